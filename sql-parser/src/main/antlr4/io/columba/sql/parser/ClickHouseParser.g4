@@ -1,0 +1,167 @@
+// Parser of the ClickHouse SQL dialect: operators bind as in ClickHouse (earlier alternatives bind tighter).
+parser grammar ClickHouseParser;
+
+options { tokenVocab = ClickHouseLexer; }
+
+statementEof: statement SEMICOLON? EOF;
+
+statement
+    : selectUnion formatClause?                                         # selectStatement
+    | createTable                                                       # createTableStatement
+    | DROP TEMPORARY? TABLE (IF EXISTS)? tableIdentifier                # dropTableStatement
+    | insert                                                            # insertStatement
+    | (DESCRIBE | DESC) TABLE? tableIdentifier formatClause?            # describeStatement
+    | SHOW TABLES formatClause?                                         # showTablesStatement
+    | EXISTS TABLE? tableIdentifier formatClause?                       # existsStatement
+    ;
+
+formatClause: FORMAT identifier;
+
+// SELECT
+
+selectUnion: selectQuery (UNION unionMode? selectQuery)*;
+unionMode: ALL | DISTINCT;
+
+selectQuery
+    : withClause? SELECT DISTINCT? selectItemList
+      fromClause?
+      prewhereClause?
+      whereClause?
+      groupByClause?
+      havingClause?
+      orderByClause?
+      limitClause?
+      settingsClause?                                                   # plainSelect
+    | LPAREN selectUnion RPAREN                                         # nestedSelect
+    ;
+
+withClause: WITH withItem (COMMA withItem)*;
+withItem
+    : expr AS identifier                                                # withExpression
+    | identifier AS LPAREN selectUnion RPAREN                           # withSubquery
+    ;
+
+selectItemList: selectItem (COMMA selectItem)* COMMA?;
+selectItem: expr (AS? alias)?;
+
+fromClause: FROM tableExpression;
+tableExpression
+    : tableIdentifier FINAL? (AS? alias)?                               # tableReference
+    | tableFunction (AS? alias)?                                        # tableFunctionReference
+    | LPAREN selectUnion RPAREN (AS? alias)?                            # subqueryReference
+    ;
+tableFunction: identifier LPAREN exprList? RPAREN;
+tableIdentifier: (identifier DOT)? identifier;
+
+prewhereClause: PREWHERE expr;
+whereClause: WHERE expr;
+groupByClause: GROUP BY (LPAREN exprList RPAREN | exprList);
+havingClause: HAVING expr;
+orderByClause: ORDER BY orderItem (COMMA orderItem)*;
+orderItem: expr (ASCENDING | DESCENDING | ASC | DESC)? (NULLS (FIRST | LAST))?;
+limitClause
+    : LIMIT expr COMMA expr                                             # limitWithCommaOffset
+    | LIMIT expr (OFFSET expr)?                                         # limitWithOffset
+    ;
+settingsClause: SETTINGS settingItem (COMMA settingItem)*;
+settingItem: identifier EQ_SINGLE expr;
+
+// CREATE TABLE
+
+createTable
+    : CREATE TEMPORARY? TABLE (IF NOT EXISTS)? tableIdentifier
+      LPAREN columnDeclaration (COMMA columnDeclaration)* COMMA? RPAREN
+      engineClause?
+    ;
+columnDeclaration: identifier columnType (DEFAULT expr)?;
+engineClause: ENGINE EQ_SINGLE? engineExpr engineItem*;
+engineExpr: identifier (LPAREN exprList? RPAREN)?;
+engineItem
+    : PARTITION BY expr                                                 # partitionByItem
+    | ORDER BY expr                                                     # orderByItem
+    | PRIMARY KEY expr                                                  # primaryKeyItem
+    | settingsClause                                                    # engineSettingsItem
+    ;
+
+columnType
+    : identifier LPAREN columnTypeArgument (COMMA columnTypeArgument)* RPAREN
+    | identifier
+    ;
+columnTypeArgument: columnType | literal | identifier columnType;
+
+// INSERT (INSERT ... FORMAT <data> is split before parsing: the data never reaches the lexer)
+
+insert
+    : INSERT INTO TABLE? tableIdentifier insertColumns? VALUES valuesRow (COMMA? valuesRow)*   # insertValues
+    | INSERT INTO TABLE? tableIdentifier insertColumns? FORMAT identifier                     # insertFormat
+    | INSERT INTO TABLE? tableIdentifier insertColumns? selectUnion                            # insertSelect
+    ;
+insertColumns: LPAREN identifier (COMMA identifier)* RPAREN;
+valuesRow: LPAREN exprList? RPAREN;
+
+// Expressions
+
+exprList: expr (COMMA expr)* COMMA?;
+
+expr
+    : literal                                                           # literalExpr
+    | QUERY_PARAMETER                                                   # queryParameterExpr
+    | ASTERISK                                                          # asteriskExpr
+    | identifier DOT ASTERISK                                           # qualifiedAsteriskExpr
+    | CASE caseSubject=expr? (WHEN expr THEN expr)+ (ELSE expr)? END    # caseExpr
+    | CAST LPAREN expr AS columnType RPAREN                             # castExpr
+    | CAST LPAREN expr COMMA expr RPAREN                                # castFunctionExpr
+    | INTERVAL expr identifier                                          # intervalExpr
+    | identifier LPAREN (DISTINCT? exprList)? RPAREN
+        (LPAREN (DISTINCT? exprList)? RPAREN)?                          # functionExpr
+    | LPAREN selectUnion RPAREN                                         # subqueryExpr
+    | LPAREN expr RPAREN                                                # parenExpr
+    | LPAREN (expr COMMA (expr (COMMA expr)* COMMA?)?)? RPAREN          # tupleExpr
+    | LBRACKET exprList? RBRACKET                                       # arrayExpr
+    | compoundIdentifier                                                # columnExpr
+    | expr LBRACKET expr RBRACKET                                       # arrayElementExpr
+    | expr DOT DECIMAL_LITERAL                                          # tupleElementExpr
+    | expr DOUBLE_COLON columnType                                      # castOperatorExpr
+    | DASH expr                                                         # negateExpr
+    | expr (ASTERISK | SLASH | PERCENT) expr                            # multiplicativeExpr
+    | expr (PLUS | DASH) expr                                           # additiveExpr
+    | expr CONCAT expr                                                  # concatExpr
+    | expr (EQ_DOUBLE | EQ_SINGLE | NOT_EQ | LE | GE | LT | GT) expr    # comparisonExpr
+    | expr NOT? (LIKE | ILIKE) expr                                     # likeExpr
+    | expr GLOBAL? NOT? IN expr                                         # inExpr
+    | expr IS NOT? NULL_SQL                                             # isNullExpr
+    | expr NOT? BETWEEN expr AND expr                                   # betweenExpr
+    | NOT expr                                                          # notExpr
+    | expr AND expr                                                     # andExpr
+    | expr OR expr                                                      # orExpr
+    | <assoc = right> expr QUERY expr COLON expr                        # ternaryExpr
+    | expr AS identifier                                                # aliasExpr
+    ;
+
+compoundIdentifier: identifier (DOT identifier)?;
+
+literal
+    : (DECIMAL_LITERAL | HEXADECIMAL_LITERAL | BINARY_LITERAL | FLOATING_LITERAL | INF | NAN_SQL)
+    | STRING_LITERAL
+    | NULL_SQL
+    | TRUE
+    | FALSE
+    ;
+
+alias: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | aliasKeyword;
+
+identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | keyword;
+
+// Keywords that may stand as a bare alias (the clause keywords may not).
+aliasKeyword
+    : ALL | ANY | ARRAY | ASCENDING | CASE | CAST | CREATE | DATABASE | DEFAULT | DESCENDING | DESCRIBE | DROP
+    | END | ENGINE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO | KEY | LAST | NAN_SQL | NULLS | PARTITION
+    | PRIMARY | SHOW | TABLE | TABLES | TEMPORARY | VALUES
+    ;
+
+keyword
+    : aliasKeyword
+    | AND | AS | ASC | BETWEEN | BY | DESC | DISTINCT | ELSE | FALSE | FINAL | FORMAT | FROM | GLOBAL | GROUP
+    | HAVING | ILIKE | IN | IS | JOIN | LIKE | LIMIT | NOT | NULL_SQL | OFFSET | ON | OR | ORDER | PREWHERE | SELECT
+    | SETTINGS | THEN | TRUE | UNION | USING | WHEN | WHERE | WITH
+    ;

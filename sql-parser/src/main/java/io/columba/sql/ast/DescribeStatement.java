@@ -1,0 +1,4 @@
+package io.columba.sql.ast;
+
+/** {@code DESCRIBE TABLE t [FORMAT f]}. */
+public record DescribeStatement(String database, String table, String format) implements Statement {}

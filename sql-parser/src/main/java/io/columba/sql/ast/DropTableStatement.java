@@ -1,0 +1,4 @@
+package io.columba.sql.ast;
+
+/** {@code DROP TABLE [IF EXISTS] [db.]t}. */
+public record DropTableStatement(boolean ifExists, String database, String table) implements Statement {}

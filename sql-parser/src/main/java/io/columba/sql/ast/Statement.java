@@ -1,0 +1,11 @@
+package io.columba.sql.ast;
+
+/** A whole statement. */
+public sealed interface Statement
+        permits SelectStatement,
+                CreateTableStatement,
+                DropTableStatement,
+                InsertStatement,
+                DescribeStatement,
+                ShowTablesStatement,
+                ExistsStatement {}

@@ -1,0 +1,4 @@
+package io.columba.sql.ast;
+
+/** A table function such as {@code numbers(10)}. */
+public record TableFunctionReference(FunctionCall function, String alias) implements TableExpression {}

@@ -1,0 +1,573 @@
+package io.columba.sql.parser;
+
+import io.columba.sql.ast.Alias;
+import io.columba.sql.ast.Asterisk;
+import io.columba.sql.ast.ColumnDeclaration;
+import io.columba.sql.ast.CreateTableStatement;
+import io.columba.sql.ast.DescribeStatement;
+import io.columba.sql.ast.DropTableStatement;
+import io.columba.sql.ast.EngineClause;
+import io.columba.sql.ast.ExistsStatement;
+import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.FunctionCall;
+import io.columba.sql.ast.Identifier;
+import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.Literal;
+import io.columba.sql.ast.OrderByElement;
+import io.columba.sql.ast.QueryParameter;
+import io.columba.sql.ast.SelectQuery;
+import io.columba.sql.ast.SelectStatement;
+import io.columba.sql.ast.SelectUnion;
+import io.columba.sql.ast.ShowTablesStatement;
+import io.columba.sql.ast.Statement;
+import io.columba.sql.ast.SubqueryExpression;
+import io.columba.sql.ast.SubqueryTable;
+import io.columba.sql.ast.TableExpression;
+import io.columba.sql.ast.TableFunctionReference;
+import io.columba.sql.ast.TableReference;
+import io.columba.sql.parser.ClickHouseParser.*;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
+
+/** Turns the ANTLR parse tree into the immutable AST, rewriting operators into ClickHouse's function calls. */
+final class AstBuilder {
+    private final String text;
+    private final String insertData;
+
+    AstBuilder(String text, String insertData) {
+        this.text = text;
+        this.insertData = insertData;
+    }
+
+    Statement statement(StatementEofContext tree) {
+        StatementContext statement = tree.statement();
+        return switch (statement) {
+            case SelectStatementContext select -> new SelectStatement(
+                    selectUnion(select.selectUnion()), format(select.formatClause()));
+            case CreateTableStatementContext create -> createTable(create.createTable());
+            case DropTableStatementContext drop -> new DropTableStatement(
+                    drop.EXISTS() != null, database(drop.tableIdentifier()), table(drop.tableIdentifier()));
+            case InsertStatementContext insert -> insert(insert.insert());
+            case DescribeStatementContext describe -> new DescribeStatement(
+                    database(describe.tableIdentifier()),
+                    table(describe.tableIdentifier()),
+                    format(describe.formatClause()));
+            case ShowTablesStatementContext show -> new ShowTablesStatement(format(show.formatClause()));
+            case ExistsStatementContext exists -> new ExistsStatement(
+                    database(exists.tableIdentifier()), table(exists.tableIdentifier()), format(exists.formatClause()));
+            default -> throw new IllegalStateException("unknown statement " + statement.getClass());
+        };
+    }
+
+    private String format(FormatClauseContext format) {
+        return format == null ? null : identifier(format.identifier());
+    }
+
+    // SELECT
+
+    SelectUnion selectUnion(SelectUnionContext context) {
+        List<SelectQuery> selects = new ArrayList<>();
+        List<Boolean> distinct = new ArrayList<>();
+        for (SelectQueryContext query : context.selectQuery()) {
+            SelectUnion inner = selectQuery(query);
+            selects.addAll(inner.selects());
+            distinct.addAll(inner.distinctUnions());
+        }
+        for (UnionModeContext mode : context.unionMode()) {
+            distinct.add(mode.DISTINCT() != null);
+        }
+        while (distinct.size() < selects.size() - 1) {
+            distinct.add(Boolean.TRUE);
+        }
+        return new SelectUnion(selects, distinct.subList(0, Math.max(0, selects.size() - 1)));
+    }
+
+    private SelectUnion selectQuery(SelectQueryContext context) {
+        if (context instanceof NestedSelectContext nested) {
+            return selectUnion(nested.selectUnion());
+        }
+        PlainSelectContext select = (PlainSelectContext) context;
+        List<Alias> with = new ArrayList<>();
+        if (select.withClause() != null) {
+            for (WithItemContext item : select.withClause().withItem()) {
+                if (item instanceof WithExpressionContext expression) {
+                    with.add(new Alias(expr(expression.expr()), identifier(expression.identifier())));
+                } else {
+                    WithSubqueryContext subquery = (WithSubqueryContext) item;
+                    with.add(new Alias(
+                            new SubqueryExpression(selectUnion(subquery.selectUnion())),
+                            identifier(subquery.identifier())));
+                }
+            }
+        }
+        List<Expression> columns = new ArrayList<>();
+        for (SelectItemContext item : select.selectItemList().selectItem()) {
+            Expression expression = expr(item.expr());
+            columns.add(item.alias() == null ? expression : new Alias(expression, alias(item.alias())));
+        }
+        List<Expression> groupBy = new ArrayList<>();
+        if (select.groupByClause() != null) {
+            groupBy.addAll(exprList(select.groupByClause().exprList()));
+        }
+        List<OrderByElement> orderBy = new ArrayList<>();
+        if (select.orderByClause() != null) {
+            for (OrderItemContext item : select.orderByClause().orderItem()) {
+                boolean descending = item.DESC() != null || item.DESCENDING() != null;
+                Boolean nullsFirst = item.NULLS() == null ? null : item.FIRST() != null;
+                orderBy.add(new OrderByElement(expr(item.expr()), descending, nullsFirst));
+            }
+        }
+        Expression limit = null;
+        Expression offset = null;
+        if (select.limitClause() instanceof LimitWithCommaOffsetContext comma) {
+            offset = expr(comma.expr(0));
+            limit = expr(comma.expr(1));
+        } else if (select.limitClause() instanceof LimitWithOffsetContext plain) {
+            limit = expr(plain.expr(0));
+            offset = plain.expr().size() > 1 ? expr(plain.expr(1)) : null;
+        }
+        SelectQuery query = new SelectQuery(
+                with,
+                select.DISTINCT() != null,
+                columns,
+                select.fromClause() == null ? null : tableExpression(select.fromClause().tableExpression()),
+                select.prewhereClause() == null ? null : expr(select.prewhereClause().expr()),
+                select.whereClause() == null ? null : expr(select.whereClause().expr()),
+                groupBy,
+                select.havingClause() == null ? null : expr(select.havingClause().expr()),
+                orderBy,
+                limit,
+                offset,
+                settings(select.settingsClause()));
+        return SelectUnion.of(query);
+    }
+
+    private Map<String, Expression> settings(SettingsClauseContext context) {
+        Map<String, Expression> settings = new LinkedHashMap<>();
+        if (context != null) {
+            for (SettingItemContext item : context.settingItem()) {
+                settings.put(identifier(item.identifier()), expr(item.expr()));
+            }
+        }
+        return settings;
+    }
+
+    private TableExpression tableExpression(TableExpressionContext context) {
+        return switch (context) {
+            case TableReferenceContext reference -> new TableReference(
+                    database(reference.tableIdentifier()),
+                    table(reference.tableIdentifier()),
+                    reference.FINAL() != null,
+                    reference.alias() == null ? null : alias(reference.alias()));
+            case TableFunctionReferenceContext function -> new TableFunctionReference(
+                    new FunctionCall(
+                            identifier(function.tableFunction().identifier()),
+                            exprList(function.tableFunction().exprList()),
+                            null,
+                            false),
+                    function.alias() == null ? null : alias(function.alias()));
+            case SubqueryReferenceContext subquery -> new SubqueryTable(
+                    selectUnion(subquery.selectUnion()), subquery.alias() == null ? null : alias(subquery.alias()));
+            default -> throw new IllegalStateException("unknown table expression");
+        };
+    }
+
+    // CREATE / INSERT
+
+    private Statement createTable(CreateTableContext create) {
+        List<ColumnDeclaration> columns = new ArrayList<>();
+        for (ColumnDeclarationContext column : create.columnDeclaration()) {
+            columns.add(new ColumnDeclaration(
+                    identifier(column.identifier()),
+                    textOf(column.columnType()),
+                    column.expr() == null ? null : expr(column.expr())));
+        }
+        EngineClause engine = null;
+        if (create.engineClause() != null) {
+            EngineClauseContext clause = create.engineClause();
+            Expression partitionBy = null;
+            Expression orderBy = null;
+            Expression primaryKey = null;
+            Map<String, Expression> settings = new LinkedHashMap<>();
+            for (EngineItemContext item : clause.engineItem()) {
+                switch (item) {
+                    case PartitionByItemContext partition -> partitionBy = expr(partition.expr());
+                    case OrderByItemContext order -> orderBy = expr(order.expr());
+                    case PrimaryKeyItemContext primary -> primaryKey = expr(primary.expr());
+                    case EngineSettingsItemContext setting -> settings.putAll(settings(setting.settingsClause()));
+                    default -> throw new IllegalStateException("unknown engine clause");
+                }
+            }
+            engine = new EngineClause(
+                    identifier(clause.engineExpr().identifier()),
+                    exprList(clause.engineExpr().exprList()),
+                    partitionBy,
+                    orderBy,
+                    primaryKey,
+                    settings);
+        }
+        return new CreateTableStatement(
+                create.NOT() != null,
+                database(create.tableIdentifier()),
+                table(create.tableIdentifier()),
+                columns,
+                engine);
+    }
+
+    private Statement insert(InsertContext context) {
+        return switch (context) {
+            case InsertValuesContext values -> {
+                List<List<Expression>> rows = new ArrayList<>();
+                for (ValuesRowContext row : values.valuesRow()) {
+                    rows.add(exprList(row.exprList()));
+                }
+                yield new InsertStatement(
+                        database(values.tableIdentifier()),
+                        table(values.tableIdentifier()),
+                        insertColumns(values.insertColumns()),
+                        rows,
+                        null,
+                        null,
+                        null);
+            }
+            case InsertFormatContext format -> new InsertStatement(
+                    database(format.tableIdentifier()),
+                    table(format.tableIdentifier()),
+                    insertColumns(format.insertColumns()),
+                    null,
+                    identifier(format.identifier()),
+                    insertData == null ? "" : insertData,
+                    null);
+            case InsertSelectContext select -> new InsertStatement(
+                    database(select.tableIdentifier()),
+                    table(select.tableIdentifier()),
+                    insertColumns(select.insertColumns()),
+                    null,
+                    null,
+                    null,
+                    selectUnion(select.selectUnion()));
+            default -> throw new IllegalStateException("unknown insert");
+        };
+    }
+
+    private List<String> insertColumns(InsertColumnsContext context) {
+        return context == null ? List.of() : context.identifier().stream().map(this::identifier).toList();
+    }
+
+    // Expressions
+
+    private List<Expression> exprList(ExprListContext context) {
+        return context == null ? List.of() : exprs(context.expr());
+    }
+
+    private List<Expression> exprs(List<ExprContext> contexts) {
+        List<Expression> result = new ArrayList<>(contexts.size());
+        for (ExprContext context : contexts) {
+            result.add(expr(context));
+        }
+        return result;
+    }
+
+    Expression expr(ExprContext context) {
+        return switch (context) {
+            case LiteralExprContext literal -> literal(literal.literal());
+            case QueryParameterExprContext parameter -> queryParameter(parameter.QUERY_PARAMETER().getText());
+            case AsteriskExprContext ignored -> new Asterisk(null);
+            case QualifiedAsteriskExprContext qualified -> new Asterisk(identifier(qualified.identifier()));
+            case CaseExprContext caseExpr -> caseExpression(caseExpr);
+            case CastExprContext cast -> FunctionCall.of(
+                    "CAST", expr(cast.expr()), Literal.ofString(textOf(cast.columnType())));
+            case CastFunctionExprContext cast -> FunctionCall.of("CAST", expr(cast.expr(0)), expr(cast.expr(1)));
+            case IntervalExprContext interval -> interval(interval);
+            case FunctionExprContext function -> function(function);
+            case SubqueryExprContext subquery -> new SubqueryExpression(selectUnion(subquery.selectUnion()));
+            case ParenExprContext paren -> expr(paren.expr());
+            case TupleExprContext tuple -> new FunctionCall("tuple", exprs(tuple.expr()), null, false);
+            case ArrayExprContext array -> new FunctionCall("array", exprList(array.exprList()), null, false);
+            case ColumnExprContext column -> new Identifier(column.compoundIdentifier().identifier().stream()
+                    .map(this::identifier)
+                    .toList());
+            case ArrayElementExprContext element -> FunctionCall.of(
+                    "arrayElement", expr(element.expr(0)), expr(element.expr(1)));
+            case TupleElementExprContext element -> FunctionCall.of(
+                    "tupleElement", expr(element.expr()), integerLiteral(element.DECIMAL_LITERAL().getText()));
+            case CastOperatorExprContext cast -> FunctionCall.of(
+                    "CAST", expr(cast.expr()), Literal.ofString(textOf(cast.columnType())));
+            case NegateExprContext negate -> negate(expr(negate.expr()));
+            case MultiplicativeExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
+            case AdditiveExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
+            case ConcatExprContext concat -> FunctionCall.of("concat", expr(concat.expr(0)), expr(concat.expr(1)));
+            case ComparisonExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
+            case LikeExprContext like -> FunctionCall.of(
+                    (like.NOT() == null ? "" : "not") + (like.LIKE() != null ? (like.NOT() == null ? "like" : "Like")
+                            : (like.NOT() == null ? "ilike" : "ILike")),
+                    expr(like.expr(0)),
+                    expr(like.expr(1)));
+            case InExprContext in -> FunctionCall.of(
+                    (in.GLOBAL() != null ? "global" : "") + (in.NOT() != null ? (in.GLOBAL() != null ? "NotIn" : "notIn")
+                            : (in.GLOBAL() != null ? "In" : "in")),
+                    expr(in.expr(0)),
+                    expr(in.expr(1)));
+            case IsNullExprContext isNull -> FunctionCall.of(
+                    isNull.NOT() == null ? "isNull" : "isNotNull", expr(isNull.expr()));
+            case BetweenExprContext between -> between(between);
+            case NotExprContext not -> FunctionCall.of("not", expr(not.expr()));
+            case AndExprContext and -> flatten("and", expr(and.expr(0)), expr(and.expr(1)));
+            case OrExprContext or -> flatten("or", expr(or.expr(0)), expr(or.expr(1)));
+            case TernaryExprContext ternary -> FunctionCall.of(
+                    "if", expr(ternary.expr(0)), expr(ternary.expr(1)), expr(ternary.expr(2)));
+            case AliasExprContext alias -> new Alias(expr(alias.expr()), identifier(alias.identifier()));
+            default -> throw new IllegalStateException("unknown expression " + context.getClass().getSimpleName());
+        };
+    }
+
+    private Expression binary(ExprContext left, ExprContext right, org.antlr.v4.runtime.tree.ParseTree operator) {
+        String name = switch (operator.getText()) {
+            case "*" -> "multiply";
+            case "/" -> "divide";
+            case "%" -> "modulo";
+            case "+" -> "plus";
+            case "-" -> "minus";
+            case "=", "==" -> "equals";
+            case "!=", "<>" -> "notEquals";
+            case "<" -> "less";
+            case ">" -> "greater";
+            case "<=" -> "lessOrEquals";
+            case ">=" -> "greaterOrEquals";
+            default -> throw new IllegalStateException("unknown operator " + operator.getText());
+        };
+        return FunctionCall.of(name, expr(left), expr(right));
+    }
+
+    private static Expression flatten(String name, Expression left, Expression right) {
+        List<Expression> arguments = new ArrayList<>();
+        for (Expression side : List.of(left, right)) {
+            if (side instanceof FunctionCall call && call.name().equals(name) && call.parameters() == null) {
+                arguments.addAll(call.arguments());
+            } else {
+                arguments.add(side);
+            }
+        }
+        return new FunctionCall(name, arguments, null, false);
+    }
+
+    private Expression between(BetweenExprContext between) {
+        Expression value = expr(between.expr(0));
+        Expression low = expr(between.expr(1));
+        Expression high = expr(between.expr(2));
+        if (between.NOT() != null) {
+            return FunctionCall.of("or", FunctionCall.of("less", value, low), FunctionCall.of("greater", value, high));
+        }
+        return FunctionCall.of(
+                "and", FunctionCall.of("greaterOrEquals", value, low), FunctionCall.of("lessOrEquals", value, high));
+    }
+
+    /** ClickHouse folds a minus sign into a number literal: {@code -1} is the literal Int64 -1. */
+    private static Expression negate(Expression operand) {
+        if (operand instanceof Literal literal) {
+            switch (literal.kind()) {
+                case UINT64 -> {
+                    long value = (Long) literal.value();
+                    if (value >= 0 || value == Long.MIN_VALUE) {
+                        return new Literal(Literal.Kind.INT64, -value);
+                    }
+                    return new Literal(Literal.Kind.FLOAT64, -unsignedToDouble(value));
+                }
+                case INT64 -> {
+                    return new Literal(Literal.Kind.INT64, -(Long) literal.value());
+                }
+                case FLOAT64 -> {
+                    return new Literal(Literal.Kind.FLOAT64, -(Double) literal.value());
+                }
+                default -> {}
+            }
+        }
+        return FunctionCall.of("negate", operand);
+    }
+
+    private static double unsignedToDouble(long value) {
+        return value >= 0 ? value : ((value >>> 1) * 2.0) + (value & 1);
+    }
+
+    private Expression caseExpression(CaseExprContext context) {
+        List<Expression> parts = exprs(context.expr());
+        boolean hasSubject = context.caseSubject != null;
+        boolean hasElse = context.ELSE() != null;
+        List<Expression> arguments = new ArrayList<>(parts);
+        if (!hasElse) {
+            arguments.add(Literal.ofNull());
+        }
+        if (hasSubject) {
+            return new FunctionCall("caseWithExpression", arguments, null, false);
+        }
+        return new FunctionCall("multiIf", arguments, null, false);
+    }
+
+    private Expression interval(IntervalExprContext context) {
+        String unit = identifier(context.identifier()).toLowerCase(Locale.ROOT);
+        if (unit.endsWith("s")) {
+            unit = unit.substring(0, unit.length() - 1);
+        }
+        String name = "toInterval" + Character.toUpperCase(unit.charAt(0)) + unit.substring(1);
+        return FunctionCall.of(name, expr(context.expr()));
+    }
+
+    private Expression function(FunctionExprContext context) {
+        String name = identifier(context.identifier());
+        List<ExprListContext> lists = context.exprList();
+        boolean parametric = context.LPAREN().size() > 1;
+        List<Expression> first = new ArrayList<>();
+        List<Expression> second = new ArrayList<>();
+        int listIndex = 0;
+        // Each parenthesized group holds an optional list; walk the children to know which list is where.
+        boolean inSecond = false;
+        int parens = 0;
+        boolean distinct = false;
+        for (var child : context.children) {
+            if (child instanceof org.antlr.v4.runtime.tree.TerminalNode terminal) {
+                int type = terminal.getSymbol().getType();
+                if (type == ClickHouseLexer.LPAREN) {
+                    parens++;
+                    inSecond = parens == 2;
+                } else if (type == ClickHouseLexer.DISTINCT) {
+                    distinct = true;
+                }
+            } else if (child instanceof ExprListContext list) {
+                (inSecond ? second : first).addAll(exprList(list));
+                listIndex++;
+            }
+        }
+        if (listIndex > lists.size()) {
+            throw new IllegalStateException("argument lists out of step");
+        }
+        List<Expression> arguments = parametric ? second : first;
+        List<Expression> parameters = parametric ? first : null;
+        if (arguments.size() == 1
+                && arguments.get(0) instanceof Asterisk asterisk
+                && asterisk.qualifier() == null
+                && name.equalsIgnoreCase("count")) {
+            arguments = List.of();
+        }
+        return new FunctionCall(name, arguments, parameters, distinct);
+    }
+
+    private Literal literal(LiteralContext context) {
+        Token token = context.getStart();
+        String raw = token.getText();
+        return switch (token.getType()) {
+            case ClickHouseLexer.DECIMAL_LITERAL -> integerLiteral(raw);
+            case ClickHouseLexer.HEXADECIMAL_LITERAL -> new Literal(
+                    Literal.Kind.UINT64, Long.parseUnsignedLong(raw.substring(2).replace("_", ""), 16));
+            case ClickHouseLexer.BINARY_LITERAL -> new Literal(
+                    Literal.Kind.UINT64, Long.parseUnsignedLong(raw.substring(2).replace("_", ""), 2));
+            case ClickHouseLexer.FLOATING_LITERAL -> new Literal(
+                    Literal.Kind.FLOAT64, Double.parseDouble(raw.replace("_", "")));
+            case ClickHouseLexer.INF -> new Literal(Literal.Kind.FLOAT64, Double.POSITIVE_INFINITY);
+            case ClickHouseLexer.NAN_SQL -> new Literal(Literal.Kind.FLOAT64, Double.NaN);
+            case ClickHouseLexer.STRING_LITERAL -> Literal.ofString(unescape(raw.substring(1, raw.length() - 1)));
+            case ClickHouseLexer.NULL_SQL -> Literal.ofNull();
+            case ClickHouseLexer.TRUE -> new Literal(Literal.Kind.BOOL, Boolean.TRUE);
+            case ClickHouseLexer.FALSE -> new Literal(Literal.Kind.BOOL, Boolean.FALSE);
+            default -> throw new IllegalStateException("unknown literal " + raw);
+        };
+    }
+
+    private static Literal integerLiteral(String raw) {
+        String digits = raw.replace("_", "");
+        try {
+            return new Literal(Literal.Kind.UINT64, Long.parseUnsignedLong(digits));
+        } catch (NumberFormatException tooLarge) {
+            return new Literal(Literal.Kind.FLOAT64, Double.parseDouble(digits));
+        }
+    }
+
+    private static Expression queryParameter(String text) {
+        String inner = text.substring(1, text.length() - 1);
+        int colon = inner.indexOf(':');
+        return new QueryParameter(inner.substring(0, colon).strip(), inner.substring(colon + 1).strip());
+    }
+
+    /** Resolves ClickHouse string escapes; an unknown escape keeps its backslash, as ClickHouse does. */
+    static String unescape(String body) {
+        StringBuilder out = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\'' && i + 1 < body.length() && body.charAt(i + 1) == '\'') {
+                out.append('\'');
+                i++;
+            } else if (c == '\\' && i + 1 < body.length()) {
+                char next = body.charAt(++i);
+                switch (next) {
+                    case 'n' -> out.append('\n');
+                    case 't' -> out.append('\t');
+                    case 'r' -> out.append('\r');
+                    case '0' -> out.append('\0');
+                    case 'b' -> out.append('\b');
+                    case 'f' -> out.append('\f');
+                    case 'a' -> out.append('\u0007');
+                    case 'v' -> out.append('\u000B');
+                    case 'e' -> out.append('\u001B');
+                    case '\\', '\'', '"', '`', '?' -> out.append(next);
+                    case 'x' -> {
+                        if (i + 2 < body.length() + 0 && isHex(body, i + 1) && isHex(body, i + 2)) {
+                            out.append((char) Integer.parseInt(body.substring(i + 1, i + 3), 16));
+                            i += 2;
+                        } else {
+                            out.append("\\x");
+                        }
+                    }
+                    default -> out.append('\\').append(next);
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isHex(String text, int at) {
+        return at < text.length() && Character.digit(text.charAt(at), 16) >= 0;
+    }
+
+    // Names
+
+    private String database(TableIdentifierContext context) {
+        return context.identifier().size() > 1 ? identifier(context.identifier(0)) : null;
+    }
+
+    private String table(TableIdentifierContext context) {
+        return identifier(context.identifier(context.identifier().size() - 1));
+    }
+
+    String identifier(IdentifierContext context) {
+        return unquoteIdentifier(context.getText());
+    }
+
+    private String alias(AliasContext context) {
+        return unquoteIdentifier(context.getText());
+    }
+
+    private static String unquoteIdentifier(String text) {
+        if (text.length() >= 2 && (text.charAt(0) == '`' || text.charAt(0) == '"')) {
+            char quote = text.charAt(0);
+            String body = text.substring(1, text.length() - 1);
+            return unescape(body.replace(String.valueOf(quote) + quote, "\\" + quote));
+        }
+        return text;
+    }
+
+    private String textOf(ParserRuleContext context) {
+        return text.substring(context.getStart().getStartIndex(), context.getStop().getStopIndex() + 1);
+    }
+
+    @SuppressWarnings("unused")
+    private String textOf(Interval interval) {
+        return text.substring(interval.a, interval.b + 1);
+    }
+}

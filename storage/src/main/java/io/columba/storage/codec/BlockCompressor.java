@@ -1,0 +1,104 @@
+package io.columba.storage.codec;
+
+import com.github.luben.zstd.Zstd;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
+import net.jpountz.lz4.LZ4Compressor;
+import net.jpountz.lz4.LZ4Factory;
+
+/**
+ * Compresses and decompresses one framed block.
+ *
+ * <pre>
+ * CompressedBlock --> Checksum, Method, CompressedSize, UncompressedSize, Payload
+ * Checksum         --> UInt32 LE, CRC32C of Method .. end of Payload
+ * Method           --> UInt8, {@link CompressionMethod#methodByte()}
+ * CompressedSize   --> UInt32 LE, bytes of Method .. end of Payload (9 + payload length)
+ * UncompressedSize --> UInt32 LE
+ * </pre>
+ */
+public final class BlockCompressor {
+    /** Bytes before the payload: checksum (4) plus the 9-byte header. */
+    public static final int FRAME_OVERHEAD = 13;
+
+    private static final int HEADER = 9;
+    private static final LZ4Factory LZ4 = LZ4Factory.fastestInstance();
+
+    private final CompressionMethod method;
+    private final int zstdLevel;
+    private final LZ4Compressor lz4Compressor = LZ4.fastCompressor();
+
+    public BlockCompressor(CompressionMethod method, int zstdLevel) {
+        this.method = method;
+        this.zstdLevel = zstdLevel;
+    }
+
+    /** A block framed into a new array. */
+    public byte[] compress(byte[] source, int length) {
+        int bound =
+                switch (method) {
+                    case NONE -> length;
+                    case LZ4 -> lz4Compressor.maxCompressedLength(length);
+                    case ZSTD -> (int) Zstd.compressBound(length);
+                };
+        byte[] frame = new byte[FRAME_OVERHEAD + bound];
+        int payload =
+                switch (method) {
+                    case NONE -> {
+                        System.arraycopy(source, 0, frame, FRAME_OVERHEAD, length);
+                        yield length;
+                    }
+                    case LZ4 -> lz4Compressor.compress(source, 0, length, frame, FRAME_OVERHEAD, bound);
+                    case ZSTD -> (int) Zstd.compressByteArray(frame, FRAME_OVERHEAD, bound, source, 0, length, zstdLevel);
+                };
+        ByteBuffer header = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
+        header.put(4, method.methodByte());
+        header.putInt(5, HEADER + payload);
+        header.putInt(9, length);
+        CRC32C crc = new CRC32C();
+        crc.update(frame, 4, HEADER + payload);
+        header.putInt(0, (int) crc.getValue());
+        return java.util.Arrays.copyOf(frame, FRAME_OVERHEAD + payload);
+    }
+
+    /** The total length of the frame that starts at {@code offset}. */
+    public static int frameLength(ByteBuffer file, int offset) {
+        return 4 + file.order(ByteOrder.LITTLE_ENDIAN).getInt(offset + 5);
+    }
+
+    /** Verifies and decompresses the frame at {@code offset}; {@code where} names it in errors. */
+    public static byte[] decompress(ByteBuffer file, int offset, String where) {
+        ByteBuffer buffer = file.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        int expectedChecksum = buffer.getInt(offset);
+        CompressionMethod method = CompressionMethod.fromByte(buffer.get(offset + 4));
+        int compressedSize = buffer.getInt(offset + 5);
+        int uncompressedSize = buffer.getInt(offset + 9);
+        if (compressedSize < HEADER || offset + 4 + compressedSize > buffer.limit() || uncompressedSize < 0) {
+            throw new ColumbaException(
+                    ErrorCode.CANNOT_READ_ALL_DATA, "Truncated compressed block at offset " + offset + " of " + where);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(buffer.slice(offset + 4, compressedSize));
+        if ((int) crc.getValue() != expectedChecksum) {
+            throw new ColumbaException(
+                    ErrorCode.CHECKSUM_DOESNT_MATCH,
+                    "Checksum doesn't match: corrupted data in compressed block at offset " + offset + " of " + where);
+        }
+        byte[] result = new byte[uncompressedSize];
+        int payloadOffset = offset + FRAME_OVERHEAD;
+        int payloadLength = compressedSize - HEADER;
+        switch (method) {
+            case NONE -> buffer.get(payloadOffset, result, 0, uncompressedSize);
+            case LZ4 -> LZ4.fastDecompressor().decompress(buffer, payloadOffset, ByteBuffer.wrap(result), 0, uncompressedSize);
+            case ZSTD -> {
+                byte[] payload = new byte[payloadLength];
+                buffer.get(payloadOffset, payload, 0, payloadLength);
+                Zstd.decompressByteArray(result, 0, uncompressedSize, payload, 0, payloadLength);
+            }
+        }
+        return result;
+    }
+}

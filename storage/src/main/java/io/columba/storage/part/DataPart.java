@@ -1,0 +1,184 @@
+package io.columba.storage.part;
+
+import io.columba.storage.block.Block;
+import io.columba.storage.column.Column;
+import io.columba.storage.engine.ColumnDefinition;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import io.columba.storage.type.DataType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An immutable part on disk, opened for reading (layout in {@link PartWriter}). Column files are memory-mapped
+ * and their marks loaded on first use; reads are thread-safe.
+ */
+public final class DataPart {
+    private final Path folder;
+    private final PartName name;
+    private final PartMetadata metadata;
+    private final Block primaryIndex;
+    private final int[] granuleRows;
+    private final long[] granuleStarts;
+    private final ColumnFile[] files;
+
+    private record ColumnFile(ByteBuffer data, long[] blockOffsets, int[] offsetsInBlock) {}
+
+    private DataPart(Path folder, PartName name, PartMetadata metadata, Block primaryIndex) throws IOException {
+        this.folder = folder;
+        this.name = name;
+        this.metadata = metadata;
+        this.primaryIndex = primaryIndex;
+        this.files = new ColumnFile[metadata.columns().size()];
+        int granules = metadata.granules();
+        this.granuleRows = new int[granules];
+        this.granuleStarts = new long[granules + 1];
+        if (!metadata.columns().isEmpty()) {
+            ByteBuffer marks = marksOf(0);
+            for (int g = 0; g < granules; g++) {
+                granuleRows[g] = marks.getInt(g * PartWriter.MARK_BYTES + 12);
+                granuleStarts[g + 1] = granuleStarts[g] + granuleRows[g];
+            }
+        }
+    }
+
+    public static DataPart open(Path folder) throws IOException {
+        PartName name = PartName.parse(folder.getFileName().toString());
+        if (name == null) {
+            throw new ColumbaException(ErrorCode.INCORRECT_FILE_NAME, "Not a part folder: " + folder);
+        }
+        PartMetadata metadata = PartMetadata.read(folder);
+        byte[] index = ChecksummedFile.read(folder.resolve("primary.idx"), PartWriter.INDEX_MAGIC, PartWriter.VERSION);
+        List<Column> keyColumns = new ArrayList<>();
+        int at = 0;
+        int indexRows = metadata.granules() + 1;
+        for (DataType keyType : metadata.keyTypes()) {
+            ValueCodec.Target target = new ValueCodec.Target(keyType, indexRows);
+            at = ValueCodec.decode(index, at, indexRows, target);
+            keyColumns.add(target.build());
+        }
+        return new DataPart(folder, name, metadata, new Block(indexRows, keyColumns));
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public PartName name() {
+        return name;
+    }
+
+    public long rowCount() {
+        return metadata.rows();
+    }
+
+    public int granuleCount() {
+        return metadata.granules();
+    }
+
+    public List<ColumnDefinition> columns() {
+        return metadata.columns();
+    }
+
+    /** Key values of each granule's first row, plus the last row's key: {@code granules + 1} rows. */
+    public Block primaryIndex() {
+        return primaryIndex;
+    }
+
+    public int granuleRows(int granule) {
+        return granuleRows[granule];
+    }
+
+    /** Rows in granules {@code [from, to)}. */
+    public int rowsIn(int fromGranule, int toGranule) {
+        return (int) (granuleStarts[toGranule] - granuleStarts[fromGranule]);
+    }
+
+    /** Bytes the column's files take on disk (compressed). */
+    public long compressedBytes(int column) {
+        return columnFile(column).data().limit();
+    }
+
+    /** Reads the values of column {@code column} in granules {@code [fromGranule, toGranule)}. */
+    public Column read(int column, int fromGranule, int toGranule) {
+        ColumnFile file = columnFile(column);
+        DataType type = metadata.columns().get(column).type();
+        ValueCodec.Target target = new ValueCodec.Target(type, rowsIn(fromGranule, toGranule));
+        long cachedOffset = -1;
+        byte[] block = null;
+        String where = folder + "/" + metadata.columns().get(column).name();
+        for (int g = fromGranule; g < toGranule; g++) {
+            long blockOffset = file.blockOffsets()[g];
+            if (blockOffset != cachedOffset) {
+                block = io.columba.storage.codec.BlockCompressor.decompress(file.data(), (int) blockOffset, where);
+                cachedOffset = blockOffset;
+            }
+            ValueCodec.decode(block, file.offsetsInBlock()[g], granuleRows[g], target);
+        }
+        return target.build();
+    }
+
+    private ColumnFile columnFile(int column) {
+        ColumnFile file = files[column];
+        if (file != null) {
+            return file;
+        }
+        synchronized (this) {
+            if (files[column] == null) {
+                files[column] = loadColumnFile(column);
+            }
+            return files[column];
+        }
+    }
+
+    private ColumnFile loadColumnFile(int column) {
+        String base = PartWriter.fileName(metadata.columns().get(column).name());
+        try (FileChannel channel = FileChannel.open(folder.resolve(base + ".bin"), StandardOpenOption.READ)) {
+            MappedByteBuffer data = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            byte[] magic = new byte[4];
+            data.get(0, magic);
+            if (channel.size() < PartWriter.BIN_HEADER
+                    || !new String(magic, StandardCharsets.US_ASCII).equals(PartWriter.BIN_MAGIC)) {
+                throw new ColumbaException(ErrorCode.CANNOT_READ_ALL_DATA, "Corrupted column file " + base + ".bin");
+            }
+            ByteBuffer marks = marksOf(column);
+            int granules = metadata.granules();
+            long[] blockOffsets = new long[granules];
+            int[] offsetsInBlock = new int[granules];
+            for (int g = 0; g < granules; g++) {
+                blockOffsets[g] = marks.getLong(g * PartWriter.MARK_BYTES);
+                offsetsInBlock[g] = marks.getInt(g * PartWriter.MARK_BYTES + 8);
+            }
+            return new ColumnFile(data, blockOffsets, offsetsInBlock);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ByteBuffer marksOf(int column) {
+        String base = PartWriter.fileName(metadata.columns().get(column).name());
+        try {
+            byte[] marks = ChecksummedFile.read(folder.resolve(base + ".mrk"), PartWriter.MARKS_MAGIC, PartWriter.VERSION);
+            if (marks.length != metadata.granules() * PartWriter.MARK_BYTES) {
+                throw new ColumbaException(ErrorCode.CANNOT_READ_ALL_DATA, "Wrong number of marks in " + base + ".mrk");
+            }
+            return ByteBuffer.wrap(marks).order(ByteOrder.LITTLE_ENDIAN);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name.toString();
+    }
+}

@@ -1,0 +1,146 @@
+package io.columba.storage.part;
+
+import io.columba.storage.block.Block;
+import io.columba.storage.codec.BlockCompressor;
+import io.columba.storage.codec.CompressionMethod;
+import io.columba.storage.engine.ColumnDefinition;
+import io.columba.storage.engine.TableSchema;
+import io.columba.storage.type.DataType;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * Writes sorted rows as a new part: every file goes into {@code tmp_<name>}, is fsynced, and the folder is then
+ * renamed into place, so a part is either complete or absent.
+ *
+ * <pre>
+ * part folder --> part.meta, primary.idx, (column.bin, column.mrk)^columns
+ * column.bin  --> Magic "CLBN", Version UInt32, CompressedBlock^N   (see {@link BlockCompressor})
+ * column.mrk  --> ChecksummedFile "CLMK" of Mark^granules
+ * Mark        --> BlockOffset UInt64, OffsetInBlock UInt32, Rows UInt32
+ * primary.idx --> ChecksummedFile "CLPK" of Granule^keys (see {@link ValueCodec}), each of granules + 1 rows:
+ *                 the key of each granule's first row, then the key of the part's last row
+ * </pre>
+ *
+ * A compressed block is closed only at a granule boundary, once it holds at least 64 KiB, so a mark can always
+ * seek straight to its granule.
+ */
+public final class PartWriter {
+    static final String BIN_MAGIC = "CLBN";
+    static final String MARKS_MAGIC = "CLMK";
+    static final String INDEX_MAGIC = "CLPK";
+    static final int VERSION = 1;
+    static final int BIN_HEADER = 8;
+    static final int MARK_BYTES = 16;
+    private static final int MIN_COMPRESS_BLOCK = 64 * 1024;
+
+    private PartWriter() {}
+
+    /** Writes {@code rows} (sorted by key) with their key values {@code keys} and returns the committed part. */
+    public static DataPart write(
+            Path tableFolder,
+            PartName name,
+            TableSchema schema,
+            Block rows,
+            Block keys,
+            int granuleRows,
+            CompressionMethod method)
+            throws IOException {
+        Path temporary = tableFolder.resolve("tmp_" + name);
+        Files.createDirectories(temporary);
+        int granules = (rows.rowCount() + granuleRows - 1) / granuleRows;
+        List<ColumnDefinition> columns = schema.columns();
+        BlockCompressor compressor = new BlockCompressor(method, 1);
+        GrowableByteArray pending = new GrowableByteArray(MIN_COMPRESS_BLOCK * 2);
+        for (int c = 0; c < columns.size(); c++) {
+            writeColumn(temporary, columns.get(c), rows, c, granuleRows, compressor, pending);
+        }
+        writePrimaryIndex(temporary, schema.keyTypes(), keys, granuleRows, granules);
+        new PartMetadata(rows.rowCount(), granules, method.name(), columns, schema.keyTypes()).write(temporary);
+        syncFolder(temporary);
+        Path target = tableFolder.resolve(name.toString());
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        syncFolder(tableFolder);
+        return DataPart.open(target);
+    }
+
+    private static void writeColumn(
+            Path folder,
+            ColumnDefinition column,
+            Block rows,
+            int columnIndex,
+            int granuleRows,
+            BlockCompressor compressor,
+            GrowableByteArray pending)
+            throws IOException {
+        String fileName = fileName(column.name());
+        GrowableByteArray marks = new GrowableByteArray(64);
+        pending.reset();
+        try (FileChannel bin = FileChannel.open(
+                folder.resolve(fileName + ".bin"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer header = ByteBuffer.allocate(BIN_HEADER).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            header.put(BIN_MAGIC.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .putInt(VERSION)
+                    .flip();
+            ChecksummedFile.writeFully(bin, header);
+            long fileOffset = BIN_HEADER;
+            int total = rows.rowCount();
+            for (int from = 0; from < total; from += granuleRows) {
+                int to = Math.min(total, from + granuleRows);
+                marks.writeLong(fileOffset);
+                marks.writeInt(pending.length());
+                marks.writeInt(to - from);
+                ValueCodec.encode(column.type(), rows.column(columnIndex), from, to, pending);
+                if (pending.length() >= MIN_COMPRESS_BLOCK || to == total) {
+                    byte[] frame = compressor.compress(pending.bytes(), pending.length());
+                    ChecksummedFile.writeFully(bin, ByteBuffer.wrap(frame));
+                    fileOffset += frame.length;
+                    pending.reset();
+                }
+            }
+            bin.force(true);
+        }
+        ChecksummedFile.write(folder.resolve(fileName + ".mrk"), MARKS_MAGIC, VERSION, marks.bytes(), marks.length());
+    }
+
+    private static void writePrimaryIndex(
+            Path folder, List<DataType> keyTypes, Block keys, int granuleRows, int granules) throws IOException {
+        GrowableByteArray index = new GrowableByteArray(64);
+        int[] positions = new int[granules + 1];
+        for (int g = 0; g < granules; g++) {
+            positions[g] = g * granuleRows;
+        }
+        positions[granules] = Math.max(0, keys.rowCount() - 1);
+        for (int k = 0; k < keyTypes.size(); k++) {
+            var sampled = keys.column(k).take(positions, granules + 1);
+            ValueCodec.encode(keyTypes.get(k), sampled, 0, granules + 1, index);
+        }
+        ChecksummedFile.write(folder.resolve("primary.idx"), INDEX_MAGIC, VERSION, index.bytes(), index.length());
+    }
+
+    /** A column name made safe as a file name: bytes outside [A-Za-z0-9_] become %XX. */
+    static String fileName(String columnName) {
+        StringBuilder name = new StringBuilder();
+        for (byte b : columnName.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') {
+                name.append(c);
+            } else {
+                name.append('%').append(String.format("%02X", b & 0xFF));
+            }
+        }
+        return name.toString();
+    }
+
+    static void syncFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+}

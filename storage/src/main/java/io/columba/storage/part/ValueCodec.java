@@ -1,0 +1,217 @@
+package io.columba.storage.part;
+
+import io.columba.storage.column.Column;
+import io.columba.storage.column.DoubleColumn;
+import io.columba.storage.column.LongColumn;
+import io.columba.storage.column.StringColumn;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import io.columba.storage.type.DataType;
+import io.columba.storage.type.IntegerType;
+
+/**
+ * Serializes rows of a column as a granule's bytes and reads them back.
+ *
+ * <pre>
+ * Granule  --> NullMap?, Value^rows
+ * NullMap  --> UInt8^rows (1 = NULL), only for Nullable types
+ * Value    --> fixed-width little-endian at the type's width | VarUInt length, bytes (String)
+ * </pre>
+ */
+public final class ValueCodec {
+    private ValueCodec() {}
+
+    public static void encode(DataType type, Column column, int from, int to, GrowableByteArray out) {
+        Column values = column.materialize();
+        if (type.isNullable()) {
+            int at = out.reserve(to - from);
+            byte[] target = out.bytes();
+            for (int row = from; row < to; row++) {
+                target[at++] = (byte) (values.isNull(row) ? 1 : 0);
+            }
+        }
+        switch (values) {
+            case LongColumn longs -> encodeLongs(type.fixedWidth(), longs.values(), from, to, out);
+            case DoubleColumn doubles -> encodeDoubles(type.fixedWidth(), doubles.values(), from, to, out);
+            case StringColumn strings -> {
+                for (int row = from; row < to; row++) {
+                    int length = strings.length(row);
+                    out.writeVarUInt(length);
+                    out.write(strings.data(), strings.offsets()[row], length);
+                }
+            }
+            case io.columba.storage.column.ConstantColumn constant ->
+                throw new IllegalStateException("materialized column is constant");
+        }
+    }
+
+    private static void encodeLongs(int width, long[] values, int from, int to, GrowableByteArray out) {
+        int at = out.reserve((to - from) * width);
+        byte[] target = out.bytes();
+        switch (width) {
+            case 1 -> {
+                for (int row = from; row < to; row++) {
+                    target[at++] = (byte) values[row];
+                }
+            }
+            case 2 -> {
+                for (int row = from; row < to; row++, at += 2) {
+                    GrowableByteArray.SHORTS.set(target, at, (short) values[row]);
+                }
+            }
+            case 4 -> {
+                for (int row = from; row < to; row++, at += 4) {
+                    GrowableByteArray.INTS.set(target, at, (int) values[row]);
+                }
+            }
+            default -> {
+                for (int row = from; row < to; row++, at += 8) {
+                    GrowableByteArray.LONGS.set(target, at, values[row]);
+                }
+            }
+        }
+    }
+
+    private static void encodeDoubles(int width, double[] values, int from, int to, GrowableByteArray out) {
+        int at = out.reserve((to - from) * width);
+        byte[] target = out.bytes();
+        if (width == 4) {
+            for (int row = from; row < to; row++, at += 4) {
+                GrowableByteArray.INTS.set(target, at, Float.floatToRawIntBits((float) values[row]));
+            }
+            return;
+        }
+        for (int row = from; row < to; row++, at += 8) {
+            GrowableByteArray.LONGS.set(target, at, Double.doubleToRawLongBits(values[row]));
+        }
+    }
+
+    /** Where decoding writes: arrays sized for all rows of a read, filled granule by granule. */
+    public static final class Target {
+        final DataType type;
+        final long[] longs;
+        final double[] doubles;
+        final boolean[] nulls;
+        GrowableByteArray stringBytes;
+        int[] stringOffsets;
+        int rows;
+
+        public Target(DataType type, int totalRows) {
+            this.type = type;
+            this.longs = type.physicalType() == io.columba.storage.type.PhysicalType.LONG ? new long[totalRows] : null;
+            this.doubles =
+                    type.physicalType() == io.columba.storage.type.PhysicalType.DOUBLE ? new double[totalRows] : null;
+            this.nulls = type.isNullable() ? new boolean[totalRows] : null;
+            if (type.physicalType() == io.columba.storage.type.PhysicalType.BYTES) {
+                stringBytes = new GrowableByteArray(totalRows * 8);
+                stringOffsets = new int[totalRows + 1];
+            }
+        }
+
+        public Column build() {
+            boolean[] resultNulls = nulls;
+            if (nulls != null) {
+                boolean any = false;
+                for (boolean isNull : nulls) {
+                    any |= isNull;
+                }
+                resultNulls = any ? nulls : null;
+            }
+            return switch (type.physicalType()) {
+                case LONG -> new LongColumn(longs, resultNulls, rows);
+                case DOUBLE -> new DoubleColumn(doubles, resultNulls, rows);
+                case BYTES -> new StringColumn(stringBytes.bytes(), stringOffsets, resultNulls, rows);
+            };
+        }
+    }
+
+    /** Decodes {@code count} rows at {@code offset} of {@code source} into the target; returns the end offset. */
+    public static int decode(byte[] source, int offset, int count, Target target) {
+        DataType type = target.type;
+        int at = offset;
+        int start = target.rows;
+        if (target.nulls != null) {
+            for (int i = 0; i < count; i++) {
+                target.nulls[start + i] = source[at++] != 0;
+            }
+        }
+        int width = type.fixedWidth();
+        boolean signed = type.withoutNullable() instanceof IntegerType integer && integer.signed();
+        switch (type.physicalType()) {
+            case LONG -> at = decodeLongs(source, at, count, width, signed, target.longs, start);
+            case DOUBLE -> at = decodeDoubles(source, at, count, width, target.doubles, start);
+            case BYTES -> at = decodeStrings(source, at, count, target);
+        }
+        target.rows = start + count;
+        return at;
+    }
+
+    private static int decodeLongs(byte[] source, int at, int count, int width, boolean signed, long[] out, int start) {
+        int end = start + count;
+        switch (width) {
+            case 1 -> {
+                for (int i = start; i < end; i++) {
+                    out[i] = signed ? source[at++] : source[at++] & 0xFFL;
+                }
+            }
+            case 2 -> {
+                for (int i = start; i < end; i++, at += 2) {
+                    short value = (short) GrowableByteArray.SHORTS.get(source, at);
+                    out[i] = signed ? value : value & 0xFFFFL;
+                }
+            }
+            case 4 -> {
+                for (int i = start; i < end; i++, at += 4) {
+                    int value = (int) GrowableByteArray.INTS.get(source, at);
+                    out[i] = signed ? value : value & 0xFFFF_FFFFL;
+                }
+            }
+            default -> {
+                for (int i = start; i < end; i++, at += 8) {
+                    out[i] = (long) GrowableByteArray.LONGS.get(source, at);
+                }
+            }
+        }
+        return at;
+    }
+
+    private static int decodeDoubles(byte[] source, int at, int count, int width, double[] out, int start) {
+        int end = start + count;
+        if (width == 4) {
+            for (int i = start; i < end; i++, at += 4) {
+                out[i] = Float.intBitsToFloat((int) GrowableByteArray.INTS.get(source, at));
+            }
+            return at;
+        }
+        for (int i = start; i < end; i++, at += 8) {
+            out[i] = Double.longBitsToDouble((long) GrowableByteArray.LONGS.get(source, at));
+        }
+        return at;
+    }
+
+    private static int decodeStrings(byte[] source, int at, int count, Target target) {
+        int start = target.rows;
+        for (int i = 0; i < count; i++) {
+            long length = 0;
+            int shift = 0;
+            while (true) {
+                if (at >= source.length) {
+                    throw new ColumbaException(ErrorCode.CANNOT_READ_ALL_DATA, "String value runs past its block");
+                }
+                byte b = source[at++];
+                length |= (long) (b & 0x7F) << shift;
+                if (b >= 0) {
+                    break;
+                }
+                shift += 7;
+            }
+            if (length > source.length - at) {
+                throw new ColumbaException(ErrorCode.CANNOT_READ_ALL_DATA, "String value runs past its block");
+            }
+            target.stringBytes.write(source, at, (int) length);
+            at += (int) length;
+            target.stringOffsets[start + i + 1] = target.stringBytes.length();
+        }
+        return at;
+    }
+}

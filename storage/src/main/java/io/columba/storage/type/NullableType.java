@@ -1,0 +1,41 @@
+package io.columba.storage.type;
+
+/** Nullable(T): the values of T plus a null map. */
+public record NullableType(DataType inner) implements DataType {
+
+    public NullableType {
+        if (inner instanceof NullableType) {
+            throw new IllegalArgumentException("Nested type Nullable(Nullable) cannot be inside Nullable type");
+        }
+    }
+
+    /** Wraps a type in Nullable unless it already is. */
+    public static DataType of(DataType type) {
+        return type instanceof NullableType ? type : new NullableType(type);
+    }
+
+    @Override
+    public String name() {
+        return "Nullable(" + inner.name() + ")";
+    }
+
+    @Override
+    public PhysicalType physicalType() {
+        return inner.physicalType();
+    }
+
+    @Override
+    public boolean isNullable() {
+        return true;
+    }
+
+    @Override
+    public DataType withoutNullable() {
+        return inner;
+    }
+
+    @Override
+    public int fixedWidth() {
+        return inner.fixedWidth();
+    }
+}
