@@ -13,7 +13,7 @@ public record QuerySettings(Map<String, String> values, boolean readOnly) {
         values = Map.copyOf(values);
     }
 
-    public static QuerySettings readOnly() {
+    public static QuerySettings forReading() {
         return new QuerySettings(Map.of(), true);
     }
 
