@@ -311,7 +311,12 @@ def main(argv):
         return 1
     counts = {"passed": 0, "failed": 0, "skipped": 0}
     for index, path in enumerate(paths):
-        run_file(client, os.path.abspath(path), index, counts)
+        try:
+            run_file(client, os.path.abspath(path), index, counts)
+        except (urllib.error.URLError, ConnectionError, TimeoutError, ClickHouseError) as e:
+            # The server went away or refused the per-file database: report it and go on with the next file.
+            print(f"{path}: aborted: {e}")
+            counts["failed"] += 1
     print(f"{counts['passed']} passed, {counts['failed']} failed, {counts['skipped']} skipped")
     return 1 if counts["failed"] else 0
 

@@ -1,8 +1,34 @@
 package io.columba.executor;
 
+import io.columba.executor.analyzer.Plan;
+import io.columba.executor.analyzer.SelectPlanner;
+import io.columba.executor.catalog.Catalog;
+import io.columba.executor.catalog.TableEntry;
+import io.columba.executor.function.FunctionRegistry;
+import io.columba.executor.operator.Blocks;
+import io.columba.executor.operator.ScanStatistics;
+import io.columba.sql.ast.ColumnDeclaration;
+import io.columba.sql.ast.CreateTableStatement;
+import io.columba.sql.ast.DescribeStatement;
+import io.columba.sql.ast.DropTableStatement;
+import io.columba.sql.ast.ExistsStatement;
+import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.SelectStatement;
+import io.columba.sql.ast.ShowTablesStatement;
+import io.columba.sql.ast.Statement;
+import io.columba.sql.parser.SqlParser;
+import io.columba.sql.parser.SqlSyntaxException;
+import io.columba.storage.block.Block;
+import io.columba.storage.column.Column;
+import io.columba.storage.column.LongColumn;
+import io.columba.storage.column.StringColumnBuilder;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
+import io.columba.storage.type.DataType;
+import io.columba.storage.type.IntegerType;
+import io.columba.storage.type.StringType;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,9 +37,12 @@ import java.util.List;
  */
 public final class Database implements AutoCloseable {
     private final Path folder;
+    private final FunctionRegistry functions = FunctionRegistry.builtin();
+    private final Catalog catalog;
 
     private Database(Path folder) {
         this.folder = folder;
+        this.catalog = new Catalog(folder, functions);
     }
 
     /** Opens (or creates) the database kept in {@code folder}, loading every table's metadata. */
@@ -27,16 +56,126 @@ public final class Database implements AutoCloseable {
 
     /** Runs one statement. Errors are {@link ColumbaException}s with ClickHouse codes and change nothing. */
     public QueryResult execute(String sql, QuerySettings settings) {
-        throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "not yet");
+        long started = System.nanoTime();
+        Statement statement = parse(sql);
+        if (settings.readOnly() && !isRead(statement)) {
+            throw new ColumbaException(
+                    ErrorCode.READONLY,
+                    "Cannot execute query in readonly mode: only SELECT, DESCRIBE, SHOW and EXISTS are allowed");
+        }
+        ScanStatistics statistics = new ScanStatistics();
+        QueryResult result = switch (statement) {
+            case SelectStatement select -> select(select, settings, statistics);
+            case CreateTableStatement create -> {
+                catalog.create(create, sql.strip());
+                yield null;
+            }
+            case DropTableStatement drop -> {
+                catalog.drop(drop.table(), drop.ifExists());
+                yield null;
+            }
+            case InsertStatement insert -> {
+                TableEntry entry = catalog.get(insert.table());
+                new InsertExecutor(functions)
+                        .insert(entry, insert, new SelectPlanner(catalog, functions, settings, statistics));
+                yield null;
+            }
+            case DescribeStatement describe -> describe(describe);
+            case ShowTablesStatement show -> singleStringColumn("name", catalog.names(), show.format());
+            case ExistsStatement exists ->
+                new QueryResult(
+                        List.of("result"),
+                        List.of(IntegerType.UINT8),
+                        List.of(new Block(1, List.of(new LongColumn(new long[] {catalog.exists(exists.table()) ? 1 : 0
+                        })))),
+                        -1,
+                        null,
+                        exists.format(),
+                        true);
+        };
+        QueryStatistics done = new QueryStatistics(statistics.rows(), statistics.bytes(), System.nanoTime() - started);
+        return result == null ? QueryResult.empty(done) : result.withStatistics(done);
+    }
+
+    private static Statement parse(String sql) {
+        try {
+            return SqlParser.parse(sql);
+        } catch (SqlSyntaxException e) {
+            throw new ColumbaException(ErrorCode.SYNTAX_ERROR, e.getMessage());
+        } catch (ClassCastException e) {
+            throw new ColumbaException(ErrorCode.SYNTAX_ERROR, "Syntax error: " + e.getMessage());
+        }
+    }
+
+    private static boolean isRead(Statement statement) {
+        return statement instanceof SelectStatement
+                || statement instanceof DescribeStatement
+                || statement instanceof ShowTablesStatement
+                || statement instanceof ExistsStatement;
+    }
+
+    private QueryResult select(SelectStatement select, QuerySettings settings, ScanStatistics statistics) {
+        Plan plan = new SelectPlanner(catalog, functions, settings, statistics).plan(select.query());
+        List<Block> blocks = Blocks.drain(plan.root());
+        long rowsBeforeLimit = plan.limit() == null ? -1 : plan.limit().rowsBeforeLimit();
+        return new QueryResult(plan.names(), plan.types(), blocks, rowsBeforeLimit, null, select.format(), true);
+    }
+
+    private QueryResult describe(DescribeStatement describe) {
+        TableEntry entry = catalog.get(describe.table());
+        List<String> names = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        for (ColumnDeclaration column : entry.definition().columns()) {
+            names.add(column.name());
+            types.add(entry.table()
+                    .schema()
+                    .columns()
+                    .get(names.size() - 1)
+                    .type()
+                    .name());
+            empty.add("");
+        }
+        List<String> headers = List.of(
+                "name", "type", "default_type", "default_expression", "comment", "codec_expression", "ttl_expression");
+        List<Column> columns = new ArrayList<>();
+        columns.add(strings(names));
+        columns.add(strings(types));
+        for (int i = 2; i < headers.size(); i++) {
+            columns.add(strings(empty));
+        }
+        List<DataType> columnTypes =
+                headers.stream().map(h -> (DataType) StringType.STRING).toList();
+        return new QueryResult(
+                headers, columnTypes, List.of(new Block(names.size(), columns)), -1, null, describe.format(), true);
+    }
+
+    private static QueryResult singleStringColumn(String name, List<String> values, String format) {
+        return new QueryResult(
+                List.of(name),
+                List.of(StringType.STRING),
+                List.of(new Block(values.size(), List.of(strings(values)))),
+                -1,
+                null,
+                format,
+                true);
+    }
+
+    private static Column strings(List<String> values) {
+        StringColumnBuilder builder = new StringColumnBuilder(values.size());
+        for (String value : values) {
+            builder.append(value);
+        }
+        return builder.build();
     }
 
     /** Names of the tables, sorted. */
     public List<String> tableNames() {
-        return List.of();
+        return catalog.names();
     }
 
     public boolean tableExists(String name) {
-        return false;
+        return catalog.exists(name);
     }
 
     @Override

@@ -37,7 +37,6 @@ public record QueryResult(
     }
 
     public QueryResult withStatistics(QueryStatistics newStatistics) {
-        return new QueryResult(
-                columnNames, columnTypes, blocks, rowsBeforeLimit, newStatistics, format, hasResultSet);
+        return new QueryResult(columnNames, columnTypes, blocks, rowsBeforeLimit, newStatistics, format, hasResultSet);
     }
 }

@@ -1,27 +1,293 @@
 package io.columba.executor.format;
 
 import io.columba.executor.QueryResult;
+import io.columba.storage.block.Block;
+import io.columba.storage.column.Column;
+import io.columba.storage.column.ConstantColumn;
+import io.columba.storage.column.DoubleColumn;
+import io.columba.storage.column.LongColumn;
+import io.columba.storage.column.StringColumn;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
+import io.columba.storage.type.BoolType;
+import io.columba.storage.type.DataType;
+import io.columba.storage.type.IntegerType;
+import io.columba.storage.type.StringType;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Writes query results in ClickHouse's text formats, byte for byte as ClickHouse does. */
 public final class OutputFormats {
     private OutputFormats() {}
 
+    private enum Kind {
+        JSON,
+        JSON_COMPACT,
+        JSON_EACH_ROW,
+        CSV,
+        CSV_WITH_NAMES,
+        TSV,
+        TSV_WITH_NAMES,
+        TSV_WITH_NAMES_AND_TYPES
+    }
+
+    private static Kind kind(String name) {
+        return switch (name) {
+            case "JSON" -> Kind.JSON;
+            case "JSONCompact" -> Kind.JSON_COMPACT;
+            case "JSONEachRow", "NDJSON", "JSONLines" -> Kind.JSON_EACH_ROW;
+            case "CSV" -> Kind.CSV;
+            case "CSVWithNames" -> Kind.CSV_WITH_NAMES;
+            case "TabSeparated", "TSV" -> Kind.TSV;
+            case "TabSeparatedWithNames", "TSVWithNames" -> Kind.TSV_WITH_NAMES;
+            case "TabSeparatedWithNamesAndTypes", "TSVWithNamesAndTypes" -> Kind.TSV_WITH_NAMES_AND_TYPES;
+            default -> null;
+        };
+    }
+
     /** Whether {@code name} is a format this server writes (case-sensitive, as in ClickHouse). */
     public static boolean isSupported(String name) {
-        return false;
+        return name != null && kind(name) != null;
     }
 
     /** The Content-Type ClickHouse sends for the format. */
     public static String contentType(String name) {
-        return "text/plain; charset=UTF-8";
+        Kind kind = kind(name);
+        if (kind == null) {
+            return "text/plain; charset=UTF-8";
+        }
+        return switch (kind) {
+            case JSON, JSON_COMPACT -> "application/json; charset=UTF-8";
+            case JSON_EACH_ROW -> "application/x-ndjson; charset=UTF-8";
+            case CSV -> "text/csv; charset=UTF-8; header=absent";
+            case CSV_WITH_NAMES -> "text/csv; charset=UTF-8; header=present";
+            case TSV, TSV_WITH_NAMES, TSV_WITH_NAMES_AND_TYPES -> "text/tab-separated-values; charset=UTF-8";
+        };
     }
 
-    public static void write(QueryResult result, String format, FormatSettings settings, OutputStream out)
+    public static void write(QueryResult result, String format, FormatSettings settings, OutputStream target)
             throws IOException {
-        throw new ColumbaException(ErrorCode.UNKNOWN_FORMAT, "Unknown format " + format);
+        Kind kind = kind(format);
+        if (kind == null) {
+            throw new ColumbaException(ErrorCode.UNKNOWN_FORMAT, "Unknown output format " + format);
+        }
+        OutputStream out = new BufferedOutputStream(target, 1 << 16);
+        switch (kind) {
+            case JSON, JSON_COMPACT -> writeJson(result, settings, out, kind == Kind.JSON_COMPACT);
+            case JSON_EACH_ROW -> writeJsonEachRow(result, settings, out);
+            case CSV, CSV_WITH_NAMES -> writeDelimited(result, out, kind == Kind.CSV_WITH_NAMES, false, true);
+            case TSV -> writeDelimited(result, out, false, false, false);
+            case TSV_WITH_NAMES -> writeDelimited(result, out, true, false, false);
+            case TSV_WITH_NAMES_AND_TYPES -> writeDelimited(result, out, true, true, false);
+        }
+        out.flush();
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void writeJson(QueryResult result, FormatSettings settings, OutputStream out, boolean compact)
+            throws IOException {
+        List<String> names = result.columnNames();
+        List<DataType> types = result.columnTypes();
+        StringBuilder text = new StringBuilder("{\n\t\"meta\":\n\t[");
+        for (int c = 0; c < names.size(); c++) {
+            text.append(c == 0 ? "\n" : ",\n");
+            text.append("\t\t{\n\t\t\t\"name\": ")
+                    .append(JsonText.quote(names.get(c), settings.escapeForwardSlashes()));
+            text.append(",\n\t\t\t\"type\": ")
+                    .append(JsonText.quote(types.get(c).name(), settings.escapeForwardSlashes()));
+            text.append("\n\t\t}");
+        }
+        text.append("\n\t],\n\n\t\"data\":\n\t[");
+        write(out, text.toString());
+        boolean first = true;
+        String[] quotedNames = new String[names.size()];
+        for (int c = 0; c < names.size(); c++) {
+            quotedNames[c] = JsonText.quote(names.get(c), settings.escapeForwardSlashes());
+        }
+        for (Block block : result.blocks()) {
+            for (int row = 0; row < block.rowCount(); row++) {
+                StringBuilder line = new StringBuilder(first ? "\n" : ",\n");
+                first = false;
+                line.append(compact ? "\t\t[" : "\t\t{\n");
+                for (int c = 0; c < names.size(); c++) {
+                    if (compact) {
+                        line.append(c == 0 ? "" : ", ");
+                    } else {
+                        line.append("\t\t\t").append(quotedNames[c]).append(": ");
+                    }
+                    appendJsonValue(line, block.column(c), types.get(c), row, settings);
+                    if (!compact) {
+                        line.append(c + 1 < names.size() ? ",\n" : "\n");
+                    }
+                }
+                line.append(compact ? "]" : "\t\t}");
+                write(out, line.toString());
+            }
+        }
+        StringBuilder tail = new StringBuilder(first ? "\n\t],\n\n" : "\n\t],\n\n");
+        tail.append("\t\"rows\": ").append(result.rowCount()).append(",\n\n");
+        if (result.rowsBeforeLimit() >= 0) {
+            tail.append("\t\"rows_before_limit_at_least\": ")
+                    .append(result.rowsBeforeLimit())
+                    .append(",\n\n");
+        }
+        tail.append("\t\"statistics\":\n\t{\n");
+        tail.append("\t\t\"elapsed\": ")
+                .append(TextValues.formatDouble(result.statistics().elapsedSeconds()))
+                .append(",\n");
+        tail.append("\t\t\"rows_read\": ")
+                .append(result.statistics().rowsRead())
+                .append(",\n");
+        tail.append("\t\t\"bytes_read\": ")
+                .append(result.statistics().bytesRead())
+                .append("\n");
+        tail.append("\t}\n}\n");
+        write(out, tail.toString());
+    }
+
+    private static void writeJsonEachRow(QueryResult result, FormatSettings settings, OutputStream out)
+            throws IOException {
+        List<String> names = result.columnNames();
+        String[] keys = new String[names.size()];
+        for (int c = 0; c < keys.length; c++) {
+            keys[c] = JsonText.quote(names.get(c), settings.escapeForwardSlashes()) + ":";
+        }
+        for (Block block : result.blocks()) {
+            for (int row = 0; row < block.rowCount(); row++) {
+                StringBuilder line = new StringBuilder("{");
+                for (int c = 0; c < keys.length; c++) {
+                    if (c > 0) {
+                        line.append(',');
+                    }
+                    line.append(keys[c]);
+                    appendJsonValue(line, block.column(c), result.columnTypes().get(c), row, settings);
+                }
+                line.append("}\n");
+                write(out, line.toString());
+            }
+        }
+    }
+
+    private static void appendJsonValue(
+            StringBuilder out, Column column, DataType type, int row, FormatSettings settings) {
+        Column plain = column instanceof ConstantColumn constant ? constant.value() : column;
+        int at = plain == column ? row : 0;
+        if (plain.isNull(at)) {
+            out.append("null");
+            return;
+        }
+        DataType base = type.withoutNullable();
+        switch (plain) {
+            case LongColumn longs -> {
+                long value = longs.get(at);
+                if (base instanceof IntegerType integer) {
+                    String digits = TextValues.longText(value, integer);
+                    boolean quote = integer.bytes() == 8 && settings.quote64BitIntegers();
+                    out.append(quote ? "\"" + digits + "\"" : digits);
+                } else if (base instanceof BoolType) {
+                    out.append(value != 0 ? "true" : "false");
+                } else {
+                    out.append('"').append(TextValues.longText(value, base)).append('"');
+                }
+            }
+            case DoubleColumn doubles -> {
+                double value = doubles.get(at);
+                boolean finite = !Double.isNaN(value) && !Double.isInfinite(value);
+                String text =
+                        base.fixedWidth() == 4 ? TextValues.formatFloat((float) value) : TextValues.formatDouble(value);
+                if (finite) {
+                    out.append(text);
+                } else {
+                    out.append(settings.quoteDenormals() ? "\"" + text + "\"" : "null");
+                }
+            }
+            case StringColumn strings ->
+                out.append(JsonText.quote(strings.getString(at), settings.escapeForwardSlashes()));
+            case ConstantColumn ignored -> throw new IllegalStateException();
+        }
+    }
+
+    private static void writeDelimited(QueryResult result, OutputStream out, boolean names, boolean types, boolean csv)
+            throws IOException {
+        char separator = csv ? ',' : '\t';
+        if (names) {
+            StringBuilder header = new StringBuilder();
+            for (int c = 0; c < result.columnNames().size(); c++) {
+                if (c > 0) {
+                    header.append(separator);
+                }
+                String name = result.columnNames().get(c);
+                header.append(csv ? csvQuote(name) : tsvEscape(name));
+            }
+            write(out, header.append('\n').toString());
+        }
+        if (types) {
+            StringBuilder header = new StringBuilder();
+            for (int c = 0; c < result.columnTypes().size(); c++) {
+                if (c > 0) {
+                    header.append(separator);
+                }
+                header.append(tsvEscape(result.columnTypes().get(c).name()));
+            }
+            write(out, header.append('\n').toString());
+        }
+        List<DataType> columnTypes = result.columnTypes();
+        for (Block block : result.blocks()) {
+            StringBuilder lines = new StringBuilder();
+            for (int row = 0; row < block.rowCount(); row++) {
+                for (int c = 0; c < columnTypes.size(); c++) {
+                    if (c > 0) {
+                        lines.append(separator);
+                    }
+                    Column column = block.column(c);
+                    if (column.isNull(row)) {
+                        lines.append("\\N");
+                        continue;
+                    }
+                    String text = TextValues.plainText(column, columnTypes.get(c), row);
+                    DataType base = columnTypes.get(c).withoutNullable();
+                    if (csv) {
+                        boolean quoted = !(base instanceof IntegerType)
+                                && !(base instanceof io.columba.storage.type.FloatType)
+                                && !(base instanceof BoolType);
+                        lines.append(quoted ? csvQuote(text) : text);
+                    } else {
+                        lines.append(base instanceof StringType ? tsvEscape(text) : text);
+                    }
+                }
+                lines.append('\n');
+            }
+            write(out, lines.toString());
+        }
+    }
+
+    private static String csvQuote(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
+    /** TabSeparated escaping of a string value. */
+    public static String tsvEscape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\0' -> out.append("\\0");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\'' -> out.append("\\'");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

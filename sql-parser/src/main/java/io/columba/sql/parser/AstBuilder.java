@@ -48,19 +48,24 @@ final class AstBuilder {
     Statement statement(StatementEofContext tree) {
         StatementContext statement = tree.statement();
         return switch (statement) {
-            case SelectStatementContext select -> new SelectStatement(
-                    selectUnion(select.selectUnion()), format(select.formatClause()));
+            case SelectStatementContext select ->
+                new SelectStatement(selectUnion(select.selectUnion()), format(select.formatClause()));
             case CreateTableStatementContext create -> createTable(create.createTable());
-            case DropTableStatementContext drop -> new DropTableStatement(
-                    drop.EXISTS() != null, database(drop.tableIdentifier()), table(drop.tableIdentifier()));
+            case DropTableStatementContext drop ->
+                new DropTableStatement(
+                        drop.EXISTS() != null, database(drop.tableIdentifier()), table(drop.tableIdentifier()));
             case InsertStatementContext insert -> insert(insert.insert());
-            case DescribeStatementContext describe -> new DescribeStatement(
-                    database(describe.tableIdentifier()),
-                    table(describe.tableIdentifier()),
-                    format(describe.formatClause()));
+            case DescribeStatementContext describe ->
+                new DescribeStatement(
+                        database(describe.tableIdentifier()),
+                        table(describe.tableIdentifier()),
+                        format(describe.formatClause()));
             case ShowTablesStatementContext show -> new ShowTablesStatement(format(show.formatClause()));
-            case ExistsStatementContext exists -> new ExistsStatement(
-                    database(exists.tableIdentifier()), table(exists.tableIdentifier()), format(exists.formatClause()));
+            case ExistsStatementContext exists ->
+                new ExistsStatement(
+                        database(exists.tableIdentifier()),
+                        table(exists.tableIdentifier()),
+                        format(exists.formatClause()));
             default -> throw new IllegalStateException("unknown statement " + statement.getClass());
         };
     }
@@ -136,11 +141,17 @@ final class AstBuilder {
                 with,
                 select.DISTINCT() != null,
                 columns,
-                select.fromClause() == null ? null : tableExpression(select.fromClause().tableExpression()),
-                select.prewhereClause() == null ? null : expr(select.prewhereClause().expr()),
+                select.fromClause() == null
+                        ? null
+                        : tableExpression(select.fromClause().tableExpression()),
+                select.prewhereClause() == null
+                        ? null
+                        : expr(select.prewhereClause().expr()),
                 select.whereClause() == null ? null : expr(select.whereClause().expr()),
                 groupBy,
-                select.havingClause() == null ? null : expr(select.havingClause().expr()),
+                select.havingClause() == null
+                        ? null
+                        : expr(select.havingClause().expr()),
                 orderBy,
                 limit,
                 offset,
@@ -160,20 +171,23 @@ final class AstBuilder {
 
     private TableExpression tableExpression(TableExpressionContext context) {
         return switch (context) {
-            case TableReferenceContext reference -> new TableReference(
-                    database(reference.tableIdentifier()),
-                    table(reference.tableIdentifier()),
-                    reference.FINAL() != null,
-                    reference.alias() == null ? null : alias(reference.alias()));
-            case TableFunctionReferenceContext function -> new TableFunctionReference(
-                    new FunctionCall(
-                            identifier(function.tableFunction().identifier()),
-                            exprList(function.tableFunction().exprList()),
-                            null,
-                            false),
-                    function.alias() == null ? null : alias(function.alias()));
-            case SubqueryReferenceContext subquery -> new SubqueryTable(
-                    selectUnion(subquery.selectUnion()), subquery.alias() == null ? null : alias(subquery.alias()));
+            case TableReferenceContext reference ->
+                new TableReference(
+                        database(reference.tableIdentifier()),
+                        table(reference.tableIdentifier()),
+                        reference.FINAL() != null,
+                        reference.alias() == null ? null : alias(reference.alias()));
+            case TableFunctionReferenceContext function ->
+                new TableFunctionReference(
+                        new FunctionCall(
+                                identifier(function.tableFunction().identifier()),
+                                exprList(function.tableFunction().exprList()),
+                                null,
+                                false),
+                        function.alias() == null ? null : alias(function.alias()));
+            case SubqueryReferenceContext subquery ->
+                new SubqueryTable(
+                        selectUnion(subquery.selectUnion()), subquery.alias() == null ? null : alias(subquery.alias()));
             default -> throw new IllegalStateException("unknown table expression");
         };
     }
@@ -236,28 +250,32 @@ final class AstBuilder {
                         null,
                         null);
             }
-            case InsertFormatContext format -> new InsertStatement(
-                    database(format.tableIdentifier()),
-                    table(format.tableIdentifier()),
-                    insertColumns(format.insertColumns()),
-                    null,
-                    identifier(format.identifier()),
-                    insertData == null ? "" : insertData,
-                    null);
-            case InsertSelectContext select -> new InsertStatement(
-                    database(select.tableIdentifier()),
-                    table(select.tableIdentifier()),
-                    insertColumns(select.insertColumns()),
-                    null,
-                    null,
-                    null,
-                    selectUnion(select.selectUnion()));
+            case InsertFormatContext format ->
+                new InsertStatement(
+                        database(format.tableIdentifier()),
+                        table(format.tableIdentifier()),
+                        insertColumns(format.insertColumns()),
+                        null,
+                        identifier(format.identifier()),
+                        insertData == null ? "" : insertData,
+                        null);
+            case InsertSelectContext select ->
+                new InsertStatement(
+                        database(select.tableIdentifier()),
+                        table(select.tableIdentifier()),
+                        insertColumns(select.insertColumns()),
+                        null,
+                        null,
+                        null,
+                        selectUnion(select.selectUnion()));
             default -> throw new IllegalStateException("unknown insert");
         };
     }
 
     private List<String> insertColumns(InsertColumnsContext context) {
-        return context == null ? List.of() : context.identifier().stream().map(this::identifier).toList();
+        return context == null
+                ? List.of()
+                : context.identifier().stream().map(this::identifier).toList();
     }
 
     // Expressions
@@ -277,12 +295,13 @@ final class AstBuilder {
     Expression expr(ExprContext context) {
         return switch (context) {
             case LiteralExprContext literal -> literal(literal.literal());
-            case QueryParameterExprContext parameter -> queryParameter(parameter.QUERY_PARAMETER().getText());
+            case QueryParameterExprContext parameter ->
+                queryParameter(parameter.QUERY_PARAMETER().getText());
             case AsteriskExprContext ignored -> new Asterisk(null);
             case QualifiedAsteriskExprContext qualified -> new Asterisk(identifier(qualified.identifier()));
             case CaseExprContext caseExpr -> caseExpression(caseExpr);
-            case CastExprContext cast -> FunctionCall.of(
-                    "CAST", expr(cast.expr()), Literal.ofString(textOf(cast.columnType())));
+            case CastExprContext cast ->
+                FunctionCall.of("CAST", expr(cast.expr()), Literal.ofString(textOf(cast.columnType())));
             case CastFunctionExprContext cast -> FunctionCall.of("CAST", expr(cast.expr(0)), expr(cast.expr(1)));
             case IntervalExprContext interval -> interval(interval);
             case FunctionExprContext function -> function(function);
@@ -290,40 +309,52 @@ final class AstBuilder {
             case ParenExprContext paren -> expr(paren.expr());
             case TupleExprContext tuple -> new FunctionCall("tuple", exprs(tuple.expr()), null, false);
             case ArrayExprContext array -> new FunctionCall("array", exprList(array.exprList()), null, false);
-            case ColumnExprContext column -> new Identifier(column.compoundIdentifier().identifier().stream()
-                    .map(this::identifier)
-                    .toList());
-            case ArrayElementExprContext element -> FunctionCall.of(
-                    "arrayElement", expr(element.expr(0)), expr(element.expr(1)));
-            case TupleElementExprContext element -> FunctionCall.of(
-                    "tupleElement", expr(element.expr()), integerLiteral(element.DECIMAL_LITERAL().getText()));
-            case CastOperatorExprContext cast -> FunctionCall.of(
-                    "CAST", expr(cast.expr()), Literal.ofString(textOf(cast.columnType())));
+            case ColumnExprContext column ->
+                new Identifier(column.compoundIdentifier().identifier().stream()
+                        .map(this::identifier)
+                        .toList());
+            case ArrayElementExprContext element ->
+                FunctionCall.of("arrayElement", expr(element.expr(0)), expr(element.expr(1)));
+            case TupleElementExprContext element ->
+                FunctionCall.of(
+                        "tupleElement",
+                        expr(element.expr()),
+                        integerLiteral(element.DECIMAL_LITERAL().getText()));
+            case CastOperatorExprContext cast ->
+                FunctionCall.of("CAST", expr(cast.expr()), Literal.ofString(textOf(cast.columnType())));
             case NegateExprContext negate -> negate(expr(negate.expr()));
             case MultiplicativeExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case AdditiveExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case ConcatExprContext concat -> FunctionCall.of("concat", expr(concat.expr(0)), expr(concat.expr(1)));
             case ComparisonExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
-            case LikeExprContext like -> FunctionCall.of(
-                    (like.NOT() == null ? "" : "not") + (like.LIKE() != null ? (like.NOT() == null ? "like" : "Like")
-                            : (like.NOT() == null ? "ilike" : "ILike")),
-                    expr(like.expr(0)),
-                    expr(like.expr(1)));
-            case InExprContext in -> FunctionCall.of(
-                    (in.GLOBAL() != null ? "global" : "") + (in.NOT() != null ? (in.GLOBAL() != null ? "NotIn" : "notIn")
-                            : (in.GLOBAL() != null ? "In" : "in")),
-                    expr(in.expr(0)),
-                    expr(in.expr(1)));
-            case IsNullExprContext isNull -> FunctionCall.of(
-                    isNull.NOT() == null ? "isNull" : "isNotNull", expr(isNull.expr()));
+            case LikeExprContext like ->
+                FunctionCall.of(
+                        (like.NOT() == null ? "" : "not")
+                                + (like.LIKE() != null
+                                        ? (like.NOT() == null ? "like" : "Like")
+                                        : (like.NOT() == null ? "ilike" : "ILike")),
+                        expr(like.expr(0)),
+                        expr(like.expr(1)));
+            case InExprContext in ->
+                FunctionCall.of(
+                        (in.GLOBAL() != null ? "global" : "")
+                                + (in.NOT() != null
+                                        ? (in.GLOBAL() != null ? "NotIn" : "notIn")
+                                        : (in.GLOBAL() != null ? "In" : "in")),
+                        expr(in.expr(0)),
+                        expr(in.expr(1)));
+            case IsNullExprContext isNull ->
+                FunctionCall.of(isNull.NOT() == null ? "isNull" : "isNotNull", expr(isNull.expr()));
             case BetweenExprContext between -> between(between);
             case NotExprContext not -> FunctionCall.of("not", expr(not.expr()));
             case AndExprContext and -> flatten("and", expr(and.expr(0)), expr(and.expr(1)));
             case OrExprContext or -> flatten("or", expr(or.expr(0)), expr(or.expr(1)));
-            case TernaryExprContext ternary -> FunctionCall.of(
-                    "if", expr(ternary.expr(0)), expr(ternary.expr(1)), expr(ternary.expr(2)));
+            case TernaryExprContext ternary ->
+                FunctionCall.of("if", expr(ternary.expr(0)), expr(ternary.expr(1)), expr(ternary.expr(2)));
             case AliasExprContext alias -> new Alias(expr(alias.expr()), identifier(alias.identifier()));
-            default -> throw new IllegalStateException("unknown expression " + context.getClass().getSimpleName());
+            default ->
+                throw new IllegalStateException(
+                        "unknown expression " + context.getClass().getSimpleName());
         };
     }
 
@@ -462,12 +493,16 @@ final class AstBuilder {
         String raw = token.getText();
         return switch (token.getType()) {
             case ClickHouseLexer.DECIMAL_LITERAL -> integerLiteral(raw);
-            case ClickHouseLexer.HEXADECIMAL_LITERAL -> new Literal(
-                    Literal.Kind.UINT64, Long.parseUnsignedLong(raw.substring(2).replace("_", ""), 16));
-            case ClickHouseLexer.BINARY_LITERAL -> new Literal(
-                    Literal.Kind.UINT64, Long.parseUnsignedLong(raw.substring(2).replace("_", ""), 2));
-            case ClickHouseLexer.FLOATING_LITERAL -> new Literal(
-                    Literal.Kind.FLOAT64, Double.parseDouble(raw.replace("_", "")));
+            case ClickHouseLexer.HEXADECIMAL_LITERAL ->
+                new Literal(
+                        Literal.Kind.UINT64,
+                        Long.parseUnsignedLong(raw.substring(2).replace("_", ""), 16));
+            case ClickHouseLexer.BINARY_LITERAL ->
+                new Literal(
+                        Literal.Kind.UINT64,
+                        Long.parseUnsignedLong(raw.substring(2).replace("_", ""), 2));
+            case ClickHouseLexer.FLOATING_LITERAL ->
+                new Literal(Literal.Kind.FLOAT64, Double.parseDouble(raw.replace("_", "")));
             case ClickHouseLexer.INF -> new Literal(Literal.Kind.FLOAT64, Double.POSITIVE_INFINITY);
             case ClickHouseLexer.NAN_SQL -> new Literal(Literal.Kind.FLOAT64, Double.NaN);
             case ClickHouseLexer.STRING_LITERAL -> Literal.ofString(unescape(raw.substring(1, raw.length() - 1)));
@@ -490,7 +525,8 @@ final class AstBuilder {
     private static Expression queryParameter(String text) {
         String inner = text.substring(1, text.length() - 1);
         int colon = inner.indexOf(':');
-        return new QueryParameter(inner.substring(0, colon).strip(), inner.substring(colon + 1).strip());
+        return new QueryParameter(
+                inner.substring(0, colon).strip(), inner.substring(colon + 1).strip());
     }
 
     /** Resolves ClickHouse string escapes; an unknown escape keeps its backslash, as ClickHouse does. */
@@ -563,7 +599,8 @@ final class AstBuilder {
     }
 
     private String textOf(ParserRuleContext context) {
-        return text.substring(context.getStart().getStartIndex(), context.getStop().getStopIndex() + 1);
+        return text.substring(
+                context.getStart().getStartIndex(), context.getStop().getStopIndex() + 1);
     }
 
     @SuppressWarnings("unused")

@@ -26,10 +26,12 @@ public record Block(int rowCount, List<Column> columns) {
 
     /** The rows at {@code positions[0..count)}. */
     public Block take(int[] positions, int count) {
-        return new Block(count, columns.stream().map(c -> c.take(positions, count)).toList());
+        return new Block(
+                count, columns.stream().map(c -> c.take(positions, count)).toList());
     }
 
     public Block slice(int offset, int length) {
-        return new Block(length, columns.stream().map(c -> c.slice(offset, length)).toList());
+        return new Block(
+                length, columns.stream().map(c -> c.slice(offset, length)).toList());
     }
 }

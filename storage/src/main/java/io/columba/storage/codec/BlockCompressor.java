@@ -38,22 +38,20 @@ public final class BlockCompressor {
 
     /** A block framed into a new array. */
     public byte[] compress(byte[] source, int length) {
-        int bound =
-                switch (method) {
-                    case NONE -> length;
-                    case LZ4 -> lz4Compressor.maxCompressedLength(length);
-                    case ZSTD -> (int) Zstd.compressBound(length);
-                };
+        int bound = switch (method) {
+            case NONE -> length;
+            case LZ4 -> lz4Compressor.maxCompressedLength(length);
+            case ZSTD -> (int) Zstd.compressBound(length);
+        };
         byte[] frame = new byte[FRAME_OVERHEAD + bound];
-        int payload =
-                switch (method) {
-                    case NONE -> {
-                        System.arraycopy(source, 0, frame, FRAME_OVERHEAD, length);
-                        yield length;
-                    }
-                    case LZ4 -> lz4Compressor.compress(source, 0, length, frame, FRAME_OVERHEAD, bound);
-                    case ZSTD -> (int) Zstd.compressByteArray(frame, FRAME_OVERHEAD, bound, source, 0, length, zstdLevel);
-                };
+        int payload = switch (method) {
+            case NONE -> {
+                System.arraycopy(source, 0, frame, FRAME_OVERHEAD, length);
+                yield length;
+            }
+            case LZ4 -> lz4Compressor.compress(source, 0, length, frame, FRAME_OVERHEAD, bound);
+            case ZSTD -> (int) Zstd.compressByteArray(frame, FRAME_OVERHEAD, bound, source, 0, length, zstdLevel);
+        };
         ByteBuffer header = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
         header.put(4, method.methodByte());
         header.putInt(5, HEADER + payload);
@@ -92,7 +90,8 @@ public final class BlockCompressor {
         int payloadLength = compressedSize - HEADER;
         switch (method) {
             case NONE -> buffer.get(payloadOffset, result, 0, uncompressedSize);
-            case LZ4 -> LZ4.fastDecompressor().decompress(buffer, payloadOffset, ByteBuffer.wrap(result), 0, uncompressedSize);
+            case LZ4 ->
+                LZ4.fastDecompressor().decompress(buffer, payloadOffset, ByteBuffer.wrap(result), 0, uncompressedSize);
             case ZSTD -> {
                 byte[] payload = new byte[payloadLength];
                 buffer.get(payloadOffset, payload, 0, payloadLength);

@@ -21,14 +21,22 @@ public record StringColumn(byte[] data, int[] offsets, boolean[] nulls, int size
     /** Compares two rows (possibly of two columns) as unsigned bytes, as ClickHouse orders strings. */
     public static int compare(StringColumn left, int leftRow, StringColumn right, int rightRow) {
         return Arrays.compareUnsigned(
-                left.data, left.offsets[leftRow], left.offsets[leftRow + 1],
-                right.data, right.offsets[rightRow], right.offsets[rightRow + 1]);
+                left.data,
+                left.offsets[leftRow],
+                left.offsets[leftRow + 1],
+                right.data,
+                right.offsets[rightRow],
+                right.offsets[rightRow + 1]);
     }
 
     public static boolean equals(StringColumn left, int leftRow, StringColumn right, int rightRow) {
         return Arrays.equals(
-                left.data, left.offsets[leftRow], left.offsets[leftRow + 1],
-                right.data, right.offsets[rightRow], right.offsets[rightRow + 1]);
+                left.data,
+                left.offsets[leftRow],
+                left.offsets[leftRow + 1],
+                right.data,
+                right.offsets[rightRow],
+                right.offsets[rightRow + 1]);
     }
 
     @Override

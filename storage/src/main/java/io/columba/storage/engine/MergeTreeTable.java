@@ -60,7 +60,8 @@ public final class MergeTreeTable {
         parts.set(List.copyOf(loaded));
     }
 
-    private static final Comparator<DataPart> PART_ORDER = Comparator.comparing((DataPart p) -> p.name().partitionId())
+    private static final Comparator<DataPart> PART_ORDER = Comparator.comparing(
+                    (DataPart p) -> p.name().partitionId())
             .thenComparingLong(p -> p.name().minBlock());
 
     public TableSchema schema() {
@@ -95,7 +96,8 @@ public final class MergeTreeTable {
         if (sortedRows.columnCount() != schema.columns().size()) {
             throw new ColumbaException(
                     ErrorCode.LOGICAL_ERROR,
-                    "insert of " + sortedRows.columnCount() + " columns into a table of " + schema.columns().size());
+                    "insert of " + sortedRows.columnCount() + " columns into a table of "
+                            + schema.columns().size());
         }
         synchronized (writeLock) {
             long block = nextBlockNumber++;

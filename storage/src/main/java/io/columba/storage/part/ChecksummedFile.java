@@ -28,13 +28,15 @@ public final class ChecksummedFile {
 
     public static void write(Path path, String magic, int version, byte[] payload, int length) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-        header.put(magic.getBytes(StandardCharsets.US_ASCII)).putInt(version).putInt(length).flip();
+        header.put(magic.getBytes(StandardCharsets.US_ASCII))
+                .putInt(version)
+                .putInt(length)
+                .flip();
         CRC32C crc = new CRC32C();
         crc.update(payload, 0, length);
         ByteBuffer footer = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
         footer.putInt((int) crc.getValue()).flip();
-        try (FileChannel channel = FileChannel.open(
-                path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             writeFully(channel, header);
             writeFully(channel, ByteBuffer.wrap(payload, 0, length));
             writeFully(channel, footer);

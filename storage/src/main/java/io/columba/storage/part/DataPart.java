@@ -167,7 +167,8 @@ public final class DataPart {
     private ByteBuffer marksOf(int column) {
         String base = PartWriter.fileName(metadata.columns().get(column).name());
         try {
-            byte[] marks = ChecksummedFile.read(folder.resolve(base + ".mrk"), PartWriter.MARKS_MAGIC, PartWriter.VERSION);
+            byte[] marks =
+                    ChecksummedFile.read(folder.resolve(base + ".mrk"), PartWriter.MARKS_MAGIC, PartWriter.VERSION);
             if (marks.length != metadata.granules() * PartWriter.MARK_BYTES) {
                 throw new ColumbaException(ErrorCode.CANNOT_READ_ALL_DATA, "Wrong number of marks in " + base + ".mrk");
             }

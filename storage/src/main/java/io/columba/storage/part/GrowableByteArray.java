@@ -42,23 +42,28 @@ public final class GrowableByteArray {
     }
 
     public void writeByte(int value) {
-        bytes[reserve(1)] = (byte) value;
+        int at = reserve(1);
+        bytes[at] = (byte) value;
     }
 
     public void writeShort(int value) {
-        SHORTS.set(bytes, reserve(2), (short) value);
+        int at = reserve(2);
+        SHORTS.set(bytes, at, (short) value);
     }
 
     public void writeInt(int value) {
-        INTS.set(bytes, reserve(4), value);
+        int at = reserve(4);
+        INTS.set(bytes, at, value);
     }
 
     public void writeLong(long value) {
-        LONGS.set(bytes, reserve(8), value);
+        int at = reserve(8);
+        LONGS.set(bytes, at, value);
     }
 
     public void write(byte[] source, int offset, int count) {
-        System.arraycopy(source, offset, bytes, reserve(count), count);
+        int at = reserve(count);
+        System.arraycopy(source, offset, bytes, at, count);
     }
 
     /** LEB128, as ClickHouse's VarUInt. */

@@ -33,7 +33,11 @@ public record PartMetadata(
         text.append("granules=").append(granules).append('\n');
         text.append("codec=").append(codec).append('\n');
         for (ColumnDefinition column : columns) {
-            text.append("column=").append(column.type().name()).append('\t').append(column.name()).append('\n');
+            text.append("column=")
+                    .append(column.type().name())
+                    .append('\t')
+                    .append(column.name())
+                    .append('\n');
         }
         for (DataType keyType : keyTypes) {
             text.append("key=").append(keyType.name()).append('\n');

@@ -21,7 +21,10 @@ public record PartName(String partitionId, long minBlock, long maxBlock, int lev
             int n = pieces.length;
             String partition = String.join("_", java.util.Arrays.copyOf(pieces, n - 3));
             return new PartName(
-                    partition, Long.parseLong(pieces[n - 3]), Long.parseLong(pieces[n - 2]), Integer.parseInt(pieces[n - 1]));
+                    partition,
+                    Long.parseLong(pieces[n - 3]),
+                    Long.parseLong(pieces[n - 2]),
+                    Integer.parseInt(pieces[n - 1]));
         } catch (NumberFormatException notAPart) {
             return null;
         }

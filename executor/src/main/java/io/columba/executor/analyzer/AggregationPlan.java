@@ -1,0 +1,161 @@
+package io.columba.executor.analyzer;
+
+import io.columba.executor.expression.BoundExpression;
+import io.columba.executor.expression.ColumnReference;
+import io.columba.executor.function.FunctionRegistry;
+import io.columba.executor.function.aggregate.AggregateBinder;
+import io.columba.executor.function.aggregate.AggregateFunction;
+import io.columba.executor.function.aggregate.BoundAggregate;
+import io.columba.executor.operator.AggregateOperator.AggregateCall;
+import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.ExpressionFormatter;
+import io.columba.sql.ast.FunctionCall;
+import io.columba.sql.ast.Identifier;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import io.columba.storage.type.DataType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The GROUP BY keys and aggregate calls of a query, matched by their alias-expanded text, and the binder for
+ * expressions over the aggregation's output (keys, then aggregates).
+ */
+final class AggregationPlan {
+    private final FunctionRegistry functions;
+    private final AliasExpander expander;
+    private final ExpressionBinder input;
+    private final List<String> inputNames;
+    private final String scope;
+    private final Map<String, Integer> keyPositions = new LinkedHashMap<>();
+    private final List<BoundExpression> keys = new ArrayList<>();
+    private final Map<String, Integer> aggregatePositions = new LinkedHashMap<>();
+    private final List<AggregateCall> calls = new ArrayList<>();
+
+    AggregationPlan(
+            FunctionRegistry functions,
+            AliasExpander expander,
+            ExpressionBinder input,
+            List<String> inputNames,
+            String scope) {
+        this.functions = functions;
+        this.expander = expander;
+        this.input = input;
+        this.inputNames = inputNames;
+        this.scope = scope;
+    }
+
+    void addKey(Expression key) {
+        Expression expanded = expander.expand(key);
+        String name = ExpressionFormatter.format(expanded);
+        if (!keyPositions.containsKey(name)) {
+            keyPositions.put(name, keys.size());
+            keys.add(input.bind(expanded));
+        }
+    }
+
+    void collectAggregates(Expression expression) {
+        if (!(expression instanceof FunctionCall call)) {
+            return;
+        }
+        AggregateFunction function = aggregateFunction(call);
+        if (function == null) {
+            for (Expression argument : call.arguments()) {
+                collectAggregates(argument);
+            }
+            return;
+        }
+        String name = ExpressionFormatter.format(call);
+        if (aggregatePositions.containsKey(name)) {
+            return;
+        }
+        List<BoundExpression> arguments = new ArrayList<>();
+        for (Expression argument : call.arguments()) {
+            if (containsAggregate(argument)) {
+                throw new ColumbaException(
+                        ErrorCode.ILLEGAL_AGGREGATION,
+                        "Aggregate function " + ExpressionFormatter.format(argument)
+                                + " is found inside another aggregate function in query");
+            }
+            arguments.add(input.bind(argument));
+        }
+        List<DataType> types = arguments.stream().map(BoundExpression::type).toList();
+        BoundAggregate bound = AggregateBinder.bind(function, types);
+        aggregatePositions.put(name, calls.size());
+        calls.add(new AggregateCall(bound, arguments));
+    }
+
+    private AggregateFunction aggregateFunction(FunctionCall call) {
+        if (call.distinct() && call.name().equalsIgnoreCase("count")) {
+            return functions.aggregate("uniqExact");
+        }
+        return functions.aggregate(call.name());
+    }
+
+    private boolean containsAggregate(Expression expression) {
+        if (expression instanceof FunctionCall call) {
+            if (aggregateFunction(call) != null) {
+                return true;
+            }
+            for (Expression argument : call.arguments()) {
+                if (containsAggregate(argument)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    List<BoundExpression> keys() {
+        return keys;
+    }
+
+    List<AggregateCall> calls() {
+        return calls;
+    }
+
+    /** Binds over [keys..., aggregates...]; a column outside both is NOT_AN_AGGREGATE. */
+    ExpressionBinder outputBinder() {
+        List<String> names = new ArrayList<>();
+        List<DataType> types = new ArrayList<>();
+        for (Map.Entry<String, Integer> key : keyPositions.entrySet()) {
+            names.add("\u0000key:" + key.getKey());
+            types.add(keys.get(key.getValue()).type());
+        }
+        for (Map.Entry<String, Integer> aggregate : aggregatePositions.entrySet()) {
+            names.add("\u0000aggregate:" + aggregate.getKey());
+            types.add(calls.get(aggregate.getValue()).aggregate().resultType());
+        }
+        int keyCount = keys.size();
+        return new ExpressionBinder(
+                functions,
+                names,
+                types,
+                expression -> {
+                    String name = ExpressionFormatter.format(expression);
+                    Integer key = keyPositions.get(name);
+                    if (key != null) {
+                        return new ColumnReference(key, keys.get(key).type());
+                    }
+                    Integer aggregate = aggregatePositions.get(name);
+                    if (aggregate != null && expression instanceof FunctionCall) {
+                        return new ColumnReference(
+                                keyCount + aggregate,
+                                calls.get(aggregate).aggregate().resultType());
+                    }
+                    if (expression instanceof Identifier identifier) {
+                        if (inputNames.contains(identifier.name()) || inputNames.contains(identifier.fullName())) {
+                            throw new ColumbaException(
+                                    ErrorCode.NOT_AN_AGGREGATE,
+                                    "Column `" + identifier.fullName()
+                                            + "` is not under aggregate function and not in GROUP BY"
+                                            + " keys. In query " + scope);
+                        }
+                    }
+                    return null;
+                },
+                scope);
+    }
+}

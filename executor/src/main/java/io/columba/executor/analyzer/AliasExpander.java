@@ -1,0 +1,72 @@
+package io.columba.executor.analyzer;
+
+import io.columba.sql.ast.Alias;
+import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.ExpressionFormatter;
+import io.columba.sql.ast.FunctionCall;
+import io.columba.sql.ast.Identifier;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Replaces alias names by the expressions they stand for, anywhere in an expression, as ClickHouse does: an
+ * alias wins over a column of the same name, except inside its own definition.
+ */
+final class AliasExpander {
+    private final Map<String, Expression> aliases;
+    private final Set<String> columns;
+
+    AliasExpander(Map<String, Expression> aliases, Set<String> columns) {
+        this.aliases = aliases;
+        this.columns = columns;
+    }
+
+    Expression expand(Expression expression) {
+        return expand(expression, new HashSet<>());
+    }
+
+    /** The text that identifies an expression once aliases are expanded (how GROUP BY keys are matched). */
+    String canonicalName(Expression expression) {
+        return ExpressionFormatter.format(expand(expression));
+    }
+
+    private Expression expand(Expression expression, Set<String> expanding) {
+        return switch (expression) {
+            case Alias alias -> expand(alias.expression(), expanding);
+            case Identifier identifier -> {
+                String name = identifier.parts().size() == 1 ? identifier.name() : null;
+                Expression definition = name == null ? null : aliases.get(name);
+                if (definition == null || expanding.contains(name)) {
+                    yield identifier;
+                }
+                if (definition instanceof Identifier target && target.name().equals(name)) {
+                    yield identifier;
+                }
+                Set<String> inner = new HashSet<>(expanding);
+                inner.add(name);
+                if (inner.size() > 64) {
+                    throw new ColumbaException(
+                            ErrorCode.CYCLIC_ALIASES, "Cyclic aliases for identifier '" + name + "'");
+                }
+                yield expand(definition, inner);
+            }
+            case FunctionCall call -> {
+                List<Expression> arguments = new ArrayList<>(call.arguments().size());
+                for (Expression argument : call.arguments()) {
+                    arguments.add(expand(argument, expanding));
+                }
+                yield new FunctionCall(call.name(), arguments, call.parameters(), call.distinct());
+            }
+            default -> expression;
+        };
+    }
+
+    boolean isColumn(String name) {
+        return columns.contains(name);
+    }
+}

@@ -1,0 +1,135 @@
+package io.columba.executor.analyzer;
+
+import io.columba.executor.expression.BoundExpression;
+import io.columba.executor.expression.ColumnReference;
+import io.columba.executor.expression.Constant;
+import io.columba.executor.function.FunctionRegistry;
+import io.columba.sql.ast.Alias;
+import io.columba.sql.ast.Asterisk;
+import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.FunctionCall;
+import io.columba.sql.ast.Identifier;
+import io.columba.sql.ast.Literal;
+import io.columba.sql.ast.QueryParameter;
+import io.columba.sql.ast.SubqueryExpression;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import io.columba.storage.type.BoolType;
+import io.columba.storage.type.DataType;
+import io.columba.storage.type.FloatType;
+import io.columba.storage.type.IntegerType;
+import io.columba.storage.type.NothingType;
+import io.columba.storage.type.NullableType;
+import io.columba.storage.type.StringType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Binds alias-expanded AST expressions to an input schema. A hook can claim whole sub-expressions first (the
+ * GROUP BY keys and aggregates after aggregation); aggregate calls are refused where no hook takes them.
+ */
+public final class ExpressionBinder {
+    private final FunctionRegistry functions;
+    private final List<String> columnNames;
+    private final List<DataType> columnTypes;
+    private final Function<Expression, BoundExpression> hook;
+    private final String scope;
+
+    public ExpressionBinder(
+            FunctionRegistry functions,
+            List<String> columnNames,
+            List<DataType> columnTypes,
+            Function<Expression, BoundExpression> hook,
+            String scope) {
+        this.functions = functions;
+        this.columnNames = List.copyOf(columnNames);
+        this.columnTypes = List.copyOf(columnTypes);
+        this.hook = hook;
+        this.scope = scope;
+    }
+
+    public BoundExpression bind(Expression expression) {
+        if (hook != null) {
+            BoundExpression claimed = hook.apply(expression);
+            if (claimed != null) {
+                return claimed;
+            }
+        }
+        return switch (expression) {
+            case Literal literal -> literal(literal);
+            case Identifier identifier -> column(identifier);
+            case Alias alias -> bind(alias.expression());
+            case FunctionCall call -> call(call);
+            case Asterisk ignored ->
+                throw new ColumbaException(
+                        ErrorCode.UNKNOWN_IDENTIFIER, "Asterisk is not allowed here in scope " + scope);
+            case QueryParameter parameter ->
+                throw new ColumbaException(
+                        ErrorCode.UNKNOWN_QUERY_PARAMETER, "Substitution `" + parameter.name() + "` is not set");
+            case SubqueryExpression ignored ->
+                throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "Scalar subqueries are not supported yet");
+        };
+    }
+
+    private BoundExpression column(Identifier identifier) {
+        String name = identifier.name();
+        int index = columnNames.indexOf(identifier.fullName());
+        if (index < 0) {
+            index = columnNames.indexOf(name);
+        }
+        if (index < 0) {
+            throw new ColumbaException(
+                    ErrorCode.UNKNOWN_IDENTIFIER,
+                    "Unknown expression identifier `" + identifier.fullName() + "` in scope " + scope);
+        }
+        return new ColumnReference(index, columnTypes.get(index));
+    }
+
+    private BoundExpression call(FunctionCall call) {
+        if (functions.isAggregate(call.name())) {
+            throw new ColumbaException(
+                    ErrorCode.ILLEGAL_AGGREGATION,
+                    "Aggregate function " + io.columba.sql.ast.ExpressionFormatter.format(call) + " is found in "
+                            + scope + " in query");
+        }
+        List<BoundExpression> arguments = new ArrayList<>(call.arguments().size());
+        for (Expression argument : call.arguments()) {
+            arguments.add(bind(argument));
+        }
+        return functions.bind(call.name(), arguments);
+    }
+
+    /** A literal with ClickHouse's type: the smallest integer type that holds it, Float64, String, Bool. */
+    public static Constant literal(Literal literal) {
+        return switch (literal.kind()) {
+            case UINT64 -> {
+                long value = (Long) literal.value();
+                DataType type = value < 0
+                        ? IntegerType.UINT64
+                        : value <= 0xFF
+                                ? IntegerType.UINT8
+                                : value <= 0xFFFF
+                                        ? IntegerType.UINT16
+                                        : value <= 0xFFFF_FFFFL ? IntegerType.UINT32 : IntegerType.UINT64;
+                yield new Constant(type, value);
+            }
+            case INT64 -> {
+                long value = (Long) literal.value();
+                DataType type = value >= 0
+                        ? literal(new Literal(Literal.Kind.UINT64, value)).type()
+                        : value >= Byte.MIN_VALUE
+                                ? IntegerType.INT8
+                                : value >= Short.MIN_VALUE
+                                        ? IntegerType.INT16
+                                        : value >= Integer.MIN_VALUE ? IntegerType.INT32 : IntegerType.INT64;
+                yield new Constant(type, value);
+            }
+            case FLOAT64 -> new Constant(FloatType.FLOAT64, literal.value());
+            case STRING -> new Constant(StringType.STRING, ((String) literal.value()).getBytes(StandardCharsets.UTF_8));
+            case NULL -> new Constant(NullableType.of(NothingType.NOTHING), null);
+            case BOOL -> new Constant(BoolType.BOOL, ((Boolean) literal.value()) ? 1L : 0L);
+        };
+    }
+}

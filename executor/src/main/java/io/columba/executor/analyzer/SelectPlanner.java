@@ -1,0 +1,519 @@
+package io.columba.executor.analyzer;
+
+import io.columba.executor.QuerySettings;
+import io.columba.executor.catalog.Catalog;
+import io.columba.executor.catalog.TableEntry;
+import io.columba.executor.expression.BoundExpression;
+import io.columba.executor.expression.ColumnReference;
+import io.columba.executor.expression.Constant;
+import io.columba.executor.expression.ExpressionEvaluator;
+import io.columba.executor.function.FunctionRegistry;
+import io.columba.executor.function.aggregate.AggregateBinder;
+import io.columba.executor.function.aggregate.AggregateFunction;
+import io.columba.executor.function.aggregate.BoundAggregate;
+import io.columba.executor.function.scalar.NumericTypes;
+import io.columba.executor.function.scalar.TypeConversion;
+import io.columba.executor.operator.AggregateOperator;
+import io.columba.executor.operator.BlocksOperator;
+import io.columba.executor.operator.DistinctOperator;
+import io.columba.executor.operator.FilterOperator;
+import io.columba.executor.operator.LimitOperator;
+import io.columba.executor.operator.NumbersOperator;
+import io.columba.executor.operator.Operator;
+import io.columba.executor.operator.ProjectOperator;
+import io.columba.executor.operator.ScanOperator;
+import io.columba.executor.operator.ScanStatistics;
+import io.columba.executor.operator.SortKey;
+import io.columba.executor.operator.SortOperator;
+import io.columba.executor.operator.UnionOperator;
+import io.columba.sql.ast.Alias;
+import io.columba.sql.ast.Asterisk;
+import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.ExpressionFormatter;
+import io.columba.sql.ast.FunctionCall;
+import io.columba.sql.ast.Identifier;
+import io.columba.sql.ast.OrderByElement;
+import io.columba.sql.ast.SelectQuery;
+import io.columba.sql.ast.SelectUnion;
+import io.columba.sql.ast.SubqueryTable;
+import io.columba.sql.ast.TableExpression;
+import io.columba.sql.ast.TableFunctionReference;
+import io.columba.sql.ast.TableReference;
+import io.columba.storage.block.Block;
+import io.columba.storage.column.LongColumn;
+import io.columba.storage.engine.ColumnDefinition;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import io.columba.storage.type.DataType;
+import io.columba.storage.type.IntegerType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a SELECT into operators: scan (pruned by the primary key) → WHERE → aggregation → HAVING → projection →
+ * DISTINCT → ORDER BY → LIMIT, with ClickHouse's name resolution (aliases anywhere, alias before column).
+ */
+public final class SelectPlanner {
+    private final Catalog catalog;
+    private final FunctionRegistry functions;
+    private final ScanStatistics statistics;
+
+    public SelectPlanner(
+            Catalog catalog, FunctionRegistry functions, QuerySettings settings, ScanStatistics statistics) {
+        this.catalog = catalog;
+        this.functions = functions;
+        this.statistics = statistics;
+    }
+
+    public Plan plan(SelectUnion union) {
+        if (union.selects().size() == 1) {
+            return plan(union.selects().get(0));
+        }
+        List<Plan> plans = new ArrayList<>();
+        for (SelectQuery select : union.selects()) {
+            plans.add(plan(select));
+        }
+        for (Boolean distinct : union.distinctUnions()) {
+            if (distinct) {
+                throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "UNION DISTINCT is not supported yet");
+            }
+        }
+        Plan first = plans.get(0);
+        List<DataType> types = new ArrayList<>(first.types());
+        for (Plan other : plans) {
+            if (other.types().size() != types.size()) {
+                throw new ColumbaException(
+                        ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                        "Different number of columns in UNION elements: " + types.size() + " and "
+                                + other.types().size());
+            }
+            for (int c = 0; c < types.size(); c++) {
+                types.set(c, NumericTypes.commonType(types.get(c), other.types().get(c)));
+            }
+        }
+        List<Operator> children = new ArrayList<>();
+        for (Plan branch : plans) {
+            List<BoundExpression> casts = new ArrayList<>();
+            for (int c = 0; c < types.size(); c++) {
+                DataType from = branch.types().get(c);
+                DataType to = types.get(c);
+                ColumnReference reference = new ColumnReference(c, from);
+                casts.add(from.equals(to) ? reference : castTo(reference, to));
+            }
+            children.add(new ProjectOperator(branch.root(), casts));
+        }
+        return new Plan(new UnionOperator(children), first.names(), types, null);
+    }
+
+    private static BoundExpression castTo(BoundExpression expression, DataType to) {
+        DataType from = expression.type();
+        return new io.columba.executor.expression.FunctionInvocation(
+                "CAST", List.of(expression), to, (args, rows) -> TypeConversion.cast(args[0], from, to, rows));
+    }
+
+    /** A source relation: its columns, and how to read them given a WHERE for pruning. */
+    private interface Source {
+        List<String> names();
+
+        List<DataType> types();
+
+        Operator open(List<Integer> columns, BoundExpression where);
+    }
+
+    private Plan plan(SelectQuery select) {
+        Source source = source(select.from());
+        List<String> sourceNames = source.names();
+        Map<String, Expression> aliases = new LinkedHashMap<>();
+        for (Alias alias : select.with()) {
+            aliases.put(alias.name(), alias.expression());
+        }
+        List<Expression> items = new ArrayList<>();
+        for (Expression column : select.columns()) {
+            if (column instanceof Asterisk) {
+                for (String name : sourceNames) {
+                    items.add(Identifier.of(name));
+                }
+            } else {
+                items.add(column);
+                collectAliases(column, aliases);
+            }
+        }
+        AliasExpander expander = new AliasExpander(aliases, new HashSet<>(sourceNames));
+        String scope = "SELECT";
+
+        List<Integer> used = new ArrayList<>();
+        List<Expression> everything = new ArrayList<>(items);
+        if (select.where() != null) {
+            everything.add(select.where());
+        }
+        if (select.prewhere() != null) {
+            everything.add(select.prewhere());
+        }
+        everything.addAll(select.groupBy());
+        if (select.having() != null) {
+            everything.add(select.having());
+        }
+        for (OrderByElement order : select.orderBy()) {
+            everything.add(order.expression());
+        }
+        Set<String> referenced = new HashSet<>();
+        for (Expression expression : everything) {
+            collectIdentifiers(expander.expand(expression), referenced);
+        }
+        for (int i = 0; i < sourceNames.size(); i++) {
+            if (referenced.contains(sourceNames.get(i))) {
+                used.add(i);
+            }
+        }
+        List<String> inputNames = used.stream().map(sourceNames::get).toList();
+        List<DataType> inputTypes = used.stream().map(source.types()::get).toList();
+        ExpressionBinder input = new ExpressionBinder(functions, inputNames, inputTypes, null, scope);
+
+        BoundExpression where = null;
+        for (Expression condition : new Expression[] {select.prewhere(), select.where()}) {
+            if (condition == null) {
+                continue;
+            }
+            BoundExpression bound = filterCondition(input.bind(expander.expand(condition)));
+            where = where == null ? bound : functions.bind("and", List.of(where, bound));
+        }
+        Operator operator = source.open(used, where);
+        if (where != null) {
+            operator = new FilterOperator(operator, where);
+        }
+
+        boolean aggregating = !select.groupBy().isEmpty() || containsAggregate(items, select, expander);
+        ExpressionBinder output = input;
+        if (aggregating) {
+            AggregationPlan aggregation = new AggregationPlan(functions, expander, input, inputNames, scope);
+            for (Expression key : select.groupBy()) {
+                aggregation.addKey(key);
+            }
+            for (Expression item : items) {
+                aggregation.collectAggregates(expander.expand(item));
+            }
+            if (select.having() != null) {
+                aggregation.collectAggregates(expander.expand(select.having()));
+            }
+            for (OrderByElement order : select.orderBy()) {
+                aggregation.collectAggregates(expander.expand(order.expression()));
+            }
+            operator = new AggregateOperator(operator, aggregation.keys(), aggregation.calls());
+            output = aggregation.outputBinder();
+            if (select.having() != null) {
+                operator = new FilterOperator(operator, filterCondition(output.bind(expander.expand(select.having()))));
+            }
+        } else if (select.having() != null) {
+            throw new ColumbaException(ErrorCode.NOT_AN_AGGREGATE, "HAVING clause without aggregation");
+        }
+
+        List<BoundExpression> projection = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Expression item : items) {
+            projection.add(output.bind(expander.expand(item)));
+            names.add(ExpressionFormatter.columnName(item));
+        }
+        int selected = projection.size();
+        List<SortKey> sortKeys = new ArrayList<>();
+        for (OrderByElement order : select.orderBy()) {
+            BoundExpression key = output.bind(expander.expand(order.expression()));
+            int position = projection.indexOf(key);
+            if (position < 0 || key instanceof Constant) {
+                position = projection.size();
+                projection.add(key);
+            }
+            boolean nullsFirst = order.nullsFirst() != null && order.nullsFirst();
+            sortKeys.add(new SortKey(position, key.type(), order.descending(), nullsFirst));
+        }
+        List<DataType> projectedTypes =
+                projection.stream().map(BoundExpression::type).toList();
+        operator = new ProjectOperator(operator, projection);
+        if (select.distinct()) {
+            operator = new DistinctOperator(operator, projectedTypes);
+        }
+        if (!sortKeys.isEmpty()) {
+            operator = new SortOperator(operator, sortKeys, projectedTypes);
+        }
+        LimitOperator limit = null;
+        if (select.limit() != null) {
+            long count = constantCount(select.limit(), "LIMIT");
+            long offset = select.offset() == null ? 0 : constantCount(select.offset(), "OFFSET");
+            limit = new LimitOperator(operator, count, offset);
+            operator = limit;
+        } else if (select.offset() != null) {
+            limit = new LimitOperator(operator, Long.MAX_VALUE, constantCount(select.offset(), "OFFSET"));
+            operator = limit;
+        }
+        List<DataType> types = projectedTypes.subList(0, selected);
+        if (projection.size() > selected) {
+            List<BoundExpression> visible = new ArrayList<>();
+            for (int c = 0; c < selected; c++) {
+                visible.add(new ColumnReference(c, projectedTypes.get(c)));
+            }
+            operator = new ProjectOperator(operator, visible);
+        }
+        return new Plan(operator, names, List.copyOf(types), limit);
+    }
+
+    /** WHERE and HAVING take UInt8-like values (any integer, Bool, or NULL), as ClickHouse's filters do. */
+    private static BoundExpression filterCondition(BoundExpression condition) {
+        DataType type = condition.type().withoutNullable();
+        if (type instanceof IntegerType
+                || type instanceof io.columba.storage.type.BoolType
+                || type instanceof io.columba.storage.type.NothingType) {
+            return condition;
+        }
+        throw new ColumbaException(
+                ErrorCode.ILLEGAL_TYPE_OF_COLUMN_FOR_FILTER,
+                "Illegal type " + condition.type().name() + " of column for filter. Must be UInt8 or Nullable(UInt8).");
+    }
+
+    private long constantCount(Expression expression, String clause) {
+        BoundExpression bound = new ExpressionBinder(functions, List.of(), List.of(), null, clause).bind(expression);
+        if (!(bound instanceof Constant constant) || !(constant.type() instanceof IntegerType) || constant.isNull()) {
+            throw new ColumbaException(
+                    ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
+                    "The value " + ExpressionFormatter.format(expression) + " of " + clause
+                            + " expression is not representable as UInt64");
+        }
+        long value = constant.longValue();
+        if (value < 0) {
+            throw new ColumbaException(
+                    ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT, clause + " value must not be negative, got " + value);
+        }
+        return value;
+    }
+
+    private boolean containsAggregate(List<Expression> items, SelectQuery select, AliasExpander expander) {
+        List<Expression> candidates = new ArrayList<>(items);
+        if (select.having() != null) {
+            candidates.add(select.having());
+        }
+        for (OrderByElement order : select.orderBy()) {
+            candidates.add(order.expression());
+        }
+        for (Expression candidate : candidates) {
+            if (hasAggregate(expander.expand(candidate))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasAggregate(Expression expression) {
+        if (expression instanceof FunctionCall call) {
+            if (functions.isAggregate(call.name()) || call.distinct()) {
+                return true;
+            }
+            for (Expression argument : call.arguments()) {
+                if (hasAggregate(argument)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void collectAliases(Expression expression, Map<String, Expression> aliases) {
+        if (expression instanceof Alias alias) {
+            Expression previous = aliases.put(alias.name(), alias.expression());
+            if (previous != null
+                    && !ExpressionFormatter.format(previous).equals(ExpressionFormatter.format(alias.expression()))) {
+                throw new ColumbaException(
+                        ErrorCode.MULTIPLE_EXPRESSIONS_FOR_ALIAS,
+                        "Different expressions with the same alias " + alias.name() + ": "
+                                + ExpressionFormatter.format(alias.expression()) + " AS " + alias.name() + " and "
+                                + ExpressionFormatter.format(previous) + " AS " + alias.name());
+            }
+            collectAliases(alias.expression(), aliases);
+        } else if (expression instanceof FunctionCall call) {
+            for (Expression argument : call.arguments()) {
+                collectAliases(argument, aliases);
+            }
+        }
+    }
+
+    private static void collectIdentifiers(Expression expression, Set<String> names) {
+        switch (expression) {
+            case Identifier identifier -> {
+                names.add(identifier.name());
+                names.add(identifier.fullName());
+            }
+            case FunctionCall call -> {
+                for (Expression argument : call.arguments()) {
+                    collectIdentifiers(argument, names);
+                }
+            }
+            case Alias alias -> collectIdentifiers(alias.expression(), names);
+            default -> {}
+        }
+    }
+
+    // Sources
+
+    private Source source(TableExpression from) {
+        return switch (from) {
+            case null -> oneRow();
+            case TableReference reference -> tableSource(reference);
+            case TableFunctionReference function -> tableFunction(function.function());
+            case SubqueryTable subquery -> subquerySource(subquery);
+        };
+    }
+
+    private Source oneRow() {
+        Block block = new Block(1, List.of(new LongColumn(new long[] {0}, null, 1)));
+        return fixed(List.of("dummy"), List.of(IntegerType.UINT8), List.of(block));
+    }
+
+    private Source fixed(List<String> names, List<DataType> types, List<Block> blocks) {
+        return new Source() {
+            @Override
+            public List<String> names() {
+                return names;
+            }
+
+            @Override
+            public List<DataType> types() {
+                return types;
+            }
+
+            @Override
+            public Operator open(List<Integer> columns, BoundExpression where) {
+                Operator all = new BlocksOperator(blocks);
+                return () -> {
+                    Block block = all.next();
+                    if (block == null) {
+                        return null;
+                    }
+                    statistics.add(block.rowCount(), 0);
+                    return new Block(
+                            block.rowCount(),
+                            columns.stream().map(block::column).toList());
+                };
+            }
+        };
+    }
+
+    private Source tableSource(TableReference reference) {
+        if ("system".equals(reference.database()) && reference.table().equals("one")) {
+            return oneRow();
+        }
+        if (reference.database() != null && !reference.database().equals("default")) {
+            throw new ColumbaException(
+                    ErrorCode.UNKNOWN_DATABASE, "Database " + reference.database() + " does not exist");
+        }
+        TableEntry entry = catalog.get(reference.table());
+        List<ColumnDefinition> columns = entry.table().schema().columns();
+        List<String> names = columns.stream().map(ColumnDefinition::name).toList();
+        List<DataType> types = columns.stream().map(ColumnDefinition::type).toList();
+        return new Source() {
+            @Override
+            public List<String> names() {
+                return names;
+            }
+
+            @Override
+            public List<DataType> types() {
+                return types;
+            }
+
+            @Override
+            public Operator open(List<Integer> selected, BoundExpression where) {
+                List<String> selectedNames = selected.stream().map(names::get).toList();
+                List<DataType> selectedTypes = selected.stream().map(types::get).toList();
+                int keyColumn =
+                        entry.prunableKeyColumn() == null ? -1 : selectedNames.indexOf(entry.prunableKeyColumn());
+                DataType keyType = keyColumn < 0 ? null : selectedTypes.get(keyColumn);
+                var ranges = KeyPruning.ranges(entry.table().snapshot(), where, keyColumn, keyType);
+                return new ScanOperator(ranges, selectedNames, selectedTypes, statistics);
+            }
+        };
+    }
+
+    private Source tableFunction(FunctionCall function) {
+        if (!function.name().equals("numbers") && !function.name().equals("numbers_mt")) {
+            throw new ColumbaException(ErrorCode.UNKNOWN_FUNCTION, "Unknown table function " + function.name());
+        }
+        ExpressionBinder constants = new ExpressionBinder(functions, List.of(), List.of(), null, "numbers");
+        List<Long> arguments = new ArrayList<>();
+        for (Expression argument : function.arguments()) {
+            BoundExpression bound = constants.bind(argument);
+            if (!(bound instanceof Constant constant) || !(constant.type() instanceof IntegerType)) {
+                throw new ColumbaException(
+                        ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
+                        "Arguments of table function numbers must be integer constants");
+            }
+            arguments.add(ExpressionEvaluator.fold(bound).longValue());
+        }
+        if (arguments.isEmpty() || arguments.size() > 2) {
+            throw new ColumbaException(
+                    ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH, "Table function 'numbers' requires 1 or 2 arguments");
+        }
+        long offset = arguments.size() == 2 ? arguments.get(0) : 0;
+        long count = arguments.get(arguments.size() - 1);
+        return new Source() {
+            @Override
+            public List<String> names() {
+                return List.of("number");
+            }
+
+            @Override
+            public List<DataType> types() {
+                return List.of(IntegerType.UINT64);
+            }
+
+            @Override
+            public Operator open(List<Integer> columns, BoundExpression where) {
+                Operator numbers = new NumbersOperator(offset, count, statistics);
+                return () -> {
+                    Block block = numbers.next();
+                    return block == null
+                            ? null
+                            : new Block(
+                                    block.rowCount(),
+                                    columns.stream().map(block::column).toList());
+                };
+            }
+        };
+    }
+
+    private Source subquerySource(SubqueryTable subquery) {
+        Plan inner = plan(subquery.query());
+        return new Source() {
+            @Override
+            public List<String> names() {
+                return inner.names();
+            }
+
+            @Override
+            public List<DataType> types() {
+                return inner.types();
+            }
+
+            @Override
+            public Operator open(List<Integer> columns, BoundExpression where) {
+                return () -> {
+                    Block block = inner.root().next();
+                    return block == null
+                            ? null
+                            : new Block(
+                                    block.rowCount(),
+                                    columns.stream().map(block::column).toList());
+                };
+            }
+        };
+    }
+
+    /** Helper kept public for the INSERT path: the aggregate function of a call, or null. */
+    AggregateFunction aggregateOf(FunctionCall call) {
+        return functions.aggregate(call.name());
+    }
+
+    static BoundAggregate bindAggregate(AggregateFunction function, List<DataType> types) {
+        return AggregateBinder.bind(function, types);
+    }
+}

@@ -1,0 +1,20 @@
+package io.columba.executor.catalog;
+
+import io.columba.executor.expression.BoundExpression;
+import io.columba.sql.ast.CreateTableStatement;
+import io.columba.storage.engine.MergeTreeTable;
+import java.util.List;
+
+/**
+ * A table of the catalog: its definition, its storage, and its key expressions bound to its columns.
+ * {@code prunableKeyColumn} is the column the primary index can prune on (the first ORDER BY element when it is
+ * a plain column), or null.
+ */
+public record TableEntry(
+        String name,
+        String createSql,
+        CreateTableStatement definition,
+        MergeTreeTable table,
+        BoundExpression partitionKey,
+        List<BoundExpression> sortingKey,
+        String prunableKeyColumn) {}

@@ -1,0 +1,45 @@
+package io.columba.executor.function;
+
+import io.columba.executor.function.aggregate.AggregateFunction;
+import io.columba.executor.function.aggregate.AvgFunction;
+import io.columba.executor.function.aggregate.CountFunction;
+import io.columba.executor.function.aggregate.MinMaxFunction;
+import io.columba.executor.function.aggregate.SumFunction;
+import io.columba.executor.function.aggregate.UniqExactFunction;
+import io.columba.executor.function.scalar.ArithmeticFunctions;
+import io.columba.executor.function.scalar.ComparisonFunctions;
+import io.columba.executor.function.scalar.ConditionalFunctions;
+import io.columba.executor.function.scalar.ConversionFunctions;
+import io.columba.executor.function.scalar.DateFunctions;
+import io.columba.executor.function.scalar.LogicalFunctions;
+import io.columba.executor.function.scalar.StringFunctions;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The one explicit list of every built-in function: no classpath scanning. */
+public final class BuiltinFunctions {
+    private BuiltinFunctions() {}
+
+    static List<ScalarFunction> scalars() {
+        List<ScalarFunction> all = new ArrayList<>();
+        all.addAll(ArithmeticFunctions.all());
+        all.addAll(ComparisonFunctions.all());
+        all.addAll(LogicalFunctions.all());
+        all.addAll(ConditionalFunctions.all());
+        all.addAll(ConversionFunctions.all());
+        all.addAll(DateFunctions.all());
+        all.addAll(StringFunctions.all());
+        return all;
+    }
+
+    static List<AggregateFunction> aggregates() {
+        return List.of(
+                new CountFunction(),
+                new SumFunction(),
+                new AvgFunction(),
+                new MinMaxFunction(MinMaxFunction.Kind.MIN),
+                new MinMaxFunction(MinMaxFunction.Kind.MAX),
+                new MinMaxFunction(MinMaxFunction.Kind.ANY),
+                new UniqExactFunction());
+    }
+}

@@ -1,0 +1,129 @@
+package io.columba.executor.function.aggregate;
+
+import io.columba.executor.function.scalar.NumericTypes;
+import io.columba.executor.function.scalar.Operands;
+import io.columba.storage.column.Column;
+import io.columba.storage.column.DoubleColumn;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import io.columba.storage.type.DataType;
+import io.columba.storage.type.FloatType;
+import java.util.Arrays;
+import java.util.List;
+
+/** avg: Float64; integer sums are kept in 128 bits so they never overflow; nan for no rows. */
+public final class AvgFunction implements AggregateFunction {
+    @Override
+    public String name() {
+        return "avg";
+    }
+
+    @Override
+    public String description() {
+        return "Arithmetic mean as Float64; nan when there are no rows.";
+    }
+
+    @Override
+    public String example() {
+        return "SELECT avg(number) FROM numbers(10)";
+    }
+
+    @Override
+    public boolean caseInsensitive() {
+        return true;
+    }
+
+    @Override
+    public BoundAggregate bind(List<DataType> types) {
+        Operands.expectCount("avg", types, 1, 1);
+        DataType type = types.get(0);
+        if (!NumericTypes.isNumeric(type)) {
+            throw new ColumbaException(
+                    ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
+                    "Illegal type " + type.name() + " of argument for aggregate function avg");
+        }
+        if (type instanceof FloatType) {
+            return new BoundAggregate(FloatType.FLOAT64, () -> new DoubleMeans(type));
+        }
+        boolean signed = NumericTypes.asInteger(type).signed();
+        return new BoundAggregate(FloatType.FLOAT64, () -> new IntegerMeans(signed));
+    }
+
+    private static final class IntegerMeans implements AggregateStates {
+        private final boolean signed;
+        private long[] low = new long[16];
+        private long[] high = new long[16];
+        private long[] counts = new long[16];
+
+        IntegerMeans(boolean signed) {
+            this.signed = signed;
+        }
+
+        @Override
+        public void add(int[] groups, Column[] arguments, int rows, int groupCount) {
+            if (low.length < groupCount) {
+                int size = Math.max(groupCount, low.length * 2);
+                low = Arrays.copyOf(low, size);
+                high = Arrays.copyOf(high, size);
+                counts = Arrays.copyOf(counts, size);
+            }
+            long[] values = Operands.longs(arguments[0], rows);
+            for (int i = 0; i < rows; i++) {
+                int g = groups[i];
+                long value = values[i];
+                long sum = low[g] + value;
+                long carry = Long.compareUnsigned(sum, low[g]) < 0 ? 1 : 0;
+                high[g] += (signed ? value >> 63 : 0) + carry;
+                low[g] = sum;
+                counts[g]++;
+            }
+        }
+
+        @Override
+        public Column result(int groupCount) {
+            double[] out = new double[groupCount];
+            for (int g = 0; g < groupCount; g++) {
+                double total = high[g] * 18446744073709551616.0 + unsignedToDouble(low[g]);
+                out[g] = total / counts[g];
+            }
+            return new DoubleColumn(out, null, groupCount);
+        }
+
+        private static double unsignedToDouble(long value) {
+            return value >= 0 ? value : ((value >>> 1) | (value & 1)) * 2.0;
+        }
+    }
+
+    private static final class DoubleMeans implements AggregateStates {
+        private final DataType type;
+        private double[] sums = new double[16];
+        private long[] counts = new long[16];
+
+        DoubleMeans(DataType type) {
+            this.type = type;
+        }
+
+        @Override
+        public void add(int[] groups, Column[] arguments, int rows, int groupCount) {
+            if (sums.length < groupCount) {
+                int size = Math.max(groupCount, sums.length * 2);
+                sums = Arrays.copyOf(sums, size);
+                counts = Arrays.copyOf(counts, size);
+            }
+            double[] values = Operands.doubles(arguments[0], type, rows);
+            for (int i = 0; i < rows; i++) {
+                sums[groups[i]] += values[i];
+                counts[groups[i]]++;
+            }
+        }
+
+        @Override
+        public Column result(int groupCount) {
+            double[] out = new double[groupCount];
+            for (int g = 0; g < groupCount; g++) {
+                out[g] = sums[g] / counts[g];
+            }
+            return new DoubleColumn(out, null, groupCount);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.columba.executor.function.aggregate;
+
+import io.columba.storage.column.Column;
+import io.columba.storage.column.LongColumn;
+import io.columba.storage.type.DataType;
+import io.columba.storage.type.IntegerType;
+import java.util.Arrays;
+import java.util.List;
+
+/** count() counts rows; count(x) counts rows where x is not NULL. UInt64. */
+public final class CountFunction implements AggregateFunction {
+    @Override
+    public String name() {
+        return "count";
+    }
+
+    @Override
+    public String description() {
+        return "Number of rows, or of rows where the argument is not NULL.";
+    }
+
+    @Override
+    public String example() {
+        return "SELECT count() FROM numbers(10)";
+    }
+
+    @Override
+    public boolean caseInsensitive() {
+        return true;
+    }
+
+    @Override
+    public boolean nullableResultForNullableArguments() {
+        return false;
+    }
+
+    @Override
+    public BoundAggregate bind(List<DataType> argumentTypes) {
+        return new BoundAggregate(IntegerType.UINT64, States::new);
+    }
+
+    private static final class States implements AggregateStates {
+        private long[] counts = new long[16];
+
+        @Override
+        public void add(int[] groups, Column[] arguments, int rows, int groupCount) {
+            if (counts.length < groupCount) {
+                counts = Arrays.copyOf(counts, Math.max(groupCount, counts.length * 2));
+            }
+            for (int i = 0; i < rows; i++) {
+                counts[groups[i]]++;
+            }
+        }
+
+        @Override
+        public Column result(int groupCount) {
+            return new LongColumn(Arrays.copyOf(counts, Math.max(groupCount, 0)), null, groupCount);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.columba.executor.function.aggregate;
+
+import io.columba.executor.function.scalar.Operands;
+import io.columba.storage.column.Column;
+import io.columba.storage.column.ColumnBuilder;
+import io.columba.storage.column.DoubleColumn;
+import io.columba.storage.column.LongColumn;
+import io.columba.storage.column.StringColumn;
+import io.columba.storage.column.StringColumnBuilder;
+import io.columba.storage.type.DataType;
+import io.columba.storage.type.IntegerType;
+import java.util.Arrays;
+import java.util.List;
+
+/** min, max and any: the smallest, largest or first value of the argument's own type; 0 or '' for no rows. */
+public final class MinMaxFunction implements AggregateFunction {
+    /** Which value a group keeps. */
+    public enum Kind {
+        MIN,
+        MAX,
+        ANY
+    }
+
+    private final Kind kind;
+
+    public MinMaxFunction(Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public String name() {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public String description() {
+        return switch (kind) {
+            case MIN -> "Smallest value; strings compare as bytes.";
+            case MAX -> "Largest value; strings compare as bytes.";
+            case ANY -> "The first value met.";
+        };
+    }
+
+    @Override
+    public String example() {
+        return "SELECT " + name() + "(number) FROM numbers(10)";
+    }
+
+    @Override
+    public boolean caseInsensitive() {
+        return kind != Kind.ANY;
+    }
+
+    @Override
+    public BoundAggregate bind(List<DataType> types) {
+        Operands.expectCount(name(), types, 1, 1);
+        DataType type = types.get(0);
+        boolean unsigned64 = type instanceof IntegerType integer && !integer.signed() && integer.bytes() == 8;
+        return new BoundAggregate(type, () -> new States(kind, type, unsigned64));
+    }
+
+    private static final class States implements AggregateStates {
+        private final Kind kind;
+        private final DataType type;
+        private final boolean unsigned64;
+        private boolean[] seen = new boolean[16];
+        private long[] longs;
+        private double[] doubles;
+        private byte[][] strings;
+
+        States(Kind kind, DataType type, boolean unsigned64) {
+            this.kind = kind;
+            this.type = type;
+            this.unsigned64 = unsigned64;
+            switch (type.physicalType()) {
+                case LONG -> longs = new long[16];
+                case DOUBLE -> doubles = new double[16];
+                case BYTES -> strings = new byte[16][];
+            }
+        }
+
+        private void grow(int groupCount) {
+            if (seen.length >= groupCount) {
+                return;
+            }
+            int size = Math.max(groupCount, seen.length * 2);
+            seen = Arrays.copyOf(seen, size);
+            if (longs != null) {
+                longs = Arrays.copyOf(longs, size);
+            }
+            if (doubles != null) {
+                doubles = Arrays.copyOf(doubles, size);
+            }
+            if (strings != null) {
+                strings = Arrays.copyOf(strings, size);
+            }
+        }
+
+        private boolean better(int comparison) {
+            return kind == Kind.MIN ? comparison < 0 : kind == Kind.MAX && comparison > 0;
+        }
+
+        @Override
+        public void add(int[] groups, Column[] arguments, int rows, int groupCount) {
+            grow(groupCount);
+            Column column = arguments[0].materialize();
+            for (int i = 0; i < rows; i++) {
+                int g = groups[i];
+                switch (column) {
+                    case LongColumn values -> {
+                        long value = values.get(i);
+                        int comparison =
+                                unsigned64 ? Long.compareUnsigned(value, longs[g]) : Long.compare(value, longs[g]);
+                        if (!seen[g] || better(comparison)) {
+                            longs[g] = value;
+                        }
+                    }
+                    case DoubleColumn values -> {
+                        double value = values.get(i);
+                        if (!seen[g] || better(Double.compare(value, doubles[g])) && !Double.isNaN(value)) {
+                            doubles[g] = value;
+                        }
+                    }
+                    case StringColumn values -> {
+                        if (!seen[g] || better(compare(values, i, strings[g]))) {
+                            strings[g] = values.getBytes(i);
+                        }
+                    }
+                    default -> throw new IllegalStateException();
+                }
+                seen[g] = true;
+            }
+        }
+
+        private static int compare(StringColumn column, int row, byte[] current) {
+            return Arrays.compareUnsigned(
+                    column.data(), column.offsets()[row], column.offsets()[row + 1], current, 0, current.length);
+        }
+
+        @Override
+        public Column result(int groupCount) {
+            grow(groupCount);
+            return switch (type.physicalType()) {
+                case LONG -> new LongColumn(Arrays.copyOf(longs, groupCount), null, groupCount);
+                case DOUBLE -> new DoubleColumn(Arrays.copyOf(doubles, groupCount), null, groupCount);
+                case BYTES -> {
+                    StringColumnBuilder out = (StringColumnBuilder) ColumnBuilder.forType(type, groupCount);
+                    for (int g = 0; g < groupCount; g++) {
+                        out.append(strings[g] == null ? new byte[0] : strings[g]);
+                    }
+                    yield out.build();
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.columba.executor.function.scalar;
+
+import io.columba.storage.column.Column;
+import io.columba.storage.column.ConstantColumn;
+import io.columba.storage.column.DoubleColumn;
+import io.columba.storage.column.LongColumn;
+import io.columba.storage.column.StringColumn;
+import io.columba.storage.type.DataType;
+
+/** Attaching and dropping null maps on value columns. */
+public final class NullsColumn {
+    private NullsColumn() {}
+
+    public static Column withNulls(Column column, boolean[] nulls) {
+        return switch (column) {
+            case LongColumn longs -> new LongColumn(longs.values(), nulls, longs.size());
+            case DoubleColumn doubles -> new DoubleColumn(doubles.values(), nulls, doubles.size());
+            case StringColumn strings -> new StringColumn(strings.data(), strings.offsets(), nulls, strings.size());
+            case ConstantColumn constant ->
+                nulls == null && !constant.value().isNull(0) ? constant : withNulls(constant.materialize(), nulls);
+        };
+    }
+
+    /** A column of default values (0, empty string) with the given null map. */
+    public static Column defaults(DataType type, boolean[] nulls, int rows) {
+        return switch (type.physicalType()) {
+            case LONG -> new LongColumn(new long[rows], nulls, rows);
+            case DOUBLE -> new DoubleColumn(new double[rows], nulls, rows);
+            case BYTES -> new StringColumn(new byte[0], new int[rows + 1], nulls, rows);
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package io.columba.executor.operator;
+
+import io.columba.storage.block.Block;
+
+/** LIMIT n OFFSET m; counts every row it sees, for {@code rows_before_limit_at_least}. */
+public final class LimitOperator implements Operator {
+    private final Operator child;
+    private final long limit;
+    private final long offset;
+    private long seen;
+    private long emitted;
+
+    public LimitOperator(Operator child, long limit, long offset) {
+        this.child = child;
+        this.limit = limit;
+        this.offset = offset;
+    }
+
+    /** Rows that reached the LIMIT (all of them once the child is drained). */
+    public long rowsBeforeLimit() {
+        return seen;
+    }
+
+    @Override
+    public Block next() {
+        for (Block block = child.next(); block != null; block = child.next()) {
+            long start = seen;
+            seen += block.rowCount();
+            if (emitted >= limit) {
+                continue;
+            }
+            long from = Math.max(0, offset - start);
+            if (from >= block.rowCount()) {
+                continue;
+            }
+            long take = Math.min(block.rowCount() - from, limit - emitted);
+            emitted += take;
+            if (from == 0 && take == block.rowCount()) {
+                return block;
+            }
+            return block.slice((int) from, (int) take);
+        }
+        return null;
+    }
+}

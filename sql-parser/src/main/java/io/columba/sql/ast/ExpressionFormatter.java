@@ -1,0 +1,99 @@
+package io.columba.sql.ast;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Formats expressions as ClickHouse names result columns: {@code plus(a, 1)}, {@code count()}, {@code 'text'}.
+ * Aliases print as the alias name.
+ */
+public final class ExpressionFormatter {
+    private ExpressionFormatter() {}
+
+    public static String columnName(Expression expression) {
+        return switch (expression) {
+            case Alias alias -> alias.name();
+            default -> format(expression);
+        };
+    }
+
+    /** The expression's text with aliases replaced by their expressions' text. */
+    public static String format(Expression expression) {
+        StringBuilder out = new StringBuilder();
+        append(out, expression);
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, Expression expression) {
+        switch (expression) {
+            case Literal literal -> appendLiteral(out, literal);
+            case Identifier identifier -> out.append(identifier.fullName());
+            case Asterisk asterisk -> out.append(asterisk.qualifier() == null ? "*" : asterisk.qualifier() + ".*");
+            case Alias alias -> append(out, alias.expression());
+            case SubqueryExpression ignored -> out.append("_subquery");
+            case QueryParameter parameter ->
+                out.append('{')
+                        .append(parameter.name())
+                        .append(':')
+                        .append(parameter.type())
+                        .append('}');
+            case FunctionCall call -> {
+                out.append(call.name());
+                if (call.distinct()) {
+                    out.append("Distinct");
+                }
+                if (call.parameters() != null) {
+                    appendList(out, call.parameters());
+                }
+                appendList(out, call.arguments());
+            }
+        }
+    }
+
+    private static void appendList(StringBuilder out, List<Expression> expressions) {
+        out.append('(');
+        for (int i = 0; i < expressions.size(); i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            append(out, expressions.get(i));
+        }
+        out.append(')');
+    }
+
+    private static void appendLiteral(StringBuilder out, Literal literal) {
+        switch (literal.kind()) {
+            case UINT64 -> out.append(Long.toUnsignedString((Long) literal.value()));
+            case INT64 -> out.append((long) (Long) literal.value());
+            case FLOAT64 -> {
+                double value = (Double) literal.value();
+                if (Double.isNaN(value)) {
+                    out.append("nan");
+                } else if (Double.isInfinite(value)) {
+                    out.append(value > 0 ? "inf" : "-inf");
+                } else {
+                    out.append(new BigDecimal(Double.toString(value))
+                            .stripTrailingZeros()
+                            .toPlainString());
+                }
+            }
+            case STRING -> {
+                out.append('\'');
+                String text = (String) literal.value();
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    switch (c) {
+                        case '\'' -> out.append("\\'");
+                        case '\\' -> out.append("\\\\");
+                        case '\n' -> out.append("\\n");
+                        case '\t' -> out.append("\\t");
+                        default -> out.append(c);
+                    }
+                }
+                out.append('\'');
+            }
+            case NULL -> out.append("NULL");
+            case BOOL -> out.append(((Boolean) literal.value()) ? "true" : "false");
+        }
+    }
+}
