@@ -167,9 +167,11 @@ public final class ValueCodec {
                 }
             }
             default -> {
-                for (int i = start; i < end; i++, at += 8) {
-                    out[i] = (long) GrowableByteArray.LONGS.get(source, at);
-                }
+                java.nio.ByteBuffer.wrap(source, at, count * 8)
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                        .asLongBuffer()
+                        .get(out, start, count);
+                at += count * 8;
             }
         }
         return at;

@@ -70,8 +70,9 @@ public final class ConversionFunctions {
 
     private static ScalarFunction converter(DataType type, String description) {
         String name = "to" + type.name();
+        String argument = type instanceof BoolType ? "'true'" : "'12'";
         return SimpleScalarFunction.of(
-                name, description, "SELECT " + name + "('12')", (types, args) -> bindTo(name, type, types));
+                name, description, "SELECT " + name + "(" + argument + ")", (types, args) -> bindTo(name, type, types));
     }
 
     private static Binding bindTo(String name, DataType target, List<DataType> types) {

@@ -1,0 +1,54 @@
+package io.columba.sql.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.columba.sql.ast.ExpressionFormatter;
+import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.SelectStatement;
+import org.junit.jupiter.api.Test;
+
+class SqlParserTest {
+    @Test
+    void operatorsBecomeClickHouseFunctionsWithTheirPrecedence() {
+        SelectStatement select = (SelectStatement) SqlParser.parse("SELECT 1 + 2 * -x AND NOT y = 'a''b' FORMAT JSON");
+        assertThat(select.format()).isEqualTo("JSON");
+        assertThat(ExpressionFormatter.format(
+                        select.query().selects().get(0).columns().get(0)))
+                .isEqualTo("and(plus(1, multiply(2, negate(x))), not(equals(y, 'a\\'b')))");
+    }
+
+    @Test
+    void negativeNumbersAreLiteralsAndCountStarHasNoArguments() {
+        SelectStatement select = (SelectStatement) SqlParser.parse("select -1, count(*), 1_000, 0x10, 1e3");
+        assertThat(select.query().selects().get(0).columns())
+                .extracting(ExpressionFormatter::format)
+                .containsExactly("-1", "count()", "1000", "16", "1000");
+    }
+
+    @Test
+    void insertDataAfterTheFormatNameNeverReachesTheLexer() {
+        InsertStatement insert = (InsertStatement)
+                SqlParser.parse("INSERT INTO t (a, b) FORMAT JSONEachRow\n{\"a\": 1, \"b\": \"it's\"}\n");
+        assertThat(insert.format()).isEqualTo("JSONEachRow");
+        assertThat(insert.columns()).containsExactly("a", "b");
+        assertThat(insert.data()).isEqualTo("{\"a\": 1, \"b\": \"it's\"}\n");
+    }
+
+    @Test
+    void syntaxErrorsGiveThePositionLineAndColumn() {
+        assertThatThrownBy(() -> SqlParser.parse("SELECT a\nFROM t WHERE a = = 1"))
+                .isInstanceOf(SqlSyntaxException.class)
+                .hasMessageContaining("failed at position 27")
+                .hasMessageContaining("line 2, col 18")
+                .satisfies(e -> {
+                    SqlSyntaxException syntax = (SqlSyntaxException) e;
+                    assertThat(syntax.line()).isEqualTo(2);
+                    assertThat(syntax.column()).isEqualTo(18);
+                });
+        assertThatThrownBy(() -> SqlParser.parse("SELECT 'unterminated"))
+                .isInstanceOf(SqlSyntaxException.class)
+                .hasMessageContaining("position 8");
+        assertThatThrownBy(() -> SqlParser.parse("SELECT 1; SELECT 2")).isInstanceOf(SqlSyntaxException.class);
+    }
+}
