@@ -1,0 +1,131 @@
+package io.columba.ingest;
+
+import io.columba.executor.Database;
+import io.columba.executor.QuerySettings;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * Appends an NDJSON or CSV file (or stream) to a table by running {@code INSERT INTO t FORMAT JSONEachRow|CSV}
+ * over batches of rows, so memory stays bounded whatever the file size.
+ *
+ * <p>Each batch is its own insert. When a batch fails, the batches before it stay committed and the error says
+ * how many rows they held and on which line the failing batch started.
+ */
+public final class FileAppender {
+    /** Rows per INSERT: large enough for few parts, small enough to keep a batch in memory. */
+    public static final int DEFAULT_BATCH_ROWS = 100_000;
+
+    private static final int MAX_BATCH_CHARS = 32 << 20;
+    private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final Database database;
+    private final int batchRows;
+
+    public FileAppender(Database database) {
+        this(database, DEFAULT_BATCH_ROWS);
+    }
+
+    public FileAppender(Database database, int batchRows) {
+        if (batchRows < 1) {
+            throw new IllegalArgumentException("batchRows must be positive, got " + batchRows);
+        }
+        this.database = database;
+        this.batchRows = batchRows;
+    }
+
+    /** Appends {@code file} to {@code table}, the format told by the file's extension. Returns the rows appended. */
+    public long append(String table, Path file) {
+        InputFormat format = InputFormat.of(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return append(table, in, format);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (ColumbaException e) {
+            throw new ColumbaException(e.errorCode(), e.getMessage() + " (appending " + file + ")", e);
+        }
+    }
+
+    /** Appends UTF-8 text in {@code format} from {@code in} (not closed) to {@code table}. Returns the rows appended. */
+    public long append(String table, InputStream in, InputFormat format) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        String statement = "INSERT INTO " + quoteIdentifier(table) + " FORMAT " + format.clickHouseName() + "\n";
+        StringBuilder batch = new StringBuilder(statement);
+        int rowsInBatch = 0;
+        long appended = 0;
+        long lineNumber = 0;
+        long batchFirstLine = 1;
+        boolean insideQuotes = false;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            lineNumber++;
+            if (!insideQuotes && line.isBlank()) {
+                continue;
+            }
+            if (rowsInBatch == 0 && !insideQuotes) {
+                batchFirstLine = lineNumber;
+            }
+            batch.append(line).append('\n');
+            if (format == InputFormat.CSV && hasOddQuotes(line)) {
+                insideQuotes = !insideQuotes;
+            }
+            if (insideQuotes) {
+                continue;
+            }
+            rowsInBatch++;
+            if (rowsInBatch >= batchRows || batch.length() >= MAX_BATCH_CHARS) {
+                appended += insert(batch, rowsInBatch, appended, batchFirstLine);
+                batch.setLength(statement.length());
+                rowsInBatch = 0;
+            }
+        }
+        if (insideQuotes) {
+            throw new ColumbaException(
+                    ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED,
+                    "Cannot parse input: a quoted CSV field opened in the row starting on line " + batchFirstLine
+                            + " is never closed");
+        }
+        if (rowsInBatch > 0) {
+            appended += insert(batch, rowsInBatch, appended, batchFirstLine);
+        }
+        return appended;
+    }
+
+    private long insert(StringBuilder batch, int rows, long appendedBefore, long firstLine) {
+        try {
+            database.execute(batch.toString(), QuerySettings.DEFAULTS);
+            return rows;
+        } catch (ColumbaException e) {
+            throw new ColumbaException(
+                    e.errorCode(),
+                    e.getMessage() + " (in the batch starting on line " + firstLine + "; " + appendedBefore
+                            + " rows were appended before it)",
+                    e);
+        }
+    }
+
+    private static boolean hasOddQuotes(String line) {
+        int quotes = 0;
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == '"') {
+                quotes++;
+            }
+        }
+        return (quotes & 1) == 1;
+    }
+
+    static String quoteIdentifier(String name) {
+        if (PLAIN_IDENTIFIER.matcher(name).matches()) {
+            return name;
+        }
+        return "`" + name.replace("\\", "\\\\").replace("`", "\\`") + "`";
+    }
+}

@@ -1,0 +1,37 @@
+package io.columba.ingest;
+
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The file formats an append accepts, with the ClickHouse input format each one is inserted as. */
+public enum InputFormat {
+    NDJSON("JSONEachRow"),
+    CSV("CSV");
+
+    private final String clickHouseName;
+
+    InputFormat(String clickHouseName) {
+        this.clickHouseName = clickHouseName;
+    }
+
+    /** The name used in {@code INSERT INTO t FORMAT <name>}. */
+    public String clickHouseName() {
+        return clickHouseName;
+    }
+
+    /** The format of a file from its extension: {@code .ndjson}/{@code .jsonl}/{@code .json}, or {@code .csv}. */
+    public static InputFormat of(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".ndjson") || name.endsWith(".jsonl") || name.endsWith(".json")) {
+            return NDJSON;
+        }
+        if (name.endsWith(".csv")) {
+            return CSV;
+        }
+        throw new ColumbaException(
+                ErrorCode.UNKNOWN_FORMAT,
+                "Cannot tell the format of " + file + ": expected a file ending in .ndjson, .jsonl, .json or .csv");
+    }
+}

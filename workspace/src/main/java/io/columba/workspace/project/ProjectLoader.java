@@ -1,0 +1,126 @@
+package io.columba.workspace.project;
+
+import io.columba.executor.Database;
+import io.columba.executor.QuerySettings;
+import io.columba.ingest.FileAppender;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import io.columba.workspace.datafile.CreateTableWriter;
+import io.columba.workspace.datafile.DatasourceDefinition;
+import io.columba.workspace.datafile.DatasourceParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Loads a Tinybird data project into a database: every {@code .datasource} file under the project folder
+ * (searched recursively) becomes a table unless one of that name exists (then its data is kept). A table created
+ * now gets its fixture, {@code fixtures/<name>.ndjson} or {@code .csv} (also Classic's
+ * {@code datasources/fixtures/}), appended.
+ *
+ * <p>All files are parsed before any table is created, so a bad file changes nothing; a table whose fixture fails
+ * to load is dropped again, so the next start retries it.
+ */
+public final class ProjectLoader {
+    private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", ".columba", "target", "node_modules", ".venv");
+    private static final List<String> FIXTURE_EXTENSIONS = List.of(".ndjson", ".csv");
+
+    private final Database database;
+    private final FileAppender appender;
+
+    public ProjectLoader(Database database) {
+        this.database = database;
+        this.appender = new FileAppender(database);
+    }
+
+    public List<LoadedDatasource> load(Path project) {
+        if (!Files.isDirectory(project)) {
+            throw new ColumbaException(
+                    ErrorCode.BAD_ARGUMENTS, "expected a project folder with datasources/, found no folder " + project);
+        }
+        List<DatasourceDefinition> datasources = new ArrayList<>();
+        Map<String, Path> files = new HashMap<>();
+        for (Path file : datasourceFiles(project)) {
+            DatasourceDefinition datasource = DatasourceParser.parse(file);
+            Path previous = files.put(datasource.name(), file);
+            if (previous != null) {
+                throw new ColumbaException(
+                        ErrorCode.BAD_ARGUMENTS,
+                        "data source " + datasource.name() + " is defined twice: in " + previous + " and " + file);
+            }
+            datasources.add(datasource);
+        }
+        List<LoadedDatasource> loaded = new ArrayList<>();
+        for (DatasourceDefinition datasource : datasources) {
+            loaded.add(load(project, datasource, files.get(datasource.name())));
+        }
+        return loaded;
+    }
+
+    private LoadedDatasource load(Path project, DatasourceDefinition datasource, Path file) {
+        String name = datasource.name();
+        if (database.tableExists(name)) {
+            return new LoadedDatasource(name, false, null, 0);
+        }
+        try {
+            database.execute(CreateTableWriter.createTable(datasource), QuerySettings.DEFAULTS);
+        } catch (ColumbaException e) {
+            throw new ColumbaException(e.errorCode(), file + ": cannot create the table: " + e.getMessage(), e);
+        }
+        Path fixture = fixture(project, name);
+        if (fixture == null) {
+            return new LoadedDatasource(name, true, null, 0);
+        }
+        try {
+            return new LoadedDatasource(name, true, fixture, appender.append(name, fixture));
+        } catch (RuntimeException e) {
+            try {
+                database.execute("DROP TABLE IF EXISTS " + name, QuerySettings.DEFAULTS);
+            } catch (RuntimeException dropFailure) {
+                e.addSuppressed(dropFailure);
+            }
+            throw e;
+        }
+    }
+
+    private static Path fixture(Path project, String name) {
+        for (Path folder : List.of(
+                project.resolve("fixtures"), project.resolve("datasources").resolve("fixtures"))) {
+            for (String extension : FIXTURE_EXTENSIONS) {
+                Path candidate = folder.resolve(name + extension);
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<Path> datasourceFiles(Path project) {
+        try (Stream<Path> paths = Files.walk(project)) {
+            return paths.filter(path -> path.getFileName().toString().endsWith(DatasourceParser.EXTENSION))
+                    .filter(path -> Files.isRegularFile(path))
+                    .filter(path -> !inSkippedFolder(project.relativize(path)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the files of " + project, e);
+        }
+    }
+
+    private static boolean inSkippedFolder(Path relative) {
+        for (Path part : relative) {
+            if (SKIPPED_FOLDERS.contains(part.toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
