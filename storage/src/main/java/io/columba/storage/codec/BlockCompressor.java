@@ -25,7 +25,7 @@ public final class BlockCompressor {
     public static final int FRAME_OVERHEAD = 13;
 
     private static final int HEADER = 9;
-    private static final LZ4Factory LZ4 = LZ4Factory.fastestInstance();
+    private static final LZ4Factory LZ4 = lz4();
 
     private final CompressionMethod method;
     private final int zstdLevel;
@@ -34,6 +34,15 @@ public final class BlockCompressor {
     public BlockCompressor(CompressionMethod method, int zstdLevel) {
         this.method = method;
         this.zstdLevel = zstdLevel;
+    }
+
+    /** The JNI codec when its library loads (several times faster); the pure-Java one otherwise. */
+    private static LZ4Factory lz4() {
+        try {
+            return LZ4Factory.nativeInstance();
+        } catch (Throwable unavailable) {
+            return LZ4Factory.fastestJavaInstance();
+        }
     }
 
     /** A block framed into a new array. */
@@ -90,8 +99,18 @@ public final class BlockCompressor {
         int payloadLength = compressedSize - HEADER;
         switch (method) {
             case NONE -> buffer.get(payloadOffset, result, 0, uncompressedSize);
-            case LZ4 ->
-                LZ4.fastDecompressor().decompress(buffer, payloadOffset, ByteBuffer.wrap(result), 0, uncompressedSize);
+            case LZ4 -> {
+                // Array to array with the bounds-checked decompressor is lz4-java's fast (JNI) path.
+                byte[] payload = new byte[payloadLength];
+                buffer.get(payloadOffset, payload, 0, payloadLength);
+                int written = LZ4.safeDecompressor().decompress(payload, 0, payloadLength, result, 0, uncompressedSize);
+                if (written != uncompressedSize) {
+                    throw new ColumbaException(
+                            ErrorCode.CANNOT_READ_ALL_DATA,
+                            "Block at offset " + offset + " of " + where + " decompressed to " + written
+                                    + " bytes, expected " + uncompressedSize);
+                }
+            }
             case ZSTD -> {
                 byte[] payload = new byte[payloadLength];
                 buffer.get(payloadOffset, payload, 0, payloadLength);
