@@ -102,8 +102,8 @@ public final class Database implements AutoCloseable {
             return SqlParser.parse(sql);
         } catch (SqlSyntaxException e) {
             throw new ColumbaException(ErrorCode.SYNTAX_ERROR, e.getMessage());
-        } catch (ClassCastException e) {
-            throw new ColumbaException(ErrorCode.SYNTAX_ERROR, "Syntax error: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new ColumbaException(ErrorCode.TOO_DEEP_AST, "AST is too deep: the query nests too far");
         }
     }
 

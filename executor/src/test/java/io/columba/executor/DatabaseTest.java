@@ -1,0 +1,84 @@
+package io.columba.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.columba.executor.format.FormatSettings;
+import io.columba.executor.format.OutputFormats;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    @TempDir
+    Path folder;
+
+    private static String json(QueryResult result, FormatSettings settings) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        OutputFormats.write(result, "JSON", settings, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void dataAndTablesSurviveReopening() {
+        try (Database database = Database.open(folder)) {
+            database.execute(
+                    "CREATE TABLE events (ts DateTime, id UInt32, page String) ENGINE = MergeTree"
+                            + " PARTITION BY toYYYYMM(ts) ORDER BY (ts, id)",
+                    QuerySettings.DEFAULTS);
+            database.execute(
+                    "INSERT INTO events FORMAT JSONEachRow\n"
+                            + "{\"ts\": \"2024-01-31 23:00:00\", \"id\": 1, \"page\": \"/a\"}\n"
+                            + "{\"ts\": \"2024-02-01 01:00:00\", \"id\": 2, \"page\": \"/b\"}\n",
+                    QuerySettings.DEFAULTS);
+        }
+        try (Database database = Database.open(folder)) {
+            QueryResult result = database.execute(
+                    "SELECT page, count() AS c FROM events WHERE ts >= '2024-02-01 00:00:00' GROUP BY page",
+                    QuerySettings.DEFAULTS);
+            assertThat(result.rowCount()).isEqualTo(1);
+            assertThat(result.statistics().rowsRead()).isEqualTo(1);
+            assertThat(database.tableNames()).containsExactly("events");
+        }
+    }
+
+    @Test
+    void jsonOutputHasClickHouseShapeAndQuotes64BitIntegersOnlyWhenAsked() throws IOException {
+        try (Database database = Database.open(folder)) {
+            QueryResult result = database.execute("SELECT count() AS c, 'a/b' AS s LIMIT 1", QuerySettings.DEFAULTS);
+            String clickhouse = json(result, FormatSettings.CLICKHOUSE);
+            assertThat(clickhouse)
+                    .startsWith(
+                            "{\n\t\"meta\":\n\t[\n\t\t{\n\t\t\t\"name\": \"c\",\n\t\t\t\"type\": \"UInt64\"\n\t\t},")
+                    .contains("\t\t\t\"c\": \"1\",\n\t\t\t\"s\": \"a\\/b\"\n")
+                    .contains("\t\"rows\": 1,\n\n\t\"rows_before_limit_at_least\": 1,\n\n\t\"statistics\":\n\t{\n");
+            assertThat(json(result, FormatSettings.TINYBIRD)).contains("\t\t\t\"c\": 1,\n");
+        }
+    }
+
+    @Test
+    void badStatementsFailWithClickHouseCodesAndChangeNothing() {
+        try (Database database = Database.open(folder)) {
+            database.execute("CREATE TABLE t (a UInt8) ENGINE = MergeTree ORDER BY a", QuerySettings.DEFAULTS);
+            assertThatThrownBy(() -> database.execute(
+                            "INSERT INTO t FORMAT JSONEachRow\n{\"a\": 1}\n{\"a\": \"x\"}\n", QuerySettings.DEFAULTS))
+                    .isInstanceOf(ColumbaException.class);
+            assertThat(database.execute("SELECT count() FROM t", QuerySettings.DEFAULTS)
+                            .blocks()
+                            .get(0)
+                            .column(0))
+                    .satisfies(c -> assertThat(((io.columba.storage.column.LongColumn) c).get(0))
+                            .isZero());
+            assertThatThrownBy(() -> database.execute("SELECT (".repeat(20_000) + "1", QuerySettings.DEFAULTS))
+                    .isInstanceOf(ColumbaException.class);
+            assertThatThrownBy(() -> database.execute("DROP TABLE t", QuerySettings.forReading()))
+                    .extracting(e -> ((ColumbaException) e).errorCode())
+                    .isEqualTo(ErrorCode.READONLY);
+        }
+    }
+}
