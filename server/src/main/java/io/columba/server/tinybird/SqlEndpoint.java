@@ -1,0 +1,82 @@
+package io.columba.server.tinybird;
+
+import io.columba.executor.Database;
+import io.columba.executor.QuerySettings;
+import io.columba.executor.format.FormatSettings;
+import io.columba.server.http.ApiRequest;
+import io.columba.server.http.ApiResponse;
+import io.columba.server.query.QueryRunner;
+import io.columba.storage.error.ColumbaException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET|POST /v0/sql}: one read-only statement from {@code ?q=}, a form field {@code q}, or the raw body.
+ * Without a FORMAT clause the result is TabSeparated (ClickHouse's HTTP default); JSON formats write 64-bit
+ * integers unquoted unless {@code output_format_json_quote_64bit_integers=1}. Query errors are 400.
+ */
+final class SqlEndpoint {
+    private static final String DEFAULT_FORMAT = "TabSeparated";
+    private static final List<String> SETTING_PREFIXES = List.of("output_format_", "max_");
+
+    private final QueryRunner runner;
+
+    SqlEndpoint(Database database) {
+        this.runner = new QueryRunner(database);
+    }
+
+    ApiResponse handle(ApiRequest request) {
+        Map<String, List<String>> form = request.formFields();
+        String sql = query(request, form);
+        if (sql == null || sql.isBlank()) {
+            return ApiResponse.jsonError(
+                    400, "The query is empty: pass it as '?q=<SQL>', as the form field 'q', or as the request body");
+        }
+        QuerySettings settings = new QuerySettings(settings(request.parameters(), form), true);
+        try {
+            QueryRunner.RenderedResult rendered = runner.run(sql, settings, DEFAULT_FORMAT, FormatSettings.TINYBIRD);
+            if (rendered.format() == null) {
+                return ApiResponse.empty(200);
+            }
+            return new ApiResponse(200, rendered.contentType(), Map.of(), rendered.body());
+        } catch (ColumbaException e) {
+            return ApiResponse.jsonError(
+                    400, "[Error] " + e.getMessage() + " (" + e.errorCode().name() + ")");
+        }
+    }
+
+    private static String query(ApiRequest request, Map<String, List<String>> form) {
+        String fromUrl = request.parameter("q");
+        if (fromUrl != null) {
+            return fromUrl;
+        }
+        if (request.hasFormBody()) {
+            List<String> values = form.get("q");
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+        return request.body().length == 0 ? null : request.bodyText();
+    }
+
+    /** Output and limit settings from the URL and the form; other parameters (template values, tracking) are ignored. */
+    private static Map<String, String> settings(Map<String, List<String>> url, Map<String, List<String>> form) {
+        Map<String, String> settings = new HashMap<>();
+        for (Map<String, List<String>> source : List.of(form, url)) {
+            for (Map.Entry<String, List<String>> parameter : source.entrySet()) {
+                if (isSetting(parameter.getKey()) && !parameter.getValue().isEmpty()) {
+                    settings.put(parameter.getKey(), parameter.getValue().get(0));
+                }
+            }
+        }
+        return settings;
+    }
+
+    private static boolean isSetting(String name) {
+        for (String prefix : SETTING_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
