@@ -1,0 +1,111 @@
+package io.columba.cli;
+
+import io.columba.server.BoundPorts;
+import io.columba.server.ColumbaServer;
+import io.columba.server.ServerConfig;
+import io.columba.workspace.Workspace;
+import io.columba.workspace.project.LoadedDatasource;
+import io.columba.workspace.token.TokenStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code columba local start}: opens the workspace in the data folder, loads the project, serves both APIs in the
+ * foreground and prints one line containing {@code ready} once requests are accepted. SIGTERM or Ctrl+C stops it
+ * cleanly.
+ */
+@Command(name = "start", mixinStandardHelpOptions = true, description = "Start Columba in the foreground.")
+final class StartCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", description = "Tinybird API port (default: ${DEFAULT-VALUE}).")
+    int port = ServerConfig.DEFAULT_TINYBIRD_PORT;
+
+    @Option(names = "--clickhouse-port", description = "ClickHouse HTTP port (default: ${DEFAULT-VALUE}).")
+    int clickHousePort = ServerConfig.DEFAULT_CLICKHOUSE_PORT;
+
+    @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host = ServerConfig.DEFAULT_HOST;
+
+    @Option(names = "--data-dir", description = "Where data and tokens are kept (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory = Path.of(".columba");
+
+    @Option(names = "--project", description = "A Tinybird data project folder to load (datasources/, fixtures/).")
+    Path project;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path data = dataDirectory.toAbsolutePath().normalize();
+        Workspace workspace = Workspace.open(
+                data, project == null ? null : project.toAbsolutePath().normalize());
+        ColumbaServer server = new ColumbaServer(
+                workspace, ServerConfig.onPorts(port, clickHousePort).withHost(host));
+        BoundPorts ports;
+        try {
+            ports = server.start();
+        } catch (RuntimeException e) {
+            workspace.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            workspace.close();
+                            out.println("Columba stopped.");
+                            out.flush();
+                            stopped.countDown();
+                        },
+                        "columba-shutdown"));
+        for (LoadedDatasource loaded : workspace.datasources()) {
+            out.println(describe(loaded));
+        }
+        String urlHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        String api = "http://" + urlHost + ":" + ports.tinybirdPort();
+        String clickHouse = "http://" + urlHost + ":" + ports.clickHousePort();
+        out.println("Columba is ready: Tinybird API on " + api + ", ClickHouse HTTP on " + clickHouse + " (data in "
+                + data + ")");
+        printTryLines(out, workspace, api, clickHouse);
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static String describe(LoadedDatasource loaded) {
+        if (!loaded.created()) {
+            return "Data source " + loaded.name() + ": table exists, data kept";
+        }
+        if (loaded.fixture() == null) {
+            return "Data source " + loaded.name() + ": table created, no fixture";
+        }
+        return "Data source " + loaded.name() + ": table created, " + loaded.fixtureRows() + " rows from "
+                + loaded.fixture().getFileName();
+    }
+
+    private static void printTryLines(PrintWriter out, Workspace workspace, String api, String clickHouse) {
+        String token = workspace.tokens().tokenText(TokenStore.ADMIN_TOKEN);
+        String table = workspace.datasourceNames().isEmpty()
+                ? null
+                : workspace.datasourceNames().get(0);
+        String count = table == null ? "SELECT 1" : "SELECT count() FROM " + table;
+        out.println();
+        out.println("Try:");
+        out.println("  curl -s " + api + "/tokens");
+        out.println("  curl -s -H 'Authorization: Bearer " + token + "' '" + api + "/v0/sql?q="
+                + (count + " FORMAT JSON").replace(' ', '+') + "'");
+        out.println(
+                "  curl -s '" + clickHouse + "/?user=default&password=" + token + "' --data-binary '" + count + "'");
+        String hostOption = api.equals(SqlCommand.DEFAULT_HOST) ? "" : "--host " + api + " ";
+        out.println("  ./columba sql " + hostOption + "'"
+                + (table == null ? "SHOW TABLES" : "SELECT * FROM " + table + " LIMIT 5") + "'");
+        out.println("Stop with Ctrl+C.");
+    }
+}

@@ -1,0 +1,107 @@
+package io.columba.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.columba.server.ColumbaServer;
+import io.columba.server.ServerConfig;
+import io.columba.workspace.Workspace;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code columba sql} against a real server with the quickstart project. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SqlCommandTest {
+    @TempDir
+    static Path dataDirectory;
+
+    private Workspace workspace;
+    private ColumbaServer server;
+    private String host;
+
+    private record Run(int exitCode, String out, String err) {}
+
+    @BeforeAll
+    void start() {
+        workspace = Workspace.open(dataDirectory, quickstart());
+        server = new ColumbaServer(workspace, ServerConfig.onPorts(0, 0));
+        host = "http://127.0.0.1:" + server.start().tinybirdPort();
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+        workspace.close();
+    }
+
+    private static Path quickstart() {
+        for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
+            Path candidate = directory.resolve("testdata/projects/quickstart");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("testdata/projects/quickstart not found");
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = ColumbaCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void printsATableUsingTheTokenFromTokens() throws IOException {
+        long rows;
+        try (var lines = Files.lines(quickstart().resolve("fixtures/events.ndjson"))) {
+            rows = lines.filter(line -> !line.isBlank()).count();
+        }
+
+        Run run = run("sql", "--host", host, "SELECT count() AS n FROM events;");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("─n─").contains("│ " + rows + " │").endsWith("1 row in set.\n");
+    }
+
+    @Test
+    void printsTheBodyAsIsWhenTheQueryNamesAFormat() {
+        Run run = run("sql", "--host", host, "SELECT 1 AS one FORMAT JSONEachRow");
+
+        assertThat(run.out()).isEqualTo("{\"one\":1}\n");
+    }
+
+    @Test
+    void errorsGoToStderrWithExitCode1() {
+        Run run = run("sql", "--host", host, "SELECT count( FROM events");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("Error: ").contains("position");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aServerThatIsNotRunningIsAClearError() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        Run run = run("sql", "--host", "http://127.0.0.1:" + closedPort, "SELECT 1");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("cannot reach Columba").contains("local start");
+    }
+}
