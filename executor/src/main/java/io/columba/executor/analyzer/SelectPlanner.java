@@ -17,6 +17,7 @@ import io.columba.executor.operator.AggregateOperator;
 import io.columba.executor.operator.BlocksOperator;
 import io.columba.executor.operator.DistinctOperator;
 import io.columba.executor.operator.FilterOperator;
+import io.columba.executor.operator.GranuleRange;
 import io.columba.executor.operator.LimitOperator;
 import io.columba.executor.operator.NumbersOperator;
 import io.columba.executor.operator.Operator;
@@ -26,6 +27,7 @@ import io.columba.executor.operator.ScanStatistics;
 import io.columba.executor.operator.SortKey;
 import io.columba.executor.operator.SortOperator;
 import io.columba.executor.operator.UnionOperator;
+import io.columba.executor.operator.Workers;
 import io.columba.sql.ast.Alias;
 import io.columba.sql.ast.Asterisk;
 import io.columba.sql.ast.Expression;
@@ -61,12 +63,14 @@ public final class SelectPlanner {
     private final Catalog catalog;
     private final FunctionRegistry functions;
     private final ScanStatistics statistics;
+    private final int maxThreads;
 
     public SelectPlanner(
             Catalog catalog, FunctionRegistry functions, QuerySettings settings, ScanStatistics statistics) {
         this.catalog = catalog;
         this.functions = functions;
         this.statistics = statistics;
+        this.maxThreads = (int) Math.max(1, settings.getLong("max_threads", Workers.cores()));
     }
 
     public Plan plan(SelectUnion union) {
@@ -122,6 +126,11 @@ public final class SelectPlanner {
         List<DataType> types();
 
         Operator open(List<Integer> columns, BoundExpression where);
+
+        /** Up to {@code pieces} operators that together read what {@link #open} reads. */
+        default List<Operator> openParallel(List<Integer> columns, BoundExpression where, int pieces) {
+            return List.of(open(columns, where));
+        }
     }
 
     private Plan plan(SelectQuery select) {
@@ -181,12 +190,14 @@ public final class SelectPlanner {
             BoundExpression bound = filterCondition(input.bind(expander.expand(condition)));
             where = where == null ? bound : functions.bind("and", List.of(where, bound));
         }
-        Operator operator = source.open(used, where);
-        if (where != null) {
-            operator = new FilterOperator(operator, where);
-        }
-
         boolean aggregating = !select.groupBy().isEmpty() || containsAggregate(items, select, expander);
+        List<Operator> pipelines = new ArrayList<>();
+        List<Operator> pieces =
+                aggregating ? source.openParallel(used, where, maxThreads) : List.of(source.open(used, where));
+        for (Operator piece : pieces) {
+            pipelines.add(where == null ? piece : new FilterOperator(piece, where));
+        }
+        Operator operator = pipelines.get(0);
         ExpressionBinder output = input;
         if (aggregating) {
             AggregationPlan aggregation = new AggregationPlan(functions, expander, input, inputNames, scope);
@@ -202,7 +213,7 @@ public final class SelectPlanner {
             for (OrderByElement order : select.orderBy()) {
                 aggregation.collectAggregates(expander.expand(order.expression()));
             }
-            operator = new AggregateOperator(operator, aggregation.keys(), aggregation.calls());
+            operator = new AggregateOperator(pipelines, aggregation.keys(), aggregation.calls());
             output = aggregation.outputBinder();
             if (select.having() != null) {
                 operator = new FilterOperator(operator, filterCondition(output.bind(expander.expand(select.having()))));
@@ -431,6 +442,21 @@ public final class SelectPlanner {
                 var ranges = KeyPruning.ranges(entry.table().snapshot(), where, keyColumn, keyType);
                 return new ScanOperator(ranges, selectedNames, selectedTypes, statistics);
             }
+
+            @Override
+            public List<Operator> openParallel(List<Integer> selected, BoundExpression where, int pieces) {
+                List<String> selectedNames = selected.stream().map(names::get).toList();
+                List<DataType> selectedTypes = selected.stream().map(types::get).toList();
+                int keyColumn =
+                        entry.prunableKeyColumn() == null ? -1 : selectedNames.indexOf(entry.prunableKeyColumn());
+                DataType keyType = keyColumn < 0 ? null : selectedTypes.get(keyColumn);
+                var ranges = KeyPruning.ranges(entry.table().snapshot(), where, keyColumn, keyType);
+                List<Operator> scans = new ArrayList<>();
+                for (List<GranuleRange> share : split(ranges, pieces)) {
+                    scans.add(new ScanOperator(share, selectedNames, selectedTypes, statistics));
+                }
+                return scans;
+            }
         };
     }
 
@@ -506,6 +532,37 @@ public final class SelectPlanner {
                 };
             }
         };
+    }
+
+    /** Cuts granule ranges into at most {@code pieces} shares of about equal granule counts. */
+    static List<List<GranuleRange>> split(List<GranuleRange> ranges, int pieces) {
+        long total = 0;
+        for (GranuleRange range : ranges) {
+            total += range.to() - range.from();
+        }
+        int shares = (int) Math.max(1, Math.min(pieces, total / 4));
+        long perShare = (total + shares - 1) / shares;
+        List<List<GranuleRange>> result = new ArrayList<>();
+        List<GranuleRange> current = new ArrayList<>();
+        long filled = 0;
+        for (GranuleRange range : ranges) {
+            int from = range.from();
+            while (from < range.to()) {
+                int take = (int) Math.min(range.to() - from, perShare - filled);
+                current.add(new GranuleRange(range.part(), from, from + take));
+                from += take;
+                filled += take;
+                if (filled == perShare) {
+                    result.add(current);
+                    current = new ArrayList<>();
+                    filled = 0;
+                }
+            }
+        }
+        if (!current.isEmpty() || result.isEmpty()) {
+            result.add(current);
+        }
+        return result;
     }
 
     /** Helper kept public for the INSERT path: the aggregate function of a call, or null. */

@@ -6,7 +6,6 @@ import io.columba.executor.function.aggregate.AggregateStates;
 import io.columba.executor.function.aggregate.BoundAggregate;
 import io.columba.storage.block.Block;
 import io.columba.storage.column.Column;
-import io.columba.storage.type.DataType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,16 +17,23 @@ public final class AggregateOperator implements Operator {
     /** An aggregate with the expressions of its arguments. */
     public record AggregateCall(BoundAggregate aggregate, List<BoundExpression> arguments) {}
 
-    private final Operator child;
+    private final List<Operator> children;
     private final List<BoundExpression> keys;
     private final List<AggregateCall> calls;
     private boolean done;
 
     public AggregateOperator(Operator child, List<BoundExpression> keys, List<AggregateCall> calls) {
-        this.child = child;
+        this(List.of(child), keys, calls);
+    }
+
+    /** Aggregates each child on its own thread, then merges the partial states. */
+    public AggregateOperator(List<Operator> children, List<BoundExpression> keys, List<AggregateCall> calls) {
+        this.children = List.copyOf(children);
         this.keys = List.copyOf(keys);
         this.calls = List.copyOf(calls);
     }
+
+    private record Partial(GroupIndex index, List<AggregateStates> states) {}
 
     @Override
     public Block next() {
@@ -35,12 +41,39 @@ public final class AggregateOperator implements Operator {
             return null;
         }
         done = true;
-        List<DataType> keyTypes = keys.stream().map(BoundExpression::type).toList();
-        GroupIndex index = new GroupIndex(keyTypes);
+        List<java.util.function.Supplier<Partial>> tasks = new ArrayList<>();
+        for (Operator child : children) {
+            tasks.add(() -> aggregate(child));
+        }
+        List<Partial> partials = Workers.runAll(tasks);
+        Partial result = partials.get(0);
+        if (partials.size() > 1) {
+            result = merge(partials);
+        }
+        GroupIndex index = result.index();
+        int groupCount = keys.isEmpty() ? 1 : index.groupCount();
+        if (groupCount == 0) {
+            return null;
+        }
+        List<Column> columns = new ArrayList<>(index.keys());
+        for (AggregateStates state : result.states()) {
+            columns.add(state.result(groupCount));
+        }
+        return new Block(groupCount, columns);
+    }
+
+    private Partial newPartial() {
         List<AggregateStates> states = new ArrayList<>();
         for (AggregateCall call : calls) {
             states.add(call.aggregate().newStates());
         }
+        return new Partial(
+                new GroupIndex(keys.stream().map(BoundExpression::type).toList()), states);
+    }
+
+    private Partial aggregate(Operator child) {
+        Partial partial = newPartial();
+        GroupIndex index = partial.index();
         for (Block block = child.next(); block != null; block = child.next()) {
             int rows = block.rowCount();
             Column[] keyColumns = new Column[keys.size()];
@@ -54,17 +87,27 @@ public final class AggregateOperator implements Operator {
                 for (int a = 0; a < values.length; a++) {
                     values[a] = ExpressionEvaluator.evaluate(arguments.get(a), block);
                 }
-                states.get(c).add(groups, values, rows, index.groupCount());
+                partial.states().get(c).add(groups, values, rows, index.groupCount());
             }
         }
-        int groupCount = keys.isEmpty() ? 1 : index.groupCount();
-        if (groupCount == 0) {
-            return null;
+        return partial;
+    }
+
+    private Partial merge(List<Partial> partials) {
+        Partial total = newPartial();
+        for (Partial partial : partials) {
+            int groups = partial.index().groupCount();
+            if (groups == 0) {
+                continue;
+            }
+            Column[] keyColumns = partial.index().keys().toArray(new Column[0]);
+            int[] mapping = total.index().assign(keyColumns, groups);
+            for (int c = 0; c < calls.size(); c++) {
+                total.states()
+                        .get(c)
+                        .merge(partial.states().get(c), mapping, total.index().groupCount());
+            }
         }
-        List<Column> columns = new ArrayList<>(index.keys());
-        for (AggregateStates state : states) {
-            columns.add(state.result(groupCount));
-        }
-        return new Block(groupCount, columns);
+        return total;
     }
 }

@@ -80,6 +80,29 @@ public final class AvgFunction implements AggregateFunction {
         }
 
         @Override
+        public void merge(AggregateStates other, int[] mapping, int groupCount) {
+            IntegerMeans from = (IntegerMeans) other;
+            grow(groupCount);
+            for (int g = 0; g < mapping.length; g++) {
+                int to = mapping[g];
+                long sum = low[to] + from.low[g];
+                long carry = Long.compareUnsigned(sum, low[to]) < 0 ? 1 : 0;
+                high[to] += from.high[g] + carry;
+                low[to] = sum;
+                counts[to] += from.counts[g];
+            }
+        }
+
+        private void grow(int groupCount) {
+            if (low.length < groupCount) {
+                int size = Math.max(groupCount, low.length * 2);
+                low = Arrays.copyOf(low, size);
+                high = Arrays.copyOf(high, size);
+                counts = Arrays.copyOf(counts, size);
+            }
+        }
+
+        @Override
         public Column result(int groupCount) {
             double[] out = new double[groupCount];
             for (int g = 0; g < groupCount; g++) {
@@ -114,6 +137,20 @@ public final class AvgFunction implements AggregateFunction {
             for (int i = 0; i < rows; i++) {
                 sums[groups[i]] += values[i];
                 counts[groups[i]]++;
+            }
+        }
+
+        @Override
+        public void merge(AggregateStates other, int[] mapping, int groupCount) {
+            DoubleMeans from = (DoubleMeans) other;
+            if (sums.length < groupCount) {
+                int size = Math.max(groupCount, sums.length * 2);
+                sums = Arrays.copyOf(sums, size);
+                counts = Arrays.copyOf(counts, size);
+            }
+            for (int g = 0; g < mapping.length; g++) {
+                sums[mapping[g]] += from.sums[g];
+                counts[mapping[g]] += from.counts[g];
             }
         }
 

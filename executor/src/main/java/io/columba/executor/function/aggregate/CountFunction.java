@@ -53,6 +53,17 @@ public final class CountFunction implements AggregateFunction {
         }
 
         @Override
+        public void merge(AggregateStates other, int[] mapping, int groupCount) {
+            States from = (States) other;
+            if (counts.length < groupCount) {
+                counts = Arrays.copyOf(counts, Math.max(groupCount, counts.length * 2));
+            }
+            for (int g = 0; g < mapping.length; g++) {
+                counts[mapping[g]] += from.counts[g];
+            }
+        }
+
+        @Override
         public Column result(int groupCount) {
             return new LongColumn(Arrays.copyOf(counts, Math.max(groupCount, 0)), null, groupCount);
         }

@@ -138,6 +138,41 @@ public final class MinMaxFunction implements AggregateFunction {
         }
 
         @Override
+        public void merge(AggregateStates other, int[] mapping, int groupCount) {
+            States from = (States) other;
+            grow(groupCount);
+            for (int g = 0; g < mapping.length; g++) {
+                if (g >= from.seen.length || !from.seen[g]) {
+                    continue;
+                }
+                int to = mapping[g];
+                boolean take = !seen[to];
+                if (!take) {
+                    if (longs != null) {
+                        take = better(
+                                unsigned64
+                                        ? Long.compareUnsigned(from.longs[g], longs[to])
+                                        : Long.compare(from.longs[g], longs[to]));
+                    } else if (doubles != null) {
+                        take = better(Double.compare(from.doubles[g], doubles[to])) && !Double.isNaN(from.doubles[g]);
+                    } else {
+                        take = better(Arrays.compareUnsigned(from.strings[g], strings[to]));
+                    }
+                }
+                if (take) {
+                    if (longs != null) {
+                        longs[to] = from.longs[g];
+                    } else if (doubles != null) {
+                        doubles[to] = from.doubles[g];
+                    } else {
+                        strings[to] = from.strings[g];
+                    }
+                }
+                seen[to] = true;
+            }
+        }
+
+        @Override
         public Column result(int groupCount) {
             grow(groupCount);
             return switch (type.physicalType()) {

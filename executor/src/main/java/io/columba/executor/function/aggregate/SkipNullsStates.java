@@ -44,6 +44,18 @@ final class SkipNullsStates implements AggregateStates {
     }
 
     @Override
+    public void merge(AggregateStates other, int[] mapping, int groupCount) {
+        SkipNullsStates from = (SkipNullsStates) other;
+        if (seen.length < groupCount) {
+            seen = Arrays.copyOf(seen, Math.max(groupCount, seen.length * 2));
+        }
+        for (int g = 0; g < mapping.length && g < from.seen.length; g++) {
+            seen[mapping[g]] |= from.seen[g];
+        }
+        inner.merge(from.inner, mapping, groupCount);
+    }
+
+    @Override
     public Column result(int groupCount) {
         Column result = inner.result(groupCount);
         if (!nullableResult) {

@@ -75,6 +75,17 @@ public final class SumFunction implements AggregateFunction {
         }
 
         @Override
+        public void merge(AggregateStates other, int[] mapping, int groupCount) {
+            LongSums from = (LongSums) other;
+            if (sums.length < groupCount) {
+                sums = Arrays.copyOf(sums, Math.max(groupCount, sums.length * 2));
+            }
+            for (int g = 0; g < mapping.length; g++) {
+                sums[mapping[g]] += from.sums[g];
+            }
+        }
+
+        @Override
         public Column result(int groupCount) {
             return new LongColumn(Arrays.copyOf(sums, groupCount), null, groupCount);
         }
@@ -96,6 +107,17 @@ public final class SumFunction implements AggregateFunction {
             double[] values = Operands.doubles(arguments[0], type, rows);
             for (int i = 0; i < rows; i++) {
                 sums[groups[i]] += values[i];
+            }
+        }
+
+        @Override
+        public void merge(AggregateStates other, int[] mapping, int groupCount) {
+            DoubleSums from = (DoubleSums) other;
+            if (sums.length < groupCount) {
+                sums = Arrays.copyOf(sums, Math.max(groupCount, sums.length * 2));
+            }
+            for (int g = 0; g < mapping.length; g++) {
+                sums[mapping[g]] += from.sums[g];
             }
         }
 

@@ -78,6 +78,17 @@ public final class UniqExactFunction implements AggregateFunction {
         }
 
         @Override
+        public void merge(AggregateStates other, int[] mapping, int groupCount) {
+            States from = (States) other;
+            while (sets.size() < groupCount) {
+                sets.add(new HashSet<>());
+            }
+            for (int g = 0; g < mapping.length && g < from.sets.size(); g++) {
+                sets.get(mapping[g]).addAll(from.sets.get(g));
+            }
+        }
+
+        @Override
         public Column result(int groupCount) {
             long[] out = new long[groupCount];
             for (int g = 0; g < groupCount && g < sets.size(); g++) {
