@@ -63,3 +63,12 @@ find_maven() {
     echo "$1/mvnw"
   fi
 }
+
+# Maven 3.8/3.9 call sun.misc.Unsafe, which JDK 24+ warns about on every run: allow it there.
+quiet_maven_on_new_jdks() {
+  local major
+  major="$(java_major "$1")"
+  if [ -n "$major" ] && [ "$major" -ge 24 ]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
+}

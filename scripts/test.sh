@@ -10,6 +10,7 @@ source "$ROOT/scripts/jdk.sh"
 JAVA_HOME="$(find_jdk)" || exit 1
 export JAVA_HOME
 MAVEN="$(find_maven "$ROOT")"
+quiet_maven_on_new_jdks "$JAVA_HOME"
 echo "Testing with $("$JAVA_HOME/bin/java" -version 2>&1 | head -1) and $MAVEN" >&2
 cd "$ROOT"
 exec "$MAVEN" -B verify "$@"

@@ -24,9 +24,11 @@ public final class ColumbaCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ColumbaCommand());
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            if (exception instanceof ColumbaException
-                    || exception instanceof UncheckedIOException
-                    || exception instanceof CommandFailure) {
+            if (exception instanceof UncheckedIOException io) {
+                line.getErr().println("columba: " + io.getCause().getMessage());
+                return 1;
+            }
+            if (exception instanceof ColumbaException || exception instanceof CommandFailure) {
                 line.getErr().println("columba: " + exception.getMessage());
                 return 1;
             }

@@ -7,6 +7,7 @@ import io.columba.workspace.Workspace;
 import io.columba.workspace.project.LoadedDatasource;
 import io.columba.workspace.token.TokenStore;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -50,6 +51,10 @@ final class StartCommand implements Callable<Integer> {
         BoundPorts ports;
         try {
             ports = server.start();
+        } catch (UncheckedIOException e) {
+            workspace.close();
+            throw new CommandFailure(e.getCause().getMessage()
+                    + " (is Columba already running? pick other ports with --port and --clickhouse-port)");
         } catch (RuntimeException e) {
             workspace.close();
             throw e;
