@@ -3,8 +3,6 @@ package io.columba.server;
 import static io.columba.server.HttpTestClient.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.columba.workspace.Workspace;
-import io.columba.workspace.token.TokenStore;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,23 +20,20 @@ class ClickHouseApiTest {
     static Path dataDirectory;
 
     private final HttpTestClient http = new HttpTestClient();
-    private Workspace workspace;
-    private ColumbaServer server;
+    private RunningServer running;
     private int port;
     private String token;
 
     @BeforeAll
     void start() {
-        workspace = Workspace.open(dataDirectory, QuickstartProject.folder());
-        server = new ColumbaServer(workspace, ServerConfig.onPorts(0, 0));
-        port = server.start().clickHousePort();
-        token = workspace.tokens().tokenText(TokenStore.ADMIN_TOKEN);
+        running = RunningServer.start(dataDirectory);
+        port = running.ports.clickHousePort();
+        token = running.adminToken;
     }
 
     @AfterAll
     void stop() {
-        server.close();
-        workspace.close();
+        running.close();
     }
 
     private String basic() {

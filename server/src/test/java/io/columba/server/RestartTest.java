@@ -21,18 +21,14 @@ class RestartTest {
     void dataAndTokensSurviveARestart() {
         String before;
         String tokenBefore;
-        try (Workspace workspace = Workspace.open(dataDirectory, QuickstartProject.folder());
-                ColumbaServer server = new ColumbaServer(workspace, ServerConfig.onPorts(0, 0))) {
-            int port = server.start().tinybirdPort();
-            tokenBefore = workspace.tokens().tokenText(TokenStore.ADMIN_TOKEN);
-            before = count(port, tokenBefore);
+        try (RunningServer first = RunningServer.start(dataDirectory)) {
+            tokenBefore = first.adminToken;
+            before = count(first.ports.tinybirdPort(), tokenBefore);
         }
-        try (Workspace workspace = Workspace.open(dataDirectory, QuickstartProject.folder());
-                ColumbaServer server = new ColumbaServer(workspace, ServerConfig.onPorts(0, 0))) {
-            int port = server.start().tinybirdPort();
-            String after = count(port, tokenBefore);
+        try (RunningServer second = RunningServer.start(dataDirectory)) {
+            String after = count(second.ports.tinybirdPort(), tokenBefore);
 
-            assertThat(workspace.datasources())
+            assertThat(second.workspace.datasources())
                     .allSatisfy(loaded -> assertThat(loaded.created())
                             .as("tables are kept, fixtures not appended twice")
                             .isFalse());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.columba.workspace.Workspace;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,25 +24,20 @@ class TinybirdApiTest {
     static Path dataDirectory;
 
     private final HttpTestClient http = new HttpTestClient();
-    private Workspace workspace;
-    private ColumbaServer server;
+    private RunningServer running;
     private int port;
     private String adminToken;
 
     @BeforeAll
-    void start() throws IOException {
-        workspace = Workspace.open(dataDirectory, QuickstartProject.folder());
-        server = new ColumbaServer(workspace, ServerConfig.onPorts(0, 0));
-        port = server.start().tinybirdPort();
-        adminToken = JSON.readTree(http.get(port, "/tokens").body())
-                .get("admin_token")
-                .asText();
+    void start() {
+        running = RunningServer.start(dataDirectory);
+        port = running.ports.tinybirdPort();
+        adminToken = running.adminToken;
     }
 
     @AfterAll
     void stop() {
-        server.close();
-        workspace.close();
+        running.close();
     }
 
     private HttpResponse<String> sql(String query) {

@@ -82,31 +82,7 @@ public final class CreateTableWriter {
     /** {@code a, b} becomes {@code (a, b)}; a single expression or an existing tuple stays as it is. */
     static String asTuple(String key) {
         String trimmed = key.strip();
-        return hasTopLevelComma(trimmed) ? "(" + trimmed + ")" : trimmed;
-    }
-
-    private static boolean hasTopLevelComma(String expression) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < expression.length(); i++) {
-            char c = expression.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"' || c == '`') {
-                quote = c;
-            } else if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                return true;
-            }
-        }
-        return false;
+        return ExpressionText.hasTopLevelComma(trimmed) ? "(" + trimmed + ")" : trimmed;
     }
 
     static String quote(String identifier) {

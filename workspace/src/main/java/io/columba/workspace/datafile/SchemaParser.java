@@ -37,54 +37,46 @@ final class SchemaParser {
     /** Splits at top-level commas; each piece keeps the line of its first non-blank character. */
     private List<Piece> split(String text, int firstLine) {
         List<Piece> pieces = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int line = firstLine;
-        int pieceLine = -1;
-        int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                line++;
-            } else if (!Character.isWhitespace(c) && pieceLine < 0) {
-                pieceLine = line;
-            }
-            if (quote != 0) {
-                if (c == '\\' && i + 1 < text.length()) {
-                    current.append(c).append(text.charAt(++i));
-                    continue;
-                }
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"' || c == '`') {
-                quote = c;
-            } else if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                addPiece(pieces, current, pieceLine < 0 ? line : pieceLine);
-                current.setLength(0);
-                pieceLine = -1;
-                continue;
-            }
-            current.append(c);
+        if (text.isBlank()) {
+            return pieces;
         }
-        if (quote != 0) {
-            throw DatafileReader.error(source, pieceLine, "expected a closing " + quote + ", found the end of SCHEMA");
-        }
-        if (!current.toString().isBlank()) {
-            addPiece(pieces, current, pieceLine);
+        int start = 0;
+        while (start <= text.length()) {
+            int comma = ExpressionText.findTopLevel(text, start, i -> text.charAt(i) == ',');
+            String piece = text.substring(start, comma == ExpressionText.UNCLOSED_QUOTE ? text.length() : comma);
+            int line = firstLine + newlines(text, start + leadingWhitespace(piece));
+            if (comma == ExpressionText.UNCLOSED_QUOTE) {
+                throw DatafileReader.error(source, line, "expected a closing quote, found the end of SCHEMA");
+            }
+            boolean last = comma == text.length();
+            if (piece.isBlank() && !(last && !pieces.isEmpty())) {
+                throw DatafileReader.error(
+                        source, line, "expected a column definition between two commas, found nothing");
+            }
+            if (!piece.isBlank()) {
+                pieces.add(new Piece(piece.strip(), line));
+            }
+            start = comma + 1;
         }
         return pieces;
     }
 
-    private void addPiece(List<Piece> pieces, StringBuilder text, int line) {
-        if (text.toString().isBlank()) {
-            throw DatafileReader.error(source, line, "expected a column definition between two commas, found nothing");
+    private static int leadingWhitespace(String text) {
+        int count = 0;
+        while (count < text.length() && Character.isWhitespace(text.charAt(count))) {
+            count++;
         }
-        pieces.add(new Piece(text.toString().strip(), line));
+        return count;
+    }
+
+    private static int newlines(String text, int end) {
+        int count = 0;
+        for (int i = 0; i < Math.min(end, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Reads one column definition left to right. */
@@ -120,10 +112,10 @@ final class SchemaParser {
                     }
                     jsonPath = text.substring(at + "`json:".length(), end).strip();
                     at = end + 1;
-                } else if (startsWithWord("DEFAULT") && defaultExpression == null) {
+                } else if (startsWithWord("DEFAULT", at) && defaultExpression == null) {
                     at += "DEFAULT".length();
                     defaultExpression = defaultExpression(name);
-                } else if (startsWithWord("CODEC") && codec == null) {
+                } else if (startsWithWord("CODEC", at) && codec == null) {
                     at += "CODEC".length();
                     skipWhitespace();
                     codec = parenthesized(name);
@@ -177,52 +169,21 @@ final class SchemaParser {
             if (at >= text.length() || text.charAt(at) != '(') {
                 throw error("expected '(' in column '" + column + "', found '" + text.substring(at) + "'");
             }
-            int start = at;
-            int depth = 0;
-            char quote = 0;
-            for (; at < text.length(); at++) {
-                char c = text.charAt(at);
-                if (quote != 0) {
-                    if (c == '\\') {
-                        at++;
-                    } else if (c == quote) {
-                        quote = 0;
-                    }
-                } else if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == '(') {
-                    depth++;
-                } else if (c == ')' && --depth == 0) {
-                    at++;
-                    return text.substring(start, at);
-                }
+            int end = ExpressionText.afterClosingParenthesis(text, at);
+            if (end < 0) {
+                throw error("expected ')' to close '" + text.substring(at) + "' in column '" + column + "'");
             }
-            throw error("expected ')' to close '" + text.substring(start) + "' in column '" + column + "'");
+            String group = text.substring(at, end);
+            at = end;
+            return group;
         }
 
         /** Everything up to a following {@code `json:} or CODEC, or the end. */
         private String defaultExpression(String column) {
             int start = at;
-            int depth = 0;
-            char quote = 0;
-            for (; at < text.length(); at++) {
-                char c = text.charAt(at);
-                if (quote != 0) {
-                    if (c == '\\') {
-                        at++;
-                    } else if (c == quote) {
-                        quote = 0;
-                    }
-                } else if (c == '\'' || c == '"') {
-                    quote = c;
-                } else if (c == '(' || c == '[') {
-                    depth++;
-                } else if (c == ')' || c == ']') {
-                    depth--;
-                } else if (depth == 0 && (text.startsWith("`json:", at) || startsWithWord("CODEC"))) {
-                    break;
-                }
-            }
+            int end = ExpressionText.findTopLevel(
+                    text, at, i -> text.startsWith("`json:", i) || startsWithWord("CODEC", i));
+            at = end == ExpressionText.UNCLOSED_QUOTE ? text.length() : end;
             String expression = text.substring(start, at).strip();
             if (expression.isEmpty()) {
                 throw error("expected an expression after DEFAULT in column '" + column + "'");
@@ -230,12 +191,12 @@ final class SchemaParser {
             return expression;
         }
 
-        private boolean startsWithWord(String word) {
-            if (at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))) {
+        private boolean startsWithWord(String word, int position) {
+            if (position > 0 && Character.isLetterOrDigit(text.charAt(position - 1))) {
                 return false;
             }
-            int end = at + word.length();
-            return text.regionMatches(true, at, word, 0, word.length())
+            int end = position + word.length();
+            return text.regionMatches(true, position, word, 0, word.length())
                     && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)));
         }
 
@@ -246,17 +207,7 @@ final class SchemaParser {
         }
 
         private RuntimeException error(String message) {
-            return DatafileReader.error(source, line + newlinesBefore(at), message);
-        }
-
-        private int newlinesBefore(int position) {
-            int count = 0;
-            for (int i = 0; i < Math.min(position, text.length()); i++) {
-                if (text.charAt(i) == '\n') {
-                    count++;
-                }
-            }
-            return count;
+            return DatafileReader.error(source, line + newlines(text, at), message);
         }
     }
 }
