@@ -102,7 +102,8 @@ public final class ClickHouseApi implements HttpApi {
 
     @Override
     public ApiResponse failure(int status, String message) {
-        return error(1001, "Code: 1001. DB::Exception: " + message + ". (STD_EXCEPTION)", status);
+        String ending = message.endsWith(".") ? "" : ".";
+        return error(1001, "Code: 1001. DB::Exception: " + message + ending + " (STD_EXCEPTION)", status);
     }
 
     private static ApiResponse error(int code, String text, int status) {
