@@ -8,9 +8,6 @@ import io.columba.executor.expression.ColumnReference;
 import io.columba.executor.expression.Constant;
 import io.columba.executor.expression.ExpressionEvaluator;
 import io.columba.executor.function.FunctionRegistry;
-import io.columba.executor.function.aggregate.AggregateBinder;
-import io.columba.executor.function.aggregate.AggregateFunction;
-import io.columba.executor.function.aggregate.BoundAggregate;
 import io.columba.executor.function.scalar.NumericTypes;
 import io.columba.executor.function.scalar.TypeConversion;
 import io.columba.executor.operator.AggregateOperator;
@@ -563,14 +560,5 @@ public final class SelectPlanner {
             result.add(current);
         }
         return result;
-    }
-
-    /** Helper kept public for the INSERT path: the aggregate function of a call, or null. */
-    AggregateFunction aggregateOf(FunctionCall call) {
-        return functions.aggregate(call.name());
-    }
-
-    static BoundAggregate bindAggregate(AggregateFunction function, List<DataType> types) {
-        return AggregateBinder.bind(function, types);
     }
 }

@@ -33,7 +33,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.misc.Interval;
 
 /** Turns the ANTLR parse tree into the immutable AST, rewriting operators into ClickHouse's function calls. */
 final class AstBuilder {
@@ -601,10 +600,5 @@ final class AstBuilder {
     private String textOf(ParserRuleContext context) {
         return text.substring(
                 context.getStart().getStartIndex(), context.getStop().getStopIndex() + 1);
-    }
-
-    @SuppressWarnings("unused")
-    private String textOf(Interval interval) {
-        return text.substring(interval.a, interval.b + 1);
     }
 }
