@@ -431,13 +431,7 @@ public final class SelectPlanner {
 
             @Override
             public Operator open(List<Integer> selected, BoundExpression where) {
-                List<String> selectedNames = selected.stream().map(names::get).toList();
-                List<DataType> selectedTypes = selected.stream().map(types::get).toList();
-                int keyColumn =
-                        entry.prunableKeyColumn() == null ? -1 : selectedNames.indexOf(entry.prunableKeyColumn());
-                DataType keyType = keyColumn < 0 ? null : selectedTypes.get(keyColumn);
-                var ranges = KeyPruning.ranges(entry.table().snapshot(), where, keyColumn, keyType);
-                return new ScanOperator(ranges, selectedNames, selectedTypes, statistics);
+                return openParallel(selected, where, 1).get(0);
             }
 
             @Override

@@ -86,17 +86,7 @@ public final class InputFormats {
                     values[column] = jsonValueText(parser, value);
                 }
                 rows++;
-                for (int c = 0; c < columns.size(); c++) {
-                    if (present.get(c).length < rows) {
-                        present.set(c, java.util.Arrays.copyOf(present.get(c), rows * 2));
-                    }
-                    present.get(c)[rows - 1] = given[c];
-                    if (values[c] == null) {
-                        builders.get(c).appendNull();
-                    } else {
-                        builders.get(c).append(values[c]);
-                    }
-                }
+                appendRow(builders, present, values, given, rows);
             }
         } catch (IOException e) {
             throw new ColumbaException(
@@ -178,18 +168,24 @@ public final class InputFormats {
                 }
             }
             rows++;
-            for (int c = 0; c < columns.size(); c++) {
-                if (present.get(c).length < rows) {
-                    present.set(c, java.util.Arrays.copyOf(present.get(c), rows * 2));
-                }
-                present.get(c)[rows - 1] = given[c];
-                if (values[c] == null) {
-                    builders.get(c).appendNull();
-                } else {
-                    builders.get(c).append(values[c]);
-                }
-            }
+            appendRow(builders, present, values, given, rows);
         }
         return finish(rows, builders, present);
+    }
+
+    /** Appends one row's texts (null for NULL or absent) and presence flags as row number {@code rows}. */
+    private static void appendRow(
+            List<StringColumnBuilder> builders, List<boolean[]> present, String[] values, boolean[] given, int rows) {
+        for (int c = 0; c < builders.size(); c++) {
+            if (present.get(c).length < rows) {
+                present.set(c, java.util.Arrays.copyOf(present.get(c), rows * 2));
+            }
+            present.get(c)[rows - 1] = given[c];
+            if (values[c] == null) {
+                builders.get(c).appendNull();
+            } else {
+                builders.get(c).append(values[c]);
+            }
+        }
     }
 }
