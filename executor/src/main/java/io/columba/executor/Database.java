@@ -13,6 +13,7 @@ import io.columba.sql.ast.DescribeStatement;
 import io.columba.sql.ast.DropTableStatement;
 import io.columba.sql.ast.ExistsStatement;
 import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.OptimizeStatement;
 import io.columba.sql.ast.SelectStatement;
 import io.columba.sql.ast.ShowTablesStatement;
 import io.columba.sql.ast.Statement;
@@ -82,6 +83,10 @@ public final class Database implements AutoCloseable {
             }
             case DescribeStatement describe -> describe(describe);
             case ShowTablesStatement show -> singleStringColumn("name", catalog.names(), show.format());
+            case OptimizeStatement optimize -> {
+                catalog.get(optimize.table()).table().optimize();
+                yield null;
+            }
             case ExistsStatement exists ->
                 new QueryResult(
                         List.of("result"),

@@ -164,16 +164,31 @@ public final class Catalog {
         String prunable = !keyExpressions.isEmpty() && keyExpressions.get(0) instanceof Identifier identifier
                 ? identifier.name()
                 : null;
-        int granuleRows = TableSettings.DEFAULT_GRANULE_ROWS;
-        Expression granularity = engine.settings().get("index_granularity");
-        if (granularity instanceof Literal literal && literal.kind() == Literal.Kind.UINT64) {
-            granuleRows = (int) (long) (Long) literal.value();
-        }
+        int granuleRows = intSetting(engine, "index_granularity", TableSettings.DEFAULT_GRANULE_ROWS);
+        int delay = intSetting(engine, "parts_to_delay_insert", TableSettings.DEFAULTS.partsToDelayInsert());
+        int fail = intSetting(engine, "parts_to_throw_insert", TableSettings.DEFAULTS.partsToThrowInsert());
         TableSchema schema = new TableSchema(
                 columns, sortingKey.stream().map(BoundExpression::type).toList());
-        MergeTreeTable table =
-                new MergeTreeTable(dataFolder.resolve(create.table()), schema, new TableSettings(granuleRows));
+        MergeTreeTable table = new MergeTreeTable(
+                dataFolder.resolve(create.table()),
+                schema,
+                new TableSettings(granuleRows, delay, fail),
+                new ExpressionSortingKey(sortingKey));
         return new TableEntry(create.table(), sql, create, table, partitionKey, sortingKey, prunable);
+    }
+
+    private static int intSetting(EngineClause engine, String name, int fallback) {
+        Expression value = engine.settings().get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Literal literal
+                && literal.kind() == Literal.Kind.UINT64
+                && (Long) literal.value() > 0
+                && (Long) literal.value() <= Integer.MAX_VALUE) {
+            return (int) (long) (Long) literal.value();
+        }
+        throw new ColumbaException(ErrorCode.BAD_ARGUMENTS, "Setting " + name + " must be a positive integer");
     }
 
     private static List<Expression> tupleElements(Expression expression) {

@@ -1,8 +1,6 @@
 package io.columba.executor.operator;
 
 import io.columba.storage.block.Block;
-import io.columba.storage.column.Column;
-import io.columba.storage.column.ColumnBuilder;
 import io.columba.storage.type.DataType;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,24 +19,6 @@ public final class Blocks {
 
     /** Concatenates blocks of the given column types. */
     public static Block concat(List<Block> blocks, List<DataType> types) {
-        if (blocks.size() == 1) {
-            return blocks.get(0);
-        }
-        int rows = 0;
-        for (Block block : blocks) {
-            rows += block.rowCount();
-        }
-        List<Column> columns = new ArrayList<>(types.size());
-        for (int c = 0; c < types.size(); c++) {
-            ColumnBuilder builder = ColumnBuilder.forType(types.get(c), rows);
-            for (Block block : blocks) {
-                Column column = block.column(c);
-                for (int r = 0; r < block.rowCount(); r++) {
-                    builder.appendFrom(column, r);
-                }
-            }
-            columns.add(builder.build());
-        }
-        return new Block(rows, columns);
+        return Block.concat(blocks, types);
     }
 }

@@ -13,6 +13,7 @@ statement
     | (DESCRIBE | DESC) TABLE? tableIdentifier formatClause?            # describeStatement
     | SHOW TABLES formatClause?                                         # showTablesStatement
     | EXISTS TABLE? tableIdentifier formatClause?                       # existsStatement
+    | OPTIMIZE TABLE tableIdentifier (PARTITION expr)? FINAL? DEDUPLICATE?  # optimizeStatement
     ;
 
 formatClause: FORMAT identifier;
@@ -154,8 +155,8 @@ identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | keyw
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ALL | ANY | ARRAY | ASCENDING | CASE | CAST | CREATE | DATABASE | DEFAULT | DESCENDING | DESCRIBE | DROP
-    | END | ENGINE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO | KEY | LAST | NAN_SQL | NULLS | PARTITION
+    : ALL | ANY | ARRAY | ASCENDING | CASE | CAST | CREATE | DATABASE | DEDUPLICATE | DEFAULT | DESCENDING | DESCRIBE | DROP
+    | END | ENGINE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO | KEY | LAST | NAN_SQL | NULLS | OPTIMIZE | PARTITION
     | PRIMARY | SHOW | TABLE | TABLES | TEMPORARY | VALUES
     ;
 

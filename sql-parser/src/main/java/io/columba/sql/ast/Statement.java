@@ -8,4 +8,5 @@ public sealed interface Statement
                 InsertStatement,
                 DescribeStatement,
                 ShowTablesStatement,
-                ExistsStatement {}
+                ExistsStatement,
+                OptimizeStatement {}

@@ -13,6 +13,7 @@ import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.InsertStatement;
 import io.columba.sql.ast.Literal;
+import io.columba.sql.ast.OptimizeStatement;
 import io.columba.sql.ast.OrderByElement;
 import io.columba.sql.ast.QueryParameter;
 import io.columba.sql.ast.SelectQuery;
@@ -65,6 +66,11 @@ final class AstBuilder {
                         database(exists.tableIdentifier()),
                         table(exists.tableIdentifier()),
                         format(exists.formatClause()));
+            case OptimizeStatementContext optimize ->
+                new OptimizeStatement(
+                        database(optimize.tableIdentifier()),
+                        table(optimize.tableIdentifier()),
+                        optimize.FINAL() != null);
             default -> throw new IllegalStateException("unknown statement " + statement.getClass());
         };
     }

@@ -1,6 +1,9 @@
 package io.columba.storage.block;
 
 import io.columba.storage.column.Column;
+import io.columba.storage.column.ColumnBuilder;
+import io.columba.storage.type.DataType;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A row count plus columns of that many rows, without names: the schema lives in the operator. */
@@ -33,5 +36,28 @@ public record Block(int rowCount, List<Column> columns) {
     public Block slice(int offset, int length) {
         return new Block(
                 length, columns.stream().map(c -> c.slice(offset, length)).toList());
+    }
+
+    /** The rows of several blocks of the same column types, one after another. */
+    public static Block concat(List<Block> blocks, List<DataType> types) {
+        if (blocks.size() == 1) {
+            return blocks.get(0);
+        }
+        int rows = 0;
+        for (Block block : blocks) {
+            rows += block.rowCount();
+        }
+        List<Column> columns = new ArrayList<>(types.size());
+        for (int c = 0; c < types.size(); c++) {
+            ColumnBuilder builder = ColumnBuilder.forType(types.get(c), rows);
+            for (Block block : blocks) {
+                Column column = block.column(c);
+                for (int r = 0; r < block.rowCount(); r++) {
+                    builder.appendFrom(column, r);
+                }
+            }
+            columns.add(builder.build());
+        }
+        return new Block(rows, columns);
     }
 }

@@ -7,38 +7,62 @@ import io.columba.storage.error.ErrorCode;
 import io.columba.storage.part.DataPart;
 import io.columba.storage.part.PartName;
 import io.columba.storage.part.PartWriter;
+import io.columba.storage.type.DataType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
  * A MergeTree table on disk: a folder of immutable parts. Readers take a {@link #snapshot()} (a fixed list of
- * parts) and never see a part before it is complete; leftovers of interrupted writes ({@code tmp_*}) are removed
- * when the table opens.
+ * parts) and never see a part before it is complete. Background merges join adjacent parts of a partition into
+ * one ({@code P_a_d_level+1}); the parts they replace stay on disk for running queries and are deleted later. At
+ * open, leftovers of interrupted writes ({@code tmp_*}) and parts covered by a merged part are removed.
  */
 public final class MergeTreeTable {
+    /** Parts a partition may keep before the background merge joins the smallest neighbours. */
+    static final int PARTS_BEFORE_MERGE = 4;
+
+    static final int MAX_PARTS_TO_MERGE_AT_ONCE = 10;
+    private static final long OUTDATED_LIFETIME_NANOS = 60_000_000_000L;
+
     private final Path folder;
     private final TableSchema schema;
     private final TableSettings settings;
+    private final SortingKey sortingKey;
     private final AtomicReference<List<DataPart>> parts = new AtomicReference<>(List.of());
     private final Object writeLock = new Object();
+    private final Object mergeLock = new Object();
+    private final Map<DataPart, Long> outdated = new LinkedHashMap<>();
+    private volatile boolean dropped;
     private long nextBlockNumber = 1;
 
     public MergeTreeTable(Path folder, TableSchema schema, TableSettings settings) {
+        this(folder, schema, settings, null);
+    }
+
+    /** A table whose parts merge in the background; without a sorting key no merge happens. */
+    public MergeTreeTable(Path folder, TableSchema schema, TableSettings settings, SortingKey sortingKey) {
         this.folder = folder;
         this.schema = schema;
         this.settings = settings;
+        this.sortingKey = sortingKey;
         try {
             Files.createDirectories(folder);
             load();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open table folder " + folder, e);
+        }
+        if (sortingKey != null) {
+            MergeScheduler.schedulePeriodic(this);
+            MergeScheduler.request(this);
         }
     }
 
@@ -56,8 +80,32 @@ public final class MergeTreeTable {
                 }
             }
         }
-        loaded.sort(PART_ORDER);
-        parts.set(List.copyOf(loaded));
+        List<DataPart> active = new ArrayList<>();
+        for (DataPart part : loaded) {
+            if (isCovered(part, loaded)) {
+                deleteRecursively(part.folder());
+            } else {
+                active.add(part);
+            }
+        }
+        active.sort(PART_ORDER);
+        parts.set(List.copyOf(active));
+    }
+
+    /** A part whose blocks a merged part of the same partition also holds (the merge committed, the delete didn't). */
+    private static boolean isCovered(DataPart part, List<DataPart> all) {
+        PartName name = part.name();
+        for (DataPart other : all) {
+            PartName cover = other.name();
+            if (other != part
+                    && cover.partitionId().equals(name.partitionId())
+                    && cover.minBlock() <= name.minBlock()
+                    && cover.maxBlock() >= name.maxBlock()
+                    && cover.level() > name.level()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Comparator<DataPart> PART_ORDER = Comparator.comparing(
@@ -70,6 +118,10 @@ public final class MergeTreeTable {
 
     public TableSettings settings() {
         return settings;
+    }
+
+    boolean isDropped() {
+        return dropped;
     }
 
     /** The parts a query reads: fixed for the query, whatever inserts or merges happen meanwhile. */
@@ -99,31 +151,206 @@ public final class MergeTreeTable {
                     "insert of " + sortedRows.columnCount() + " columns into a table of "
                             + schema.columns().size());
         }
+        throttle(partitionId);
+        DataPart part;
         synchronized (writeLock) {
             long block = nextBlockNumber++;
-            PartName name = new PartName(partitionId, block, block, 0);
+            part = write(new PartName(partitionId, block, block, 0), sortedRows, sortedKeys);
+            List<DataPart> next = new ArrayList<>(parts.get());
+            next.add(part);
+            next.sort(PART_ORDER);
+            parts.set(List.copyOf(next));
+        }
+        if (sortingKey != null) {
+            MergeScheduler.request(this);
+        }
+        return part;
+    }
+
+    private void throttle(String partitionId) {
+        int active = partitionParts(partitionId).size();
+        if (active >= settings.partsToThrowInsert()) {
+            throw new ColumbaException(
+                    ErrorCode.TOO_MANY_PARTS,
+                    "Too many parts (" + active + ") in partition " + partitionId
+                            + ". Merges are processing significantly slower than inserts");
+        }
+        if (active >= settings.partsToDelayInsert()) {
+            MergeScheduler.request(this);
             try {
-                DataPart part = PartWriter.write(
-                        folder, name, schema, sortedRows, sortedKeys, settings.granuleRows(), CompressionMethod.LZ4);
+                Thread.sleep(Math.min(1000, 10L * (active - settings.partsToDelayInsert() + 1)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private List<DataPart> partitionParts(String partitionId) {
+        List<DataPart> result = new ArrayList<>();
+        for (DataPart part : parts.get()) {
+            if (part.name().partitionId().equals(partitionId)) {
+                result.add(part);
+            }
+        }
+        return result;
+    }
+
+    private DataPart write(PartName name, Block rows, Block keys) {
+        try {
+            return PartWriter.write(folder, name, schema, rows, keys, settings.granuleRows(), CompressionMethod.LZ4);
+        } catch (IOException e) {
+            throw new ColumbaException(ErrorCode.CANNOT_OPEN_FILE, "Cannot write part " + name + ": " + e, e);
+        }
+    }
+
+    /**
+     * One background merge step: in the first partition holding more than {@link #PARTS_BEFORE_MERGE} parts, joins
+     * the run of adjacent parts with the fewest rows. Returns whether it merged.
+     */
+    boolean mergeOnce() {
+        if (sortingKey == null) {
+            return false;
+        }
+        Map<String, List<DataPart>> byPartition = new LinkedHashMap<>();
+        for (DataPart part : parts.get()) {
+            byPartition
+                    .computeIfAbsent(part.name().partitionId(), k -> new ArrayList<>())
+                    .add(part);
+        }
+        for (List<DataPart> partition : byPartition.values()) {
+            if (partition.size() > PARTS_BEFORE_MERGE) {
+                merge(smallestRun(partition));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<DataPart> smallestRun(List<DataPart> partition) {
+        int length = Math.min(MAX_PARTS_TO_MERGE_AT_ONCE, partition.size());
+        int best = 0;
+        long bestRows = Long.MAX_VALUE;
+        for (int start = 0; start + length <= partition.size(); start++) {
+            long rows = 0;
+            for (int i = start; i < start + length; i++) {
+                rows += partition.get(i).rowCount();
+            }
+            if (rows < bestRows) {
+                bestRows = rows;
+                best = start;
+            }
+        }
+        return partition.subList(best, best + length);
+    }
+
+    /** OPTIMIZE TABLE: merges every partition's parts into one part, now. */
+    public void optimize() {
+        if (sortingKey == null) {
+            return;
+        }
+        Map<String, List<DataPart>> byPartition = new LinkedHashMap<>();
+        for (DataPart part : parts.get()) {
+            byPartition
+                    .computeIfAbsent(part.name().partitionId(), k -> new ArrayList<>())
+                    .add(part);
+        }
+        for (List<DataPart> partition : byPartition.values()) {
+            merge(partition);
+        }
+    }
+
+    /** Merges adjacent parts of one partition into one part sorted by the key, and swaps it in. */
+    private void merge(List<DataPart> sources) {
+        if (sources.size() < 2) {
+            return;
+        }
+        synchronized (mergeLock) {
+            if (dropped || !parts.get().containsAll(sources)) {
+                return;
+            }
+            List<DataType> types =
+                    schema.columns().stream().map(ColumnDefinition::type).toList();
+            List<Block> blocks = new ArrayList<>();
+            for (DataPart source : sources) {
+                blocks.add(readAll(source));
+            }
+            Block rows = Block.concat(blocks, types);
+            Block keys = sortingKey.evaluate(rows);
+            int[] order = sortingKey.sortedOrder(keys);
+            PartName first = sources.get(0).name();
+            PartName last = sources.get(sources.size() - 1).name();
+            int level = 0;
+            for (DataPart source : sources) {
+                level = Math.max(level, source.name().level());
+            }
+            PartName name = new PartName(first.partitionId(), first.minBlock(), last.maxBlock(), level + 1);
+            DataPart merged = write(name, rows.take(order, order.length), keys.take(order, order.length));
+            synchronized (writeLock) {
                 List<DataPart> next = new ArrayList<>(parts.get());
-                next.add(part);
+                next.removeAll(sources);
+                next.add(merged);
                 next.sort(PART_ORDER);
                 parts.set(List.copyOf(next));
-                return part;
+                long now = System.nanoTime();
+                for (DataPart source : sources) {
+                    outdated.put(source, now);
+                }
+            }
+        }
+    }
+
+    private Block readAll(DataPart part) {
+        List<io.columba.storage.column.Column> columns = new ArrayList<>();
+        for (ColumnDefinition column : schema.columns()) {
+            int index = indexIn(part, column.name());
+            columns.add(part.read(index, 0, part.granuleCount()));
+        }
+        return new Block((int) part.rowCount(), columns);
+    }
+
+    private static int indexIn(DataPart part, String name) {
+        for (int i = 0; i < part.columns().size(); i++) {
+            if (part.columns().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new ColumbaException(ErrorCode.LOGICAL_ERROR, "part " + part + " has no column " + name);
+    }
+
+    /** Deletes parts replaced by merges once no query can still be reading them (or all of them, if asked). */
+    void removeOutdatedParts(boolean all) {
+        List<DataPart> expired = new ArrayList<>();
+        synchronized (writeLock) {
+            long now = System.nanoTime();
+            outdated.entrySet().removeIf(entry -> {
+                if (all || now - entry.getValue() > OUTDATED_LIFETIME_NANOS) {
+                    expired.add(entry.getKey());
+                    return true;
+                }
+                return false;
+            });
+        }
+        for (DataPart part : expired) {
+            try {
+                deleteRecursively(part.folder());
             } catch (IOException e) {
-                throw new ColumbaException(ErrorCode.CANNOT_OPEN_FILE, "Cannot write part " + name + ": " + e, e);
+                throw new UncheckedIOException(e);
             }
         }
     }
 
     /** Removes every part and the folder (DROP TABLE). */
     public void deleteData() {
-        synchronized (writeLock) {
-            parts.set(List.of());
-            try {
-                deleteRecursively(folder);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        dropped = true;
+        synchronized (mergeLock) {
+            synchronized (writeLock) {
+                parts.set(List.of());
+                outdated.clear();
+                try {
+                    deleteRecursively(folder);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
     }
@@ -134,8 +361,13 @@ public final class MergeTreeTable {
         }
         try (Stream<Path> walk = Files.walk(path)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+                Files.deleteIfExists(p);
             }
         }
+    }
+
+    @Override
+    public String toString() {
+        return folder.toString();
     }
 }

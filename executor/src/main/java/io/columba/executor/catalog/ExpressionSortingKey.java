@@ -1,0 +1,38 @@
+package io.columba.executor.catalog;
+
+import io.columba.executor.expression.BoundExpression;
+import io.columba.executor.expression.ExpressionEvaluator;
+import io.columba.executor.operator.RowComparator;
+import io.columba.executor.operator.SortKey;
+import io.columba.storage.block.Block;
+import io.columba.storage.column.Column;
+import io.columba.storage.engine.SortingKey;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A table's ORDER BY expressions, evaluated and compared as the executor does, for storage's merges. */
+final class ExpressionSortingKey implements SortingKey {
+    private final List<BoundExpression> expressions;
+    private final List<SortKey> keys = new ArrayList<>();
+
+    ExpressionSortingKey(List<BoundExpression> expressions) {
+        this.expressions = List.copyOf(expressions);
+        for (int i = 0; i < expressions.size(); i++) {
+            keys.add(new SortKey(i, expressions.get(i).type(), false, false));
+        }
+    }
+
+    @Override
+    public Block evaluate(Block rows) {
+        List<Column> columns = new ArrayList<>();
+        for (BoundExpression expression : expressions) {
+            columns.add(ExpressionEvaluator.evaluate(expression, rows).materialize());
+        }
+        return new Block(rows.rowCount(), columns);
+    }
+
+    @Override
+    public int[] sortedOrder(Block keyValues) {
+        return new RowComparator(keys, keyValues).sortedPermutation(keyValues.rowCount());
+    }
+}

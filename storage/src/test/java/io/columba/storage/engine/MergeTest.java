@@ -1,0 +1,123 @@
+package io.columba.storage.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.columba.storage.block.Block;
+import io.columba.storage.column.LongColumn;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import io.columba.storage.part.DataPart;
+import io.columba.storage.type.IntegerType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MergeTest {
+    @TempDir
+    Path folder;
+
+    private static final TableSchema SCHEMA = new TableSchema(
+            List.of(new ColumnDefinition("k", IntegerType.INT64), new ColumnDefinition("v", IntegerType.INT64)),
+            List.of(IntegerType.INT64));
+
+    /** Sorts by the first column, as a table ordered by {@code k}. */
+    private static final SortingKey BY_K = new SortingKey() {
+        @Override
+        public Block evaluate(Block rows) {
+            return new Block(rows.rowCount(), List.of(rows.column(0)));
+        }
+
+        @Override
+        public int[] sortedOrder(Block keys) {
+            long[] values = ((LongColumn) keys.column(0)).values();
+            return java.util.stream.IntStream.range(0, keys.rowCount())
+                    .boxed()
+                    .sorted((a, b) -> Long.compare(values[a], values[b]))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+        }
+    };
+
+    private static void insert(MergeTreeTable table, long[] keys, long tag) {
+        long[] sorted = keys.clone();
+        Arrays.sort(sorted);
+        long[] tags = new long[sorted.length];
+        Arrays.fill(tags, tag);
+        LongColumn k = new LongColumn(sorted);
+        table.insertSorted(
+                "all",
+                new Block(sorted.length, List.of(k, new LongColumn(tags))),
+                new Block(sorted.length, List.of(k)));
+    }
+
+    private static List<Long> allKeys(MergeTreeTable table) {
+        List<Long> keys = new ArrayList<>();
+        for (DataPart part : table.snapshot()) {
+            LongColumn column = (LongColumn) part.read(0, 0, part.granuleCount());
+            for (int i = 0; i < column.size(); i++) {
+                keys.add(column.get(i));
+            }
+        }
+        return keys;
+    }
+
+    @Test
+    void mergesJoinAdjacentPartsSortedAndKeepEveryRowAcrossRestarts() throws IOException {
+        MergeTreeTable table = new MergeTreeTable(folder, SCHEMA, new TableSettings(7), null);
+        List<Long> expected = new ArrayList<>();
+        for (int p = 0; p < 12; p++) {
+            long[] keys = new long[50];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = (i * 12L + p) % 97;
+                expected.add(keys[i]);
+            }
+            insert(table, keys, p);
+        }
+        MergeTreeTable merging = new MergeTreeTable(folder, SCHEMA, new TableSettings(7), BY_K);
+        while (merging.mergeOnce()) {
+            // merge until the policy is satisfied
+        }
+        assertThat(merging.snapshot()).hasSizeLessThanOrEqualTo(MergeTreeTable.PARTS_BEFORE_MERGE);
+        assertThat(merging.snapshot().get(0).name().level()).isGreaterThan(0);
+        for (DataPart part : merging.snapshot()) {
+            LongColumn keys = (LongColumn) part.read(0, 0, part.granuleCount());
+            long[] values = Arrays.copyOf(keys.values(), keys.size());
+            long[] sorted = values.clone();
+            Arrays.sort(sorted);
+            assertThat(values).containsExactly(sorted);
+        }
+        expected.sort(null);
+        List<Long> actual = allKeys(merging);
+        actual.sort(null);
+        assertThat(actual).isEqualTo(expected);
+
+        merging.optimize();
+        assertThat(merging.snapshot()).hasSize(1);
+        MergeTreeTable reopened = new MergeTreeTable(folder, SCHEMA, new TableSettings(7), BY_K);
+        assertThat(reopened.snapshot()).hasSize(1);
+        assertThat(allKeys(reopened)).isEqualTo(expected);
+        try (Stream<Path> children = Files.list(folder)) {
+            assertThat(children.count()).as("covered parts deleted at open").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void tooManyPartsRefusesInsertsUntilMergesCatchUp() {
+        MergeTreeTable table = new MergeTreeTable(folder, SCHEMA, new TableSettings(8192, 5, 6), null);
+        for (int p = 0; p < 6; p++) {
+            insert(table, new long[] {p}, p);
+        }
+        assertThatThrownBy(() -> insert(table, new long[] {99}, 99))
+                .isInstanceOf(ColumbaException.class)
+                .extracting(e -> ((ColumbaException) e).errorCode())
+                .isEqualTo(ErrorCode.TOO_MANY_PARTS);
+        assertThat(table.rowCount()).isEqualTo(6);
+    }
+}
