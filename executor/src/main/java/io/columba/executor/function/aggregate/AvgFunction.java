@@ -4,8 +4,6 @@ import io.columba.executor.function.scalar.NumericTypes;
 import io.columba.executor.function.scalar.Operands;
 import io.columba.storage.column.Column;
 import io.columba.storage.column.DoubleColumn;
-import io.columba.storage.error.ColumbaException;
-import io.columba.storage.error.ErrorCode;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.FloatType;
 import java.util.Arrays;
@@ -35,13 +33,7 @@ public final class AvgFunction implements AggregateFunction {
 
     @Override
     public BoundAggregate bind(List<DataType> types) {
-        Operands.expectCount("avg", types, 1, 1);
-        DataType type = types.get(0);
-        if (!NumericTypes.isNumeric(type)) {
-            throw new ColumbaException(
-                    ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
-                    "Illegal type " + type.name() + " of argument for aggregate function avg");
-        }
+        DataType type = Operands.numericAggregateArgument("avg", types);
         if (type instanceof FloatType) {
             return new BoundAggregate(FloatType.FLOAT64, () -> new DoubleMeans(type));
         }

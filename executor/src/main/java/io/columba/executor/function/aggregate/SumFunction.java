@@ -5,8 +5,6 @@ import io.columba.executor.function.scalar.Operands;
 import io.columba.storage.column.Column;
 import io.columba.storage.column.DoubleColumn;
 import io.columba.storage.column.LongColumn;
-import io.columba.storage.error.ColumbaException;
-import io.columba.storage.error.ErrorCode;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.FloatType;
 import io.columba.storage.type.IntegerType;
@@ -37,13 +35,7 @@ public final class SumFunction implements AggregateFunction {
 
     @Override
     public BoundAggregate bind(List<DataType> types) {
-        Operands.expectCount("sum", types, 1, 1);
-        DataType type = types.get(0);
-        if (!NumericTypes.isNumeric(type)) {
-            throw new ColumbaException(
-                    ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
-                    "Illegal type " + type.name() + " of argument for aggregate function sum");
-        }
+        DataType type = Operands.numericAggregateArgument("sum", types);
         if (type instanceof FloatType) {
             return new BoundAggregate(FloatType.FLOAT64, () -> new DoubleSums(type));
         }

@@ -149,9 +149,7 @@ public final class ArithmeticFunctions {
                 boolean orZero = operation == Operation.INT_DIV_OR_ZERO;
                 for (int i = 0; i < rows; i++) {
                     if (b[i] == 0) {
-                        if (!orZero && !(args[1].isNull(i) || args[0].isNull(i))) {
-                            throw new ColumbaException(ErrorCode.ILLEGAL_DIVISION, "Division by zero");
-                        }
+                        checkDivisor(args, i, orZero);
                         out[i] = 0;
                         continue;
                     }
@@ -161,9 +159,7 @@ public final class ArithmeticFunctions {
             case MODULO -> {
                 for (int i = 0; i < rows; i++) {
                     if (b[i] == 0) {
-                        if (!(args[1].isNull(i) || args[0].isNull(i))) {
-                            throw new ColumbaException(ErrorCode.ILLEGAL_DIVISION, "Division by zero");
-                        }
+                        checkDivisor(args, i, false);
                         out[i] = 0;
                         continue;
                     }
@@ -177,6 +173,13 @@ public final class ArithmeticFunctions {
             }
         }
         return new LongColumn(out, null, rows);
+    }
+
+    /** A zero divisor is an error unless the row is NULL (its value is a placeholder) or OrZero semantics apply. */
+    private static void checkDivisor(Column[] args, int row, boolean orZero) {
+        if (!orZero && !args[0].isNull(row) && !args[1].isNull(row)) {
+            throw new ColumbaException(ErrorCode.ILLEGAL_DIVISION, "Division by zero");
+        }
     }
 
     private static Column floatKernel(

@@ -58,6 +58,18 @@ public final class Operands {
         }
     }
 
+    /** The one numeric argument of an aggregate such as sum or avg. */
+    public static DataType numericAggregateArgument(String function, List<DataType> types) {
+        expectCount(function, types, 1, 1);
+        DataType type = types.get(0);
+        if (!NumericTypes.isNumeric(type)) {
+            throw new ColumbaException(
+                    ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
+                    "Illegal type " + type.name() + " of argument for aggregate function " + function);
+        }
+        return type;
+    }
+
     public static ColumbaException illegalType(String function, DataType type, int position) {
         return new ColumbaException(
                 ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
