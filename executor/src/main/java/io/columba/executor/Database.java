@@ -84,7 +84,7 @@ public final class Database implements AutoCloseable {
             case DescribeStatement describe -> describe(describe);
             case ShowTablesStatement show -> singleStringColumn("name", catalog.names(), show.format());
             case OptimizeStatement optimize -> {
-                catalog.get(optimize.table()).table().optimize();
+                catalog.get(optimize.table()).table().optimize(optimize.fin());
                 yield null;
             }
             case ExistsStatement exists ->

@@ -167,7 +167,7 @@ final class InsertExecutor {
     }
 
     private static void write(TableEntry entry, Block rows) {
-        if (rows.rowCount() == 0) {
+        if (rows.rowCount() == 0 || entry.discardsRows()) {
             return;
         }
         Map<String, int[]> partitions = partitions(entry, rows);

@@ -418,6 +418,14 @@ public final class SelectPlanner {
         List<ColumnDefinition> columns = entry.table().schema().columns();
         List<String> names = columns.stream().map(ColumnDefinition::name).toList();
         List<DataType> types = columns.stream().map(ColumnDefinition::type).toList();
+        if (reference.fin()) {
+            if (!entry.table().mergingMode().collapses()) {
+                throw new ColumbaException(
+                        ErrorCode.ILLEGAL_FINAL, "Storage " + entry.engineName() + " doesn't support FINAL");
+            }
+            List<Block> rows = entry.table().finalRows(entry.table().snapshot());
+            return fixed(names, types, rows);
+        }
         return new Source() {
             @Override
             public List<String> names() {

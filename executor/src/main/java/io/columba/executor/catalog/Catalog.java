@@ -137,14 +137,7 @@ public final class Catalog {
         if (engine == null) {
             throw new ColumbaException(ErrorCode.BAD_ARGUMENTS, "Table engine is not specified in CREATE query");
         }
-        if (!engine.name().equals("MergeTree")) {
-            throw new ColumbaException(ErrorCode.UNKNOWN_STORAGE, "Unknown table engine " + engine.name());
-        }
-        if (engine.orderBy() == null && engine.primaryKey() == null) {
-            throw new ColumbaException(
-                    ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
-                    "Table engine MergeTree requires ORDER BY or PRIMARY KEY clause");
-        }
+        TableEngine.check(engine);
         List<ColumnDefinition> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ColumnDeclaration column : create.columns()) {
@@ -157,9 +150,14 @@ public final class Catalog {
         List<DataType> types = columns.stream().map(ColumnDefinition::type).toList();
         ExpressionBinder binder = new ExpressionBinder(functions, names, types, null, "table key");
         Expression orderBy = engine.orderBy() != null ? engine.orderBy() : engine.primaryKey();
-        List<Expression> keyExpressions = tupleElements(orderBy);
+        List<Expression> keyExpressions = orderBy == null ? List.of() : tupleElements(orderBy);
         List<BoundExpression> sortingKey =
                 keyExpressions.stream().map(binder::bind).toList();
+        TableEngine tableEngine = TableEngine.of(engine, columns, keyExpressions);
+        List<BoundExpression> mergeKey = new ArrayList<>(sortingKey);
+        for (Expression extra : tableEngine.extraMergeKey()) {
+            mergeKey.add(binder.bind(extra));
+        }
         BoundExpression partitionKey = engine.partitionBy() == null ? null : binder.bind(engine.partitionBy());
         String prunable = !keyExpressions.isEmpty() && keyExpressions.get(0) instanceof Identifier identifier
                 ? identifier.name()
@@ -168,13 +166,15 @@ public final class Catalog {
         int delay = intSetting(engine, "parts_to_delay_insert", TableSettings.DEFAULTS.partsToDelayInsert());
         int fail = intSetting(engine, "parts_to_throw_insert", TableSettings.DEFAULTS.partsToThrowInsert());
         TableSchema schema = new TableSchema(
-                columns, sortingKey.stream().map(BoundExpression::type).toList());
+                columns, mergeKey.stream().map(BoundExpression::type).toList());
         MergeTreeTable table = new MergeTreeTable(
                 dataFolder.resolve(create.table()),
                 schema,
                 new TableSettings(granuleRows, delay, fail),
-                new ExpressionSortingKey(sortingKey));
-        return new TableEntry(create.table(), sql, create, table, partitionKey, sortingKey, prunable);
+                new ExpressionSortingKey(mergeKey),
+                tableEngine.mergingMode());
+        return new TableEntry(
+                create.table(), sql, create, table, partitionKey, mergeKey, prunable, tableEngine.discardsRows());
     }
 
     private static int intSetting(EngineClause engine, String name, int fallback) {
@@ -191,7 +191,7 @@ public final class Catalog {
         throw new ColumbaException(ErrorCode.BAD_ARGUMENTS, "Setting " + name + " must be a positive integer");
     }
 
-    private static List<Expression> tupleElements(Expression expression) {
+    static List<Expression> tupleElements(Expression expression) {
         if (expression instanceof FunctionCall call && call.name().equals("tuple")) {
             return call.arguments();
         }

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A table of the catalog: its definition, its storage, and its key expressions bound to its columns.
  * {@code prunableKeyColumn} is the column the primary index can prune on (the first ORDER BY element when it is
- * a plain column), or null.
+ * a plain column), or null. {@code discardsRows} is true for the Null engine, which keeps nothing it is given.
  */
 public record TableEntry(
         String name,
@@ -17,4 +17,11 @@ public record TableEntry(
         MergeTreeTable table,
         BoundExpression partitionKey,
         List<BoundExpression> sortingKey,
-        String prunableKeyColumn) {}
+        String prunableKeyColumn,
+        boolean discardsRows) {
+
+    /** The engine's name as written in the CREATE statement, e.g. {@code ReplacingMergeTree}. */
+    public String engineName() {
+        return definition.engine().name();
+    }
+}

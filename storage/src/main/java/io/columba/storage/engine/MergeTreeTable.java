@@ -37,6 +37,7 @@ public final class MergeTreeTable {
     private final TableSchema schema;
     private final TableSettings settings;
     private final SortingKey sortingKey;
+    private final MergingMode mergingMode;
     private final AtomicReference<List<DataPart>> parts = new AtomicReference<>(List.of());
     private final Object writeLock = new Object();
     private final Object mergeLock = new Object();
@@ -45,15 +46,20 @@ public final class MergeTreeTable {
     private long nextBlockNumber = 1;
 
     public MergeTreeTable(Path folder, TableSchema schema, TableSettings settings) {
-        this(folder, schema, settings, null);
+        this(folder, schema, settings, null, MergingMode.ORDINARY);
     }
 
-    /** A table whose parts merge in the background; without a sorting key no merge happens. */
-    public MergeTreeTable(Path folder, TableSchema schema, TableSettings settings, SortingKey sortingKey) {
+    /**
+     * A table whose parts merge in the background, combining rows of equal keys as {@code mergingMode} says;
+     * without a sorting key no merge happens.
+     */
+    public MergeTreeTable(
+            Path folder, TableSchema schema, TableSettings settings, SortingKey sortingKey, MergingMode mergingMode) {
         this.folder = folder;
         this.schema = schema;
         this.settings = settings;
         this.sortingKey = sortingKey;
+        this.mergingMode = mergingMode;
         try {
             Files.createDirectories(folder);
             load();
@@ -114,6 +120,11 @@ public final class MergeTreeTable {
 
     public TableSchema schema() {
         return schema;
+    }
+
+    /** How merges and FINAL combine rows of equal keys. */
+    public MergingMode mergingMode() {
+        return mergingMode;
     }
 
     public TableSettings settings() {
@@ -243,8 +254,11 @@ public final class MergeTreeTable {
         return partition.subList(best, best + length);
     }
 
-    /** OPTIMIZE TABLE: merges every partition's parts into one part, now. */
-    public void optimize() {
+    /**
+     * OPTIMIZE TABLE: merges every partition's parts into one part, now. With {@code FINAL}, an engine that combines
+     * rows also rewrites a partition that is already one part, so its rows are fully combined.
+     */
+    public void optimize(boolean fully) {
         if (sortingKey == null) {
             return;
         }
@@ -255,28 +269,60 @@ public final class MergeTreeTable {
                     .add(part);
         }
         for (List<DataPart> partition : byPartition.values()) {
-            merge(partition);
+            if (partition.size() > 1 || (fully && mergingMode.collapses())) {
+                merge(partition);
+            }
         }
+    }
+
+    /**
+     * The rows of a snapshot as {@code SELECT ... FINAL} sees them: every part's rows sorted by key and combined by
+     * the engine's logic, tombstones and cancelled rows dropped. As in ClickHouse (where
+     * {@code do_not_merge_across_partitions_select_final} is off by default) rows of one key combine across
+     * partitions too. All columns, in one block.
+     */
+    public List<Block> finalRows(List<DataPart> snapshot) {
+        if (snapshot.isEmpty()) {
+            return List.of();
+        }
+        Block rows = sortedRows(snapshot);
+        if (sortingKey != null && mergingMode.collapses()) {
+            rows = mergingMode.collapse(rows, sortingKey.evaluate(rows), true);
+        }
+        return rows.rowCount() == 0 ? List.of() : List.of(rows);
+    }
+
+    /** The rows of some parts of one partition, sorted by key (stable: insertion order within a key). */
+    private Block sortedRows(List<DataPart> sources) {
+        List<DataType> types =
+                schema.columns().stream().map(ColumnDefinition::type).toList();
+        List<Block> blocks = new ArrayList<>();
+        for (DataPart source : sources) {
+            blocks.add(readAll(source));
+        }
+        Block rows = Block.concat(blocks, types);
+        if (sortingKey == null) {
+            return rows;
+        }
+        int[] order = sortingKey.sortedOrder(sortingKey.evaluate(rows));
+        return rows.take(order, order.length);
     }
 
     /** Merges adjacent parts of one partition into one part sorted by the key, and swaps it in. */
     private void merge(List<DataPart> sources) {
-        if (sources.size() < 2) {
+        if (sources.isEmpty() || (sources.size() < 2 && !mergingMode.collapses())) {
             return;
         }
         synchronized (mergeLock) {
             if (dropped || !parts.get().containsAll(sources)) {
                 return;
             }
-            List<DataType> types =
-                    schema.columns().stream().map(ColumnDefinition::type).toList();
-            List<Block> blocks = new ArrayList<>();
-            for (DataPart source : sources) {
-                blocks.add(readAll(source));
-            }
-            Block rows = Block.concat(blocks, types);
+            Block rows = sortedRows(sources);
             Block keys = sortingKey.evaluate(rows);
-            int[] order = sortingKey.sortedOrder(keys);
+            if (mergingMode.collapses()) {
+                rows = mergingMode.collapse(rows, keys, false);
+                keys = sortingKey.evaluate(rows);
+            }
             PartName first = sources.get(0).name();
             PartName last = sources.get(sources.size() - 1).name();
             int level = 0;
@@ -284,7 +330,7 @@ public final class MergeTreeTable {
                 level = Math.max(level, source.name().level());
             }
             PartName name = new PartName(first.partitionId(), first.minBlock(), last.maxBlock(), level + 1);
-            DataPart merged = write(name, rows.take(order, order.length), keys.take(order, order.length));
+            DataPart merged = write(name, rows, keys);
             synchronized (writeLock) {
                 List<DataPart> next = new ArrayList<>(parts.get());
                 next.removeAll(sources);

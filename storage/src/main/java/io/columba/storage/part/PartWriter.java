@@ -112,6 +112,10 @@ public final class PartWriter {
     private static void writePrimaryIndex(
             Path folder, List<DataType> keyTypes, Block keys, int granuleRows, int granules) throws IOException {
         GrowableByteArray index = new GrowableByteArray(64);
+        if (keys.rowCount() == 0) {
+            ChecksummedFile.write(folder.resolve("primary.idx"), INDEX_MAGIC, VERSION, index.bytes(), 0);
+            return;
+        }
         int[] positions = new int[granules + 1];
         for (int g = 0; g < granules; g++) {
             positions[g] = g * granuleRows;

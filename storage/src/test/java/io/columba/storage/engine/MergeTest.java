@@ -70,7 +70,7 @@ class MergeTest {
 
     @Test
     void mergesJoinAdjacentPartsSortedAndKeepEveryRowAcrossRestarts() throws IOException {
-        MergeTreeTable table = new MergeTreeTable(folder, SCHEMA, new TableSettings(7), null);
+        MergeTreeTable table = new MergeTreeTable(folder, SCHEMA, new TableSettings(7), null, MergingMode.ORDINARY);
         List<Long> expected = new ArrayList<>();
         for (int p = 0; p < 12; p++) {
             long[] keys = new long[50];
@@ -80,7 +80,7 @@ class MergeTest {
             }
             insert(table, keys, p);
         }
-        MergeTreeTable merging = new MergeTreeTable(folder, SCHEMA, new TableSettings(7), BY_K);
+        MergeTreeTable merging = new MergeTreeTable(folder, SCHEMA, new TableSettings(7), BY_K, MergingMode.ORDINARY);
         while (merging.mergeOnce()) {
             // merge until the policy is satisfied
         }
@@ -98,9 +98,9 @@ class MergeTest {
         actual.sort(null);
         assertThat(actual).isEqualTo(expected);
 
-        merging.optimize();
+        merging.optimize(false);
         assertThat(merging.snapshot()).hasSize(1);
-        MergeTreeTable reopened = new MergeTreeTable(folder, SCHEMA, new TableSettings(7), BY_K);
+        MergeTreeTable reopened = new MergeTreeTable(folder, SCHEMA, new TableSettings(7), BY_K, MergingMode.ORDINARY);
         assertThat(reopened.snapshot()).hasSize(1);
         assertThat(allKeys(reopened)).isEqualTo(expected);
         try (Stream<Path> children = Files.list(folder)) {
@@ -110,7 +110,8 @@ class MergeTest {
 
     @Test
     void tooManyPartsRefusesInsertsUntilMergesCatchUp() {
-        MergeTreeTable table = new MergeTreeTable(folder, SCHEMA, new TableSettings(8192, 5, 6), null);
+        MergeTreeTable table =
+                new MergeTreeTable(folder, SCHEMA, new TableSettings(8192, 5, 6), null, MergingMode.ORDINARY);
         for (int p = 0; p < 6; p++) {
             insert(table, new long[] {p}, p);
         }
