@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         name = "local",
         mixinStandardHelpOptions = true,
         description = "Run Columba on this machine.",
-        subcommands = {StartCommand.class})
+        subcommands = {StartCommand.class, LoadCommand.class})
 final class LocalCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

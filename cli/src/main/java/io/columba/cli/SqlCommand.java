@@ -42,11 +42,12 @@ final class SqlCommand implements Callable<Integer> {
     @Option(names = "--token", description = "A token; by default the admin token from GET /tokens.")
     String token;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Made when the command runs: picocli builds every subcommand, and a client starts a selector thread. */
+    private HttpClient http;
 
     @Override
     public Integer call() {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String base = host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
         String sql = query.strip();
         if (sql.endsWith(";")) {

@@ -1,7 +1,6 @@
 package io.columba.ingest;
 
 import io.columba.executor.Database;
-import io.columba.executor.QuerySettings;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import java.io.BufferedReader;
@@ -15,8 +14,9 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /**
- * Appends an NDJSON or CSV file (or stream) to a table by running {@code INSERT INTO t FORMAT JSONEachRow|CSV}
- * over batches of rows, so memory stays bounded whatever the file size.
+ * Appends an NDJSON, CSV or TSV file (or stream) to a table by running
+ * {@code INSERT INTO t FORMAT JSONEachRow|CSV|TabSeparated} over batches of rows, so memory stays bounded whatever
+ * the file size.
  *
  * <p>Each batch is its own insert. When a batch fails, the batches before it stay committed and the error says
  * how many rows they held and on which line the failing batch started.
@@ -30,17 +30,30 @@ public final class FileAppender {
 
     private final Database database;
     private final int batchRows;
+    private final int parallelism;
 
     public FileAppender(Database database) {
         this(database, DEFAULT_BATCH_ROWS);
     }
 
     public FileAppender(Database database, int batchRows) {
+        this(database, batchRows, 1);
+    }
+
+    /**
+     * An appender inserting up to {@code parallelism} batches at once while it reads the next one; with 1, batches
+     * are inserted one after another in file order.
+     */
+    public FileAppender(Database database, int batchRows, int parallelism) {
         if (batchRows < 1) {
             throw new IllegalArgumentException("batchRows must be positive, got " + batchRows);
         }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be positive, got " + parallelism);
+        }
         this.database = database;
         this.batchRows = batchRows;
+        this.parallelism = parallelism;
     }
 
     /** Appends {@code file} to {@code table}, the format told by the file's extension. Returns the rows appended. */
@@ -57,11 +70,30 @@ public final class FileAppender {
 
     /** Appends UTF-8 text in {@code format} from {@code in} (not closed) to {@code table}. Returns the rows appended. */
     public long append(String table, InputStream in, InputFormat format) throws IOException {
+        return append(table, in, format, AppendListener.NONE);
+    }
+
+    /**
+     * Appends UTF-8 text in {@code format} from {@code in} (not closed) to {@code table}, telling {@code listener}
+     * after each committed batch. Returns the rows appended. Batches committed before a failure stay appended.
+     */
+    public long append(String table, InputStream in, InputFormat format, AppendListener listener) throws IOException {
+        try (BatchInserter inserter = new BatchInserter(database, parallelism, listener)) {
+            cutBatches(
+                    in,
+                    format,
+                    "INSERT INTO " + quoteIdentifier(table) + " FORMAT " + format.clickHouseName() + "\n",
+                    inserter);
+            return inserter.finish();
+        }
+    }
+
+    /** Reads {@code in} line by line into batches of whole rows, each {@code statement} followed by its rows. */
+    private void cutBatches(InputStream in, InputFormat format, String statement, BatchInserter inserter)
+            throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        String statement = "INSERT INTO " + quoteIdentifier(table) + " FORMAT " + format.clickHouseName() + "\n";
         StringBuilder batch = new StringBuilder(statement);
         int rowsInBatch = 0;
-        long appended = 0;
         long lineNumber = 0;
         long batchFirstLine = 1;
         boolean insideQuotes = false;
@@ -82,7 +114,7 @@ public final class FileAppender {
             }
             rowsInBatch++;
             if (rowsInBatch >= batchRows || batch.length() >= MAX_BATCH_CHARS) {
-                appended += insert(batch, rowsInBatch, appended, batchFirstLine);
+                inserter.submit(batch.toString(), rowsInBatch, batchFirstLine);
                 batch.setLength(statement.length());
                 rowsInBatch = 0;
             }
@@ -94,21 +126,7 @@ public final class FileAppender {
                             + " is never closed");
         }
         if (rowsInBatch > 0) {
-            appended += insert(batch, rowsInBatch, appended, batchFirstLine);
-        }
-        return appended;
-    }
-
-    private long insert(StringBuilder batch, int rows, long appendedBefore, long firstLine) {
-        try {
-            database.execute(batch.toString(), QuerySettings.DEFAULTS);
-            return rows;
-        } catch (ColumbaException e) {
-            throw new ColumbaException(
-                    e.errorCode(),
-                    e.getMessage() + " (in the batch starting on line " + firstLine + "; " + appendedBefore
-                            + " rows were appended before it)",
-                    e);
+            inserter.submit(batch.toString(), rowsInBatch, batchFirstLine);
         }
     }
 

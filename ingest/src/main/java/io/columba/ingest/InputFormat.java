@@ -8,7 +8,8 @@ import java.util.Locale;
 /** The file formats an append accepts, with the ClickHouse input format each one is inserted as. */
 public enum InputFormat {
     NDJSON("JSONEachRow"),
-    CSV("CSV");
+    CSV("CSV"),
+    TSV("TabSeparated");
 
     private final String clickHouseName;
 
@@ -21,7 +22,10 @@ public enum InputFormat {
         return clickHouseName;
     }
 
-    /** The format of a file from its extension: {@code .ndjson}/{@code .jsonl}/{@code .json}, or {@code .csv}. */
+    /**
+     * The format of a file from its extension: {@code .ndjson}/{@code .jsonl}/{@code .json}, {@code .csv}, or
+     * {@code .tsv}/{@code .tab}.
+     */
     public static InputFormat of(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".ndjson") || name.endsWith(".jsonl") || name.endsWith(".json")) {
@@ -30,8 +34,12 @@ public enum InputFormat {
         if (name.endsWith(".csv")) {
             return CSV;
         }
+        if (name.endsWith(".tsv") || name.endsWith(".tab")) {
+            return TSV;
+        }
         throw new ColumbaException(
                 ErrorCode.UNKNOWN_FORMAT,
-                "Cannot tell the format of " + file + ": expected a file ending in .ndjson, .jsonl, .json or .csv");
+                "Cannot tell the format of " + file
+                        + ": expected a file ending in .ndjson, .jsonl, .json, .csv or .tsv");
     }
 }

@@ -16,6 +16,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,52 @@ class FileAppenderTest {
     }
 
     @Test
+    void appendsTsv() throws IOException {
+        Path file = folder.resolve("events.tsv");
+        Files.writeString(file, "1\ta\n2\tb c\n3\t\n");
+
+        long rows = new FileAppender(database, 2).append("events", file);
+
+        assertThat(rows).isEqualTo(3);
+        assertThat(count("SELECT sum(id) FROM events WHERE name != ''")).isEqualTo(3);
+    }
+
+    @Test
+    void parallelBatchesAppendEveryRowAndReportProgress() throws IOException {
+        StringBuilder tsv = new StringBuilder();
+        for (int id = 1; id <= 100; id++) {
+            tsv.append(id).append("\tname").append(id).append('\n');
+        }
+        List<Long> progress = new ArrayList<>();
+
+        long rows = new FileAppender(database, 7, 3)
+                .append(
+                        "events",
+                        new ByteArrayInputStream(tsv.toString().getBytes(StandardCharsets.UTF_8)),
+                        InputFormat.TSV,
+                        progress::add);
+
+        assertThat(rows).isEqualTo(100);
+        assertThat(count("SELECT count() FROM events")).isEqualTo(100);
+        assertThat(count("SELECT sum(id) FROM events")).isEqualTo(5050);
+        assertThat(progress).hasSize(15).isSorted().endsWith(100L);
+    }
+
+    @Test
+    void parallelFailureNamesTheEarliestFailingBatch() {
+        String tsv = "1\ta\n2\tb\nx\tc\n4\td\ny\te\n6\tf\n";
+
+        assertThatThrownBy(() -> new FileAppender(database, 1, 2)
+                        .append(
+                                "events",
+                                new ByteArrayInputStream(tsv.getBytes(StandardCharsets.UTF_8)),
+                                InputFormat.TSV))
+                .isInstanceOf(ColumbaException.class)
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("in parallel");
+    }
+
+    @Test
     void errorSaysWhereTheFailingBatchStarted() throws IOException {
         Path file = folder.resolve("bad.ndjson");
         Files.writeString(file, "{\"id\": 1, \"name\": \"a\"}\n{\"id\": \"not a number\", \"name\": \"b\"}\n");
@@ -91,6 +139,7 @@ class FileAppenderTest {
     void formatComesFromTheExtension() {
         assertThat(InputFormat.of(Path.of("a/b.ndjson"))).isEqualTo(InputFormat.NDJSON);
         assertThat(InputFormat.of(Path.of("b.CSV"))).isEqualTo(InputFormat.CSV);
+        assertThat(InputFormat.of(Path.of("hits.tsv"))).isEqualTo(InputFormat.TSV);
         assertThatThrownBy(() -> InputFormat.of(Path.of("b.parquet"))).hasMessageContaining(".ndjson");
     }
 
