@@ -20,6 +20,7 @@ Record format (DuckDB-style; records are separated by blank lines):
 import glob
 import os
 import re
+import time
 import sys
 import urllib.error
 import urllib.parse
@@ -40,7 +41,7 @@ ERROR_NAMES = {
     6: "CANNOT_PARSE_TEXT", 7: "INCORRECT_NUMBER_OF_COLUMNS", 8: "THERE_IS_NO_COLUMN",
     9: "SIZES_OF_COLUMNS_DOESNT_MATCH", 10: "NOT_FOUND_COLUMN_IN_BLOCK", 11: "POSITION_OUT_OF_BOUND",
     12: "PARAMETER_OUT_OF_BOUND", 13: "SIZES_OF_COLUMNS_IN_TUPLE_DOESNT_MATCH", 15: "DUPLICATE_COLUMN",
-    16: "NO_SUCH_COLUMN_IN_TABLE", 17: "DELIMITER_IN_STRING_LITERAL_DOESNT_MATCH",
+    16: "NO_SUCH_COLUMN_IN_TABLE", 420: "CANNOT_UPDATE_COLUMN", 524: "ALTER_OF_COLUMN_IS_FORBIDDEN", 17: "DELIMITER_IN_STRING_LITERAL_DOESNT_MATCH",
     18: "CANNOT_INSERT_ELEMENT_INTO_CONSTANT_COLUMN", 19: "SIZE_OF_FIXED_STRING_DOESNT_MATCH",
     20: "NUMBER_OF_COLUMNS_DOESNT_MATCH", 21: "CANNOT_READ_ALL_DATA_FROM_TAB_SEPARATED_INPUT",
     22: "CANNOT_PARSE_ALL_VALUE_FROM_TAB_SEPARATED_INPUT", 23: "CANNOT_READ_FROM_ISTREAM",
@@ -237,6 +238,8 @@ def check_record(client, database, record):
     if record.kind == "ok":
         try:
             client.execute(record.sql, database)
+            if MUTATION.match(record.sql):
+                wait_for_mutations(client, database)
             return None
         except ClickHouseError as e:
             return f"statement failed: {first_sql_line}\n    {e.name}: {one_line(e.message)}"
@@ -264,6 +267,22 @@ def check_record(client, database, record):
     if actual == expected:
         return None
     return (f"wrong result: {first_sql_line}\n    expected:\n{describe(expected)}\n    actual:\n{describe(actual)}")
+
+
+# 18.16 runs ALTER TABLE ... DELETE/UPDATE in the background (no mutations_sync yet); Columba runs them to the
+# end before answering, so the check waits for ClickHouse to finish before the next record.
+MUTATION = re.compile(r"(?is)^\s*ALTER\s+TABLE\s+.*\b(DELETE|UPDATE)\b")
+
+
+def wait_for_mutations(client, database, timeout_seconds=60):
+    deadline = time.time() + timeout_seconds
+    while time.time() < deadline:
+        pending = client.execute(
+            f"SELECT count() FROM system.mutations WHERE database = '{database}' AND is_done = 0 FORMAT TabSeparated")
+        if pending.strip() == "0":
+            return
+        time.sleep(0.1)
+    raise ClickHouseError(-1, "TIMEOUT", f"mutations in {database} did not finish in {timeout_seconds} s")
 
 
 def one_line(text, limit=300):

@@ -7,16 +7,21 @@ import io.columba.executor.catalog.TableEntry;
 import io.columba.executor.function.FunctionRegistry;
 import io.columba.executor.operator.Blocks;
 import io.columba.executor.operator.ScanStatistics;
+import io.columba.sql.ast.AlterStatement;
 import io.columba.sql.ast.ColumnDeclaration;
 import io.columba.sql.ast.CreateTableStatement;
+import io.columba.sql.ast.DeleteStatement;
 import io.columba.sql.ast.DescribeStatement;
 import io.columba.sql.ast.DropTableStatement;
+import io.columba.sql.ast.ExchangeStatement;
 import io.columba.sql.ast.ExistsStatement;
 import io.columba.sql.ast.InsertStatement;
 import io.columba.sql.ast.OptimizeStatement;
+import io.columba.sql.ast.RenameStatement;
 import io.columba.sql.ast.SelectStatement;
 import io.columba.sql.ast.ShowTablesStatement;
 import io.columba.sql.ast.Statement;
+import io.columba.sql.ast.TruncateStatement;
 import io.columba.sql.parser.SqlParser;
 import io.columba.sql.parser.SqlSyntaxException;
 import io.columba.storage.block.Block;
@@ -85,6 +90,26 @@ public final class Database implements AutoCloseable {
             case ShowTablesStatement show -> singleStringColumn("name", catalog.names(), show.format());
             case OptimizeStatement optimize -> {
                 catalog.get(optimize.table()).table().optimize(optimize.fin());
+                yield null;
+            }
+            case TruncateStatement truncate -> {
+                catalog.truncate(truncate.table(), truncate.ifExists());
+                yield null;
+            }
+            case RenameStatement rename -> {
+                catalog.rename(rename.from(), rename.to());
+                yield null;
+            }
+            case ExchangeStatement exchange -> {
+                catalog.exchange(exchange.first(), exchange.second());
+                yield null;
+            }
+            case AlterStatement alter -> {
+                new AlterExecutor(catalog, functions).execute(alter);
+                yield null;
+            }
+            case DeleteStatement delete -> {
+                catalog.mutate(delete.table(), catalog.deleteTransform(catalog.get(delete.table()), delete.where()));
                 yield null;
             }
             case ExistsStatement exists ->

@@ -48,6 +48,46 @@ class DatabaseTest {
     }
 
     @Test
+    void alteredRenamedAndTruncatedTablesSurviveReopening() {
+        try (Database database = Database.open(folder)) {
+            database.execute(
+                    "CREATE TABLE r (k UInt32, v String) ENGINE = ReplacingMergeTree ORDER BY k",
+                    QuerySettings.DEFAULTS);
+            database.execute("INSERT INTO r VALUES (1, 'a'), (1, 'b'), (2, 'c')", QuerySettings.DEFAULTS);
+            database.execute("ALTER TABLE r ADD COLUMN n UInt64 DEFAULT k * 10", QuerySettings.DEFAULTS);
+            database.execute("ALTER TABLE r DELETE WHERE k = 2", QuerySettings.DEFAULTS);
+            database.execute("RENAME TABLE r TO renamed", QuerySettings.DEFAULTS);
+            database.execute("CREATE TABLE gone (x UInt8) ENGINE = MergeTree ORDER BY x", QuerySettings.DEFAULTS);
+            database.execute("INSERT INTO gone VALUES (1)", QuerySettings.DEFAULTS);
+            database.execute("TRUNCATE TABLE gone", QuerySettings.DEFAULTS);
+        }
+        try (Database database = Database.open(folder)) {
+            assertThat(database.tableNames()).containsExactly("gone", "renamed");
+            QueryResult result = database.execute("SELECT k, v, n FROM renamed FINAL", QuerySettings.DEFAULTS);
+            assertThat(result.rowCount()).isEqualTo(1);
+            assertThat(((io.columba.storage.column.StringColumn)
+                                    result.blocks().get(0).column(1))
+                            .getString(0))
+                    .isEqualTo("b");
+            assertThat(((io.columba.storage.column.LongColumn)
+                                    result.blocks().get(0).column(2).materialize())
+                            .get(0))
+                    .isEqualTo(10);
+            assertThat(database.execute("SELECT count() FROM gone", QuerySettings.DEFAULTS)
+                            .rowCount())
+                    .isEqualTo(1);
+            assertThat(((io.columba.storage.column.LongColumn)
+                                    database.execute("SELECT count() FROM gone", QuerySettings.DEFAULTS)
+                                            .blocks()
+                                            .get(0)
+                                            .column(0)
+                                            .materialize())
+                            .get(0))
+                    .isZero();
+        }
+    }
+
+    @Test
     void jsonOutputHasClickHouseShapeAndQuotes64BitIntegersOnlyWhenAsked() throws IOException {
         try (Database database = Database.open(folder)) {
             QueryResult result = database.execute("SELECT count() AS c, 'a/b' AS s LIMIT 1", QuerySettings.DEFAULTS);

@@ -95,22 +95,150 @@ public final class Catalog {
                     ErrorCode.TABLE_ALREADY_EXISTS, "Table default." + create.table() + " already exists");
         }
         TableEntry entry = open(create, sql);
-        Path file = metadataFolder.resolve(create.table() + ".sql");
-        Path temporary = metadataFolder.resolve(create.table() + ".sql.tmp");
+        writeMetadata(create.table(), sql);
+        tables.put(create.table(), entry);
+        return true;
+    }
+
+    /** Writes {@code metadata/<table>.sql}: to a temporary file, fsynced, renamed over the old one. */
+    private void writeMetadata(String table, String sql) {
+        Path file = metadataFolder.resolve(table + ".sql");
+        Path temporary = metadataFolder.resolve(table + ".sql.tmp");
         try {
             Files.writeString(temporary, sql, StandardCharsets.UTF_8);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-            try (FileChannel channel = FileChannel.open(metadataFolder, StandardOpenOption.READ)) {
-                channel.force(true);
-            }
+            syncFolder(metadataFolder);
         } catch (IOException e) {
-            throw new ColumbaException(ErrorCode.CANNOT_OPEN_FILE, "Cannot write metadata of " + create.table(), e);
+            throw new ColumbaException(ErrorCode.CANNOT_OPEN_FILE, "Cannot write metadata of " + table, e);
         }
-        tables.put(create.table(), entry);
+    }
+
+    private static void syncFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    /** TRUNCATE TABLE: removes every row; returns false when the table did not exist and IF EXISTS was given. */
+    public synchronized boolean truncate(String name, boolean ifExists) {
+        if (!tables.containsKey(name) && ifExists) {
+            return false;
+        }
+        get(name).table().truncate();
         return true;
+    }
+
+    /** RENAME TABLE a TO b [, ...]: each pair in turn, metadata and data folder. */
+    public synchronized void rename(List<String> from, List<String> to) {
+        for (int i = 0; i < from.size(); i++) {
+            TableEntry entry = get(from.get(i));
+            if (tables.containsKey(to.get(i))) {
+                throw new ColumbaException(
+                        ErrorCode.TABLE_ALREADY_EXISTS, "Table default." + to.get(i) + " already exists");
+            }
+            moveTable(entry, to.get(i));
+        }
+    }
+
+    /** EXCHANGE TABLES a AND b: the names swap tables (through a temporary third name). */
+    public synchronized void exchange(String first, String second) {
+        TableEntry a = get(first);
+        TableEntry b = get(second);
+        String temporary = ".exchange." + first;
+        TableEntry parked = moveTable(a, temporary);
+        moveTable(b, first);
+        moveTable(parked, second);
+    }
+
+    /**
+     * Gives a table a new name: the new metadata file is written first, then the data folder moves, then the old
+     * metadata file goes. A crash between steps leaves both names, never a table without its data.
+     */
+    private TableEntry moveTable(TableEntry entry, String newName) {
+        CreateTableStatement old = entry.definition();
+        CreateTableStatement renamed =
+                new CreateTableStatement(old.ifNotExists(), old.database(), newName, old.columns(), old.engine());
+        String sql = io.columba.sql.ast.CreateTableFormatter.format(renamed);
+        entry.table().detach();
+        writeMetadata(newName, sql);
+        try {
+            Path target = dataFolder.resolve(newName);
+            MergeTreeTable.deleteFolder(target);
+            if (Files.exists(dataFolder.resolve(entry.name()))) {
+                Files.move(dataFolder.resolve(entry.name()), target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            syncFolder(dataFolder);
+            Files.deleteIfExists(metadataFolder.resolve(entry.name() + ".sql"));
+            syncFolder(metadataFolder);
+        } catch (IOException e) {
+            throw new ColumbaException(ErrorCode.CANNOT_OPEN_FILE, "Cannot rename table " + entry.name(), e);
+        }
+        tables.remove(entry.name());
+        TableEntry moved = open(renamed, sql);
+        tables.put(newName, moved);
+        return moved;
+    }
+
+    /** The transform of {@code DELETE WHERE where}: drops the rows where it is true. */
+    public java.util.function.UnaryOperator<io.columba.storage.block.Block> deleteTransform(
+            TableEntry entry, Expression where) {
+        return Mutations.delete(functions, entry, where);
+    }
+
+    /** The transform of {@code UPDATE columns = values WHERE where}. */
+    public java.util.function.UnaryOperator<io.columba.storage.block.Block> updateTransform(
+            TableEntry entry, List<String> columns, List<Expression> values, Expression where) {
+        return Mutations.update(functions, entry, columns, values, where);
+    }
+
+    /** Binds expressions over the table's columns (for ALTER TABLE's DEFAULT and mutation expressions). */
+    public ExpressionBinder binder(TableEntry entry) {
+        return Mutations.binder(functions, entry);
+    }
+
+    /** Columns the table's keys and engine use, which ALTER may not change. */
+    public static Set<String> keyColumns(TableEntry entry) {
+        return Mutations.keyColumns(entry);
+    }
+
+    /** ALTER TABLE ... DELETE/UPDATE and DELETE FROM: rewrites the table's parts through {@code transform}. */
+    public synchronized void mutate(
+            String name, java.util.function.UnaryOperator<io.columba.storage.block.Block> transform) {
+        TableEntry entry = get(name);
+        entry.table().mutate(transform, entry.table().schema(), false);
+    }
+
+    /**
+     * ALTER TABLE ... ADD/DROP/MODIFY/RENAME COLUMN: the parts are rewritten in the new columns by
+     * {@code transform} (none when {@code transform} is null: parts without a column read its default), then the
+     * new definition is stored and the table reopened with it.
+     */
+    public synchronized void changeColumns(
+            String name,
+            List<ColumnDeclaration> columns,
+            java.util.function.UnaryOperator<io.columba.storage.block.Block> transform) {
+        TableEntry entry = get(name);
+        CreateTableStatement old = entry.definition();
+        CreateTableStatement changed =
+                new CreateTableStatement(old.ifNotExists(), old.database(), old.table(), columns, old.engine());
+        String sql = io.columba.sql.ast.CreateTableFormatter.format(changed);
+        List<ColumnDefinition> definitions = new ArrayList<>();
+        for (ColumnDeclaration column : columns) {
+            definitions.add(new ColumnDefinition(column.name(), DataTypeParser.parse(column.type())));
+        }
+        if (transform != null) {
+            entry.table()
+                    .mutate(
+                            transform,
+                            new TableSchema(definitions, entry.table().schema().keyTypes()),
+                            true);
+        }
+        entry.table().detach();
+        writeMetadata(name, sql);
+        tables.put(name, open(changed, sql));
     }
 
     /** Drops a table; returns false when it did not exist and {@code IF EXISTS} was given. */

@@ -3,6 +3,7 @@ package io.columba.executor.operator;
 import io.columba.storage.block.Block;
 import io.columba.storage.column.Column;
 import io.columba.storage.column.StringColumn;
+import io.columba.storage.engine.ColumnDefinition;
 import io.columba.storage.part.DataPart;
 import io.columba.storage.type.DataType;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ public final class ScanOperator implements Operator {
     private final List<String> columnNames;
     private final List<DataType> columnTypes;
     private final ScanStatistics statistics;
+    private final List<ColumnDefinition> definitions;
     private GranuleRange current;
     private int nextGranule;
 
@@ -31,6 +33,10 @@ public final class ScanOperator implements Operator {
         this.ranges = ranges.iterator();
         this.columnNames = List.copyOf(columnNames);
         this.columnTypes = List.copyOf(columnTypes);
+        this.definitions = new ArrayList<>();
+        for (int c = 0; c < columnNames.size(); c++) {
+            definitions.add(new ColumnDefinition(columnNames.get(c), columnTypes.get(c)));
+        }
         this.statistics = statistics;
     }
 
@@ -51,23 +57,12 @@ public final class ScanOperator implements Operator {
         List<Column> columns = new ArrayList<>(columnNames.size());
         long bytes = 0;
         for (int c = 0; c < columnNames.size(); c++) {
-            int index = indexOf(part, columnNames.get(c));
-            Column column = part.read(index, from, to);
+            Column column = part.readOrDefault(definitions.get(c), from, to);
             columns.add(column);
             bytes += byteSize(column, columnTypes.get(c), rows);
         }
         statistics.add(rows, bytes);
         return new Block(rows, columns);
-    }
-
-    private static int indexOf(DataPart part, String name) {
-        var columns = part.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("part " + part + " has no column " + name);
     }
 
     private static long byteSize(Column column, DataType type, int rows) {

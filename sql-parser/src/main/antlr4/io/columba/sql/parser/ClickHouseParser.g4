@@ -14,7 +14,24 @@ statement
     | SHOW TABLES formatClause?                                         # showTablesStatement
     | EXISTS TABLE? tableIdentifier formatClause?                       # existsStatement
     | OPTIMIZE TABLE tableIdentifier (PARTITION expr)? FINAL? DEDUPLICATE?  # optimizeStatement
+    | TRUNCATE TEMPORARY? TABLE? (IF EXISTS)? tableIdentifier           # truncateStatement
+    | RENAME TABLE renamePair (COMMA renamePair)*                        # renameStatement
+    | EXCHANGE TABLES tableIdentifier AND tableIdentifier               # exchangeStatement
+    | ALTER TABLE tableIdentifier alterCommand (COMMA alterCommand)*    # alterStatement
+    | DELETE FROM tableIdentifier WHERE expr                            # deleteStatement
     ;
+
+renamePair: tableIdentifier TO tableIdentifier;
+
+alterCommand
+    : DELETE WHERE expr                                                 # alterDelete
+    | UPDATE assignment (COMMA assignment)* WHERE expr                  # alterUpdate
+    | ADD COLUMN (IF NOT EXISTS)? columnDeclaration (AFTER identifier | FIRST)?  # alterAddColumn
+    | DROP COLUMN (IF EXISTS)? identifier                               # alterDropColumn
+    | MODIFY COLUMN (IF EXISTS)? identifier columnType (DEFAULT expr)?  # alterModifyColumn
+    | RENAME COLUMN (IF EXISTS)? identifier TO identifier               # alterRenameColumn
+    ;
+assignment: identifier EQ_SINGLE expr;
 
 formatClause: FORMAT identifier;
 
@@ -155,9 +172,10 @@ identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | keyw
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ALL | ANY | ARRAY | ASCENDING | CASE | CAST | CREATE | DATABASE | DEDUPLICATE | DEFAULT | DESCENDING | DESCRIBE | DROP
-    | END | ENGINE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO | KEY | LAST | NAN_SQL | NULLS | OPTIMIZE | PARTITION
-    | PRIMARY | SHOW | TABLE | TABLES | TEMPORARY | VALUES
+    : ADD | AFTER | ALL | ALTER | ANY | ARRAY | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
+    | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
+    | TRUNCATE | UPDATE | VALUES
     ;
 
 keyword

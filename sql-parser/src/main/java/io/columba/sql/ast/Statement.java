@@ -9,4 +9,9 @@ public sealed interface Statement
                 DescribeStatement,
                 ShowTablesStatement,
                 ExistsStatement,
-                OptimizeStatement {}
+                OptimizeStatement,
+                TruncateStatement,
+                RenameStatement,
+                ExchangeStatement,
+                AlterStatement,
+                DeleteStatement {}

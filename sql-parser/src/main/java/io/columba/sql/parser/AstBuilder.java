@@ -1,12 +1,16 @@
 package io.columba.sql.parser;
 
 import io.columba.sql.ast.Alias;
+import io.columba.sql.ast.AlterCommand;
+import io.columba.sql.ast.AlterStatement;
 import io.columba.sql.ast.Asterisk;
 import io.columba.sql.ast.ColumnDeclaration;
 import io.columba.sql.ast.CreateTableStatement;
+import io.columba.sql.ast.DeleteStatement;
 import io.columba.sql.ast.DescribeStatement;
 import io.columba.sql.ast.DropTableStatement;
 import io.columba.sql.ast.EngineClause;
+import io.columba.sql.ast.ExchangeStatement;
 import io.columba.sql.ast.ExistsStatement;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.FunctionCall;
@@ -16,6 +20,7 @@ import io.columba.sql.ast.Literal;
 import io.columba.sql.ast.OptimizeStatement;
 import io.columba.sql.ast.OrderByElement;
 import io.columba.sql.ast.QueryParameter;
+import io.columba.sql.ast.RenameStatement;
 import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectStatement;
 import io.columba.sql.ast.SelectUnion;
@@ -26,6 +31,7 @@ import io.columba.sql.ast.SubqueryTable;
 import io.columba.sql.ast.TableExpression;
 import io.columba.sql.ast.TableFunctionReference;
 import io.columba.sql.ast.TableReference;
+import io.columba.sql.ast.TruncateStatement;
 import io.columba.sql.parser.ClickHouseParser.*;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,7 +77,61 @@ final class AstBuilder {
                         database(optimize.tableIdentifier()),
                         table(optimize.tableIdentifier()),
                         optimize.FINAL() != null);
+            case TruncateStatementContext truncate ->
+                new TruncateStatement(
+                        truncate.EXISTS() != null,
+                        database(truncate.tableIdentifier()),
+                        table(truncate.tableIdentifier()));
+            case RenameStatementContext rename ->
+                new RenameStatement(
+                        rename.renamePair().stream()
+                                .map(pair -> table(pair.tableIdentifier(0)))
+                                .toList(),
+                        rename.renamePair().stream()
+                                .map(pair -> table(pair.tableIdentifier(1)))
+                                .toList());
+            case ExchangeStatementContext exchange ->
+                new ExchangeStatement(table(exchange.tableIdentifier(0)), table(exchange.tableIdentifier(1)));
+            case AlterStatementContext alter ->
+                new AlterStatement(
+                        database(alter.tableIdentifier()),
+                        table(alter.tableIdentifier()),
+                        alter.alterCommand().stream().map(this::alterCommand).toList());
+            case DeleteStatementContext delete ->
+                new DeleteStatement(
+                        database(delete.tableIdentifier()), table(delete.tableIdentifier()), expr(delete.expr()));
             default -> throw new IllegalStateException("unknown statement " + statement.getClass());
+        };
+    }
+
+    private AlterCommand alterCommand(AlterCommandContext command) {
+        return switch (command) {
+            case AlterDeleteContext delete -> new AlterCommand.DeleteRows(expr(delete.expr()));
+            case AlterUpdateContext update ->
+                new AlterCommand.UpdateRows(
+                        update.assignment().stream()
+                                .map(a -> identifier(a.identifier()))
+                                .toList(),
+                        update.assignment().stream().map(a -> expr(a.expr())).toList(),
+                        expr(update.expr()));
+            case AlterAddColumnContext add ->
+                new AlterCommand.AddColumn(
+                        columnDeclaration(add.columnDeclaration()),
+                        add.EXISTS() != null,
+                        add.identifier() == null ? null : identifier(add.identifier()),
+                        add.FIRST() != null);
+            case AlterDropColumnContext drop ->
+                new AlterCommand.DropColumn(identifier(drop.identifier()), drop.EXISTS() != null);
+            case AlterModifyColumnContext modify ->
+                new AlterCommand.ModifyColumn(
+                        identifier(modify.identifier()),
+                        textOf(modify.columnType()),
+                        modify.expr() == null ? null : expr(modify.expr()),
+                        modify.EXISTS() != null);
+            case AlterRenameColumnContext rename ->
+                new AlterCommand.RenameColumn(
+                        identifier(rename.identifier(0)), identifier(rename.identifier(1)), rename.EXISTS() != null);
+            default -> throw new IllegalStateException("unknown ALTER command " + command.getClass());
         };
     }
 
@@ -199,13 +259,17 @@ final class AstBuilder {
 
     // CREATE / INSERT
 
+    private ColumnDeclaration columnDeclaration(ColumnDeclarationContext column) {
+        return new ColumnDeclaration(
+                identifier(column.identifier()),
+                textOf(column.columnType()),
+                column.expr() == null ? null : expr(column.expr()));
+    }
+
     private Statement createTable(CreateTableContext create) {
         List<ColumnDeclaration> columns = new ArrayList<>();
         for (ColumnDeclarationContext column : create.columnDeclaration()) {
-            columns.add(new ColumnDeclaration(
-                    identifier(column.identifier()),
-                    textOf(column.columnType()),
-                    column.expr() == null ? null : expr(column.expr())));
+            columns.add(columnDeclaration(column));
         }
         EngineClause engine = null;
         if (create.engineClause() != null) {

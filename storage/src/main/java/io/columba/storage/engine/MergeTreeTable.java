@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +44,7 @@ public final class MergeTreeTable {
     private final Object mergeLock = new Object();
     private final Map<DataPart, Long> outdated = new LinkedHashMap<>();
     private volatile boolean dropped;
+    private volatile boolean detached;
     private long nextBlockNumber = 1;
 
     public MergeTreeTable(Path folder, TableSchema schema, TableSettings settings) {
@@ -132,7 +134,102 @@ public final class MergeTreeTable {
     }
 
     boolean isDropped() {
-        return dropped;
+        return dropped || detached;
+    }
+
+    /**
+     * Stops background work on this table object, keeping its data: the catalog replaces it by a new object over
+     * the same folder (after ALTER TABLE, RENAME). Waits for a running merge to finish.
+     */
+    public void detach() {
+        detached = true;
+        synchronized (mergeLock) {
+            // A merge in progress has finished once the lock is ours.
+        }
+    }
+
+    /**
+     * TRUNCATE: every partition gets an empty part covering all its blocks, so its parts are gone for new snapshots
+     * now and for good at the next start, even if the process dies before they are deleted.
+     */
+    public void truncate() {
+        synchronized (mergeLock) {
+            Map<String, List<DataPart>> byPartition = byPartition(parts.get());
+            for (List<DataPart> partition : byPartition.values()) {
+                Block empty = emptyBlock(schema);
+                DataPart cover = write(coveringName(partition), empty, new Block(0, keyColumnsOf(empty)), schema);
+                replace(partition, cover);
+            }
+        }
+    }
+
+    /**
+     * A mutation (ALTER TABLE ... DELETE/UPDATE, DELETE FROM, column changes): rewrites every active part through
+     * {@code transform} into a part of the next level over the same blocks, one part at a time, written in the
+     * {@code target} schema. {@code keepsRows} says the transform changes columns but neither adds nor removes rows,
+     * so the sorting key is evaluated on the rows as they were. Parts inserted meanwhile are not rewritten.
+     */
+    public void mutate(UnaryOperator<Block> transform, TableSchema target, boolean keepsRows) {
+        synchronized (mergeLock) {
+            for (DataPart part : List.copyOf(parts.get())) {
+                if (isDropped()) {
+                    return;
+                }
+                Block rows = readAll(part);
+                Block changed = transform.apply(rows);
+                Block keys = keysOf(keepsRows ? rows : changed);
+                PartName old = part.name();
+                PartName name = new PartName(old.partitionId(), old.minBlock(), old.maxBlock(), old.level() + 1);
+                replace(List.of(part), write(name, changed, keys, target));
+            }
+        }
+    }
+
+    private Block keysOf(Block rows) {
+        if (sortingKey == null) {
+            return new Block(rows.rowCount(), List.of());
+        }
+        return sortingKey.evaluate(rows);
+    }
+
+    private List<io.columba.storage.column.Column> keyColumnsOf(Block empty) {
+        return keysOf(empty).columns();
+    }
+
+    private static Block emptyBlock(TableSchema schema) {
+        List<io.columba.storage.column.Column> columns = new ArrayList<>();
+        for (ColumnDefinition column : schema.columns()) {
+            columns.add(io.columba.storage.column.ColumnBuilder.forType(column.type(), 0)
+                    .build());
+        }
+        return new Block(0, columns);
+    }
+
+    private static PartName coveringName(List<DataPart> partition) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        int level = 0;
+        for (DataPart part : partition) {
+            min = Math.min(min, part.name().minBlock());
+            max = Math.max(max, part.name().maxBlock());
+            level = Math.max(level, part.name().level());
+        }
+        return new PartName(partition.get(0).name().partitionId(), min, max, level + 1);
+    }
+
+    /** Swaps {@code replaced} for {@code replacement} in the active set; the replaced parts are deleted later. */
+    private void replace(List<DataPart> replaced, DataPart replacement) {
+        synchronized (writeLock) {
+            List<DataPart> next = new ArrayList<>(parts.get());
+            next.removeAll(replaced);
+            next.add(replacement);
+            next.sort(PART_ORDER);
+            parts.set(List.copyOf(next));
+            long now = System.nanoTime();
+            for (DataPart part : replaced) {
+                outdated.put(part, now);
+            }
+        }
     }
 
     /** The parts a query reads: fixed for the query, whatever inserts or merges happen meanwhile. */
@@ -166,7 +263,7 @@ public final class MergeTreeTable {
         DataPart part;
         synchronized (writeLock) {
             long block = nextBlockNumber++;
-            part = write(new PartName(partitionId, block, block, 0), sortedRows, sortedKeys);
+            part = write(new PartName(partitionId, block, block, 0), sortedRows, sortedKeys, schema);
             List<DataPart> next = new ArrayList<>(parts.get());
             next.add(part);
             next.sort(PART_ORDER);
@@ -206,9 +303,9 @@ public final class MergeTreeTable {
         return result;
     }
 
-    private DataPart write(PartName name, Block rows, Block keys) {
+    private DataPart write(PartName name, Block rows, Block keys, TableSchema target) {
         try {
-            return PartWriter.write(folder, name, schema, rows, keys, settings.granuleRows(), CompressionMethod.LZ4);
+            return PartWriter.write(folder, name, target, rows, keys, settings.granuleRows(), CompressionMethod.LZ4);
         } catch (IOException e) {
             throw new ColumbaException(ErrorCode.CANNOT_OPEN_FILE, "Cannot write part " + name + ": " + e, e);
         }
@@ -222,12 +319,7 @@ public final class MergeTreeTable {
         if (sortingKey == null) {
             return false;
         }
-        Map<String, List<DataPart>> byPartition = new LinkedHashMap<>();
-        for (DataPart part : parts.get()) {
-            byPartition
-                    .computeIfAbsent(part.name().partitionId(), k -> new ArrayList<>())
-                    .add(part);
-        }
+        Map<String, List<DataPart>> byPartition = byPartition(parts.get());
         for (List<DataPart> partition : byPartition.values()) {
             if (partition.size() > PARTS_BEFORE_MERGE) {
                 merge(smallestRun(partition));
@@ -235,6 +327,15 @@ public final class MergeTreeTable {
             }
         }
         return false;
+    }
+
+    private static Map<String, List<DataPart>> byPartition(List<DataPart> parts) {
+        Map<String, List<DataPart>> result = new LinkedHashMap<>();
+        for (DataPart part : parts) {
+            result.computeIfAbsent(part.name().partitionId(), k -> new ArrayList<>())
+                    .add(part);
+        }
+        return result;
     }
 
     private static List<DataPart> smallestRun(List<DataPart> partition) {
@@ -262,12 +363,7 @@ public final class MergeTreeTable {
         if (sortingKey == null) {
             return;
         }
-        Map<String, List<DataPart>> byPartition = new LinkedHashMap<>();
-        for (DataPart part : parts.get()) {
-            byPartition
-                    .computeIfAbsent(part.name().partitionId(), k -> new ArrayList<>())
-                    .add(part);
-        }
+        Map<String, List<DataPart>> byPartition = byPartition(parts.get());
         for (List<DataPart> partition : byPartition.values()) {
             if (partition.size() > 1 || (fully && mergingMode.collapses())) {
                 merge(partition);
@@ -330,37 +426,16 @@ public final class MergeTreeTable {
                 level = Math.max(level, source.name().level());
             }
             PartName name = new PartName(first.partitionId(), first.minBlock(), last.maxBlock(), level + 1);
-            DataPart merged = write(name, rows, keys);
-            synchronized (writeLock) {
-                List<DataPart> next = new ArrayList<>(parts.get());
-                next.removeAll(sources);
-                next.add(merged);
-                next.sort(PART_ORDER);
-                parts.set(List.copyOf(next));
-                long now = System.nanoTime();
-                for (DataPart source : sources) {
-                    outdated.put(source, now);
-                }
-            }
+            replace(sources, write(name, rows, keys, schema));
         }
     }
 
     private Block readAll(DataPart part) {
         List<io.columba.storage.column.Column> columns = new ArrayList<>();
         for (ColumnDefinition column : schema.columns()) {
-            int index = indexIn(part, column.name());
-            columns.add(part.read(index, 0, part.granuleCount()));
+            columns.add(part.readOrDefault(column, 0, part.granuleCount()));
         }
         return new Block((int) part.rowCount(), columns);
-    }
-
-    private static int indexIn(DataPart part, String name) {
-        for (int i = 0; i < part.columns().size(); i++) {
-            if (part.columns().get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new ColumbaException(ErrorCode.LOGICAL_ERROR, "part " + part + " has no column " + name);
     }
 
     /** Deletes parts replaced by merges once no query can still be reading them (or all of them, if asked). */
@@ -399,6 +474,11 @@ public final class MergeTreeTable {
                 }
             }
         }
+    }
+
+    /** Deletes a folder and everything in it, if it exists. */
+    public static void deleteFolder(Path path) throws IOException {
+        deleteRecursively(path);
     }
 
     static void deleteRecursively(Path path) throws IOException {

@@ -60,7 +60,7 @@ public final class DataPart {
         byte[] index = ChecksummedFile.read(folder.resolve("primary.idx"), PartWriter.INDEX_MAGIC, PartWriter.VERSION);
         List<Column> keyColumns = new ArrayList<>();
         int at = 0;
-        int indexRows = metadata.granules() + 1;
+        int indexRows = metadata.granules() == 0 ? 0 : metadata.granules() + 1;
         for (DataType keyType : metadata.keyTypes()) {
             ValueCodec.Target target = new ValueCodec.Target(keyType, indexRows);
             at = ValueCodec.decode(index, at, indexRows, target);
@@ -109,6 +109,20 @@ public final class DataPart {
     }
 
     /** Reads the values of column {@code column} in granules {@code [fromGranule, toGranule)}. */
+    /**
+     * The values of {@code column} in granules {@code [fromGranule, toGranule)}; for a column the part was written
+     * without (added by ALTER TABLE later), the type's default value (NULL for Nullable) in every row.
+     */
+    public Column readOrDefault(ColumnDefinition column, int fromGranule, int toGranule) {
+        List<ColumnDefinition> columns = metadata.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(column.name())) {
+                return read(i, fromGranule, toGranule);
+            }
+        }
+        return io.columba.storage.column.ColumnBuilder.defaults(column.type(), rowsIn(fromGranule, toGranule));
+    }
+
     public Column read(int column, int fromGranule, int toGranule) {
         ColumnFile file = columnFile(column);
         DataType type = metadata.columns().get(column).type();
