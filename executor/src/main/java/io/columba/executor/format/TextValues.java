@@ -119,6 +119,7 @@ public final class TextValues {
                 integer.signed() || integer.bytes() < 8 ? Long.toString(value) : Long.toUnsignedString(value);
             case io.columba.storage.type.DateType ignored -> formatDate(value);
             case io.columba.storage.type.DateTimeType dateTime -> formatDateTime(value, zone(dateTime.timeZone()));
+            case io.columba.storage.type.DateTime64Type ticks -> formatDateTime64(value, ticks, zone(ticks.timeZone()));
             case io.columba.storage.type.BoolType ignored -> value != 0 ? "true" : "false";
             default -> Long.toString(value);
         };
@@ -137,6 +138,50 @@ public final class TextValues {
                 : LocalDateTime.ofInstant(java.time.Instant.ofEpochSecond(seconds), zone);
         return pad4(time.getYear()) + "-" + pad2(time.getMonthValue()) + "-" + pad2(time.getDayOfMonth()) + " "
                 + pad2(time.getHour()) + ":" + pad2(time.getMinute()) + ":" + pad2(time.getSecond());
+    }
+
+    /** {@code YYYY-MM-DD hh:mm:ss.fff...} (as many fraction digits as the precision) of DateTime64 ticks. */
+    public static String formatDateTime64(long ticks, io.columba.storage.type.DateTime64Type type, ZoneId zone) {
+        long scale = type.scale();
+        String seconds = formatDateTime(Math.floorDiv(ticks, scale), zone);
+        if (type.precision() == 0) {
+            return seconds;
+        }
+        String fraction = Long.toString(Math.floorMod(ticks, scale));
+        return seconds + "." + "0".repeat(type.precision() - fraction.length()) + fraction;
+    }
+
+    /**
+     * Parses a DateTime64 of {@code precision} digits: a date-time as {@link #parseDateTime} takes it with an
+     * optional fraction of a second (extra digits are cut), or a Unix timestamp with an optional fraction.
+     */
+    public static long parseDateTime64(String text, int precision, ZoneId zone) {
+        String value = text.strip();
+        long scale = 1;
+        for (int i = 0; i < precision; i++) {
+            scale *= 10;
+        }
+        int dot = value.lastIndexOf('.');
+        String fraction = "";
+        String whole = value;
+        if (dot >= 0 && dot + 1 < value.length() && Character.isDigit(value.charAt(dot + 1))) {
+            int end = dot + 1;
+            while (end < value.length() && Character.isDigit(value.charAt(end))) {
+                end++;
+            }
+            fraction = value.substring(dot + 1, end);
+            whole = value.substring(0, dot) + value.substring(end);
+        }
+        long seconds;
+        try {
+            seconds = parseDateTime(whole, zone);
+        } catch (ColumbaException e) {
+            throw new ColumbaException(
+                    ErrorCode.CANNOT_PARSE_DATETIME, "Cannot parse DateTime64: value '" + text + "'");
+        }
+        String digits = (fraction + "0".repeat(precision));
+        long ticks = precision == 0 ? 0 : Long.parseLong(digits.substring(0, precision));
+        return seconds * scale + ticks;
     }
 
     private static String pad2(int value) {

@@ -63,7 +63,8 @@ public enum ErrorCode {
     CANNOT_UPDATE_COLUMN(420),
     TABLE_IS_DROPPED(218),
     NOT_FOUND_COLUMN_IN_BLOCK(10),
-    ILLEGAL_FINAL(181);
+    ILLEGAL_FINAL(181),
+    ARGUMENT_OUT_OF_BOUND(69);
 
     private final int code;
 

@@ -5,7 +5,15 @@ package io.columba.storage.type;
  * also what {@code meta.type} of the JSON format shows.
  */
 public sealed interface DataType
-        permits IntegerType, FloatType, StringType, DateType, DateTimeType, BoolType, NullableType, NothingType {
+        permits IntegerType,
+                FloatType,
+                StringType,
+                DateType,
+                DateTimeType,
+                DateTime64Type,
+                BoolType,
+                NullableType,
+                NothingType {
 
     /** The type as ClickHouse prints it. */
     String name();

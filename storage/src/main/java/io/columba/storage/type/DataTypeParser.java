@@ -20,6 +20,9 @@ public final class DataTypeParser {
             if (family.equals("DateTime")) {
                 return new DateTimeType(unquote(argument));
             }
+            if (family.equals("DateTime64")) {
+                return dateTime64(argument, text);
+            }
             if (family.equals("LowCardinality")) {
                 // Values are held plainly until dictionary columns exist; the declared name is not kept yet.
                 return parse(argument);
@@ -44,6 +47,24 @@ public final class DataTypeParser {
             case "Nothing" -> NothingType.NOTHING;
             default -> parseAlias(trimmed, text);
         };
+    }
+
+    private static DataType dateTime64(String arguments, String original) {
+        int comma = arguments.indexOf(',');
+        String precision = (comma < 0 ? arguments : arguments.substring(0, comma)).strip();
+        try {
+            int digits = Integer.parseInt(precision);
+            if (digits < 0 || digits > 9) {
+                throw new ColumbaException(
+                        ErrorCode.ARGUMENT_OUT_OF_BOUND,
+                        "Precision " + digits + " is out of bounds (precision range: [0, 9]) in type " + original);
+            }
+            return new DateTime64Type(
+                    digits,
+                    comma < 0 ? null : unquote(arguments.substring(comma + 1).strip()));
+        } catch (NumberFormatException e) {
+            throw unknown(original);
+        }
     }
 
     private static DataType parseAlias(String trimmed, String original) {

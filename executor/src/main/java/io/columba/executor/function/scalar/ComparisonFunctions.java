@@ -9,6 +9,7 @@ import io.columba.storage.column.ConstantColumn;
 import io.columba.storage.column.LongColumn;
 import io.columba.storage.column.StringColumn;
 import io.columba.storage.type.DataType;
+import io.columba.storage.type.DateTime64Type;
 import io.columba.storage.type.DateTimeType;
 import io.columba.storage.type.DateType;
 import io.columba.storage.type.FloatType;
@@ -78,8 +79,25 @@ public final class ComparisonFunctions {
                 return inner.kernel().apply(converted, rows);
             });
         }
-        boolean leftTemporal = left instanceof DateType || left instanceof DateTimeType;
-        boolean rightTemporal = right instanceof DateType || right instanceof DateTimeType;
+        boolean leftTemporal =
+                left instanceof DateType || left instanceof DateTimeType || left instanceof DateTime64Type;
+        boolean rightTemporal =
+                right instanceof DateType || right instanceof DateTimeType || right instanceof DateTime64Type;
+        if (leftTemporal
+                && rightTemporal
+                && (left instanceof DateTime64Type || right instanceof DateTime64Type)
+                && !left.equals(right)) {
+            DataType common = NumericTypes.commonType(left, right);
+            return new Binding(
+                    IntegerType.UINT8,
+                    (args, rows) -> compareLongs(
+                            predicate,
+                            new Column[] {
+                                TypeConversion.cast(args[0], left, common, rows),
+                                TypeConversion.cast(args[1], right, common, rows)
+                            },
+                            rows));
+        }
         if (leftTemporal || rightTemporal) {
             if (left instanceof DateType && right instanceof DateTimeType
                     || left instanceof DateTimeType && right instanceof DateType) {

@@ -59,6 +59,27 @@ public final class ConversionFunctions {
                 "SELECT toDateTime('2024-03-01 10:00:00')",
                 ConversionFunctions::bindToDateTime));
         functions.add(SimpleScalarFunction.of(
+                "toTypeName",
+                "The name of the argument's type, as ClickHouse writes it.",
+                "SELECT toTypeName(1 + 1)",
+                (types, args) -> {
+                    Operands.expectCount("toTypeName", types, 1, 1);
+                    byte[] name = types.get(0).name().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    return new Binding(
+                            StringType.STRING,
+                            (columns, rows) -> new io.columba.storage.column.ConstantColumn(
+                                    new io.columba.storage.column.StringColumn(
+                                            name, new int[] {0, name.length}, null, 1),
+                                    rows));
+                }));
+        functions.add(SimpleScalarFunction.of(
+                "toDateTime64",
+                "Converts a date-time string (with a fraction of a second), a Date, a DateTime or a Unix timestamp to"
+                        + " DateTime64 of the precision given as second argument; an optional third argument names"
+                        + " the time zone.",
+                "SELECT toDateTime64('2024-03-01 10:00:00.123', 3)",
+                ConversionFunctions::bindToDateTime64));
+        functions.add(SimpleScalarFunction.of(
                         "CAST",
                         "CAST(x, 'Type') or CAST(x AS Type): converts x to the named type.",
                         "SELECT CAST('42' AS UInt8)",
@@ -90,6 +111,22 @@ public final class ConversionFunctions {
         DataType source = types.get(0);
         DateTimeType resultType = target;
         return new Binding(resultType, (args, rows) -> TypeConversion.cast(args[0], source, resultType, rows));
+    }
+
+    private static Binding bindToDateTime64(List<DataType> types, List<BoundExpression> arguments) {
+        Operands.expectCount("toDateTime64", types, 2, 3);
+        if (!(arguments.get(1) instanceof io.columba.executor.expression.Constant precision)
+                || !(precision.type() instanceof IntegerType)
+                || precision.longValue() < 0
+                || precision.longValue() > 9) {
+            throw new ColumbaException(
+                    ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
+                    "Second argument of function toDateTime64 must be a constant precision from 0 to 9");
+        }
+        String zone = types.size() == 3 ? constantString("toDateTime64", arguments.get(2)) : null;
+        DataType target = new io.columba.storage.type.DateTime64Type((int) precision.longValue(), zone);
+        DataType source = types.get(0);
+        return new Binding(target, (args, rows) -> TypeConversion.cast(args[0], source, target, rows));
     }
 
     private static Binding bindCast(List<DataType> types, List<BoundExpression> arguments) {

@@ -199,6 +199,9 @@ public final class DateFunctions {
         if (argument instanceof StringType) {
             argument = DateTimeType.DATETIME;
         }
+        if (argument instanceof io.columba.storage.type.DateTime64Type ticks) {
+            argument = new DateTimeType(ticks.timeZone());
+        }
         if (!(argument instanceof DateType) && !(argument instanceof DateTimeType)) {
             throw Operands.illegalType(name, types.get(0), 1);
         }

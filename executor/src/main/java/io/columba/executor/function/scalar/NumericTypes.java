@@ -4,6 +4,7 @@ import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import io.columba.storage.type.BoolType;
 import io.columba.storage.type.DataType;
+import io.columba.storage.type.DateTime64Type;
 import io.columba.storage.type.DateTimeType;
 import io.columba.storage.type.DateType;
 import io.columba.storage.type.FloatType;
@@ -82,6 +83,10 @@ public final class NumericTypes {
     }
 
     /** The least type both values convert to without loss (getLeastSupertype), or NO_COMMON_TYPE. */
+    private static boolean isTemporal(DataType type) {
+        return type instanceof DateType || type instanceof DateTimeType || type instanceof DateTime64Type;
+    }
+
     public static DataType commonType(DataType left, DataType right) {
         boolean nullable =
                 left.isNullable() || right.isNullable() || left instanceof NothingType || right instanceof NothingType;
@@ -99,6 +104,12 @@ public final class NumericTypes {
         } else if (a instanceof DateType && b instanceof DateTimeType
                 || a instanceof DateTimeType && b instanceof DateType) {
             common = a instanceof DateTimeType ? a : b;
+        } else if (isTemporal(a) && isTemporal(b) && (a instanceof DateTime64Type || b instanceof DateTime64Type)) {
+            int precision = Math.max(
+                    a instanceof DateTime64Type ta ? ta.precision() : 0,
+                    b instanceof DateTime64Type tb ? tb.precision() : 0);
+            DateTime64Type zoned = a instanceof DateTime64Type ta ? ta : (DateTime64Type) b;
+            common = new DateTime64Type(precision, zoned.timeZone());
         } else if (a instanceof StringType && b instanceof StringType) {
             common = StringType.STRING;
         } else {

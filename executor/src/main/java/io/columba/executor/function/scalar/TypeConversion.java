@@ -11,6 +11,7 @@ import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import io.columba.storage.type.BoolType;
 import io.columba.storage.type.DataType;
+import io.columba.storage.type.DateTime64Type;
 import io.columba.storage.type.DateTimeType;
 import io.columba.storage.type.DateType;
 import io.columba.storage.type.FloatType;
@@ -52,12 +53,26 @@ public final class TypeConversion {
         if (source.equals(target) && !(column.nulls() != null)) {
             return column;
         }
+        if (source instanceof DateTime64Type ticks
+                && !(target instanceof DateTime64Type)
+                && !(target instanceof StringType)) {
+            if (target instanceof FloatType && column instanceof LongColumn longs) {
+                double[] out = new double[rows];
+                for (int i = 0; i < rows; i++) {
+                    out[i] = longs.values()[i] / (double) ticks.scale();
+                }
+                return new DoubleColumn(out, null, rows);
+            }
+            column = seconds(column, ticks, rows);
+            source = new DateTimeType(ticks.timeZone());
+        }
         return switch (target) {
             case IntegerType integer -> toInteger(column, source, integer, rows);
             case FloatType floating -> toFloat(column, source, floating, rows);
             case StringType ignored -> toText(column, source, rows);
             case DateType ignored -> toDate(column, source, rows);
             case DateTimeType dateTime -> toDateTime(column, source, dateTime, rows);
+            case DateTime64Type dateTime64 -> toDateTime64(column, source, dateTime64, rows);
             case BoolType ignored -> toBool(column, source, rows);
             case NullableType nullable -> throw new IllegalStateException("Nullable stripped");
             case NothingType ignored -> throw cannot(source, target);
@@ -243,6 +258,52 @@ public final class TypeConversion {
             case ConstantColumn ignored -> throw new IllegalStateException();
         }
         return new LongColumn(out, null, rows);
+    }
+
+    /** Whole seconds of DateTime64 ticks (rounded down, as ClickHouse does). */
+    private static Column seconds(Column column, DateTime64Type type, int rows) {
+        long[] out = new long[rows];
+        long[] in = ((LongColumn) column).values();
+        for (int i = 0; i < rows; i++) {
+            out[i] = Math.floorDiv(in[i], type.scale());
+        }
+        return new LongColumn(out, null, rows);
+    }
+
+    private static Column toDateTime64(Column column, DataType source, DateTime64Type target, int rows) {
+        long[] out = new long[rows];
+        long scale = target.scale();
+        ZoneId zone = TextValues.zone(target.timeZone());
+        switch (column) {
+            case LongColumn longs -> {
+                long[] in = longs.values();
+                for (int i = 0; i < rows; i++) {
+                    out[i] = switch (source) {
+                        case DateType ignored -> DateTimes.startOfDaySeconds(in[i], zone) * scale;
+                        case DateTime64Type other -> rescale(in[i], other.scale(), scale);
+                        default -> in[i] * scale;
+                    };
+                }
+            }
+            case DoubleColumn doubles -> {
+                for (int i = 0; i < rows; i++) {
+                    out[i] = Math.round(doubles.values()[i] * scale);
+                }
+            }
+            case StringColumn strings -> {
+                for (int i = 0; i < rows; i++) {
+                    out[i] = strings.isNull(i)
+                            ? 0
+                            : TextValues.parseDateTime64(strings.getString(i), target.precision(), zone);
+                }
+            }
+            case ConstantColumn ignored -> throw new IllegalStateException();
+        }
+        return new LongColumn(out, null, rows);
+    }
+
+    private static long rescale(long ticks, long from, long to) {
+        return from <= to ? ticks * (to / from) : Math.floorDiv(ticks, from / to);
     }
 
     private static Column toBool(Column column, DataType source, int rows) {
