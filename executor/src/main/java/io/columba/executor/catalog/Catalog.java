@@ -281,7 +281,7 @@ public final class Catalog {
         List<Expression> keyExpressions = orderBy == null ? List.of() : tupleElements(orderBy);
         List<BoundExpression> sortingKey =
                 keyExpressions.stream().map(binder::bind).toList();
-        TableEngine tableEngine = TableEngine.of(engine, columns, keyExpressions);
+        TableEngine tableEngine = TableEngine.of(engine, create.columns(), columns, keyExpressions);
         List<BoundExpression> mergeKey = new ArrayList<>(sortingKey);
         for (Expression extra : tableEngine.extraMergeKey()) {
             mergeKey.add(binder.bind(extra));

@@ -1,5 +1,6 @@
 package io.columba.executor.catalog;
 
+import io.columba.sql.ast.ColumnDeclaration;
 import io.columba.sql.ast.EngineClause;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.Identifier;
@@ -56,7 +57,11 @@ record TableEngine(MergingMode mergingMode, List<Expression> extraMergeKey, bool
         }
     }
 
-    static TableEngine of(EngineClause engine, List<ColumnDefinition> columns, List<Expression> sortingKey) {
+    static TableEngine of(
+            EngineClause engine,
+            List<ColumnDeclaration> declarations,
+            List<ColumnDefinition> columns,
+            List<Expression> sortingKey) {
         List<Expression> arguments = engine.arguments();
         return switch (engine.name()) {
             case "Null" -> new TableEngine(MergingMode.ORDINARY, List.of(), true);
@@ -101,7 +106,7 @@ record TableEngine(MergingMode mergingMode, List<Expression> extraMergeKey, bool
             }
             case "AggregatingMergeTree" -> {
                 arguments(engine, 0, 0);
-                yield plain(new AggregatingMode(columns));
+                yield plain(new AggregatingMode(declarations));
             }
             case "CollapsingMergeTree" -> {
                 arguments(engine, 1, 1);

@@ -23,6 +23,14 @@ public final class DataTypeParser {
             if (family.equals("DateTime64")) {
                 return dateTime64(argument, text);
             }
+            if (family.equals("SimpleAggregateFunction")) {
+                // The values are plain values of the type; AggregatingMergeTree re-aggregates them when merging.
+                int comma = argument.indexOf(',');
+                if (comma < 0) {
+                    throw unknown(text);
+                }
+                return parse(argument.substring(comma + 1));
+            }
             if (family.equals("LowCardinality")) {
                 // Values are held plainly until dictionary columns exist; the declared name is not kept yet.
                 return parse(argument);
