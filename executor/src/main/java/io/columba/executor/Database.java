@@ -209,5 +209,7 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        catalog.close();
+    }
 }

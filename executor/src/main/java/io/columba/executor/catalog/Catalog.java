@@ -69,6 +69,13 @@ public final class Catalog {
         }
     }
 
+    /** Stops background merges of every table, waiting for running ones; the data stays as it is. */
+    public synchronized void close() {
+        for (TableEntry entry : tables.values()) {
+            entry.table().detach();
+        }
+    }
+
     public synchronized TableEntry get(String name) {
         TableEntry entry = tables.get(name);
         if (entry == null) {

@@ -32,6 +32,25 @@ final class ExpressionSortingKey implements SortingKey {
     }
 
     @Override
+    public int[] columnsUsed() {
+        java.util.Set<Integer> used = new java.util.TreeSet<>();
+        for (BoundExpression expression : expressions) {
+            collect(expression, used);
+        }
+        return used.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void collect(BoundExpression expression, java.util.Set<Integer> used) {
+        if (expression instanceof io.columba.executor.expression.ColumnReference column) {
+            used.add(column.index());
+        } else if (expression instanceof io.columba.executor.expression.FunctionInvocation call) {
+            for (BoundExpression argument : call.arguments()) {
+                collect(argument, used);
+            }
+        }
+    }
+
+    @Override
     public int[] sortedOrder(Block keyValues) {
         return new RowComparator(keys, keyValues).sortedPermutation(keyValues.rowCount());
     }

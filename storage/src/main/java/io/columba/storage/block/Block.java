@@ -1,7 +1,9 @@
 package io.columba.storage.block;
 
 import io.columba.storage.column.Column;
-import io.columba.storage.column.ColumnBuilder;
+import io.columba.storage.column.DoubleColumn;
+import io.columba.storage.column.LongColumn;
+import io.columba.storage.column.StringColumn;
 import io.columba.storage.type.DataType;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,15 +51,78 @@ public record Block(int rowCount, List<Column> columns) {
         }
         List<Column> columns = new ArrayList<>(types.size());
         for (int c = 0; c < types.size(); c++) {
-            ColumnBuilder builder = ColumnBuilder.forType(types.get(c), rows);
+            List<Column> pieces = new ArrayList<>(blocks.size());
             for (Block block : blocks) {
-                Column column = block.column(c);
-                for (int r = 0; r < block.rowCount(); r++) {
-                    builder.appendFrom(column, r);
-                }
+                pieces.add(block.column(c));
             }
-            columns.add(builder.build());
+            columns.add(concatColumns(pieces, types.get(c), rows));
         }
         return new Block(rows, columns);
+    }
+
+    /** The values of several columns of one type, one after another, copied array by array. */
+    public static Column concatColumns(List<Column> pieces, DataType type, int rows) {
+        if (pieces.size() == 1) {
+            return pieces.get(0).materialize();
+        }
+        boolean[] nulls = null;
+        int at = 0;
+        for (Column piece : pieces) {
+            boolean[] pieceNulls = piece.materialize().nulls();
+            if (pieceNulls != null) {
+                if (nulls == null) {
+                    nulls = new boolean[rows];
+                }
+                System.arraycopy(pieceNulls, 0, nulls, at, piece.size());
+            }
+            at += piece.size();
+        }
+        switch (type.physicalType()) {
+            case LONG -> {
+                long[] values = new long[rows];
+                at = 0;
+                for (Column piece : pieces) {
+                    System.arraycopy(((LongColumn) piece.materialize()).values(), 0, values, at, piece.size());
+                    at += piece.size();
+                }
+                return new LongColumn(values, nulls, rows);
+            }
+            case DOUBLE -> {
+                double[] values = new double[rows];
+                at = 0;
+                for (Column piece : pieces) {
+                    System.arraycopy(((DoubleColumn) piece.materialize()).values(), 0, values, at, piece.size());
+                    at += piece.size();
+                }
+                return new DoubleColumn(values, nulls, rows);
+            }
+            default -> {
+                long bytes = 0;
+                for (Column piece : pieces) {
+                    StringColumn strings = (StringColumn) piece.materialize();
+                    bytes += strings.offsets()[strings.size()] - strings.offsets()[0];
+                }
+                if (bytes > Integer.MAX_VALUE - 16) {
+                    throw new IllegalStateException("string column of " + bytes + " bytes is too large for one block");
+                }
+                byte[] data = new byte[(int) bytes];
+                int[] offsets = new int[rows + 1];
+                int row = 0;
+                int position = 0;
+                for (Column piece : pieces) {
+                    StringColumn strings = (StringColumn) piece.materialize();
+                    int[] pieceOffsets = strings.offsets();
+                    int base = pieceOffsets[0];
+                    int length = pieceOffsets[strings.size()] - base;
+                    System.arraycopy(strings.data(), base, data, position, length);
+                    for (int i = 1; i <= strings.size(); i++) {
+                        offsets[row + i] = position + pieceOffsets[i] - base;
+                    }
+                    row += strings.size();
+                    position += length;
+                }
+                return new StringColumn(data, offsets, nulls, rows);
+            }
+        }
     }
 }

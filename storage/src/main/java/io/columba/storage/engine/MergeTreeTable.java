@@ -32,6 +32,10 @@ public final class MergeTreeTable {
     static final int PARTS_BEFORE_MERGE = 4;
 
     static final int MAX_PARTS_TO_MERGE_AT_ONCE = 10;
+
+    /** A run of parts is merged only when its rows are at least this many times its largest part's. */
+    static final long MERGE_BASE = 2;
+
     private static final long OUTDATED_LIFETIME_NANOS = 60_000_000_000L;
 
     private final Path folder;
@@ -338,21 +342,46 @@ public final class MergeTreeTable {
         return result;
     }
 
-    private static List<DataPart> smallestRun(List<DataPart> partition) {
-        int length = Math.min(MAX_PARTS_TO_MERGE_AT_ONCE, partition.size());
-        int best = 0;
-        long bestRows = Long.MAX_VALUE;
-        for (int start = 0; start + length <= partition.size(); start++) {
+    /**
+     * The run of adjacent parts to merge: like ClickHouse's size-tiered selector, a run is worth merging only when
+     * no part dominates it (its rows are at least {@link #MERGE_BASE} times its largest part's), so a large part is
+     * not rewritten for every few small ones; among those, the run that rewrites the fewest rows per part it removes.
+     * When none qualifies, the
+     * two adjacent parts with the fewest rows.
+     */
+    static List<DataPart> smallestRun(List<DataPart> partition) {
+        int bestStart = -1;
+        int bestLength = 0;
+        double bestCost = Double.MAX_VALUE;
+        for (int start = 0; start < partition.size(); start++) {
             long rows = 0;
-            for (int i = start; i < start + length; i++) {
-                rows += partition.get(i).rowCount();
-            }
-            if (rows < bestRows) {
-                bestRows = rows;
-                best = start;
+            long largest = 0;
+            for (int end = start; end < Math.min(partition.size(), start + MAX_PARTS_TO_MERGE_AT_ONCE); end++) {
+                long partRows = Math.max(1, partition.get(end).rowCount());
+                rows += partRows;
+                largest = Math.max(largest, partRows);
+                int length = end - start + 1;
+                double cost = rows / (double) (length - 1);
+                if (length >= 2 && rows >= MERGE_BASE * largest && cost < bestCost) {
+                    bestStart = start;
+                    bestLength = length;
+                    bestCost = cost;
+                }
             }
         }
-        return partition.subList(best, best + length);
+        if (bestStart < 0) {
+            long bestRows = Long.MAX_VALUE;
+            for (int start = 0; start + 1 < partition.size(); start++) {
+                long rows = partition.get(start).rowCount()
+                        + partition.get(start + 1).rowCount();
+                if (rows < bestRows) {
+                    bestStart = start;
+                    bestLength = 2;
+                    bestRows = rows;
+                }
+            }
+        }
+        return partition.subList(bestStart, bestStart + bestLength);
     }
 
     /**
@@ -413,21 +442,77 @@ public final class MergeTreeTable {
             if (dropped || !parts.get().containsAll(sources)) {
                 return;
             }
+            PartName name = mergedName(sources);
+            if (!mergingMode.collapses()) {
+                replace(sources, mergeVertically(sources, name));
+                return;
+            }
             Block rows = sortedRows(sources);
             Block keys = sortingKey.evaluate(rows);
-            if (mergingMode.collapses()) {
-                rows = mergingMode.collapse(rows, keys, false);
-                keys = sortingKey.evaluate(rows);
-            }
-            PartName first = sources.get(0).name();
-            PartName last = sources.get(sources.size() - 1).name();
-            int level = 0;
-            for (DataPart source : sources) {
-                level = Math.max(level, source.name().level());
-            }
-            PartName name = new PartName(first.partitionId(), first.minBlock(), last.maxBlock(), level + 1);
+            rows = mergingMode.collapse(rows, keys, false);
+            keys = sortingKey.evaluate(rows);
             replace(sources, write(name, rows, keys, schema));
         }
+    }
+
+    /** {@code P_min_max_level+1} over adjacent parts of one partition. */
+    private static PartName mergedName(List<DataPart> sources) {
+        PartName first = sources.get(0).name();
+        PartName last = sources.get(sources.size() - 1).name();
+        int level = 0;
+        for (DataPart source : sources) {
+            level = Math.max(level, source.name().level());
+        }
+        return new PartName(first.partitionId(), first.minBlock(), last.maxBlock(), level + 1);
+    }
+
+    /**
+     * A merge that keeps every row (plain MergeTree), column by column: the sort order comes from the key columns
+     * alone, then each column is read from all sources, reordered and written before the next is read, so memory
+     * holds one column of the merged part, not all of them.
+     */
+    private DataPart mergeVertically(List<DataPart> sources, PartName name) {
+        int rows = 0;
+        List<Block> keyBlocks = new ArrayList<>();
+        for (DataPart source : sources) {
+            rows += (int) source.rowCount();
+            keyBlocks.add(sortingKey.evaluate(keyInputs(source)));
+        }
+        Block keys = Block.concat(keyBlocks, schema.keyTypes());
+        int[] order = sortingKey.sortedOrder(keys);
+        try {
+            PartWriter.Columns writer =
+                    new PartWriter.Columns(folder, name, rows, settings.granuleRows(), CompressionMethod.LZ4);
+            for (ColumnDefinition column : schema.columns()) {
+                List<io.columba.storage.column.Column> pieces = new ArrayList<>();
+                for (DataPart source : sources) {
+                    pieces.add(source.readOrDefault(column, 0, source.granuleCount()));
+                }
+                writer.write(
+                        column, Block.concatColumns(pieces, column.type(), rows).take(order, rows));
+            }
+            return writer.commit(schema, keys.take(order, rows));
+        } catch (IOException e) {
+            throw new ColumbaException(ErrorCode.CANNOT_OPEN_FILE, "Cannot write part " + name + ": " + e, e);
+        }
+    }
+
+    /** The rows of a part with only the columns the sorting key reads filled in; the others are placeholders. */
+    private Block keyInputs(DataPart part) {
+        int[] used = sortingKey.columnsUsed();
+        if (used == null) {
+            return readAll(part);
+        }
+        int rows = (int) part.rowCount();
+        List<io.columba.storage.column.Column> columns = new ArrayList<>();
+        for (ColumnDefinition column : schema.columns()) {
+            columns.add(new io.columba.storage.column.ConstantColumn(
+                    io.columba.storage.column.ColumnBuilder.defaults(column.type(), 1), rows));
+        }
+        for (int index : used) {
+            columns.set(index, part.readOrDefault(schema.columns().get(index), 0, part.granuleCount()));
+        }
+        return new Block(rows, columns);
     }
 
     private Block readAll(DataPart part) {

@@ -13,4 +13,12 @@ public interface SortingKey {
 
     /** A stable order of the rows by their key values. */
     int[] sortedOrder(Block keys);
+
+    /**
+     * The positions of the table columns {@link #evaluate} reads (the others may be placeholders), or null when it
+     * may read any of them.
+     */
+    default int[] columnsUsed() {
+        return null;
+    }
 }

@@ -3,6 +3,7 @@ package io.columba.storage.part;
 import io.columba.storage.block.Block;
 import io.columba.storage.codec.BlockCompressor;
 import io.columba.storage.codec.CompressionMethod;
+import io.columba.storage.column.Column;
 import io.columba.storage.engine.ColumnDefinition;
 import io.columba.storage.engine.TableSchema;
 import io.columba.storage.type.DataType;
@@ -52,29 +53,63 @@ public final class PartWriter {
             int granuleRows,
             CompressionMethod method)
             throws IOException {
-        Path temporary = tableFolder.resolve("tmp_" + name);
-        Files.createDirectories(temporary);
-        int granules = (rows.rowCount() + granuleRows - 1) / granuleRows;
+        Columns writer = new Columns(tableFolder, name, rows.rowCount(), granuleRows, method);
         List<ColumnDefinition> columns = schema.columns();
-        BlockCompressor compressor = new BlockCompressor(method, 1);
-        GrowableByteArray pending = new GrowableByteArray(MIN_COMPRESS_BLOCK * 2);
         for (int c = 0; c < columns.size(); c++) {
-            writeColumn(temporary, columns.get(c), rows, c, granuleRows, compressor, pending);
+            writer.write(columns.get(c), rows.column(c));
         }
-        writePrimaryIndex(temporary, schema.keyTypes(), keys, granuleRows, granules);
-        new PartMetadata(rows.rowCount(), granules, method.name(), columns, schema.keyTypes()).write(temporary);
-        syncFolder(temporary);
-        Path target = tableFolder.resolve(name.toString());
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        syncFolder(tableFolder);
-        return DataPart.open(target);
+        return writer.commit(schema, keys);
+    }
+
+    /**
+     * A part written one column at a time (a vertical merge holds one column in memory, not the whole part):
+     * {@link #write} each column of the schema in order, then {@link #commit}.
+     */
+    public static final class Columns {
+        private final Path tableFolder;
+        private final PartName name;
+        private final Path temporary;
+        private final int rows;
+        private final int granuleRows;
+        private final CompressionMethod method;
+        private final BlockCompressor compressor;
+        private final GrowableByteArray pending = new GrowableByteArray(MIN_COMPRESS_BLOCK * 2);
+
+        public Columns(Path tableFolder, PartName name, int rows, int granuleRows, CompressionMethod method)
+                throws IOException {
+            this.tableFolder = tableFolder;
+            this.name = name;
+            this.temporary = tableFolder.resolve("tmp_" + name);
+            this.rows = rows;
+            this.granuleRows = granuleRows;
+            this.method = method;
+            this.compressor = new BlockCompressor(method, 1);
+            Files.createDirectories(temporary);
+        }
+
+        /** Writes all rows of one column. */
+        public void write(ColumnDefinition column, Column values) throws IOException {
+            writeColumn(temporary, column, values, rows, granuleRows, compressor, pending);
+        }
+
+        /** Writes the index and metadata, then renames the folder into place: the part exists from here on. */
+        public DataPart commit(TableSchema schema, Block keys) throws IOException {
+            int granules = (rows + granuleRows - 1) / granuleRows;
+            writePrimaryIndex(temporary, schema.keyTypes(), keys, granuleRows, granules);
+            new PartMetadata(rows, granules, method.name(), schema.columns(), schema.keyTypes()).write(temporary);
+            syncFolder(temporary);
+            Path target = tableFolder.resolve(name.toString());
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            syncFolder(tableFolder);
+            return DataPart.open(target);
+        }
     }
 
     private static void writeColumn(
             Path folder,
             ColumnDefinition column,
-            Block rows,
-            int columnIndex,
+            Column values,
+            int total,
             int granuleRows,
             BlockCompressor compressor,
             GrowableByteArray pending)
@@ -90,13 +125,12 @@ public final class PartWriter {
                     .flip();
             ChecksummedFile.writeFully(bin, header);
             long fileOffset = BIN_HEADER;
-            int total = rows.rowCount();
             for (int from = 0; from < total; from += granuleRows) {
                 int to = Math.min(total, from + granuleRows);
                 marks.writeLong(fileOffset);
                 marks.writeInt(pending.length());
                 marks.writeInt(to - from);
-                ValueCodec.encode(column.type(), rows.column(columnIndex), from, to, pending);
+                ValueCodec.encode(column.type(), values, from, to, pending);
                 if (pending.length() >= MIN_COMPRESS_BLOCK || to == total) {
                     byte[] frame = compressor.compress(pending.bytes(), pending.length());
                     ChecksummedFile.writeFully(bin, ByteBuffer.wrap(frame));
