@@ -8,6 +8,7 @@ import io.columba.executor.expression.BoundExpression;
 import io.columba.executor.expression.ExpressionEvaluator;
 import io.columba.executor.format.InputFormats;
 import io.columba.executor.format.TextValues;
+import io.columba.executor.format.TypedDelimitedParser;
 import io.columba.executor.function.FunctionRegistry;
 import io.columba.executor.function.scalar.NullsColumn;
 import io.columba.executor.function.scalar.TypeConversion;
@@ -126,6 +127,18 @@ final class InsertExecutor {
     private static Block formatted(String format, String data, List<String> names, List<DataType> types) {
         if (!InputFormats.isSupported(format)) {
             throw new ColumbaException(ErrorCode.UNKNOWN_FORMAT, "Unknown input format " + format);
+        }
+        char delimiter = switch (format) {
+            case "TabSeparated", "TSV" -> '\t';
+            case "CSV" -> ',';
+            default -> 0;
+        };
+        if (delimiter != 0) {
+            try {
+                return TypedDelimitedParser.parse(data, delimiter, types);
+            } catch (ColumbaException e) {
+                throw new ColumbaException(e.errorCode(), e.getMessage() + ": while reading format " + format, e);
+            }
         }
         InputFormats.TextRows text = InputFormats.read(format, data, names);
         List<Column> columns = new ArrayList<>();
