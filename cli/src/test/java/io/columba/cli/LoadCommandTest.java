@@ -59,12 +59,13 @@ class LoadCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("Loaded 3 rows into hits in ");
         assertThat(run.err()).contains("a.tsv: 2 rows, 100.0% read").contains("b.tsv: 1 rows");
-        Database database = Database.open(data);
-        LongColumn sum = (LongColumn) database.execute("SELECT sum(id) FROM hits", QuerySettings.DEFAULTS)
-                .blocks()
-                .get(0)
-                .column(0);
-        assertThat(sum.get(0)).isEqualTo(6);
+        try (Database database = Database.open(data)) {
+            LongColumn sum = (LongColumn) database.execute("SELECT sum(id) FROM hits", QuerySettings.DEFAULTS)
+                    .blocks()
+                    .get(0)
+                    .column(0);
+            assertThat(sum.get(0)).isEqualTo(6);
+        }
     }
 
     @Test

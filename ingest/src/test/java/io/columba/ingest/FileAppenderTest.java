@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,11 @@ class FileAppenderTest {
         database = Database.open(folder.resolve("database"));
         database.execute(
                 "CREATE TABLE events (id UInt32, name String) ENGINE = MergeTree ORDER BY id", QuerySettings.DEFAULTS);
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
     }
 
     @Test
