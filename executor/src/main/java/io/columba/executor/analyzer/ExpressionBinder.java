@@ -21,6 +21,7 @@ import io.columba.storage.type.IntegerType;
 import io.columba.storage.type.NothingType;
 import io.columba.storage.type.NullableType;
 import io.columba.storage.type.StringType;
+import io.columba.storage.type.WideIntegerType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +102,18 @@ public final class ExpressionBinder {
         return functions.bind(call.name(), arguments);
     }
 
+    /** An integer beyond 64 bits: UInt128 or UInt256, Int128 or Int256 when negative, else Float64. */
+    private static Constant bigInteger(java.math.BigInteger value) {
+        for (WideIntegerType type : value.signum() < 0
+                ? List.of(WideIntegerType.INT128, WideIntegerType.INT256)
+                : List.of(WideIntegerType.UINT128, WideIntegerType.UINT256)) {
+            if (type.fits(value)) {
+                return new Constant(type, type.encode(value));
+            }
+        }
+        return new Constant(FloatType.FLOAT64, value.doubleValue());
+    }
+
     /** A literal with ClickHouse's type: the smallest integer type that holds it, Float64, String, Bool. */
     public static Constant literal(Literal literal) {
         return switch (literal.kind()) {
@@ -127,6 +140,7 @@ public final class ExpressionBinder {
                 yield new Constant(type, value);
             }
             case FLOAT64 -> new Constant(FloatType.FLOAT64, literal.value());
+            case BIG_INTEGER -> bigInteger((java.math.BigInteger) literal.value());
             case STRING -> new Constant(StringType.STRING, ((String) literal.value()).getBytes(StandardCharsets.UTF_8));
             case NULL -> new Constant(NullableType.of(NothingType.NOTHING), null);
             case BOOL -> new Constant(BoolType.BOOL, ((Boolean) literal.value()) ? 1L : 0L);

@@ -11,8 +11,12 @@ import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import io.columba.storage.type.BoolType;
 import io.columba.storage.type.DataType;
+import io.columba.storage.type.DecimalType;
+import io.columba.storage.type.EnumType;
+import io.columba.storage.type.FixedStringType;
 import io.columba.storage.type.IntegerType;
 import io.columba.storage.type.StringType;
+import io.columba.storage.type.WideIntegerType;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -192,6 +196,8 @@ public final class OutputFormats {
                     out.append(quote ? "\"" + digits + "\"" : digits);
                 } else if (base instanceof BoolType) {
                     out.append(value != 0 ? "true" : "false");
+                } else if (base instanceof DecimalType) {
+                    out.append(TextValues.longText(value, base));
                 } else {
                     out.append('"').append(TextValues.longText(value, base)).append('"');
                 }
@@ -207,10 +213,32 @@ public final class OutputFormats {
                     out.append(settings.quoteDenormals() ? "\"" + text + "\"" : "null");
                 }
             }
-            case StringColumn strings ->
-                out.append(JsonText.quote(strings.getString(at), settings.escapeForwardSlashes()));
+            case StringColumn strings -> {
+                String text = TextValues.bytesText(strings, at, base);
+                if (base instanceof DecimalType) {
+                    out.append(text);
+                } else if (base instanceof WideIntegerType && !settings.quote64BitIntegers()) {
+                    out.append(text);
+                } else {
+                    out.append(JsonText.quote(text, settings.escapeForwardSlashes()));
+                }
+            }
             case ConstantColumn ignored -> throw new IllegalStateException();
         }
+    }
+
+    /** Whether CSV writes the values of a type without quotes: numbers and booleans. */
+    private static boolean unquotedInCsv(DataType base) {
+        return base instanceof IntegerType
+                || base instanceof io.columba.storage.type.FloatType
+                || base instanceof BoolType
+                || base instanceof DecimalType
+                || base instanceof WideIntegerType;
+    }
+
+    /** Whether TabSeparated escapes the text of a type's values: strings and enum names. */
+    private static boolean escapedInTsv(DataType base) {
+        return base instanceof StringType || base instanceof FixedStringType || base instanceof EnumType;
     }
 
     private static void writeDelimited(QueryResult result, OutputStream out, boolean names, boolean types, boolean csv)
@@ -253,12 +281,9 @@ public final class OutputFormats {
                     String text = TextValues.plainText(column, columnTypes.get(c), row);
                     DataType base = columnTypes.get(c).withoutNullable();
                     if (csv) {
-                        boolean quoted = !(base instanceof IntegerType)
-                                && !(base instanceof io.columba.storage.type.FloatType)
-                                && !(base instanceof BoolType);
-                        lines.append(quoted ? csvQuote(text) : text);
+                        lines.append(unquotedInCsv(base) ? text : csvQuote(text));
                     } else {
-                        lines.append(base instanceof StringType ? tsvEscape(text) : text);
+                        lines.append(escapedInTsv(base) ? tsvEscape(text) : text);
                     }
                 }
                 lines.append('\n');

@@ -2,6 +2,14 @@ package io.columba.executor.format;
 
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
+import io.columba.storage.type.DataType;
+import io.columba.storage.type.Date32Type;
+import io.columba.storage.type.DecimalType;
+import io.columba.storage.type.EnumType;
+import io.columba.storage.type.IPv4Type;
+import io.columba.storage.type.IPv6Type;
+import io.columba.storage.type.UuidType;
+import io.columba.storage.type.WideIntegerType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -107,8 +115,21 @@ public final class TextValues {
                 type.withoutNullable().fixedWidth() == 4
                         ? formatFloat((float) doubles.get(at))
                         : formatDouble(doubles.get(at));
-            case io.columba.storage.column.StringColumn strings -> strings.getString(at);
+            case io.columba.storage.column.StringColumn strings -> bytesText(strings, at, type.withoutNullable());
             case io.columba.storage.column.ConstantColumn ignored -> throw new IllegalStateException();
+        };
+    }
+
+    /** Text of a BYTES-held value: a string as it is, or a UUID, IPv6 address or wide number in its text form. */
+    public static String bytesText(io.columba.storage.column.StringColumn strings, int row, DataType type) {
+        int offset = strings.offsets()[row];
+        return switch (type) {
+            case UuidType ignored -> UuidText.format(strings.data(), offset);
+            case IPv6Type ignored -> NetworkText.formatIPv6(strings.data(), offset);
+            case WideIntegerType wide -> wide.decode(strings.data(), offset).toString();
+            case DecimalType decimal ->
+                DecimalText.format(decimal.storage().decode(strings.data(), offset), decimal.scale());
+            default -> strings.getString(row);
         };
     }
 
@@ -121,6 +142,13 @@ public final class TextValues {
             case io.columba.storage.type.DateTimeType dateTime -> formatDateTime(value, zone(dateTime.timeZone()));
             case io.columba.storage.type.DateTime64Type ticks -> formatDateTime64(value, ticks, zone(ticks.timeZone()));
             case io.columba.storage.type.BoolType ignored -> value != 0 ? "true" : "false";
+            case Date32Type ignored -> formatDate(value);
+            case EnumType enumType -> {
+                String name = enumType.nameOf(value);
+                yield name != null ? name : Long.toString(value);
+            }
+            case IPv4Type ignored -> NetworkText.formatIPv4(value);
+            case DecimalType decimal -> DecimalText.format(value, decimal.scale());
             default -> Long.toString(value);
         };
     }

@@ -92,6 +92,7 @@ public final class FunctionRegistry {
                 return new Constant(NullableType.of(NothingType.NOTHING), null);
             }
             anyNullable |= type.isNullable();
+            // Without Nullable is also without LowCardinality: that changes how values are stored, not what they are.
             types.add(function.handlesNulls() ? type : type.withoutNullable());
         }
         ScalarFunction.Binding binding = function.bind(types, arguments);

@@ -105,7 +105,7 @@ columnType
     : identifier LPAREN columnTypeArgument (COMMA columnTypeArgument)* RPAREN
     | identifier
     ;
-columnTypeArgument: columnType | literal | identifier columnType;
+columnTypeArgument: columnType | literal (EQ_SINGLE DASH? literal)? | identifier columnType;
 
 // INSERT (INSERT ... FORMAT <data> is split before parsing: the data never reaches the lexer)
 

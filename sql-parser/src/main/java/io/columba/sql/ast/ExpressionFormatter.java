@@ -65,6 +65,7 @@ public final class ExpressionFormatter {
         switch (literal.kind()) {
             case UINT64 -> out.append(Long.toUnsignedString((Long) literal.value()));
             case INT64 -> out.append((long) (Long) literal.value());
+            case BIG_INTEGER -> out.append(literal.value());
             case FLOAT64 -> {
                 double value = (Double) literal.value();
                 if (Double.isNaN(value)) {

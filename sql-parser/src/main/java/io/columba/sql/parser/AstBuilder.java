@@ -485,6 +485,9 @@ final class AstBuilder {
                 case FLOAT64 -> {
                     return new Literal(Literal.Kind.FLOAT64, -(Double) literal.value());
                 }
+                case BIG_INTEGER -> {
+                    return new Literal(Literal.Kind.BIG_INTEGER, ((java.math.BigInteger) literal.value()).negate());
+                }
                 default -> {}
             }
         }
@@ -587,6 +590,10 @@ final class AstBuilder {
         try {
             return new Literal(Literal.Kind.UINT64, Long.parseUnsignedLong(digits));
         } catch (NumberFormatException tooLarge) {
+            java.math.BigInteger value = new java.math.BigInteger(digits);
+            if (value.bitLength() <= 256) {
+                return new Literal(Literal.Kind.BIG_INTEGER, value);
+            }
             return new Literal(Literal.Kind.FLOAT64, Double.parseDouble(digits));
         }
     }

@@ -7,7 +7,6 @@ import io.columba.storage.column.StringColumn;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import io.columba.storage.type.DataType;
-import io.columba.storage.type.IntegerType;
 
 /**
  * Serializes rows of a column as a granule's bytes and reads them back.
@@ -15,7 +14,9 @@ import io.columba.storage.type.IntegerType;
  * <pre>
  * Granule  --> NullMap?, Value^rows
  * NullMap  --> UInt8^rows (1 = NULL), only for Nullable types
- * Value    --> fixed-width little-endian at the type's width | VarUInt length, bytes (String)
+ * Value    --> fixed-width little-endian at the type's width (numbers, dates, enums, IPv4, Decimal up to 18 digits)
+ *            | VarUInt length, bytes (String)
+ *            | bytes at the type's width (FixedString, UUID and IPv6 in text order, wide numbers order-preserving)
  * </pre>
  */
 public final class ValueCodec {
@@ -34,6 +35,11 @@ public final class ValueCodec {
             case LongColumn longs -> encodeLongs(type.fixedWidth(), longs.values(), from, to, out);
             case DoubleColumn doubles -> encodeDoubles(type.fixedWidth(), doubles.values(), from, to, out);
             case StringColumn strings -> {
+                int width = type.fixedWidth();
+                if (width > 0) {
+                    encodeFixedBytes(width, strings, from, to, out);
+                    return;
+                }
                 for (int row = from; row < to; row++) {
                     int length = strings.length(row);
                     out.writeVarUInt(length);
@@ -42,6 +48,17 @@ public final class ValueCodec {
             }
             case io.columba.storage.column.ConstantColumn constant ->
                 throw new IllegalStateException("materialized column is constant");
+        }
+    }
+
+    /** Values of a fixed width (FixedString, UUID, IPv6, wide numbers): exactly {@code width} bytes each. */
+    private static void encodeFixedBytes(int width, StringColumn strings, int from, int to, GrowableByteArray out) {
+        int at = out.reserve((to - from) * width);
+        byte[] target = out.bytes();
+        for (int row = from; row < to; row++, at += width) {
+            int length = Math.min(width, strings.length(row));
+            System.arraycopy(strings.data(), strings.offsets()[row], target, at, length);
+            java.util.Arrays.fill(target, at + length, at + width, (byte) 0);
         }
     }
 
@@ -103,7 +120,7 @@ public final class ValueCodec {
                     type.physicalType() == io.columba.storage.type.PhysicalType.DOUBLE ? new double[totalRows] : null;
             this.nulls = type.isNullable() ? new boolean[totalRows] : null;
             if (type.physicalType() == io.columba.storage.type.PhysicalType.BYTES) {
-                stringBytes = new GrowableByteArray(totalRows * 8);
+                stringBytes = new GrowableByteArray(totalRows * (type.fixedWidth() > 0 ? type.fixedWidth() : 8));
                 stringOffsets = new int[totalRows + 1];
             }
         }
@@ -136,11 +153,14 @@ public final class ValueCodec {
             }
         }
         int width = type.fixedWidth();
-        boolean signed = type.withoutNullable() instanceof IntegerType integer && integer.signed();
+        boolean signed = type.signedValues();
         switch (type.physicalType()) {
             case LONG -> at = decodeLongs(source, at, count, width, signed, target.longs, start);
             case DOUBLE -> at = decodeDoubles(source, at, count, width, target.doubles, start);
-            case BYTES -> at = decodeStrings(source, at, count, target);
+            case BYTES ->
+                at = width > 0
+                        ? decodeFixedBytes(source, at, count, width, target)
+                        : decodeStrings(source, at, count, target);
         }
         target.rows = start + count;
         return at;
@@ -189,6 +209,19 @@ public final class ValueCodec {
             out[i] = Double.longBitsToDouble((long) GrowableByteArray.LONGS.get(source, at));
         }
         return at;
+    }
+
+    private static int decodeFixedBytes(byte[] source, int at, int count, int width, Target target) {
+        if ((long) count * width > source.length - at) {
+            throw new ColumbaException(ErrorCode.CANNOT_READ_ALL_DATA, "Fixed-width values run past their block");
+        }
+        int start = target.rows;
+        int base = target.stringBytes.length();
+        target.stringBytes.write(source, at, count * width);
+        for (int i = 0; i < count; i++) {
+            target.stringOffsets[start + i + 1] = base + (i + 1) * width;
+        }
+        return at + count * width;
     }
 
     private static int decodeStrings(byte[] source, int at, int count, Target target) {

@@ -13,7 +13,16 @@ public sealed interface DataType
                 DateTime64Type,
                 BoolType,
                 NullableType,
-                NothingType {
+                NothingType,
+                Date32Type,
+                EnumType,
+                UuidType,
+                IPv4Type,
+                IPv6Type,
+                FixedStringType,
+                DecimalType,
+                WideIntegerType,
+                LowCardinalityType {
 
     /** The type as ClickHouse prints it. */
     String name();
@@ -28,6 +37,16 @@ public sealed interface DataType
     /** The type without a Nullable wrapper. */
     default DataType withoutNullable() {
         return this;
+    }
+
+    /** The type without a LowCardinality wrapper (Nullable stays). */
+    default DataType withoutLowCardinality() {
+        return this;
+    }
+
+    /** Whether values held in a LONG vector are signed numbers of {@link #fixedWidth} bytes. */
+    default boolean signedValues() {
+        return false;
     }
 
     /** Bytes one value takes on disk (strings: 0, variable). */

@@ -2,6 +2,8 @@ package io.columba.storage.type;
 
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Parses ClickHouse type names such as {@code Nullable(UInt32)} or {@code DateTime('UTC')}. */
@@ -32,10 +34,9 @@ public final class DataTypeParser {
                 return parse(argument.substring(comma + 1));
             }
             if (family.equals("LowCardinality")) {
-                // Values are held plainly until dictionary columns exist; the declared name is not kept yet.
-                return parse(argument);
+                return lowCardinality(parse(argument), text);
             }
-            throw unknown(text);
+            return parameterized(family, arguments(argument), text);
         }
         return switch (trimmed) {
             case "Int8" -> IntegerType.INT8;
@@ -53,6 +54,14 @@ public final class DataTypeParser {
             case "DateTime" -> DateTimeType.DATETIME;
             case "Bool", "Boolean" -> BoolType.BOOL;
             case "Nothing" -> NothingType.NOTHING;
+            case "Date32" -> Date32Type.DATE32;
+            case "UUID" -> UuidType.UUID;
+            case "IPv4" -> IPv4Type.IPV4;
+            case "IPv6" -> IPv6Type.IPV6;
+            case "Int128" -> WideIntegerType.INT128;
+            case "UInt128" -> WideIntegerType.UINT128;
+            case "Int256" -> WideIntegerType.INT256;
+            case "UInt256" -> WideIntegerType.UINT256;
             default -> parseAlias(trimmed, text);
         };
     }
@@ -85,8 +94,213 @@ public final class DataTypeParser {
             case "DOUBLE" -> FloatType.FLOAT64;
             case "TEXT", "VARCHAR", "CHAR", "BLOB" -> StringType.STRING;
             case "BOOL", "BOOLEAN" -> BoolType.BOOL;
+            case "DECIMAL", "NUMERIC", "DEC" -> new DecimalType(10, 0);
             default -> throw unknown(original);
         };
+    }
+
+    private static DataType lowCardinality(DataType inner, String original) {
+        DataType plain = inner.withoutNullable();
+        boolean allowed = plain instanceof StringType
+                || plain instanceof FixedStringType
+                || plain instanceof IntegerType
+                || plain instanceof FloatType
+                || plain instanceof DateType
+                || plain instanceof Date32Type
+                || plain instanceof DateTimeType
+                || plain instanceof UuidType
+                || plain instanceof IPv4Type
+                || plain instanceof IPv6Type;
+        if (!allowed) {
+            throw new ColumbaException(
+                    ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
+                    "Creating columns of type " + original + " is prohibited: LowCardinality of " + inner.name()
+                            + " is not supported");
+        }
+        return new LowCardinalityType(inner);
+    }
+
+    private static DataType parameterized(String family, List<String> arguments, String original) {
+        switch (family.toUpperCase(Locale.ROOT)) {
+            case "DECIMAL", "NUMERIC", "DEC" -> {
+                if (arguments.isEmpty() || arguments.size() > 2) {
+                    throw new ColumbaException(
+                            ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                            "Decimal data type family must have precision and optional scale arguments: " + original);
+                }
+                int precision = integerArgument(arguments.get(0), original);
+                int scale = arguments.size() == 2 ? integerArgument(arguments.get(1), original) : 0;
+                return decimal(precision, scale, original);
+            }
+            default -> {}
+        }
+        return switch (family) {
+            case "Decimal32" -> decimal(9, singleScale(arguments, original), original);
+            case "Decimal64" -> decimal(18, singleScale(arguments, original), original);
+            case "Decimal128" -> decimal(38, singleScale(arguments, original), original);
+            case "Decimal256" -> decimal(76, singleScale(arguments, original), original);
+            case "FixedString" -> {
+                int length = arguments.size() == 1 ? integerArgument(arguments.get(0), original) : -1;
+                if (length <= 0 || length > 0xFFFFFF) {
+                    throw new ColumbaException(
+                            ErrorCode.UNEXPECTED_AST_STRUCTURE,
+                            "FixedString data type family must have a number (positive integer) as its argument: "
+                                    + original);
+                }
+                yield new FixedStringType(length);
+            }
+            case "Enum8" -> enumType(1, arguments, original);
+            case "Enum16" -> enumType(2, arguments, original);
+            case "Enum" -> enumType(0, arguments, original);
+            default -> throw unknown(original);
+        };
+    }
+
+    private static int singleScale(List<String> arguments, String original) {
+        if (arguments.size() != 1) {
+            throw new ColumbaException(
+                    ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                    "Parameter count mismatch: " + original + " takes exactly one argument, the scale");
+        }
+        return integerArgument(arguments.get(0), original);
+    }
+
+    private static DataType decimal(int precision, int scale, String original) {
+        if (precision < 1 || precision > 76) {
+            throw new ColumbaException(
+                    ErrorCode.ARGUMENT_OUT_OF_BOUND,
+                    "Precision " + precision + " is out of bounds (precision range: [1, 76]) in type " + original);
+        }
+        if (scale < 0 || scale > precision) {
+            throw new ColumbaException(
+                    ErrorCode.ARGUMENT_OUT_OF_BOUND,
+                    "Scale " + scale + " is out of bounds (max scale: " + precision + ") in type " + original);
+        }
+        return new DecimalType(precision, scale);
+    }
+
+    private static DataType enumType(int bytes, List<String> arguments, String original) {
+        if (arguments.isEmpty()) {
+            throw new ColumbaException(ErrorCode.EMPTY_DATA_PASSED, "Enum data type cannot be empty: " + original);
+        }
+        List<EnumType.Element> elements = new ArrayList<>();
+        boolean automatic = arguments.stream().noneMatch(argument -> topLevelEquals(argument) >= 0);
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            int equals = topLevelEquals(argument);
+            String quoted = (equals < 0 ? argument : argument.substring(0, equals)).strip();
+            if (!quoted.startsWith("'") || !quoted.endsWith("'") || quoted.length() < 2) {
+                throw new ColumbaException(
+                        ErrorCode.UNEXPECTED_AST_STRUCTURE,
+                        "Elements of Enum data type must be of form: 'name' = number or 'name', where name is string"
+                                + " literal and number is an integer: " + original);
+            }
+            String name = unescape(quoted.substring(1, quoted.length() - 1));
+            int value;
+            if (equals < 0) {
+                if (!automatic) {
+                    throw new ColumbaException(
+                            ErrorCode.UNEXPECTED_AST_STRUCTURE,
+                            "Either all or none of the Enum elements must have values: " + original);
+                }
+                value = i + 1;
+            } else {
+                value = integerArgument(argument.substring(equals + 1), original);
+            }
+            for (EnumType.Element existing : elements) {
+                boolean sameName = existing.name().equals(name);
+                if (sameName || existing.value() == value) {
+                    throw new ColumbaException(
+                            ErrorCode.SYNTAX_ERROR,
+                            "Duplicate " + (sameName ? "names" : "values") + " in enum: '" + name + "' = " + value
+                                    + " and '" + existing.name() + "' = " + existing.value());
+                }
+            }
+            elements.add(new EnumType.Element(name, value));
+        }
+        int min = elements.stream().mapToInt(EnumType.Element::value).min().orElse(0);
+        int max = elements.stream().mapToInt(EnumType.Element::value).max().orElse(0);
+        int width = bytes != 0 ? bytes : (min >= Byte.MIN_VALUE && max <= Byte.MAX_VALUE ? 1 : 2);
+        long low = width == 1 ? Byte.MIN_VALUE : Short.MIN_VALUE;
+        long high = width == 1 ? Byte.MAX_VALUE : Short.MAX_VALUE;
+        if (min < low || max > high) {
+            throw new ColumbaException(
+                    ErrorCode.ARGUMENT_OUT_OF_BOUND,
+                    "Value " + (min < low ? min : max) + " for element is out of range of Enum" + (width * 8) + ": "
+                            + original);
+        }
+        return new EnumType(width, elements);
+    }
+
+    /** Where the {@code =} between an enum element's name and value is, outside the quotes; -1 if none. */
+    private static int topLevelEquals(String argument) {
+        boolean quoted = false;
+        for (int i = 0; i < argument.length(); i++) {
+            char c = argument.charAt(i);
+            if (c == '\\' && quoted) {
+                i++;
+            } else if (c == '\'') {
+                quoted = !quoted;
+            } else if (c == '=' && !quoted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String unescape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                out.append(text.charAt(++i));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static int integerArgument(String text, String original) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new ColumbaException(
+                    ErrorCode.UNEXPECTED_AST_STRUCTURE,
+                    "Expected an integer argument, got '" + text.strip() + "' in type " + original);
+        }
+    }
+
+    /** The comma-separated arguments of a type, split outside parentheses and quotes. */
+    public static List<String> arguments(String text) {
+        List<String> result = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '\'') {
+                    quoted = false;
+                }
+            } else if (c == '\'') {
+                quoted = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                result.add(text.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        String last = text.substring(start).strip();
+        if (!last.isEmpty() || !result.isEmpty()) {
+            result.add(last);
+        }
+        return result;
     }
 
     private static String unquote(String text) {

@@ -36,6 +36,11 @@ public record IntegerType(int bytes, boolean signed) implements DataType {
         return bytes;
     }
 
+    @Override
+    public boolean signedValues() {
+        return signed;
+    }
+
     /** Brings a 64-bit result back into this type's range, as ClickHouse's fixed-width arithmetic wraps. */
     public long wrap(long value) {
         return switch (bytes) {

@@ -4,14 +4,20 @@ package io.columba.storage.type;
 public record NullableType(DataType inner) implements DataType {
 
     public NullableType {
-        if (inner instanceof NullableType) {
+        if (inner instanceof NullableType || inner instanceof LowCardinalityType) {
             throw new IllegalArgumentException("Nested type Nullable(Nullable) cannot be inside Nullable type");
         }
     }
 
-    /** Wraps a type in Nullable unless it already is. */
+    /** Wraps a type in Nullable unless it already is; LowCardinality(T) becomes LowCardinality(Nullable(T)). */
     public static DataType of(DataType type) {
-        return type instanceof NullableType ? type : new NullableType(type);
+        if (type.isNullable()) {
+            return type;
+        }
+        if (type instanceof LowCardinalityType lowCardinality) {
+            return new LowCardinalityType(new NullableType(lowCardinality.inner()));
+        }
+        return new NullableType(type);
     }
 
     @Override
@@ -32,6 +38,11 @@ public record NullableType(DataType inner) implements DataType {
     @Override
     public DataType withoutNullable() {
         return inner;
+    }
+
+    @Override
+    public boolean signedValues() {
+        return inner.signedValues();
     }
 
     @Override

@@ -9,11 +9,15 @@ import io.columba.storage.column.ConstantColumn;
 import io.columba.storage.column.LongColumn;
 import io.columba.storage.column.StringColumn;
 import io.columba.storage.type.DataType;
+import io.columba.storage.type.Date32Type;
 import io.columba.storage.type.DateTime64Type;
 import io.columba.storage.type.DateTimeType;
 import io.columba.storage.type.DateType;
+import io.columba.storage.type.EnumType;
 import io.columba.storage.type.FloatType;
+import io.columba.storage.type.IPv4Type;
 import io.columba.storage.type.IntegerType;
+import io.columba.storage.type.PhysicalType;
 import io.columba.storage.type.StringType;
 import java.util.List;
 
@@ -79,6 +83,10 @@ public final class ComparisonFunctions {
                 return inner.kernel().apply(converted, rows);
             });
         }
+        Binding special = bindSpecial(predicate, left, right);
+        if (special != null) {
+            return special;
+        }
         boolean leftTemporal =
                 left instanceof DateType || left instanceof DateTimeType || left instanceof DateTime64Type;
         boolean rightTemporal =
@@ -128,6 +136,105 @@ public final class ComparisonFunctions {
             return new Binding(IntegerType.UINT8, kernel);
         }
         return new Binding(IntegerType.UINT8, (args, rows) -> compareLongs(predicate, args, rows));
+    }
+
+    /** Comparisons of Decimal, wide integers, UUID, IPv4/IPv6, Enum, FixedString and Date32; null for the rest. */
+    private static Binding bindSpecial(Predicate predicate, DataType left, DataType right) {
+        if (left.equals(right) && left.physicalType() == PhysicalType.BYTES) {
+            // FixedString, UUID, IPv6 and wide numbers are held so that their bytes order as their values.
+            return new Binding(IntegerType.UINT8, (args, rows) -> compareStrings(predicate, args, rows));
+        }
+        if (left.equals(right) && (left instanceof EnumType || left instanceof IPv4Type)) {
+            return new Binding(IntegerType.UINT8, (args, rows) -> compareLongs(predicate, args, rows));
+        }
+        if (left instanceof EnumType && right instanceof IntegerType
+                || left instanceof IntegerType && right instanceof EnumType) {
+            return new Binding(IntegerType.UINT8, (args, rows) -> compareLongs(predicate, args, rows));
+        }
+        if (left instanceof Date32Type || right instanceof Date32Type) {
+            return bindDate32(predicate, left, right);
+        }
+        if (ExactNumbers.isExact(left) || ExactNumbers.isExact(right)) {
+            if (!(NumericTypes.isNumeric(left) || ExactNumbers.isExact(left))
+                    || !(NumericTypes.isNumeric(right) || ExactNumbers.isExact(right))) {
+                throw Operands.illegalTypes(predicate.functionName, left, right);
+            }
+            if (left instanceof FloatType || right instanceof FloatType) {
+                return new Binding(
+                        IntegerType.UINT8, (args, rows) -> compareExactAsDoubles(predicate, args, left, right, rows));
+            }
+            return new Binding(IntegerType.UINT8, (args, rows) -> compareExact(predicate, args, left, right, rows));
+        }
+        boolean leftSpecial =
+                left instanceof EnumType || left instanceof IPv4Type || left.physicalType() == PhysicalType.BYTES;
+        boolean rightSpecial =
+                right instanceof EnumType || right instanceof IPv4Type || right.physicalType() == PhysicalType.BYTES;
+        if (leftSpecial || rightSpecial) {
+            throw Operands.illegalTypes(predicate.functionName, left, right);
+        }
+        return null;
+    }
+
+    private static Binding bindDate32(Predicate predicate, DataType left, DataType right) {
+        boolean leftDays = left instanceof Date32Type || left instanceof DateType;
+        boolean rightDays = right instanceof Date32Type || right instanceof DateType;
+        if (leftDays && rightDays) {
+            return new Binding(IntegerType.UINT8, (args, rows) -> compareLongs(predicate, args, rows));
+        }
+        boolean leftTime = leftDays || left instanceof DateTimeType || left instanceof DateTime64Type;
+        boolean rightTime = rightDays || right instanceof DateTimeType || right instanceof DateTime64Type;
+        if (!leftTime || !rightTime) {
+            throw Operands.illegalTypes(predicate.functionName, left, right);
+        }
+        int precision = Math.max(
+                left instanceof DateTime64Type l ? l.precision() : 0,
+                right instanceof DateTime64Type r ? r.precision() : 0);
+        String zone =
+                left instanceof DateTimeType l ? l.timeZone() : right instanceof DateTimeType r ? r.timeZone() : null;
+        DataType common = new DateTime64Type(precision, zone);
+        return new Binding(
+                IntegerType.UINT8,
+                (args, rows) -> compareLongs(
+                        predicate,
+                        new Column[] {
+                            TypeConversion.cast(args[0], left, common, rows),
+                            TypeConversion.cast(args[1], right, common, rows)
+                        },
+                        rows));
+    }
+
+    private static Column compareExact(Predicate predicate, Column[] args, DataType left, DataType right, int rows) {
+        long[] out = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            int comparison = ExactNumbers.decimal(args[0], left, i).compareTo(ExactNumbers.decimal(args[1], right, i));
+            out[i] = predicate.test(comparison) ? 1 : 0;
+        }
+        return new LongColumn(out, null, rows);
+    }
+
+    private static Column compareExactAsDoubles(
+            Predicate predicate, Column[] args, DataType left, DataType right, int rows) {
+        double[] a = exactAsDoubles(args[0], left, rows);
+        double[] b = exactAsDoubles(args[1], right, rows);
+        long[] out = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            boolean result = Double.isNaN(a[i]) || Double.isNaN(b[i])
+                    ? predicate == Predicate.NOT_EQUALS
+                    : predicate.test(Double.compare(a[i] + 0.0, b[i] + 0.0));
+            out[i] = result ? 1 : 0;
+        }
+        return new LongColumn(out, null, rows);
+    }
+
+    private static double[] exactAsDoubles(Column column, DataType type, int rows) {
+        if (!ExactNumbers.isExact(type)) {
+            return Operands.doubles(column, type, rows);
+        }
+        double[] values = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            values[i] = ExactNumbers.decimal(column, type, i).doubleValue();
+        }
+        return values;
     }
 
     private static boolean isUnsigned64(DataType type) {

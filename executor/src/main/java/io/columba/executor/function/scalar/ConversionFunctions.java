@@ -10,11 +10,18 @@ import io.columba.storage.error.ErrorCode;
 import io.columba.storage.type.BoolType;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.DataTypeParser;
+import io.columba.storage.type.Date32Type;
 import io.columba.storage.type.DateTimeType;
 import io.columba.storage.type.DateType;
+import io.columba.storage.type.DecimalType;
+import io.columba.storage.type.FixedStringType;
 import io.columba.storage.type.FloatType;
+import io.columba.storage.type.IPv4Type;
+import io.columba.storage.type.IPv6Type;
 import io.columba.storage.type.IntegerType;
 import io.columba.storage.type.StringType;
+import io.columba.storage.type.UuidType;
+import io.columba.storage.type.WideIntegerType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +49,54 @@ public final class ConversionFunctions {
         functions.add(converter(FloatType.FLOAT32, "Converts to Float32."));
         functions.add(converter(FloatType.FLOAT64, "Converts to Float64."));
         functions.add(converter(BoolType.BOOL, "Converts to Bool."));
+        for (WideIntegerType type : List.of(
+                WideIntegerType.INT128, WideIntegerType.UINT128, WideIntegerType.INT256, WideIntegerType.UINT256)) {
+            functions.add(converter(
+                    type,
+                    "Converts to " + type.name() + "; numbers wrap around, floats are truncated toward zero,"
+                            + " strings must hold an integer.",
+                    "'170141183460469231731687303715884105727'"));
+        }
+        functions.add(converter(
+                Date32Type.DATE32,
+                "Converts a Date, a DateTime, a 'YYYY-MM-DD' string or a day number to Date32 (1900-01-01 to"
+                        + " 2299-12-31; values outside are clamped).",
+                "'1955-11-05'"));
+        functions.add(converter(
+                UuidType.UUID,
+                "Parses a UUID from its text (with or without dashes).",
+                "'61f0c404-5cb3-11e7-907b-a6006ad3dba0'"));
+        functions.add(converter(
+                IPv4Type.IPV4, "Parses an IPv4 address from dotted text, or takes a UInt32.", "'192.168.0.1'"));
+        functions.add(converter(
+                IPv6Type.IPV6,
+                "Parses an IPv6 address from text; an IPv4 address becomes IPv4-mapped (::ffff:a.b.c.d).",
+                "'2001:db8::1'"));
+        functions.add(SimpleScalarFunction.of(
+                "IPv4NumToString",
+                "The dotted text of a UInt32 IPv4 address.",
+                "SELECT IPv4NumToString(3232235521)",
+                (types, args) -> bindThrough("IPv4NumToString", types, IPv4Type.IPV4, StringType.STRING)));
+        functions.add(SimpleScalarFunction.of(
+                "IPv4StringToNum",
+                "The UInt32 of a dotted IPv4 address.",
+                "SELECT IPv4StringToNum('192.168.0.1')",
+                (types, args) -> bindThrough("IPv4StringToNum", types, IPv4Type.IPV4, IntegerType.UINT32)));
+        for (int bits : new int[] {32, 64, 128, 256}) {
+            String name = "toDecimal" + bits;
+            int precision = bits == 32 ? 9 : bits == 64 ? 18 : bits == 128 ? 38 : 76;
+            functions.add(SimpleScalarFunction.of(
+                    name,
+                    "Converts a number or a string to Decimal(" + precision + ", S) with the scale S given as second"
+                            + " argument; digits past the scale are cut, and too many digits is DECIMAL_OVERFLOW.",
+                    "SELECT " + name + "('3.14159', 2)",
+                    (types, args) -> bindToDecimal(name, precision, types, args)));
+        }
+        functions.add(SimpleScalarFunction.of(
+                "toFixedString",
+                "Converts a string to FixedString(N), padding it with zero bytes; a longer string is an error.",
+                "SELECT toFixedString('abc', 5)",
+                ConversionFunctions::bindToFixedString));
         functions.add(SimpleScalarFunction.of(
                 "toString",
                 "The value as text, exactly as the TabSeparated format prints it.",
@@ -59,19 +114,20 @@ public final class ConversionFunctions {
                 "SELECT toDateTime('2024-03-01 10:00:00')",
                 ConversionFunctions::bindToDateTime));
         functions.add(SimpleScalarFunction.of(
-                "toTypeName",
-                "The name of the argument's type, as ClickHouse writes it.",
-                "SELECT toTypeName(1 + 1)",
-                (types, args) -> {
-                    Operands.expectCount("toTypeName", types, 1, 1);
-                    byte[] name = types.get(0).name().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    return new Binding(
-                            StringType.STRING,
-                            (columns, rows) -> new io.columba.storage.column.ConstantColumn(
-                                    new io.columba.storage.column.StringColumn(
-                                            name, new int[] {0, name.length}, null, 1),
-                                    rows));
-                }));
+                        "toTypeName",
+                        "The name of the argument's type, as ClickHouse writes it.",
+                        "SELECT toTypeName(1 + 1)",
+                        (types, args) -> {
+                            Operands.expectCount("toTypeName", types, 1, 1);
+                            byte[] name = types.get(0).name().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                            return new Binding(
+                                    StringType.STRING,
+                                    (columns, rows) -> new io.columba.storage.column.ConstantColumn(
+                                            new io.columba.storage.column.StringColumn(
+                                                    name, new int[] {0, name.length}, null, 1),
+                                            rows));
+                        })
+                .seeingNulls());
         functions.add(SimpleScalarFunction.of(
                 "toDateTime64",
                 "Converts a date-time string (with a fraction of a second), a Date, a DateTime or a Unix timestamp to"
@@ -90,8 +146,11 @@ public final class ConversionFunctions {
     }
 
     private static ScalarFunction converter(DataType type, String description) {
+        return converter(type, description, type instanceof BoolType ? "'true'" : "'12'");
+    }
+
+    private static ScalarFunction converter(DataType type, String description, String argument) {
         String name = "to" + type.name();
-        String argument = type instanceof BoolType ? "'true'" : "'12'";
         return SimpleScalarFunction.of(
                 name, description, "SELECT " + name + "(" + argument + ")", (types, args) -> bindTo(name, type, types));
     }
@@ -100,6 +159,55 @@ public final class ConversionFunctions {
         Operands.expectCount(name, types, 1, 1);
         DataType source = types.get(0);
         return new Binding(target, (args, rows) -> TypeConversion.cast(args[0], source, target, rows));
+    }
+
+    /** Converts the argument to {@code via}, then to {@code result} (IPv4StringToNum: String -> IPv4 -> UInt32). */
+    private static Binding bindThrough(String name, List<DataType> types, DataType via, DataType result) {
+        Operands.expectCount(name, types, 1, 1);
+        DataType source = types.get(0);
+        return new Binding(
+                result,
+                (args, rows) ->
+                        TypeConversion.cast(TypeConversion.cast(args[0], source, via, rows), via, result, rows));
+    }
+
+    private static Binding bindToDecimal(
+            String name, int precision, List<DataType> types, List<BoundExpression> arguments) {
+        Operands.expectCount(name, types, 2, 2);
+        int scale = constantInteger(name, arguments.get(1));
+        if (scale < 0 || scale > precision) {
+            throw new ColumbaException(
+                    ErrorCode.ARGUMENT_OUT_OF_BOUND,
+                    "Scale " + scale + " is out of bounds (max scale: " + precision + ") in function " + name);
+        }
+        DataType target = new DecimalType(precision, scale);
+        DataType source = types.get(0);
+        return new Binding(target, (args, rows) -> TypeConversion.cast(args[0], source, target, rows));
+    }
+
+    private static Binding bindToFixedString(List<DataType> types, List<BoundExpression> arguments) {
+        Operands.expectCount("toFixedString", types, 2, 2);
+        int length = constantInteger("toFixedString", arguments.get(1));
+        if (length <= 0) {
+            throw new ColumbaException(
+                    ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
+                    "Second argument of function toFixedString must be a positive constant length");
+        }
+        DataType target = new FixedStringType(length);
+        DataType source = types.get(0);
+        if (!(source instanceof StringType || source instanceof FixedStringType)) {
+            throw Operands.illegalType("toFixedString", source, 1);
+        }
+        return new Binding(target, (args, rows) -> TypeConversion.cast(args[0], source, target, rows));
+    }
+
+    private static int constantInteger(String function, BoundExpression argument) {
+        if (argument instanceof Constant constant && constant.type() instanceof IntegerType && !constant.isNull()) {
+            return (int) constant.longValue();
+        }
+        throw new ColumbaException(
+                ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
+                "Second argument of function " + function + " must be a constant integer");
     }
 
     private static Binding bindToDateTime(List<DataType> types, List<BoundExpression> arguments) {

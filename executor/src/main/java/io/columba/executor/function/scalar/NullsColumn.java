@@ -21,12 +21,8 @@ public final class NullsColumn {
         };
     }
 
-    /** A column of default values (0, empty string) with the given null map. */
+    /** A column of default values (0, empty string, zero bytes of a fixed width) with the given null map. */
     public static Column defaults(DataType type, boolean[] nulls, int rows) {
-        return switch (type.physicalType()) {
-            case LONG -> new LongColumn(new long[rows], nulls, rows);
-            case DOUBLE -> new DoubleColumn(new double[rows], nulls, rows);
-            case BYTES -> new StringColumn(new byte[0], new int[rows + 1], nulls, rows);
-        };
+        return io.columba.storage.column.ColumnBuilder.defaults(type, nulls, rows);
     }
 }

@@ -53,7 +53,8 @@ public final class StringFunctions {
     private static void expectStrings(String name, List<DataType> types, int minimum, int maximum) {
         Operands.expectCount(name, types, minimum, maximum);
         for (int i = 0; i < types.size(); i++) {
-            if (!(types.get(i) instanceof StringType)) {
+            if (!(types.get(i) instanceof StringType
+                    || types.get(i) instanceof io.columba.storage.type.FixedStringType)) {
                 throw Operands.illegalType(name, types.get(i), i + 1);
             }
         }

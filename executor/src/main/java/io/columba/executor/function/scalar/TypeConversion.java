@@ -11,14 +11,23 @@ import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import io.columba.storage.type.BoolType;
 import io.columba.storage.type.DataType;
+import io.columba.storage.type.Date32Type;
 import io.columba.storage.type.DateTime64Type;
 import io.columba.storage.type.DateTimeType;
 import io.columba.storage.type.DateType;
+import io.columba.storage.type.DecimalType;
+import io.columba.storage.type.EnumType;
+import io.columba.storage.type.FixedStringType;
 import io.columba.storage.type.FloatType;
+import io.columba.storage.type.IPv4Type;
+import io.columba.storage.type.IPv6Type;
 import io.columba.storage.type.IntegerType;
+import io.columba.storage.type.LowCardinalityType;
 import io.columba.storage.type.NothingType;
 import io.columba.storage.type.NullableType;
 import io.columba.storage.type.StringType;
+import io.columba.storage.type.UuidType;
+import io.columba.storage.type.WideIntegerType;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 
@@ -50,7 +59,7 @@ public final class TypeConversion {
     }
 
     private static Column convert(Column column, DataType source, DataType target, int rows) {
-        if (source.equals(target) && !(column.nulls() != null)) {
+        if (source.equals(target)) {
             return column;
         }
         if (source instanceof DateTime64Type ticks
@@ -66,6 +75,22 @@ public final class TypeConversion {
             column = seconds(column, ticks, rows);
             source = new DateTimeType(ticks.timeZone());
         }
+        if (ExactNumbers.isExact(source)
+                && !(target instanceof StringType)
+                && !ExactNumbers.isExact(target)
+                && !(target instanceof FixedStringType)) {
+            return ExactNumberConversion.fromExact(column, source, target, rows);
+        }
+        if ((source instanceof UuidType || source instanceof IPv6Type)
+                && !(target instanceof StringType || target instanceof FixedStringType)
+                && !(source instanceof IPv6Type && target instanceof IPv4Type)
+                && !source.equals(target)) {
+            throw cannot(source, target);
+        }
+        if (source instanceof Date32Type && (target instanceof DateType || target instanceof DateTimeType)) {
+            column = clampToDate(column, rows);
+            source = DateType.DATE;
+        }
         return switch (target) {
             case IntegerType integer -> toInteger(column, source, integer, rows);
             case FloatType floating -> toFloat(column, source, floating, rows);
@@ -75,8 +100,27 @@ public final class TypeConversion {
             case DateTime64Type dateTime64 -> toDateTime64(column, source, dateTime64, rows);
             case BoolType ignored -> toBool(column, source, rows);
             case NullableType nullable -> throw new IllegalStateException("Nullable stripped");
+            case LowCardinalityType ignored -> throw new IllegalStateException("LowCardinality stripped");
             case NothingType ignored -> throw cannot(source, target);
+            case DecimalType decimal -> ExactNumberConversion.toDecimal(column, source, decimal, rows);
+            case WideIntegerType wide -> ExactNumberConversion.toWideInteger(column, source, wide, rows);
+            case UuidType ignored -> DomainConversion.toUuid(column, source, rows);
+            case IPv4Type ignored -> DomainConversion.toIPv4(column, source, rows);
+            case IPv6Type ignored -> DomainConversion.toIPv6(column, source, rows);
+            case EnumType enumType -> DomainConversion.toEnum(column, source, enumType, rows);
+            case FixedStringType fixed -> DomainConversion.toFixedString(column, source, fixed, rows);
+            case Date32Type ignored -> DomainConversion.toDate32(column, source, rows);
         };
+    }
+
+    /** Date32 day numbers as Date day numbers: before 1970 is 1970-01-01, after 2149-06-06 is that day. */
+    private static Column clampToDate(Column column, int rows) {
+        long[] in = ((LongColumn) column).values();
+        long[] out = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            out[i] = Math.max(0, Math.min(65535, in[i]));
+        }
+        return new LongColumn(out, null, rows);
     }
 
     private static Column toInteger(Column column, DataType source, IntegerType target, int rows) {
@@ -280,6 +324,7 @@ public final class TypeConversion {
                 for (int i = 0; i < rows; i++) {
                     out[i] = switch (source) {
                         case DateType ignored -> DateTimes.startOfDaySeconds(in[i], zone) * scale;
+                        case Date32Type ignored -> DateTimes.startOfDaySeconds(in[i], zone) * scale;
                         case DateTime64Type other -> rescale(in[i], other.scale(), scale);
                         default -> in[i] * scale;
                     };
