@@ -112,6 +112,12 @@ final class InsertExecutor {
             }
             for (int c = 0; c < row.size(); c++) {
                 BoundExpression bound = constants.bind(row.get(c));
+                if (bound.type().withoutNullable() instanceof StringType && TypeConversion.isComposite(types.get(c))) {
+                    throw new ColumbaException(
+                            ErrorCode.TYPE_MISMATCH,
+                            "Type mismatch in VALUES section. Expected: "
+                                    + types.get(c).name() + ". Got: String");
+                }
                 Column value = ExpressionEvaluator.fold(bound).toColumn();
                 builders.get(c)
                         .appendFrom(

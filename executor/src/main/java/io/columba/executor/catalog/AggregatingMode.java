@@ -137,16 +137,7 @@ final class AggregatingMode implements MergingMode {
     }
 
     private static int compare(Column values, int a, int b, DataType type) {
-        return switch (values) {
-            case LongColumn longs ->
-                type.withoutNullable() instanceof IntegerType integer && !integer.signed() && integer.bytes() == 8
-                        ? Long.compareUnsigned(longs.get(a), longs.get(b))
-                        : Long.compare(longs.get(a), longs.get(b));
-            case DoubleColumn doubles -> Double.compare(doubles.get(a), doubles.get(b));
-            case io.columba.storage.column.StringColumn strings ->
-                io.columba.storage.column.StringColumn.compare(strings, a, strings, b);
-            case io.columba.storage.column.ConstantColumn ignored -> 0;
-        };
+        return io.columba.executor.operator.ValueOrder.compare(values, a, values, b, type);
     }
 
     @Override

@@ -8,8 +8,8 @@ import io.columba.storage.type.DataType;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A constant value: {@code Long} for LONG-held types, {@code Double} for floats, {@code byte[]} for strings, null
- * for NULL.
+ * A constant value: {@code Long} for LONG-held types, {@code Double} for floats, {@code byte[]} for strings, a
+ * one-row {@code Column} for arrays, maps and tuples, null for NULL.
  */
 public record Constant(DataType type, Object value) implements BoundExpression {
 
@@ -43,6 +43,8 @@ public record Constant(DataType type, Object value) implements BoundExpression {
                 byte[] bytes = value == null ? new byte[0] : (byte[]) value;
                 yield new StringColumn(bytes, new int[] {0, bytes.length}, nulls, 1);
             }
+            case ARRAY, TUPLE ->
+                value == null ? io.columba.storage.column.ColumnBuilder.defaults(type, nulls, 1) : (Column) value;
         };
     }
 
@@ -57,21 +59,31 @@ public record Constant(DataType type, Object value) implements BoundExpression {
             case LongColumn longs -> new Constant(type, longs.get(at));
             case DoubleColumn doubles -> new Constant(type, doubles.get(at));
             case StringColumn strings -> new Constant(type, strings.getBytes(at));
+            case io.columba.storage.column.ArrayColumn arrays -> new Constant(type, arrays.slice(at, 1));
+            case io.columba.storage.column.TupleColumn tuples -> new Constant(type, tuples.slice(at, 1));
             case io.columba.storage.column.ConstantColumn ignored -> throw new IllegalStateException();
         };
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Constant c
-                && c.type.equals(type)
-                && (value instanceof byte[] bytes
-                        ? c.value instanceof byte[] otherBytes && java.util.Arrays.equals(bytes, otherBytes)
-                        : java.util.Objects.equals(value, c.value));
+        if (!(other instanceof Constant c) || !c.type.equals(type)) {
+            return false;
+        }
+        if (value instanceof Column column) {
+            return c.value instanceof Column otherColumn
+                    && io.columba.storage.column.ValueEquality.equal(column, 0, otherColumn, 0);
+        }
+        return value instanceof byte[] bytes
+                ? c.value instanceof byte[] otherBytes && java.util.Arrays.equals(bytes, otherBytes)
+                : java.util.Objects.equals(value, c.value);
     }
 
     @Override
     public int hashCode() {
+        if (value instanceof Column) {
+            return type.hashCode();
+        }
         return type.hashCode() * 31
                 + (value instanceof byte[] bytes
                         ? java.util.Arrays.hashCode(bytes)

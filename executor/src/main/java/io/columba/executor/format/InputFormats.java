@@ -103,20 +103,11 @@ public final class InputFormats {
             case VALUE_FALSE -> "false";
             case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getText();
             default -> {
-                StringBuilder raw = new StringBuilder();
-                int depth = 0;
-                JsonToken token = value;
-                do {
-                    raw.append(token == JsonToken.FIELD_NAME ? "\"" + parser.currentName() + "\":" : parser.getText());
-                    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                        depth++;
-                    } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-                        depth--;
-                    }
-                    if (depth > 0) {
-                        token = parser.nextToken();
-                    }
-                } while (depth > 0);
+                // An array or object: its JSON text, which the column type reads (arrays, maps, tuples).
+                java.io.StringWriter raw = new java.io.StringWriter();
+                try (com.fasterxml.jackson.core.JsonGenerator generator = JSON.createGenerator(raw)) {
+                    generator.copyCurrentStructure(parser);
+                }
                 yield raw.toString();
             }
         };

@@ -3,10 +3,6 @@ package io.columba.executor.format;
 import io.columba.executor.QueryResult;
 import io.columba.storage.block.Block;
 import io.columba.storage.column.Column;
-import io.columba.storage.column.ConstantColumn;
-import io.columba.storage.column.DoubleColumn;
-import io.columba.storage.column.LongColumn;
-import io.columba.storage.column.StringColumn;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import io.columba.storage.type.BoolType;
@@ -125,7 +121,7 @@ public final class OutputFormats {
                     } else {
                         line.append("\t\t\t").append(quotedNames[c]).append(": ");
                     }
-                    appendJsonValue(line, block.column(c), types.get(c), row, settings);
+                    JsonValueWriter.append(line, block.column(c), types.get(c), row, settings);
                     if (!compact) {
                         line.append(c + 1 < names.size() ? ",\n" : "\n");
                     }
@@ -170,60 +166,12 @@ public final class OutputFormats {
                         line.append(',');
                     }
                     line.append(keys[c]);
-                    appendJsonValue(line, block.column(c), result.columnTypes().get(c), row, settings);
+                    JsonValueWriter.append(
+                            line, block.column(c), result.columnTypes().get(c), row, settings);
                 }
                 line.append("}\n");
                 write(out, line.toString());
             }
-        }
-    }
-
-    private static void appendJsonValue(
-            StringBuilder out, Column column, DataType type, int row, FormatSettings settings) {
-        Column plain = column instanceof ConstantColumn constant ? constant.value() : column;
-        int at = plain == column ? row : 0;
-        if (plain.isNull(at)) {
-            out.append("null");
-            return;
-        }
-        DataType base = type.withoutNullable();
-        switch (plain) {
-            case LongColumn longs -> {
-                long value = longs.get(at);
-                if (base instanceof IntegerType integer) {
-                    String digits = TextValues.longText(value, integer);
-                    boolean quote = integer.bytes() == 8 && settings.quote64BitIntegers();
-                    out.append(quote ? "\"" + digits + "\"" : digits);
-                } else if (base instanceof BoolType) {
-                    out.append(value != 0 ? "true" : "false");
-                } else if (base instanceof DecimalType) {
-                    out.append(TextValues.longText(value, base));
-                } else {
-                    out.append('"').append(TextValues.longText(value, base)).append('"');
-                }
-            }
-            case DoubleColumn doubles -> {
-                double value = doubles.get(at);
-                boolean finite = !Double.isNaN(value) && !Double.isInfinite(value);
-                String text =
-                        base.fixedWidth() == 4 ? TextValues.formatFloat((float) value) : TextValues.formatDouble(value);
-                if (finite) {
-                    out.append(text);
-                } else {
-                    out.append(settings.quoteDenormals() ? "\"" + text + "\"" : "null");
-                }
-            }
-            case StringColumn strings -> {
-                String text = TextValues.bytesText(strings, at, base);
-                if (base instanceof DecimalType) {
-                    out.append(text);
-                } else if (base instanceof WideIntegerType && !settings.quote64BitIntegers()) {
-                    out.append(text);
-                } else {
-                    out.append(JsonText.quote(text, settings.escapeForwardSlashes()));
-                }
-            }
-            case ConstantColumn ignored -> throw new IllegalStateException();
         }
     }
 

@@ -116,6 +116,8 @@ public final class TextValues {
                         ? formatFloat((float) doubles.get(at))
                         : formatDouble(doubles.get(at));
             case io.columba.storage.column.StringColumn strings -> bytesText(strings, at, type.withoutNullable());
+            case io.columba.storage.column.ArrayColumn ignored -> QuotedValueWriter.text(plain, type, at);
+            case io.columba.storage.column.TupleColumn ignored -> QuotedValueWriter.text(plain, type, at);
             case io.columba.storage.column.ConstantColumn ignored -> throw new IllegalStateException();
         };
     }

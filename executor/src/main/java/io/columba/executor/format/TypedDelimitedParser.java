@@ -9,13 +9,16 @@ import io.columba.storage.column.StringColumn;
 import io.columba.storage.column.StringColumnBuilder;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
+import io.columba.storage.type.ArrayType;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.DateTimeType;
 import io.columba.storage.type.DateType;
 import io.columba.storage.type.FloatType;
 import io.columba.storage.type.IntegerType;
+import io.columba.storage.type.MapType;
 import io.columba.storage.type.NullableType;
 import io.columba.storage.type.StringType;
+import io.columba.storage.type.TupleType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -122,7 +125,7 @@ public final class TypedDelimitedParser {
             sinks[c].nullValue(rows);
             return;
         }
-        if (escaped) {
+        if (escaped && !sinks[c].keepsEscapes()) {
             sinks[c].text(this, unescapeTab(start, end), rows);
         } else {
             sinks[c].range(this, start, end, rows);
@@ -180,14 +183,37 @@ public final class TypedDelimitedParser {
             case DateType ignored -> new DateSink(expected);
             case DateTimeType dateTime
             when dateTime.timeZone() == null || dateTime.timeZone().equals("UTC") -> new DateTimeSink(expected);
+            case ArrayType ignored -> new QuotedTextSink(expected);
+            case MapType ignored -> new QuotedTextSink(expected);
+            case TupleType ignored -> new QuotedTextSink(expected);
             default -> new TextSink(expected);
         };
+    }
+
+    /**
+     * Arrays, maps and tuples: their text is kept as written, escapes included, since inside it strings are quoted
+     * and escaped already ({@code ['a\'b']}), and read by their own conversion.
+     */
+    private static final class QuotedTextSink extends TextSink {
+        QuotedTextSink(int expected) {
+            super(expected);
+        }
+
+        @Override
+        boolean keepsEscapes() {
+            return true;
+        }
     }
 
     /** Where one column's values go. Rows are numbered from 1. */
     private abstract static class Sink {
         /** A field without escapes: {@code data[start, end)}. */
         abstract void range(TypedDelimitedParser parser, int start, int end, int row);
+
+        /** Whether the sink takes a TabSeparated field with its escapes, as {@link #range}. */
+        boolean keepsEscapes() {
+            return false;
+        }
 
         /** A field after unescaping. */
         abstract void text(TypedDelimitedParser parser, String value, int row);
@@ -199,7 +225,7 @@ public final class TypedDelimitedParser {
     }
 
     /** Text of the field, converted with the general rules once all rows are read. */
-    private static final class TextSink extends Sink {
+    private static class TextSink extends Sink {
         private final StringColumnBuilder values;
         private boolean[] nulls;
 

@@ -29,6 +29,7 @@ public final class BuiltinFunctions {
         all.addAll(ConversionFunctions.all());
         all.addAll(DateFunctions.all());
         all.addAll(StringFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ArrayFunctions.all());
         return all;
     }
 

@@ -2,9 +2,6 @@ package io.columba.executor.function;
 
 import io.columba.storage.column.Column;
 import io.columba.storage.column.ConstantColumn;
-import io.columba.storage.column.DoubleColumn;
-import io.columba.storage.column.LongColumn;
-import io.columba.storage.column.StringColumn;
 
 /** Runs a kernel on the values under Nullable arguments and marks the rows where any argument is NULL. */
 final class NullableKernel implements Kernel {
@@ -47,11 +44,6 @@ final class NullableKernel implements Kernel {
     }
 
     static Column withNulls(Column column, boolean[] nulls) {
-        return switch (column) {
-            case LongColumn longs -> new LongColumn(longs.values(), nulls, longs.size());
-            case DoubleColumn doubles -> new DoubleColumn(doubles.values(), nulls, doubles.size());
-            case StringColumn strings -> new StringColumn(strings.data(), strings.offsets(), nulls, strings.size());
-            case ConstantColumn constant -> withNulls(constant.materialize(), nulls);
-        };
+        return io.columba.executor.function.scalar.NullsColumn.withNulls(column, nulls);
     }
 }

@@ -134,22 +134,39 @@ final class GroupIndex {
     private static ByteBuffer serialize(Column[] keys, int row, ByteBuffer buffer) {
         buffer.clear();
         for (Column key : keys) {
-            buffer = ensure(buffer, 9);
-            if (key.isNull(row)) {
-                buffer.put((byte) 1);
-                continue;
+            buffer = serializeValue(key, row, buffer);
+        }
+        return buffer;
+    }
+
+    /** One value as bytes that are equal exactly when the values are: a null flag, then the value. */
+    private static ByteBuffer serializeValue(Column key, int row, ByteBuffer buffer) {
+        buffer = ensure(buffer, 9);
+        if (key.isNull(row)) {
+            buffer.put((byte) 1);
+            return buffer;
+        }
+        buffer.put((byte) 0);
+        switch (key) {
+            case LongColumn longs -> buffer.putLong(longs.get(row));
+            case DoubleColumn doubles -> buffer.putLong(Double.doubleToLongBits(doubles.get(row) + 0.0));
+            case StringColumn strings -> {
+                int length = strings.length(row);
+                buffer = ensure(buffer, 4 + length);
+                buffer.putInt(length).put(strings.data(), strings.offsets()[row], length);
             }
-            buffer.put((byte) 0);
-            switch (key) {
-                case LongColumn longs -> buffer.putLong(longs.get(row));
-                case DoubleColumn doubles -> buffer.putLong(Double.doubleToLongBits(doubles.get(row) + 0.0));
-                case StringColumn strings -> {
-                    int length = strings.length(row);
-                    buffer = ensure(buffer, 4 + length);
-                    buffer.putInt(length).put(strings.data(), strings.offsets()[row], length);
+            case io.columba.storage.column.ArrayColumn arrays -> {
+                buffer.putInt(arrays.length(row));
+                for (int i = arrays.offsets()[row]; i < arrays.offsets()[row + 1]; i++) {
+                    buffer = serializeValue(arrays.elements(), i, buffer);
                 }
-                default -> throw new IllegalStateException();
             }
+            case io.columba.storage.column.TupleColumn tuples -> {
+                for (Column element : tuples.elements()) {
+                    buffer = serializeValue(element, row, buffer);
+                }
+            }
+            case ConstantColumn constant -> buffer = serializeValue(constant.value(), 0, buffer);
         }
         return buffer;
     }

@@ -58,7 +58,7 @@ public final class RowComparator {
                     yield Double.compare(a + 0.0, b + 0.0);
                 }
                 case StringColumn strings -> StringColumn.compare(strings, left, strings, right);
-                default -> throw new IllegalStateException();
+                default -> ValueOrder.compare(column, left, column, right, key.type());
             };
             if (comparison != 0) {
                 return key.descending() ? -comparison : comparison;

@@ -136,9 +136,11 @@ expr
     | LPAREN expr RPAREN                                                # parenExpr
     | LPAREN (expr COMMA (expr (COMMA expr)* COMMA?)?)? RPAREN          # tupleExpr
     | LBRACKET exprList? RBRACKET                                       # arrayExpr
+    | LBRACE (expr COLON expr (COMMA expr COLON expr)*)? RBRACE         # mapExpr
     | compoundIdentifier                                                # columnExpr
     | expr LBRACKET expr RBRACKET                                       # arrayElementExpr
     | expr DOT DECIMAL_LITERAL                                          # tupleElementExpr
+    | expr FLOATING_LITERAL                                             # tupleElementShortExpr
     | expr DOUBLE_COLON columnType                                      # castOperatorExpr
     | DASH expr                                                         # negateExpr
     | expr (ASTERISK | SLASH | PERCENT) expr                            # multiplicativeExpr

@@ -378,6 +378,8 @@ final class AstBuilder {
             case ParenExprContext paren -> expr(paren.expr());
             case TupleExprContext tuple -> new FunctionCall("tuple", exprs(tuple.expr()), null, false);
             case ArrayExprContext array -> new FunctionCall("array", exprList(array.exprList()), null, false);
+            case MapExprContext map -> new FunctionCall("map", exprs(map.expr()), null, false);
+            case TupleElementShortExprContext element -> tupleElementShort(element);
             case ColumnExprContext column ->
                 new Identifier(column.compoundIdentifier().identifier().stream()
                         .map(this::identifier)
@@ -469,6 +471,21 @@ final class AstBuilder {
     }
 
     /** ClickHouse folds a minus sign into a number literal: {@code -1} is the literal Int64 -1. */
+    /** {@code t.1} lexes as {@code t} and the float {@code .1}: only a dot and digits make a tuple index. */
+    private Expression tupleElementShort(TupleElementShortExprContext element) {
+        String text = element.FLOATING_LITERAL().getText();
+        if (!text.matches("\\.[0-9]+")) {
+            Token token = element.FLOATING_LITERAL().getSymbol();
+            throw new SqlSyntaxException(
+                    "Syntax error: failed at position " + (token.getStartIndex() + 1) + " ('" + text + "'): expected"
+                            + " an operator or a tuple index such as .1",
+                    token.getStartIndex(),
+                    token.getLine(),
+                    token.getCharPositionInLine() + 1);
+        }
+        return FunctionCall.of("tupleElement", expr(element.expr()), integerLiteral(text.substring(1)));
+    }
+
     private static Expression negate(Expression operand) {
         if (operand instanceof Literal literal) {
             switch (literal.kind()) {

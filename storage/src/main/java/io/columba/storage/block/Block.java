@@ -1,10 +1,14 @@
 package io.columba.storage.block;
 
+import io.columba.storage.column.ArrayColumn;
 import io.columba.storage.column.Column;
 import io.columba.storage.column.DoubleColumn;
 import io.columba.storage.column.LongColumn;
 import io.columba.storage.column.StringColumn;
+import io.columba.storage.column.TupleColumn;
+import io.columba.storage.type.ArrayType;
 import io.columba.storage.type.DataType;
+import io.columba.storage.type.TupleType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,6 +100,22 @@ public record Block(int rowCount, List<Column> columns) {
                 }
                 return new DoubleColumn(values, nulls, rows);
             }
+            case ARRAY -> {
+                return concatArrays(pieces, type, rows);
+            }
+            case TUPLE -> {
+                List<DataType> elementTypes = ((TupleType) type.withoutNullable()).elements();
+                List<Column> elements = new ArrayList<>(elementTypes.size());
+                for (int e = 0; e < elementTypes.size(); e++) {
+                    List<Column> elementPieces = new ArrayList<>(pieces.size());
+                    for (Column piece : pieces) {
+                        elementPieces.add(
+                                ((TupleColumn) piece.materialize()).elements().get(e));
+                    }
+                    elements.add(concatColumns(elementPieces, elementTypes.get(e), rows));
+                }
+                return new TupleColumn(elements, nulls, rows);
+            }
             default -> {
                 long bytes = 0;
                 for (Column piece : pieces) {
@@ -124,5 +144,23 @@ public record Block(int rowCount, List<Column> columns) {
                 return new StringColumn(data, offsets, nulls, rows);
             }
         }
+    }
+
+    private static Column concatArrays(List<Column> pieces, DataType type, int rows) {
+        int[] offsets = new int[rows + 1];
+        List<Column> elementPieces = new ArrayList<>(pieces.size());
+        int row = 0;
+        int base = 0;
+        for (Column piece : pieces) {
+            ArrayColumn arrays = (ArrayColumn) piece.materialize();
+            for (int i = 1; i <= arrays.size(); i++) {
+                offsets[row + i] = base + arrays.offsets()[i];
+            }
+            row += arrays.size();
+            base += arrays.offsets()[arrays.size()];
+            elementPieces.add(arrays.elements());
+        }
+        DataType elementType = ArrayType.elementOf(type);
+        return new ArrayColumn(offsets, concatColumns(elementPieces, elementType, base), null, rows);
     }
 }

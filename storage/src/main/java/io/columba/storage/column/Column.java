@@ -5,7 +5,8 @@ package io.columba.storage.column;
  * ({@code null} when no value is NULL); {@link ConstantColumn} repeats one value. The data type lives with the
  * operator's schema, not in the column.
  */
-public sealed interface Column permits LongColumn, DoubleColumn, StringColumn, ConstantColumn {
+public sealed interface Column
+        permits LongColumn, DoubleColumn, StringColumn, ArrayColumn, TupleColumn, ConstantColumn {
 
     int size();
 

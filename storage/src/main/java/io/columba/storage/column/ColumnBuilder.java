@@ -1,12 +1,15 @@
 package io.columba.storage.column;
 
+import io.columba.storage.type.ArrayType;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.DecimalType;
 import io.columba.storage.type.EnumType;
+import io.columba.storage.type.TupleType;
 import io.columba.storage.type.WideIntegerType;
 
 /** Builds a column row by row; the only way columns are mutated. */
-public sealed interface ColumnBuilder permits LongColumnBuilder, DoubleColumnBuilder, StringColumnBuilder {
+public sealed interface ColumnBuilder
+        permits LongColumnBuilder, DoubleColumnBuilder, StringColumnBuilder, ArrayColumnBuilder, TupleColumnBuilder {
 
     int size();
 
@@ -60,6 +63,15 @@ public sealed interface ColumnBuilder permits LongColumnBuilder, DoubleColumnBui
                 }
                 yield new StringColumn(data, offsets, nulls, rows);
             }
+            case ARRAY -> new ArrayColumn(new int[rows + 1], defaults(ArrayType.elementOf(plain), null, 0), null, rows);
+            case TUPLE ->
+                new TupleColumn(
+                        ((TupleType) plain)
+                                .elements().stream()
+                                        .map(element -> defaults(element, rows))
+                                        .toList(),
+                        null,
+                        rows);
         };
     }
 
@@ -77,6 +89,12 @@ public sealed interface ColumnBuilder permits LongColumnBuilder, DoubleColumnBui
             case LONG -> new LongColumnBuilder(expectedRows);
             case DOUBLE -> new DoubleColumnBuilder(expectedRows);
             case BYTES -> new StringColumnBuilder(expectedRows);
+            case ARRAY -> new ArrayColumnBuilder(forType(ArrayType.elementOf(type), expectedRows), expectedRows);
+            case TUPLE ->
+                new TupleColumnBuilder(((TupleType) type.withoutNullable())
+                        .elements().stream()
+                                .map(element -> forType(element, expectedRows))
+                                .toList());
         };
     }
 }

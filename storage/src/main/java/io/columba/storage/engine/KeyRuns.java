@@ -2,10 +2,7 @@ package io.columba.storage.engine;
 
 import io.columba.storage.block.Block;
 import io.columba.storage.column.Column;
-import io.columba.storage.column.ConstantColumn;
-import io.columba.storage.column.DoubleColumn;
-import io.columba.storage.column.LongColumn;
-import io.columba.storage.column.StringColumn;
+import io.columba.storage.column.ValueEquality;
 
 /** Where runs of equal keys start in key-sorted rows: the unit every engine's merge logic works on. */
 public final class KeyRuns {
@@ -35,16 +32,6 @@ public final class KeyRuns {
     }
 
     static boolean sameValue(Column column, int a, int b) {
-        boolean nullA = column.isNull(a);
-        boolean nullB = column.isNull(b);
-        if (nullA || nullB) {
-            return nullA == nullB;
-        }
-        return switch (column) {
-            case LongColumn longs -> longs.get(a) == longs.get(b);
-            case DoubleColumn doubles -> Double.compare(doubles.get(a), doubles.get(b)) == 0;
-            case StringColumn strings -> StringColumn.equals(strings, a, strings, b);
-            case ConstantColumn constant -> true;
-        };
+        return ValueEquality.equal(column, a, column, b);
     }
 }

@@ -1,12 +1,19 @@
 package io.columba.storage.part;
 
+import io.columba.storage.block.Block;
+import io.columba.storage.column.ArrayColumn;
 import io.columba.storage.column.Column;
 import io.columba.storage.column.DoubleColumn;
 import io.columba.storage.column.LongColumn;
 import io.columba.storage.column.StringColumn;
+import io.columba.storage.column.TupleColumn;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
+import io.columba.storage.type.ArrayType;
 import io.columba.storage.type.DataType;
+import io.columba.storage.type.TupleType;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Serializes rows of a column as a granule's bytes and reads them back.
@@ -16,7 +23,9 @@ import io.columba.storage.type.DataType;
  * NullMap  --> UInt8^rows (1 = NULL), only for Nullable types
  * Value    --> fixed-width little-endian at the type's width (numbers, dates, enums, IPv4, Decimal up to 18 digits)
  *            | VarUInt length, bytes (String)
- *            | bytes at the type's width (FixedString, UUID and IPv6 in text order, wide numbers order-preserving)
+ *            | bytes at the type's width (FixedString, UUID and IPv6, wide numbers order-preserving)
+ * Arrays   --> VarUInt size^rows, Granule of the element type over all elements (Array, Map)
+ * Tuples   --> Granule of each element type in turn
  * </pre>
  */
 public final class ValueCodec {
@@ -44,6 +53,19 @@ public final class ValueCodec {
                     int length = strings.length(row);
                     out.writeVarUInt(length);
                     out.write(strings.data(), strings.offsets()[row], length);
+                }
+            }
+            case ArrayColumn arrays -> {
+                int[] offsets = arrays.offsets();
+                for (int row = from; row < to; row++) {
+                    out.writeVarUInt(offsets[row + 1] - offsets[row]);
+                }
+                encode(ArrayType.elementOf(type), arrays.elements(), offsets[from], offsets[to], out);
+            }
+            case TupleColumn tuples -> {
+                List<DataType> elementTypes = ((TupleType) type.withoutNullable()).elements();
+                for (int e = 0; e < elementTypes.size(); e++) {
+                    encode(elementTypes.get(e), tuples.elements().get(e), from, to, out);
                 }
             }
             case io.columba.storage.column.ConstantColumn constant ->
@@ -111,6 +133,9 @@ public final class ValueCodec {
         final boolean[] nulls;
         GrowableByteArray stringBytes;
         int[] stringOffsets;
+        int[] arrayOffsets;
+        List<Column> elementChunks;
+        List<Target> tupleElements;
         int rows;
 
         public Target(DataType type, int totalRows) {
@@ -122,6 +147,16 @@ public final class ValueCodec {
             if (type.physicalType() == io.columba.storage.type.PhysicalType.BYTES) {
                 stringBytes = new GrowableByteArray(totalRows * (type.fixedWidth() > 0 ? type.fixedWidth() : 8));
                 stringOffsets = new int[totalRows + 1];
+            }
+            if (type.physicalType() == io.columba.storage.type.PhysicalType.ARRAY) {
+                arrayOffsets = new int[totalRows + 1];
+                elementChunks = new ArrayList<>();
+            }
+            if (type.physicalType() == io.columba.storage.type.PhysicalType.TUPLE) {
+                tupleElements = new ArrayList<>();
+                for (DataType element : ((TupleType) type.withoutNullable()).elements()) {
+                    tupleElements.add(new Target(element, totalRows));
+                }
             }
         }
 
@@ -138,6 +173,16 @@ public final class ValueCodec {
                 case LONG -> new LongColumn(longs, resultNulls, rows);
                 case DOUBLE -> new DoubleColumn(doubles, resultNulls, rows);
                 case BYTES -> new StringColumn(stringBytes.bytes(), stringOffsets, resultNulls, rows);
+                case ARRAY -> {
+                    DataType elementType = ArrayType.elementOf(type);
+                    int elements = arrayOffsets[rows];
+                    Column all = elementChunks.isEmpty()
+                            ? io.columba.storage.column.ColumnBuilder.defaults(elementType, null, 0)
+                            : Block.concatColumns(elementChunks, elementType, elements);
+                    yield new ArrayColumn(arrayOffsets, all, null, rows);
+                }
+                case TUPLE ->
+                    new TupleColumn(tupleElements.stream().map(Target::build).toList(), null, rows);
             };
         }
     }
@@ -161,6 +206,12 @@ public final class ValueCodec {
                 at = width > 0
                         ? decodeFixedBytes(source, at, count, width, target)
                         : decodeStrings(source, at, count, target);
+            case ARRAY -> at = decodeArrays(source, at, count, target);
+            case TUPLE -> {
+                for (Target element : target.tupleElements) {
+                    at = decode(source, at, count, element);
+                }
+            }
         }
         target.rows = start + count;
         return at;
@@ -208,6 +259,36 @@ public final class ValueCodec {
         for (int i = start; i < end; i++, at += 8) {
             out[i] = Double.longBitsToDouble((long) GrowableByteArray.LONGS.get(source, at));
         }
+        return at;
+    }
+
+    private static int decodeArrays(byte[] source, int at, int count, Target target) {
+        int start = target.rows;
+        int base = target.arrayOffsets[start];
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            long length = 0;
+            int shift = 0;
+            while (true) {
+                if (at >= source.length) {
+                    throw new ColumbaException(ErrorCode.CANNOT_READ_ALL_DATA, "Array sizes run past their block");
+                }
+                byte b = source[at++];
+                length |= (long) (b & 0x7F) << shift;
+                if (b >= 0) {
+                    break;
+                }
+                shift += 7;
+            }
+            if (length > source.length) {
+                throw new ColumbaException(ErrorCode.CANNOT_READ_ALL_DATA, "Array size " + length + " is corrupt");
+            }
+            total += (int) length;
+            target.arrayOffsets[start + i + 1] = base + total;
+        }
+        Target elements = new Target(ArrayType.elementOf(target.type), total);
+        at = decode(source, at, total, elements);
+        target.elementChunks.add(elements.build());
         return at;
     }
 

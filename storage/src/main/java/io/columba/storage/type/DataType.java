@@ -22,7 +22,10 @@ public sealed interface DataType
                 FixedStringType,
                 DecimalType,
                 WideIntegerType,
-                LowCardinalityType {
+                LowCardinalityType,
+                ArrayType,
+                TupleType,
+                MapType {
 
     /** The type as ClickHouse prints it. */
     String name();

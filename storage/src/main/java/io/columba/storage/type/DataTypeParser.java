@@ -17,7 +17,16 @@ public final class DataTypeParser {
             String family = trimmed.substring(0, open).strip();
             String argument = trimmed.substring(open + 1, trimmed.length() - 1).strip();
             if (family.equalsIgnoreCase("Nullable")) {
-                return NullableType.of(parse(argument));
+                DataType inner = parse(argument);
+                if (inner instanceof ArrayType
+                        || inner instanceof TupleType
+                        || inner instanceof MapType
+                        || inner instanceof LowCardinalityType) {
+                    throw new ColumbaException(
+                            ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
+                            "Nested type " + inner.name() + " cannot be inside Nullable type");
+                }
+                return NullableType.of(inner);
             }
             if (family.equals("DateTime")) {
                 return new DateTimeType(unquote(argument));
@@ -135,6 +144,23 @@ public final class DataTypeParser {
             default -> {}
         }
         return switch (family) {
+            case "Array" -> {
+                if (arguments.size() != 1) {
+                    throw new ColumbaException(
+                            ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                            "Array data type family must have exactly one argument - type of elements: " + original);
+                }
+                yield new ArrayType(parse(arguments.get(0)));
+            }
+            case "Tuple" -> tuple(arguments, original);
+            case "Map" -> {
+                if (arguments.size() != 2) {
+                    throw new ColumbaException(
+                            ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                            "Map data type family must have two arguments: key and value types: " + original);
+                }
+                yield new MapType(parse(arguments.get(0)), parse(arguments.get(1)));
+            }
             case "Decimal32" -> decimal(9, singleScale(arguments, original), original);
             case "Decimal64" -> decimal(18, singleScale(arguments, original), original);
             case "Decimal128" -> decimal(38, singleScale(arguments, original), original);
@@ -155,6 +181,32 @@ public final class DataTypeParser {
             default -> throw unknown(original);
         };
     }
+
+    /** Tuple(T, ...) or Tuple(name T, ...): an element is named when an identifier and a space come first. */
+    private static DataType tuple(List<String> arguments, String original) {
+        if (arguments.isEmpty()) {
+            throw new ColumbaException(ErrorCode.EMPTY_DATA_PASSED, "Tuple cannot be empty: " + original);
+        }
+        List<DataType> elements = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String argument : arguments) {
+            java.util.regex.Matcher named = NAMED_ELEMENT.matcher(argument);
+            if (named.matches()) {
+                names.add(named.group(1).replace("`", ""));
+                elements.add(parse(named.group(2)));
+            } else {
+                elements.add(parse(argument));
+            }
+        }
+        if (!names.isEmpty() && names.size() != elements.size()) {
+            throw new ColumbaException(
+                    ErrorCode.BAD_ARGUMENTS, "Either all or none of the Tuple elements must have names: " + original);
+        }
+        return new TupleType(elements, names.isEmpty() ? null : names);
+    }
+
+    private static final java.util.regex.Pattern NAMED_ELEMENT = java.util.regex.Pattern.compile(
+            "([A-Za-z_][A-Za-z0-9_]*|`[^`]+`)\\s+([A-Za-z].*)", java.util.regex.Pattern.DOTALL);
 
     private static int singleScale(List<String> arguments, String original) {
         if (arguments.size() != 1) {

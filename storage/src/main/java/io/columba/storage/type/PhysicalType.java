@@ -7,5 +7,9 @@ public enum PhysicalType {
     /** Float32 and Float64, in a {@code double[]}. */
     DOUBLE,
     /** Strings, as bytes plus offsets. */
-    BYTES
+    BYTES,
+    /** Arrays and maps: offsets plus one column of all elements. */
+    ARRAY,
+    /** Tuples: one column per element. */
+    TUPLE
 }

@@ -55,6 +55,12 @@ public final class MinMaxFunction implements AggregateFunction {
     public BoundAggregate bind(List<DataType> types) {
         Operands.expectCount(name(), types, 1, 1);
         DataType type = types.get(0);
+        if (type.physicalType() == io.columba.storage.type.PhysicalType.ARRAY
+                || type.physicalType() == io.columba.storage.type.PhysicalType.TUPLE) {
+            throw new io.columba.storage.error.ColumbaException(
+                    io.columba.storage.error.ErrorCode.NOT_IMPLEMENTED,
+                    "Function " + name() + " of " + type.name() + " values is not supported yet");
+        }
         boolean unsigned64 = type instanceof IntegerType integer && !integer.signed() && integer.bytes() == 8;
         return new BoundAggregate(type, () -> new States(kind, type, unsigned64));
     }
@@ -185,6 +191,7 @@ public final class MinMaxFunction implements AggregateFunction {
                     }
                     yield out.build();
                 }
+                case ARRAY, TUPLE -> throw new IllegalStateException("refused when binding");
             };
         }
     }

@@ -140,6 +140,22 @@ public final class ComparisonFunctions {
 
     /** Comparisons of Decimal, wide integers, UUID, IPv4/IPv6, Enum, FixedString and Date32; null for the rest. */
     private static Binding bindSpecial(Predicate predicate, DataType left, DataType right) {
+        if (TypeConversion.isComposite(left) || TypeConversion.isComposite(right)) {
+            if (!TypeConversion.isComposite(left) || !TypeConversion.isComposite(right)) {
+                throw Operands.illegalTypes(predicate.functionName, left, right);
+            }
+            DataType common = left.equals(right) ? left : NumericTypes.commonType(left, right);
+            return new Binding(IntegerType.UINT8, (args, rows) -> {
+                Column a = TypeConversion.cast(args[0], left, common, rows);
+                Column b = TypeConversion.cast(args[1], right, common, rows);
+                long[] out = new long[rows];
+                for (int i = 0; i < rows; i++) {
+                    int order = io.columba.executor.operator.ValueOrder.compare(a, i, b, i, common);
+                    out[i] = predicate.test(order) ? 1 : 0;
+                }
+                return new LongColumn(out, null, rows);
+            });
+        }
         if (left.equals(right) && left.physicalType() == PhysicalType.BYTES) {
             // FixedString, UUID, IPv6 and wide numbers are held so that their bytes order as their values.
             return new Binding(IntegerType.UINT8, (args, rows) -> compareStrings(predicate, args, rows));

@@ -16,6 +16,10 @@ public final class NullsColumn {
             case LongColumn longs -> new LongColumn(longs.values(), nulls, longs.size());
             case DoubleColumn doubles -> new DoubleColumn(doubles.values(), nulls, doubles.size());
             case StringColumn strings -> new StringColumn(strings.data(), strings.offsets(), nulls, strings.size());
+            case io.columba.storage.column.ArrayColumn arrays ->
+                new io.columba.storage.column.ArrayColumn(arrays.offsets(), arrays.elements(), nulls, arrays.size());
+            case io.columba.storage.column.TupleColumn tuples ->
+                new io.columba.storage.column.TupleColumn(tuples.elements(), nulls, tuples.size());
             case ConstantColumn constant ->
                 nulls == null && !constant.value().isNull(0) ? constant : withNulls(constant.materialize(), nulls);
         };

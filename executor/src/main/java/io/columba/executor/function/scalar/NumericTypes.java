@@ -110,8 +110,12 @@ public final class NumericTypes {
                     b instanceof DateTime64Type tb ? tb.precision() : 0);
             DateTime64Type zoned = a instanceof DateTime64Type ta ? ta : (DateTime64Type) b;
             common = new DateTime64Type(precision, zoned.timeZone());
-        } else if (a instanceof StringType && b instanceof StringType) {
+        } else if ((a instanceof StringType || a instanceof io.columba.storage.type.FixedStringType)
+                && (b instanceof StringType || b instanceof io.columba.storage.type.FixedStringType)) {
             common = StringType.STRING;
+        } else if (a instanceof io.columba.storage.type.ArrayType leftArray
+                && b instanceof io.columba.storage.type.ArrayType rightArray) {
+            common = new io.columba.storage.type.ArrayType(commonType(leftArray.element(), rightArray.element()));
         } else {
             throw new ColumbaException(
                     ErrorCode.NO_COMMON_TYPE,
@@ -120,6 +124,12 @@ public final class NumericTypes {
         }
         if (common instanceof NothingType) {
             return NullableType.of(common);
+        }
+        boolean composite = common.physicalType() == io.columba.storage.type.PhysicalType.ARRAY
+                || common.physicalType() == io.columba.storage.type.PhysicalType.TUPLE;
+        if (nullable && composite) {
+            throw new ColumbaException(
+                    ErrorCode.NO_COMMON_TYPE, "Nested type " + common.name() + " cannot be inside Nullable type");
         }
         return nullable ? NullableType.of(common) : common;
     }

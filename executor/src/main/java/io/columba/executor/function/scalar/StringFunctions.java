@@ -20,15 +20,20 @@ public final class StringFunctions {
     public static List<ScalarFunction> all() {
         return List.of(
                 SimpleScalarFunction.of(
-                        "length", "Length of a string in bytes.", "SELECT length('abc')", (types, args) -> {
-                            expectStrings("length", types, 1, 1);
-                            return new Binding(IntegerType.UINT64, (a, rows) -> {
-                                long[] out = new long[rows];
-                                for (int i = 0; i < rows; i++) {
-                                    out[i] = strings(a[0]).length(row(a[0], i));
-                                }
-                                return new LongColumn(out, null, rows);
-                            });
+                        "length",
+                        "Length of a string in bytes, or the number of elements of an array or map.",
+                        "SELECT length('abc'), length([1, 2])",
+                        (types, args) -> {
+                            Operands.expectCount("length", types, 1, 1);
+                            if (!ArrayFunctions.isArrayLike(types.get(0))) {
+                                expectStrings("length", types, 1, 1);
+                            }
+                            return new Binding(
+                                    IntegerType.UINT64,
+                                    (a, rows) -> new LongColumn(
+                                            ArrayFunctions.lengths(ArrayFunctions.expand(a[0], rows), rows),
+                                            null,
+                                            rows));
                         }),
                 caseMapping("lower", "ASCII letters to lower case.", true).withAliases("lcase"),
                 caseMapping("upper", "ASCII letters to upper case.", false).withAliases("ucase"),

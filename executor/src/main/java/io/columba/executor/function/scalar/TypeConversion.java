@@ -9,6 +9,7 @@ import io.columba.storage.column.StringColumn;
 import io.columba.storage.column.StringColumnBuilder;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
+import io.columba.storage.type.ArrayType;
 import io.columba.storage.type.BoolType;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.Date32Type;
@@ -23,9 +24,12 @@ import io.columba.storage.type.IPv4Type;
 import io.columba.storage.type.IPv6Type;
 import io.columba.storage.type.IntegerType;
 import io.columba.storage.type.LowCardinalityType;
+import io.columba.storage.type.MapType;
 import io.columba.storage.type.NothingType;
 import io.columba.storage.type.NullableType;
+import io.columba.storage.type.PhysicalType;
 import io.columba.storage.type.StringType;
+import io.columba.storage.type.TupleType;
 import io.columba.storage.type.UuidType;
 import io.columba.storage.type.WideIntegerType;
 import java.nio.charset.StandardCharsets;
@@ -75,6 +79,12 @@ public final class TypeConversion {
             column = seconds(column, ticks, rows);
             source = new DateTimeType(ticks.timeZone());
         }
+        if (isComposite(source) || isComposite(target)) {
+            if (target instanceof StringType && isComposite(source)) {
+                return toText(column, source, rows);
+            }
+            return CompositeConversion.convert(column, source, target, rows);
+        }
         if (ExactNumbers.isExact(source)
                 && !(target instanceof StringType)
                 && !ExactNumbers.isExact(target)
@@ -110,7 +120,16 @@ public final class TypeConversion {
             case EnumType enumType -> DomainConversion.toEnum(column, source, enumType, rows);
             case FixedStringType fixed -> DomainConversion.toFixedString(column, source, fixed, rows);
             case Date32Type ignored -> DomainConversion.toDate32(column, source, rows);
+            case ArrayType ignored -> throw new IllegalStateException("handled above");
+            case TupleType ignored -> throw new IllegalStateException("handled above");
+            case MapType ignored -> throw new IllegalStateException("handled above");
         };
+    }
+
+    /** Arrays, maps and tuples. */
+    public static boolean isComposite(DataType type) {
+        PhysicalType physical = type.physicalType();
+        return physical == PhysicalType.ARRAY || physical == PhysicalType.TUPLE;
     }
 
     /** Date32 day numbers as Date day numbers: before 1970 is 1970-01-01, after 2149-06-06 is that day. */
@@ -143,7 +162,7 @@ public final class TypeConversion {
                     out[i] = strings.isNull(i) ? 0 : parseInteger(strings.getString(i), target);
                 }
             }
-            case ConstantColumn ignored -> throw new IllegalStateException();
+            default -> throw new IllegalStateException("not a scalar column: " + column);
         }
         return new LongColumn(out, null, rows);
     }
@@ -202,7 +221,7 @@ public final class TypeConversion {
                     out[i] = float32 ? (float) value : value;
                 }
             }
-            case ConstantColumn ignored -> throw new IllegalStateException();
+            default -> throw new IllegalStateException("not a scalar column: " + column);
         }
         return new DoubleColumn(out, null, rows);
     }
@@ -273,7 +292,7 @@ public final class TypeConversion {
                     out[i] = strings.isNull(i) ? 0 : TextValues.parseDate(strings.getString(i));
                 }
             }
-            case ConstantColumn ignored -> throw new IllegalStateException();
+            default -> throw new IllegalStateException("not a scalar column: " + column);
         }
         return new LongColumn(out, null, rows);
     }
@@ -299,7 +318,7 @@ public final class TypeConversion {
                     out[i] = strings.isNull(i) ? 0 : TextValues.parseDateTime(strings.getString(i), zone);
                 }
             }
-            case ConstantColumn ignored -> throw new IllegalStateException();
+            default -> throw new IllegalStateException("not a scalar column: " + column);
         }
         return new LongColumn(out, null, rows);
     }
@@ -342,7 +361,7 @@ public final class TypeConversion {
                             : TextValues.parseDateTime64(strings.getString(i), target.precision(), zone);
                 }
             }
-            case ConstantColumn ignored -> throw new IllegalStateException();
+            default -> throw new IllegalStateException("not a scalar column: " + column);
         }
         return new LongColumn(out, null, rows);
     }
@@ -377,7 +396,7 @@ public final class TypeConversion {
                     };
                 }
             }
-            case ConstantColumn ignored -> throw new IllegalStateException();
+            default -> throw new IllegalStateException("not a scalar column: " + column);
         }
         return new LongColumn(out, null, rows);
     }
