@@ -1,5 +1,6 @@
 package io.columba.executor.catalog;
 
+import io.columba.executor.function.aggregate.AggregateStateColumns;
 import io.columba.sql.ast.ColumnDeclaration;
 import io.columba.storage.block.Block;
 import io.columba.storage.column.Column;
@@ -10,6 +11,7 @@ import io.columba.storage.engine.KeyRuns;
 import io.columba.storage.engine.MergingMode;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
+import io.columba.storage.type.AggregateFunctionType;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.DataTypeParser;
 import io.columba.storage.type.IntegerType;
@@ -18,8 +20,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * AggregatingMergeTree: rows with one key become one row. A {@code SimpleAggregateFunction(f, T)} column combines
- * its values with {@code f} (sum, min, max, any, anyLast); every other column keeps the first row's value.
+ * AggregatingMergeTree: rows with one key become one row. An {@code AggregateFunction(f, T)} column merges its
+ * states; a {@code SimpleAggregateFunction(f, T)} column combines its values with {@code f} (sum, min, max, any,
+ * anyLast); every other column keeps the first row's value.
  */
 final class AggregatingMode implements MergingMode {
     private enum Simple {
@@ -85,6 +88,9 @@ final class AggregatingMode implements MergingMode {
         for (int c = 0; c < columns.size(); c++) {
             if (functions.get(c) != null) {
                 columns.set(c, combine(rows.column(c).materialize(), types.get(c), functions.get(c), starts));
+            } else if (types.get(c) instanceof AggregateFunctionType state) {
+                columns.set(
+                        c, AggregateStateColumns.mergeRuns(state, rows.column(c).materialize(), starts));
             }
         }
         return new Block(runs, columns);

@@ -279,7 +279,11 @@ public final class Catalog {
             if (!seen.add(column.name())) {
                 throw new ColumbaException(ErrorCode.DUPLICATE_COLUMN, "Column " + column.name() + " already exists");
             }
-            columns.add(new ColumnDefinition(column.name(), DataTypeParser.parse(column.type())));
+            DataType type = DataTypeParser.parse(column.type());
+            if (type instanceof io.columba.storage.type.AggregateFunctionType state) {
+                io.columba.executor.function.aggregate.AggregateStateColumns.bind(state);
+            }
+            columns.add(new ColumnDefinition(column.name(), type));
         }
         List<String> names = columns.stream().map(ColumnDefinition::name).toList();
         List<DataType> types = columns.stream().map(ColumnDefinition::type).toList();

@@ -61,10 +61,31 @@ public final class FunctionRegistry {
         return aggregates.values();
     }
 
+    /** An aggregate by name, with combinator suffixes (-If, -State, -Merge) resolved; null when there is none. */
     public AggregateFunction aggregate(String name) {
         AggregateFunction function = aggregates.get(name);
-        return function != null ? function : aggregatesIgnoringCase.get(name.toLowerCase(Locale.ROOT));
+        if (function == null) {
+            function = aggregatesIgnoringCase.get(name.toLowerCase(Locale.ROOT));
+        }
+        if (function != null) {
+            return function;
+        }
+        for (String suffix : COMBINATORS) {
+            if (name.length() > suffix.length() && name.endsWith(suffix)) {
+                AggregateFunction nested = aggregate(name.substring(0, name.length() - suffix.length()));
+                if (nested != null) {
+                    return switch (suffix) {
+                        case "If" -> new io.columba.executor.function.aggregate.IfCombinator(nested);
+                        case "State" -> new io.columba.executor.function.aggregate.StateCombinator(nested);
+                        default -> new io.columba.executor.function.aggregate.MergeCombinator(nested);
+                    };
+                }
+            }
+        }
+        return null;
     }
+
+    private static final List<String> COMBINATORS = List.of("If", "State", "Merge");
 
     public boolean isAggregate(String name) {
         return aggregate(name) != null;

@@ -25,7 +25,8 @@ public sealed interface DataType
                 LowCardinalityType,
                 ArrayType,
                 TupleType,
-                MapType {
+                MapType,
+                AggregateFunctionType {
 
     /** The type as ClickHouse prints it. */
     String name();

@@ -153,6 +153,7 @@ public final class DataTypeParser {
                 yield new ArrayType(parse(arguments.get(0)));
             }
             case "Tuple" -> tuple(arguments, original);
+            case "AggregateFunction" -> aggregateFunction(arguments, original);
             case "Map" -> {
                 if (arguments.size() != 2) {
                     throw new ColumbaException(
@@ -180,6 +181,33 @@ public final class DataTypeParser {
             case "Enum" -> enumType(0, arguments, original);
             default -> throw unknown(original);
         };
+    }
+
+    /** AggregateFunction(f, T...) and AggregateFunction(f(params), T...). */
+    private static DataType aggregateFunction(List<String> arguments, String original) {
+        if (arguments.isEmpty() || arguments.get(0).isEmpty()) {
+            throw new ColumbaException(
+                    ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                    "Data type AggregateFunction requires parameters: name of aggregate function and list of data"
+                            + " types for arguments: " + original);
+        }
+        String function = arguments.get(0);
+        List<String> parameters = List.of();
+        int open = function.indexOf('(');
+        if (open > 0 && function.endsWith(")")) {
+            parameters = arguments(function.substring(open + 1, function.length() - 1));
+            function = function.substring(0, open).strip();
+        }
+        if (!function.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new ColumbaException(
+                    ErrorCode.BAD_ARGUMENTS,
+                    "Aggregate function name for data type AggregateFunction must be an identifier: " + original);
+        }
+        List<DataType> types = new ArrayList<>();
+        for (String argument : arguments.subList(1, arguments.size())) {
+            types.add(parse(argument));
+        }
+        return new AggregateFunctionType(function, parameters, types);
     }
 
     /** Tuple(T, ...) or Tuple(name T, ...): an element is named when an identifier and a space come first. */

@@ -11,6 +11,10 @@ public final class AggregateBinder {
     private AggregateBinder() {}
 
     public static BoundAggregate bind(AggregateFunction function, List<DataType> argumentTypes) {
+        if (function.handlesNulls()) {
+            return function.bind(
+                    argumentTypes.stream().map(DataType::withoutLowCardinality).toList());
+        }
         boolean anyNullable = false;
         List<DataType> plain = new ArrayList<>();
         for (DataType type : argumentTypes) {

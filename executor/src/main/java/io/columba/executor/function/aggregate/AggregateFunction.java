@@ -19,6 +19,11 @@ public interface AggregateFunction {
     /** For argument types without Nullable; NULL rows are skipped by the caller. */
     BoundAggregate bind(List<DataType> argumentTypes);
 
+    /** True for combinators that see Nullable argument types themselves (State, If). */
+    default boolean handlesNulls() {
+        return false;
+    }
+
     /** Whether Nullable arguments make the result Nullable (NULL for a group with no non-NULL row). */
     default boolean nullableResultForNullableArguments() {
         return true;

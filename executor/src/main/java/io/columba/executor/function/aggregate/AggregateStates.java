@@ -1,6 +1,7 @@
 package io.columba.executor.function.aggregate;
 
 import io.columba.storage.column.Column;
+import io.columba.storage.part.GrowableByteArray;
 
 /**
  * The states of one aggregate for every group of a query, held column-wise (one array slot per group) so that
@@ -19,4 +20,13 @@ public interface AggregateStates {
 
     /** The results of groups {@code 0..groupCount)}. */
     Column result(int groupCount);
+
+    /**
+     * Writes the state of one group: what an {@code AggregateFunction(f, T)} column stores and {@code fState}
+     * returns. Numbers are little-endian, sizes VarUInt, in ClickHouse's layout where it is a simple one.
+     */
+    void serialize(int group, GrowableByteArray out);
+
+    /** Reads a state written by {@link #serialize} as group 0 of this instance, which must be new. */
+    void deserialize(StateReader in);
 }

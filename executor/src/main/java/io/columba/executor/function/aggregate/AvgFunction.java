@@ -4,6 +4,7 @@ import io.columba.executor.function.scalar.NumericTypes;
 import io.columba.executor.function.scalar.Operands;
 import io.columba.storage.column.Column;
 import io.columba.storage.column.DoubleColumn;
+import io.columba.storage.part.GrowableByteArray;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.FloatType;
 import java.util.Arrays;
@@ -107,6 +108,22 @@ public final class AvgFunction implements AggregateFunction {
         private static double unsignedToDouble(long value) {
             return value >= 0 ? value : ((value >>> 1) | (value & 1)) * 2.0;
         }
+
+        /** The 128-bit sum (low, high) and the count. */
+        @Override
+        public void serialize(int group, GrowableByteArray out) {
+            grow(group + 1);
+            out.writeLong(low[group]);
+            out.writeLong(high[group]);
+            out.writeVarUInt(counts[group]);
+        }
+
+        @Override
+        public void deserialize(StateReader in) {
+            low[0] = in.readLong();
+            high[0] = in.readLong();
+            counts[0] = in.readVarUInt();
+        }
     }
 
     private static final class DoubleMeans implements AggregateStates {
@@ -153,6 +170,20 @@ public final class AvgFunction implements AggregateFunction {
                 out[g] = sums[g] / counts[g];
             }
             return new DoubleColumn(out, null, groupCount);
+        }
+
+        /** The sum as Float64, then the count, as ClickHouse's avg state of floats. */
+        @Override
+        public void serialize(int group, GrowableByteArray out) {
+            boolean present = group < sums.length;
+            out.writeLong(Double.doubleToRawLongBits(present ? sums[group] : 0));
+            out.writeVarUInt(present ? counts[group] : 0);
+        }
+
+        @Override
+        public void deserialize(StateReader in) {
+            sums[0] = in.readDouble();
+            counts[0] = in.readVarUInt();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.columba.executor.function.aggregate;
 
 import io.columba.storage.column.Column;
 import io.columba.storage.column.LongColumn;
+import io.columba.storage.part.GrowableByteArray;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.IntegerType;
 import java.util.Arrays;
@@ -65,7 +66,20 @@ public final class CountFunction implements AggregateFunction {
 
         @Override
         public Column result(int groupCount) {
+            if (counts.length < groupCount) {
+                counts = Arrays.copyOf(counts, groupCount);
+            }
             return new LongColumn(Arrays.copyOf(counts, Math.max(groupCount, 0)), null, groupCount);
+        }
+
+        @Override
+        public void serialize(int group, GrowableByteArray out) {
+            out.writeVarUInt(group < counts.length ? counts[group] : 0);
+        }
+
+        @Override
+        public void deserialize(StateReader in) {
+            counts[0] = in.readVarUInt();
         }
     }
 }

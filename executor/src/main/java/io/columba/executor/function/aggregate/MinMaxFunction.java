@@ -7,6 +7,7 @@ import io.columba.storage.column.DoubleColumn;
 import io.columba.storage.column.LongColumn;
 import io.columba.storage.column.StringColumn;
 import io.columba.storage.column.StringColumnBuilder;
+import io.columba.storage.part.GrowableByteArray;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.IntegerType;
 import java.util.Arrays;
@@ -175,6 +176,39 @@ public final class MinMaxFunction implements AggregateFunction {
                     }
                 }
                 seen[to] = true;
+            }
+        }
+
+        /** A flag (1 when the group saw a value), then the value: 8 bytes, or VarUInt length and bytes. */
+        @Override
+        public void serialize(int group, GrowableByteArray out) {
+            grow(group + 1);
+            out.writeByte(seen[group] ? 1 : 0);
+            if (!seen[group]) {
+                return;
+            }
+            if (longs != null) {
+                out.writeLong(longs[group]);
+            } else if (doubles != null) {
+                out.writeLong(Double.doubleToRawLongBits(doubles[group]));
+            } else {
+                out.writeVarUInt(strings[group].length);
+                out.write(strings[group], 0, strings[group].length);
+            }
+        }
+
+        @Override
+        public void deserialize(StateReader in) {
+            seen[0] = in.readByte() != 0;
+            if (!seen[0]) {
+                return;
+            }
+            if (longs != null) {
+                longs[0] = in.readLong();
+            } else if (doubles != null) {
+                doubles[0] = in.readDouble();
+            } else {
+                strings[0] = in.readBytes((int) in.readVarUInt());
             }
         }
 

@@ -2,6 +2,7 @@ package io.columba.executor.function.aggregate;
 
 import io.columba.executor.function.scalar.NullsColumn;
 import io.columba.storage.column.Column;
+import io.columba.storage.part.GrowableByteArray;
 import java.util.Arrays;
 
 /** Feeds only rows whose arguments are all non-NULL; groups that saw none give NULL when the result is Nullable. */
@@ -68,5 +69,19 @@ final class SkipNullsStates implements AggregateStates {
             any |= nulls[g];
         }
         return NullsColumn.withNulls(result.materialize(), any ? nulls : null);
+    }
+
+    /** A flag (1 when the group saw a non-NULL row), then the inner state, as ClickHouse's Null combinator. */
+    @Override
+    public void serialize(int group, GrowableByteArray out) {
+        boolean present = group < seen.length && seen[group];
+        out.writeByte(present ? 1 : 0);
+        inner.serialize(group, out);
+    }
+
+    @Override
+    public void deserialize(StateReader in) {
+        seen[0] = in.readByte() != 0;
+        inner.deserialize(in);
     }
 }

@@ -5,6 +5,7 @@ import io.columba.executor.function.scalar.Operands;
 import io.columba.storage.column.Column;
 import io.columba.storage.column.DoubleColumn;
 import io.columba.storage.column.LongColumn;
+import io.columba.storage.part.GrowableByteArray;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.FloatType;
 import io.columba.storage.type.IntegerType;
@@ -81,6 +82,16 @@ public final class SumFunction implements AggregateFunction {
         public Column result(int groupCount) {
             return new LongColumn(Arrays.copyOf(sums, groupCount), null, groupCount);
         }
+
+        @Override
+        public void serialize(int group, GrowableByteArray out) {
+            out.writeLong(group < sums.length ? sums[group] : 0);
+        }
+
+        @Override
+        public void deserialize(StateReader in) {
+            sums[0] = in.readLong();
+        }
     }
 
     static final class DoubleSums implements AggregateStates {
@@ -116,6 +127,16 @@ public final class SumFunction implements AggregateFunction {
         @Override
         public Column result(int groupCount) {
             return new DoubleColumn(Arrays.copyOf(sums, groupCount), null, groupCount);
+        }
+
+        @Override
+        public void serialize(int group, GrowableByteArray out) {
+            out.writeLong(Double.doubleToRawLongBits(group < sums.length ? sums[group] : 0));
+        }
+
+        @Override
+        public void deserialize(StateReader in) {
+            sums[0] = in.readDouble();
         }
     }
 }

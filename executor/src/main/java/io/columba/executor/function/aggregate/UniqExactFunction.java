@@ -4,6 +4,7 @@ import io.columba.storage.column.Column;
 import io.columba.storage.column.DoubleColumn;
 import io.columba.storage.column.LongColumn;
 import io.columba.storage.column.StringColumn;
+import io.columba.storage.part.GrowableByteArray;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.IntegerType;
 import java.nio.ByteBuffer;
@@ -95,6 +96,69 @@ public final class UniqExactFunction implements AggregateFunction {
                 out[g] = sets.get(g).size();
             }
             return new LongColumn(out, null, groupCount);
+        }
+
+        /** The number of distinct keys, then each key: a tagged Int64, byte string or list of keys. */
+        @Override
+        public void serialize(int group, GrowableByteArray out) {
+            HashSet<Object> set = group < sets.size() ? sets.get(group) : new HashSet<>();
+            out.writeVarUInt(set.size());
+            for (Object key : set) {
+                writeKey(key, out);
+            }
+        }
+
+        private static void writeKey(Object key, GrowableByteArray out) {
+            switch (key) {
+                case Long number -> {
+                    out.writeByte(0);
+                    out.writeLong(number);
+                }
+                case ByteBuffer bytes -> {
+                    out.writeByte(1);
+                    out.writeVarUInt(bytes.remaining());
+                    out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+                }
+                case List<?> keys -> {
+                    out.writeByte(2);
+                    out.writeVarUInt(keys.size());
+                    for (Object element : keys) {
+                        writeKey(element, out);
+                    }
+                }
+                default -> throw new IllegalStateException("unexpected uniqExact key " + key);
+            }
+        }
+
+        @Override
+        public void deserialize(StateReader in) {
+            while (sets.isEmpty()) {
+                sets.add(new HashSet<>());
+            }
+            long size = in.readVarUInt();
+            for (long i = 0; i < size; i++) {
+                sets.get(0).add(readKey(in));
+            }
+        }
+
+        private static Object readKey(StateReader in) {
+            int tag = in.readByte();
+            return switch (tag) {
+                case 0 -> in.readLong();
+                case 1 -> ByteBuffer.wrap(in.readBytes((int) in.readVarUInt()));
+                case 2 -> {
+                    int count = (int) in.readVarUInt();
+                    Object[] keys = new Object[count];
+                    for (int i = 0; i < count; i++) {
+                        keys[i] = readKey(in);
+                    }
+                    yield Arrays.asList(keys);
+                }
+                default ->
+                    throw new io.columba.storage.error.ColumbaException(
+                            io.columba.storage.error.ErrorCode.CANNOT_READ_ALL_DATA,
+                            "Corrupt uniqExact state: key tag " + tag);
+            };
         }
     }
 }

@@ -93,6 +93,22 @@ public final class ConversionFunctions {
                     (types, args) -> bindToDecimal(name, precision, types, args)));
         }
         functions.add(SimpleScalarFunction.of(
+                "finalizeAggregation",
+                "The final value of each aggregate function state (an AggregateFunction(f, T) value).",
+                "SELECT finalizeAggregation(s) FROM (SELECT sumState(number) AS s FROM numbers(10))",
+                (types, args) -> {
+                    Operands.expectCount("finalizeAggregation", types, 1, 1);
+                    if (!(types.get(0) instanceof io.columba.storage.type.AggregateFunctionType state)) {
+                        throw Operands.illegalType("finalizeAggregation", types.get(0), 1);
+                    }
+                    DataType result = io.columba.executor.function.aggregate.AggregateStateColumns.bind(state)
+                            .resultType();
+                    return new Binding(
+                            result,
+                            (columns, rows) -> io.columba.executor.function.aggregate.AggregateStateColumns.finalize(
+                                    state, columns[0], rows));
+                }));
+        functions.add(SimpleScalarFunction.of(
                 "toFixedString",
                 "Converts a string to FixedString(N), padding it with zero bytes; a longer string is an error.",
                 "SELECT toFixedString('abc', 5)",

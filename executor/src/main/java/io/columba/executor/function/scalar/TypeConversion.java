@@ -123,6 +123,7 @@ public final class TypeConversion {
             case ArrayType ignored -> throw new IllegalStateException("handled above");
             case TupleType ignored -> throw new IllegalStateException("handled above");
             case MapType ignored -> throw new IllegalStateException("handled above");
+            case io.columba.storage.type.AggregateFunctionType ignored -> throw cannot(source, target);
         };
     }
 

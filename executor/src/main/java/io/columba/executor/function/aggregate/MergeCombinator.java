@@ -1,0 +1,107 @@
+package io.columba.executor.function.aggregate;
+
+import io.columba.executor.function.scalar.Operands;
+import io.columba.storage.column.Column;
+import io.columba.storage.column.ConstantColumn;
+import io.columba.storage.column.StringColumn;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import io.columba.storage.part.GrowableByteArray;
+import io.columba.storage.type.AggregateFunctionType;
+import io.columba.storage.type.DataType;
+import java.util.List;
+
+/** fMerge: combines AggregateFunction(f, T) states and returns what f returns. */
+public final class MergeCombinator implements AggregateFunction {
+    private final AggregateFunction nested;
+
+    public MergeCombinator(AggregateFunction nested) {
+        this.nested = nested;
+    }
+
+    @Override
+    public String name() {
+        return nested.name() + "Merge";
+    }
+
+    @Override
+    public String description() {
+        return "Merges " + nested.name() + " states (AggregateFunction columns) into the final value.";
+    }
+
+    @Override
+    public String example() {
+        return "SELECT " + name() + "(s) FROM (SELECT " + nested.name() + "State(number) AS s FROM numbers(10))";
+    }
+
+    @Override
+    public boolean nullableResultForNullableArguments() {
+        return false;
+    }
+
+    @Override
+    public BoundAggregate bind(List<DataType> argumentTypes) {
+        Operands.expectCount(name(), argumentTypes, 1, 1);
+        if (!(argumentTypes.get(0) instanceof AggregateFunctionType state)
+                || !state.function().equals(nested.name())) {
+            throw new ColumbaException(
+                    ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
+                    "Illegal type " + argumentTypes.get(0).name() + " of argument for aggregate function " + name()
+                            + ", expected AggregateFunction(" + nested.name() + ", ...) or equivalent type");
+        }
+        BoundAggregate inner = AggregateBinder.bind(nested, state.arguments());
+        return new BoundAggregate(inner.resultType(), () -> new States(inner));
+    }
+
+    /** Reads each state into a new single-group instance and merges that into the row's group. */
+    static void mergeStates(
+            BoundAggregate bound, AggregateStates target, int[] groups, Column states, int rows, int groupCount) {
+        Column plain = states instanceof ConstantColumn constant ? constant.value() : states;
+        StringColumn bytes = (StringColumn) plain;
+        int[] mapping = new int[1];
+        for (int i = 0; i < rows; i++) {
+            int row = plain == states ? i : 0;
+            AggregateStates one = bound.newStates();
+            StateReader reader = new StateReader(bytes.data(), bytes.offsets()[row], bytes.length(row));
+            one.deserialize(reader);
+            reader.expectEnd();
+            mapping[0] = groups[i];
+            target.merge(one, mapping, groupCount);
+        }
+    }
+
+    private static final class States implements AggregateStates {
+        private final BoundAggregate bound;
+        private final AggregateStates inner;
+
+        States(BoundAggregate bound) {
+            this.bound = bound;
+            this.inner = bound.newStates();
+        }
+
+        @Override
+        public void add(int[] groups, Column[] arguments, int rows, int groupCount) {
+            mergeStates(bound, inner, groups, arguments[0], rows, groupCount);
+        }
+
+        @Override
+        public void merge(AggregateStates other, int[] mapping, int groupCount) {
+            inner.merge(((States) other).inner, mapping, groupCount);
+        }
+
+        @Override
+        public Column result(int groupCount) {
+            return inner.result(groupCount);
+        }
+
+        @Override
+        public void serialize(int group, GrowableByteArray out) {
+            inner.serialize(group, out);
+        }
+
+        @Override
+        public void deserialize(StateReader in) {
+            inner.deserialize(in);
+        }
+    }
+}
