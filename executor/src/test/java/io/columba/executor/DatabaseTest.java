@@ -121,4 +121,34 @@ class DatabaseTest {
                     .isEqualTo(ErrorCode.READONLY);
         }
     }
+
+    @Test
+    void backgroundTtlMergesDropExpiredRowsWithoutOptimize() throws InterruptedException {
+        try (Database database = Database.open(folder)) {
+            database.execute(
+                    "CREATE TABLE t (ts DateTime, v UInt8) ENGINE = MergeTree ORDER BY ts"
+                            + " TTL ts + INTERVAL 1 HOUR SETTINGS merge_with_ttl_timeout = 0",
+                    QuerySettings.DEFAULTS);
+            database.execute(
+                    "INSERT INTO t VALUES ('2001-01-01 00:00:00', 1), ('2101-01-01 00:00:00', 2)",
+                    QuerySettings.DEFAULTS);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            long count = 2;
+            while (count != 1 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                QueryResult result = database.execute("SELECT count() FROM t", QuerySettings.DEFAULTS);
+                count = ((io.columba.storage.column.LongColumn)
+                                result.blocks().get(0).column(0).materialize())
+                        .get(0);
+            }
+            assertThat(count).as("rows left after the background TTL merge").isEqualTo(1);
+        }
+        try (Database reopened = Database.open(folder)) {
+            QueryResult result = reopened.execute("SELECT sum(v) FROM t", QuerySettings.DEFAULTS);
+            assertThat(((io.columba.storage.column.LongColumn)
+                                    result.blocks().get(0).column(0).materialize())
+                            .get(0))
+                    .isEqualTo(2);
+        }
+    }
 }

@@ -304,16 +304,39 @@ public final class Catalog {
         int granuleRows = intSetting(engine, "index_granularity", TableSettings.DEFAULT_GRANULE_ROWS);
         int delay = intSetting(engine, "parts_to_delay_insert", TableSettings.DEFAULTS.partsToDelayInsert());
         int fail = intSetting(engine, "parts_to_throw_insert", TableSettings.DEFAULTS.partsToThrowInsert());
+        long ttlTimeout = ttlTimeout(engine);
+        for (ColumnDeclaration column : create.columns()) {
+            if (column.ttl() != null) {
+                throw new ColumbaException(
+                        ErrorCode.NOT_IMPLEMENTED,
+                        "Column TTL (column " + column.name() + ") is not supported yet; use a table TTL");
+            }
+        }
+        TableTtl ttl = TableTtl.of(engine.ttl(), binder);
         TableSchema schema = new TableSchema(
                 columns, mergeKey.stream().map(BoundExpression::type).toList());
         MergeTreeTable table = new MergeTreeTable(
                 dataFolder.resolve(create.table()),
                 schema,
-                new TableSettings(granuleRows, delay, fail),
+                new TableSettings(granuleRows, delay, fail, ttlTimeout),
                 new ExpressionSortingKey(mergeKey),
-                tableEngine.mergingMode());
+                tableEngine.mergingMode(),
+                ttl);
         return new TableEntry(
                 create.table(), sql, create, table, partitionKey, mergeKey, prunable, tableEngine.discardsRows());
+    }
+
+    /** {@code merge_with_ttl_timeout}: seconds, zero allowed (a TTL merge whenever rows expired). */
+    private static long ttlTimeout(EngineClause engine) {
+        Expression value = engine.settings().get("merge_with_ttl_timeout");
+        if (value == null) {
+            return TableSettings.DEFAULT_MERGE_WITH_TTL_TIMEOUT;
+        }
+        if (value instanceof Literal literal && literal.kind() == Literal.Kind.UINT64 && (Long) literal.value() >= 0) {
+            return (Long) literal.value();
+        }
+        throw new ColumbaException(
+                ErrorCode.BAD_ARGUMENTS, "Setting merge_with_ttl_timeout must be a non-negative integer");
     }
 
     private static int intSetting(EngineClause engine, String name, int fallback) {

@@ -30,6 +30,7 @@ public final class BuiltinFunctions {
         all.addAll(DateFunctions.all());
         all.addAll(StringFunctions.all());
         all.addAll(io.columba.executor.function.scalar.ArrayFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.IntervalFunctions.all());
         return all;
     }
 

@@ -5,6 +5,15 @@ options { caseInsensitive = true; }
 
 // Keywords (all usable as identifiers where the parser allows it).
 ADD: 'ADD';
+ALIAS: 'ALIAS';
+CODEC: 'CODEC';
+COMMENT: 'COMMENT';
+GRANULARITY: 'GRANULARITY';
+INDEX: 'INDEX';
+MATERIALIZED: 'MATERIALIZED';
+SAMPLE: 'SAMPLE';
+TTL: 'TTL';
+TYPE: 'TYPE';
 AFTER: 'AFTER';
 ALL: 'ALL';
 ALTER: 'ALTER';

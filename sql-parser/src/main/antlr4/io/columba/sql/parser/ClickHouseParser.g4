@@ -88,16 +88,24 @@ settingItem: identifier EQ_SINGLE expr;
 
 createTable
     : CREATE TEMPORARY? TABLE (IF NOT EXISTS)? tableIdentifier
-      LPAREN columnDeclaration (COMMA columnDeclaration)* COMMA? RPAREN
+      LPAREN tableElement (COMMA tableElement)* COMMA? RPAREN
       engineClause?
     ;
-columnDeclaration: identifier columnType (DEFAULT expr)?;
+tableElement: indexDeclaration | columnDeclaration;
+indexDeclaration: INDEX identifier expr TYPE columnType (GRANULARITY DECIMAL_LITERAL)?;
+columnDeclaration
+    : identifier columnType (DEFAULT expr)? (COMMENT STRING_LITERAL)?
+      (CODEC LPAREN columnType (COMMA columnType)* RPAREN)? (TTL expr)?
+    ;
 engineClause: ENGINE EQ_SINGLE? engineExpr engineItem*;
 engineExpr: identifier (LPAREN exprList? RPAREN)?;
+ttlRule: expr (DELETE | TO identifier STRING_LITERAL)? (WHERE expr)?;
 engineItem
     : PARTITION BY expr                                                 # partitionByItem
     | ORDER BY expr                                                     # orderByItem
     | PRIMARY KEY expr                                                  # primaryKeyItem
+    | SAMPLE BY expr                                                    # sampleByItem
+    | TTL ttlRule (COMMA ttlRule)*                                      # ttlItem
     | settingsClause                                                    # engineSettingsItem
     ;
 
@@ -174,7 +182,7 @@ identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | keyw
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ADD | AFTER | ALL | ALTER | ANY | ARRAY | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    : ADD | ALIAS | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALL | ALTER | ANY | ARRAY | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES

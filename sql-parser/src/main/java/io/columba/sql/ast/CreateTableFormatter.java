@@ -21,7 +21,29 @@ public final class CreateTableFormatter {
             if (column.defaultExpression() != null) {
                 out.append(" DEFAULT ").append(ExpressionFormatter.format(column.defaultExpression()));
             }
-            out.append(i + 1 < columns.size() ? ",\n" : "\n");
+            if (column.comment() != null) {
+                out.append(" COMMENT ").append(ExpressionFormatter.format(Literal.ofString(column.comment())));
+            }
+            if (!column.codecs().isEmpty()) {
+                out.append(" CODEC(").append(String.join(", ", column.codecs())).append(')');
+            }
+            if (column.ttl() != null) {
+                out.append(" TTL ").append(ExpressionFormatter.format(column.ttl()));
+            }
+            out.append(i + 1 < columns.size() || !create.indexes().isEmpty() ? ",\n" : "\n");
+        }
+        List<IndexDeclaration> indexes = create.indexes();
+        for (int i = 0; i < indexes.size(); i++) {
+            IndexDeclaration index = indexes.get(i);
+            out.append("    INDEX ")
+                    .append(quote(index.name()))
+                    .append(' ')
+                    .append(ExpressionFormatter.format(index.expression()))
+                    .append(" TYPE ")
+                    .append(index.type())
+                    .append(" GRANULARITY ")
+                    .append(index.granularity())
+                    .append(i + 1 < indexes.size() ? ",\n" : "\n");
         }
         out.append(')');
         EngineClause engine = create.engine();
@@ -39,6 +61,17 @@ public final class CreateTableFormatter {
             clause(out, "PARTITION BY", engine.partitionBy());
             clause(out, "ORDER BY", engine.orderBy());
             clause(out, "PRIMARY KEY", engine.primaryKey());
+            clause(out, "SAMPLE BY", engine.sampleBy());
+            for (int i = 0; i < engine.ttl().size(); i++) {
+                TtlRule rule = engine.ttl().get(i);
+                out.append(i == 0 ? "\nTTL " : ", ").append(ExpressionFormatter.format(rule.expression()));
+                if (rule.move() != null) {
+                    out.append(" TO ").append(rule.move());
+                }
+                if (rule.where() != null) {
+                    out.append(" WHERE ").append(ExpressionFormatter.format(rule.where()));
+                }
+            }
             if (!engine.settings().isEmpty()) {
                 out.append("\nSETTINGS ");
                 String separator = "";

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ENGINE = Name(arguments) [PARTITION BY e] [ORDER BY e] [PRIMARY KEY e] [SETTINGS ...]}; absent clauses
- * are null.
+ * {@code ENGINE = Name(arguments) [PARTITION BY e] [ORDER BY e] [PRIMARY KEY e] [SAMPLE BY e] [TTL rules]
+ * [SETTINGS ...]}; absent clauses are null (TTL: empty).
  */
 public record EngineClause(
         String name,
@@ -13,10 +13,23 @@ public record EngineClause(
         Expression partitionBy,
         Expression orderBy,
         Expression primaryKey,
+        Expression sampleBy,
+        List<TtlRule> ttl,
         Map<String, Expression> settings) {
 
     public EngineClause {
         arguments = List.copyOf(arguments);
+        ttl = List.copyOf(ttl);
         settings = Map.copyOf(settings);
+    }
+
+    public EngineClause(
+            String name,
+            List<Expression> arguments,
+            Expression partitionBy,
+            Expression orderBy,
+            Expression primaryKey,
+            Map<String, Expression> settings) {
+        this(name, arguments, partitionBy, orderBy, primaryKey, null, List.of(), settings);
     }
 }

@@ -15,6 +15,7 @@ import io.columba.sql.ast.ExistsStatement;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
+import io.columba.sql.ast.IndexDeclaration;
 import io.columba.sql.ast.InsertStatement;
 import io.columba.sql.ast.Literal;
 import io.columba.sql.ast.OptimizeStatement;
@@ -32,6 +33,7 @@ import io.columba.sql.ast.TableExpression;
 import io.columba.sql.ast.TableFunctionReference;
 import io.columba.sql.ast.TableReference;
 import io.columba.sql.ast.TruncateStatement;
+import io.columba.sql.ast.TtlRule;
 import io.columba.sql.parser.ClickHouseParser.*;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -260,16 +262,57 @@ final class AstBuilder {
     // CREATE / INSERT
 
     private ColumnDeclaration columnDeclaration(ColumnDeclarationContext column) {
+        Expression defaultExpression = null;
+        Expression ttl = null;
+        for (int i = 0; i < column.getChildCount(); i++) {
+            if (column.getChild(i) instanceof ExprContext value) {
+                boolean afterTtl = column.getChild(i - 1) instanceof org.antlr.v4.runtime.tree.TerminalNode node
+                        && node.getSymbol().getType() == ClickHouseLexer.TTL;
+                if (afterTtl) {
+                    ttl = expr(value);
+                } else {
+                    defaultExpression = expr(value);
+                }
+            }
+        }
+        List<ColumnTypeContext> types = column.columnType();
+        List<String> codecs = new ArrayList<>();
+        for (int i = 1; i < types.size(); i++) {
+            codecs.add(textOf(types.get(i)));
+        }
+        String comment = column.STRING_LITERAL() == null
+                ? null
+                : unescape(column.STRING_LITERAL()
+                        .getText()
+                        .substring(1, column.STRING_LITERAL().getText().length() - 1));
         return new ColumnDeclaration(
-                identifier(column.identifier()),
-                textOf(column.columnType()),
-                column.expr() == null ? null : expr(column.expr()));
+                identifier(column.identifier()), textOf(types.get(0)), defaultExpression, comment, codecs, ttl);
+    }
+
+    private IndexDeclaration indexDeclaration(IndexDeclarationContext index) {
+        int granularity = index.DECIMAL_LITERAL() == null
+                ? 1
+                : Integer.parseInt(index.DECIMAL_LITERAL().getText());
+        return new IndexDeclaration(
+                identifier(index.identifier()), expr(index.expr()), textOf(index.columnType()), granularity);
+    }
+
+    private TtlRule ttlRule(TtlRuleContext rule) {
+        String move = rule.TO() == null
+                ? null
+                : identifier(rule.identifier()) + " " + rule.STRING_LITERAL().getText();
+        return new TtlRule(expr(rule.expr(0)), move, rule.WHERE() == null ? null : expr(rule.expr(1)));
     }
 
     private Statement createTable(CreateTableContext create) {
         List<ColumnDeclaration> columns = new ArrayList<>();
-        for (ColumnDeclarationContext column : create.columnDeclaration()) {
-            columns.add(columnDeclaration(column));
+        List<IndexDeclaration> indexes = new ArrayList<>();
+        for (TableElementContext element : create.tableElement()) {
+            if (element.columnDeclaration() != null) {
+                columns.add(columnDeclaration(element.columnDeclaration()));
+            } else {
+                indexes.add(indexDeclaration(element.indexDeclaration()));
+            }
         }
         EngineClause engine = null;
         if (create.engineClause() != null) {
@@ -277,12 +320,16 @@ final class AstBuilder {
             Expression partitionBy = null;
             Expression orderBy = null;
             Expression primaryKey = null;
+            Expression sampleBy = null;
+            List<TtlRule> ttl = new ArrayList<>();
             Map<String, Expression> settings = new LinkedHashMap<>();
             for (EngineItemContext item : clause.engineItem()) {
                 switch (item) {
                     case PartitionByItemContext partition -> partitionBy = expr(partition.expr());
                     case OrderByItemContext order -> orderBy = expr(order.expr());
                     case PrimaryKeyItemContext primary -> primaryKey = expr(primary.expr());
+                    case SampleByItemContext sample -> sampleBy = expr(sample.expr());
+                    case TtlItemContext rules -> rules.ttlRule().forEach(rule -> ttl.add(ttlRule(rule)));
                     case EngineSettingsItemContext setting -> settings.putAll(settings(setting.settingsClause()));
                     default -> throw new IllegalStateException("unknown engine clause");
                 }
@@ -293,6 +340,8 @@ final class AstBuilder {
                     partitionBy,
                     orderBy,
                     primaryKey,
+                    sampleBy,
+                    ttl,
                     settings);
         }
         return new CreateTableStatement(
@@ -300,6 +349,7 @@ final class AstBuilder {
                 database(create.tableIdentifier()),
                 table(create.tableIdentifier()),
                 columns,
+                indexes,
                 engine);
     }
 

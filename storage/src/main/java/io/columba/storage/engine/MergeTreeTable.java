@@ -43,6 +43,8 @@ public final class MergeTreeTable {
     private final TableSettings settings;
     private final SortingKey sortingKey;
     private final MergingMode mergingMode;
+    private final RowExpiry expiry;
+    private final Map<String, Long> lastTtlMerge = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicReference<List<DataPart>> parts = new AtomicReference<>(List.of());
     private final Object writeLock = new Object();
     private final Object mergeLock = new Object();
@@ -61,6 +63,18 @@ public final class MergeTreeTable {
      */
     public MergeTreeTable(
             Path folder, TableSchema schema, TableSettings settings, SortingKey sortingKey, MergingMode mergingMode) {
+        this(folder, schema, settings, sortingKey, mergingMode, null);
+    }
+
+    /** As above, with a row TTL ({@code expiry}, null for none) that merges apply. */
+    public MergeTreeTable(
+            Path folder,
+            TableSchema schema,
+            TableSettings settings,
+            SortingKey sortingKey,
+            MergingMode mergingMode,
+            RowExpiry expiry) {
+        this.expiry = expiry;
         this.folder = folder;
         this.schema = schema;
         this.settings = settings;
@@ -263,6 +277,10 @@ public final class MergeTreeTable {
                     "insert of " + sortedRows.columnCount() + " columns into a table of "
                             + schema.columns().size());
         }
+        if (allExpired(sortedRows)) {
+            // As ClickHouse does on insert: a part whose every row has expired is never written.
+            return null;
+        }
         throttle(partitionId);
         DataPart part;
         synchronized (writeLock) {
@@ -308,8 +326,15 @@ public final class MergeTreeTable {
     }
 
     private DataPart write(PartName name, Block rows, Block keys, TableSchema target) {
+        long ttlMin = Long.MAX_VALUE;
+        if (expiry != null && target == schema) {
+            for (long time : expiry.expiryTimes(rows)) {
+                ttlMin = Math.min(ttlMin, time);
+            }
+        }
         try {
-            return PartWriter.write(folder, name, target, rows, keys, settings.granuleRows(), CompressionMethod.LZ4);
+            return PartWriter.write(
+                    folder, name, target, rows, keys, settings.granuleRows(), CompressionMethod.LZ4, ttlMin);
         } catch (IOException e) {
             throw new ColumbaException(ErrorCode.CANNOT_OPEN_FILE, "Cannot write part " + name + ": " + e, e);
         }
@@ -330,7 +355,63 @@ public final class MergeTreeTable {
                 return true;
             }
         }
+        return expireOnce();
+    }
+
+    /**
+     * A TTL merge: rewrites the first part holding expired rows without them, in a partition not TTL-merged for
+     * {@code merge_with_ttl_timeout} seconds. Returns whether it did.
+     */
+    private boolean expireOnce() {
+        if (expiry == null) {
+            return false;
+        }
+        long now = System.currentTimeMillis() / 1000;
+        for (DataPart part : parts.get()) {
+            String partition = part.name().partitionId();
+            long last = lastTtlMerge.getOrDefault(partition, Long.MIN_VALUE / 2);
+            if (part.ttlMin() <= now && now - last >= settings.mergeWithTtlTimeoutSeconds()) {
+                lastTtlMerge.put(partition, now);
+                merge(List.of(part));
+                return true;
+            }
+        }
         return false;
+    }
+
+    private boolean allExpired(Block rows) {
+        if (expiry == null) {
+            return false;
+        }
+        long now = System.currentTimeMillis() / 1000;
+        for (long time : expiry.expiryTimes(rows)) {
+            if (time > now) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean hasExpiredRows(List<DataPart> partition) {
+        long now = System.currentTimeMillis() / 1000;
+        return expiry != null && partition.stream().anyMatch(part -> part.ttlMin() <= now);
+    }
+
+    /** The rows of {@code rows} that have not expired (all of them without a TTL). */
+    private Block withoutExpired(Block rows) {
+        if (expiry == null) {
+            return rows;
+        }
+        long now = System.currentTimeMillis() / 1000;
+        long[] times = expiry.expiryTimes(rows);
+        int[] live = new int[rows.rowCount()];
+        int count = 0;
+        for (int row = 0; row < times.length; row++) {
+            if (times[row] > now) {
+                live[count++] = row;
+            }
+        }
+        return count == rows.rowCount() ? rows : rows.take(live, count);
     }
 
     private static Map<String, List<DataPart>> byPartition(List<DataPart> parts) {
@@ -394,7 +475,7 @@ public final class MergeTreeTable {
         }
         Map<String, List<DataPart>> byPartition = byPartition(parts.get());
         for (List<DataPart> partition : byPartition.values()) {
-            if (partition.size() > 1 || (fully && mergingMode.collapses())) {
+            if (partition.size() > 1 || (fully && mergingMode.collapses()) || hasExpiredRows(partition)) {
                 merge(partition);
             }
         }
@@ -435,7 +516,8 @@ public final class MergeTreeTable {
 
     /** Merges adjacent parts of one partition into one part sorted by the key, and swaps it in. */
     private void merge(List<DataPart> sources) {
-        if (sources.isEmpty() || (sources.size() < 2 && !mergingMode.collapses())) {
+        boolean expiring = hasExpiredRows(sources);
+        if (sources.isEmpty() || (sources.size() < 2 && !mergingMode.collapses() && !expiring)) {
             return;
         }
         synchronized (mergeLock) {
@@ -443,14 +525,16 @@ public final class MergeTreeTable {
                 return;
             }
             PartName name = mergedName(sources);
-            if (!mergingMode.collapses()) {
+            if (!mergingMode.collapses() && !expiring) {
                 replace(sources, mergeVertically(sources, name));
                 return;
             }
-            Block rows = sortedRows(sources);
+            Block rows = withoutExpired(sortedRows(sources));
             Block keys = sortingKey.evaluate(rows);
-            rows = mergingMode.collapse(rows, keys, false);
-            keys = sortingKey.evaluate(rows);
+            if (mergingMode.collapses()) {
+                rows = mergingMode.collapse(rows, keys, false);
+                keys = sortingKey.evaluate(rows);
+            }
             replace(sources, write(name, rows, keys, schema));
         }
     }

@@ -2,10 +2,13 @@ package io.columba.storage.engine;
 
 /**
  * Per-table storage settings ({@code SETTINGS index_granularity = N, parts_to_delay_insert = N,
- * parts_to_throw_insert = N}): rows per granule, and the active parts of one partition at which inserts slow down
- * and at which they fail with TOO_MANY_PARTS.
+ * parts_to_throw_insert = N, merge_with_ttl_timeout = S}): rows per granule, the active parts of one partition at
+ * which inserts slow down and at which they fail with TOO_MANY_PARTS, and the seconds between two merges of one
+ * partition that only remove expired rows (ClickHouse's default: 4 hours).
  */
-public record TableSettings(int granuleRows, int partsToDelayInsert, int partsToThrowInsert) {
+public record TableSettings(
+        int granuleRows, int partsToDelayInsert, int partsToThrowInsert, long mergeWithTtlTimeoutSeconds) {
+    public static final long DEFAULT_MERGE_WITH_TTL_TIMEOUT = 14400;
     public static final int DEFAULT_GRANULE_ROWS = 8192;
     public static final TableSettings DEFAULTS = new TableSettings(DEFAULT_GRANULE_ROWS);
 
@@ -16,6 +19,13 @@ public record TableSettings(int granuleRows, int partsToDelayInsert, int partsTo
         if (partsToDelayInsert < 1 || partsToThrowInsert < 1) {
             throw new IllegalArgumentException("parts_to_delay_insert and parts_to_throw_insert must be positive");
         }
+        if (mergeWithTtlTimeoutSeconds < 0) {
+            throw new IllegalArgumentException("merge_with_ttl_timeout must not be negative");
+        }
+    }
+
+    public TableSettings(int granuleRows, int partsToDelayInsert, int partsToThrowInsert) {
+        this(granuleRows, partsToDelayInsert, partsToThrowInsert, DEFAULT_MERGE_WITH_TTL_TIMEOUT);
     }
 
     public TableSettings(int granuleRows) {

@@ -77,6 +77,11 @@ public final class DataPart {
         return name;
     }
 
+    /** The earliest epoch second a row of this part expires at by the table's TTL; {@code Long.MAX_VALUE}: never. */
+    public long ttlMin() {
+        return metadata.ttlMin();
+    }
+
     public long rowCount() {
         return metadata.rows();
     }

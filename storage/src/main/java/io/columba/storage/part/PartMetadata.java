@@ -18,11 +18,12 @@ import java.util.List;
  * Payload --> Line^N, UTF-8 text, one "key=value" per line:
  *   rows=UInt64, granules=UInt32, codec=LZ4|ZSTD|NONE,
  *   column=Type TAB name   (one line per column, in table order),
- *   key=Type               (one line per primary key expression, in key order)
+ *   key=Type               (one line per primary key expression, in key order),
+ *   ttl_min=Int64          (the earliest epoch second a row of the part expires; absent when none does)
  * </pre>
  */
 public record PartMetadata(
-        long rows, int granules, String codec, List<ColumnDefinition> columns, List<DataType> keyTypes) {
+        long rows, int granules, String codec, List<ColumnDefinition> columns, List<DataType> keyTypes, long ttlMin) {
     static final String FILE = "part.meta";
     static final String MAGIC = "CLPT";
     static final int VERSION = 1;
@@ -42,6 +43,9 @@ public record PartMetadata(
         for (DataType keyType : keyTypes) {
             text.append("key=").append(keyType.name()).append('\n');
         }
+        if (ttlMin != Long.MAX_VALUE) {
+            text.append("ttl_min=").append(ttlMin).append('\n');
+        }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         ChecksummedFile.write(folder.resolve(FILE), MAGIC, VERSION, bytes, bytes.length);
     }
@@ -53,6 +57,7 @@ public record PartMetadata(
         String codec = "LZ4";
         List<ColumnDefinition> columns = new ArrayList<>();
         List<DataType> keyTypes = new ArrayList<>();
+        long ttlMin = Long.MAX_VALUE;
         for (String line : text.split("\n")) {
             int equals = line.indexOf('=');
             if (equals < 0) {
@@ -70,6 +75,7 @@ public record PartMetadata(
                             value.substring(tab + 1), DataTypeParser.parse(value.substring(0, tab))));
                 }
                 case "key" -> keyTypes.add(DataTypeParser.parse(value));
+                case "ttl_min" -> ttlMin = Long.parseLong(value);
                 default -> {
                     // Keys written by a newer minor version are ignored.
                 }
@@ -78,6 +84,6 @@ public record PartMetadata(
         if (rows < 0 || granules < 0) {
             throw new ColumbaException(ErrorCode.CANNOT_READ_ALL_DATA, "Part metadata without rows in " + folder);
         }
-        return new PartMetadata(rows, granules, codec, columns, keyTypes);
+        return new PartMetadata(rows, granules, codec, columns, keyTypes, ttlMin);
     }
 }

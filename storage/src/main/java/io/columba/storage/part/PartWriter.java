@@ -53,12 +53,26 @@ public final class PartWriter {
             int granuleRows,
             CompressionMethod method)
             throws IOException {
+        return write(tableFolder, name, schema, rows, keys, granuleRows, method, Long.MAX_VALUE);
+    }
+
+    /** As above, recording the earliest epoch second a row expires at ({@code Long.MAX_VALUE}: none does). */
+    public static DataPart write(
+            Path tableFolder,
+            PartName name,
+            TableSchema schema,
+            Block rows,
+            Block keys,
+            int granuleRows,
+            CompressionMethod method,
+            long ttlMin)
+            throws IOException {
         Columns writer = new Columns(tableFolder, name, rows.rowCount(), granuleRows, method);
         List<ColumnDefinition> columns = schema.columns();
         for (int c = 0; c < columns.size(); c++) {
             writer.write(columns.get(c), rows.column(c));
         }
-        return writer.commit(schema, keys);
+        return writer.commit(schema, keys, ttlMin);
     }
 
     /**
@@ -94,9 +108,15 @@ public final class PartWriter {
 
         /** Writes the index and metadata, then renames the folder into place: the part exists from here on. */
         public DataPart commit(TableSchema schema, Block keys) throws IOException {
+            return commit(schema, keys, Long.MAX_VALUE);
+        }
+
+        /** As {@link #commit(TableSchema, Block)}, recording the earliest expiry of the part's rows. */
+        public DataPart commit(TableSchema schema, Block keys, long ttlMin) throws IOException {
             int granules = (rows + granuleRows - 1) / granuleRows;
             writePrimaryIndex(temporary, schema.keyTypes(), keys, granuleRows, granules);
-            new PartMetadata(rows, granules, method.name(), schema.columns(), schema.keyTypes()).write(temporary);
+            new PartMetadata(rows, granules, method.name(), schema.columns(), schema.keyTypes(), ttlMin)
+                    .write(temporary);
             syncFolder(temporary);
             Path target = tableFolder.resolve(name.toString());
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);

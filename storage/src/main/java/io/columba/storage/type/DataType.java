@@ -26,7 +26,8 @@ public sealed interface DataType
                 ArrayType,
                 TupleType,
                 MapType,
-                AggregateFunctionType {
+                AggregateFunctionType,
+                IntervalType {
 
     /** The type as ClickHouse prints it. */
     String name();

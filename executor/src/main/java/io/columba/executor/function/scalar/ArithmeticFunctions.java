@@ -80,6 +80,11 @@ public final class ArithmeticFunctions {
         DataType left = types.get(0);
         DataType right = types.get(1);
         if ((operation == Operation.PLUS || operation == Operation.MINUS)
+                && (left instanceof io.columba.storage.type.IntervalType
+                        || right instanceof io.columba.storage.type.IntervalType)) {
+            return IntervalFunctions.bindArithmetic(name, operation == Operation.MINUS, left, right);
+        }
+        if ((operation == Operation.PLUS || operation == Operation.MINUS)
                 && (left instanceof DateType || left instanceof DateTimeType)
                 && right instanceof IntegerType) {
             boolean subtract = operation == Operation.MINUS;

@@ -124,6 +124,12 @@ public final class TypeConversion {
             case TupleType ignored -> throw new IllegalStateException("handled above");
             case MapType ignored -> throw new IllegalStateException("handled above");
             case io.columba.storage.type.AggregateFunctionType ignored -> throw cannot(source, target);
+            case io.columba.storage.type.IntervalType ignored -> {
+                if (!NumericTypes.isNumeric(source) && !(source instanceof io.columba.storage.type.IntervalType)) {
+                    throw cannot(source, target);
+                }
+                yield toInteger(column, source, IntegerType.INT64, rows);
+            }
         };
     }
 
