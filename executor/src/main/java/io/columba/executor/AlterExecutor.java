@@ -64,7 +64,7 @@ final class AlterExecutor {
                     ErrorCode.ILLEGAL_COLUMN,
                     "Cannot add column `" + column.name() + "`: column with this name already exists");
         }
-        DataType type = DataTypeParser.parse(column.type());
+        DataType type = io.columba.executor.catalog.Catalog.definition(column).type();
         int position = columns.size();
         if (add.first()) {
             position = 0;

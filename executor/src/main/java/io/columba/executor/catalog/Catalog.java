@@ -230,11 +230,12 @@ public final class Catalog {
         TableEntry entry = get(name);
         CreateTableStatement old = entry.definition();
         CreateTableStatement changed =
-                new CreateTableStatement(old.ifNotExists(), old.database(), old.table(), columns, old.engine());
+                new CreateTableStatement(
+                        old.ifNotExists(), old.database(), old.table(), columns, old.indexes(), old.engine());
         String sql = io.columba.sql.ast.CreateTableFormatter.format(changed);
         List<ColumnDefinition> definitions = new ArrayList<>();
         for (ColumnDeclaration column : columns) {
-            definitions.add(new ColumnDefinition(column.name(), DataTypeParser.parse(column.type())));
+            definitions.add(definition(column));
         }
         if (transform != null) {
             entry.table()
@@ -279,11 +280,7 @@ public final class Catalog {
             if (!seen.add(column.name())) {
                 throw new ColumbaException(ErrorCode.DUPLICATE_COLUMN, "Column " + column.name() + " already exists");
             }
-            DataType type = DataTypeParser.parse(column.type());
-            if (type instanceof io.columba.storage.type.AggregateFunctionType state) {
-                io.columba.executor.function.aggregate.AggregateStateColumns.bind(state);
-            }
-            columns.add(new ColumnDefinition(column.name(), type));
+            columns.add(definition(column));
         }
         List<String> names = columns.stream().map(ColumnDefinition::name).toList();
         List<DataType> types = columns.stream().map(ColumnDefinition::type).toList();
@@ -337,6 +334,16 @@ public final class Catalog {
         }
         throw new ColumbaException(
                 ErrorCode.BAD_ARGUMENTS, "Setting merge_with_ttl_timeout must be a non-negative integer");
+    }
+
+    /** A declared column's type and codecs, checked: a state's function must exist, codecs must fit the type. */
+    public static ColumnDefinition definition(ColumnDeclaration column) {
+        DataType type = DataTypeParser.parse(column.type());
+        if (type instanceof io.columba.storage.type.AggregateFunctionType state) {
+            io.columba.executor.function.aggregate.AggregateStateColumns.bind(state);
+        }
+        return new ColumnDefinition(
+                column.name(), type, io.columba.storage.codec.CodecChain.parse(column.codecs(), type));
     }
 
     private static int intSetting(EngineClause engine, String name, int fallback) {

@@ -15,10 +15,14 @@ import net.jpountz.lz4.LZ4Factory;
  * <pre>
  * CompressedBlock --> Checksum, Method, CompressedSize, UncompressedSize, Payload
  * Checksum         --> UInt32 LE, CRC32C of Method .. end of Payload
- * Method           --> UInt8, {@link CompressionMethod#methodByte()}
+ * Method           --> UInt8, {@link CompressionMethod#methodByte()}, or 0x91 for a chain with transforms
  * CompressedSize   --> UInt32 LE, bytes of Method .. end of Payload (9 + payload length)
  * UncompressedSize --> UInt32 LE
+ * Payload          --> compressed bytes | Chain (method 0x91)
+ * Chain            --> Count UInt8, (TransformByte UInt8, Width UInt8)^Count, FinalMethod UInt8,
+ *                      (TransformedSize UInt32 LE)^Count, compressed bytes of the last transform's output
  * </pre>
+ * The sizes after each transform are kept so that decoding can undo them last to first.
  */
 public final class BlockCompressor {
     /** Bytes before the payload: checksum (4) plus the 9-byte header. */
@@ -27,13 +31,22 @@ public final class BlockCompressor {
     private static final int HEADER = 9;
     private static final LZ4Factory LZ4 = lz4();
 
+    private static final byte CHAIN = (byte) 0x91;
+
+    private final CodecChain chain;
     private final CompressionMethod method;
     private final int zstdLevel;
-    private final LZ4Compressor lz4Compressor = LZ4.fastCompressor();
+    private final LZ4Compressor lz4Compressor;
 
     public BlockCompressor(CompressionMethod method, int zstdLevel) {
-        this.method = method;
-        this.zstdLevel = zstdLevel;
+        this(new CodecChain(java.util.List.of(), method, zstdLevel, false));
+    }
+
+    public BlockCompressor(CodecChain chain) {
+        this.chain = chain;
+        this.method = chain.method();
+        this.zstdLevel = Math.max(1, chain.level());
+        this.lz4Compressor = chain.highCompression() ? LZ4.highCompressor(chain.level()) : LZ4.fastCompressor();
     }
 
     /** The JNI codec when its library loads (several times faster); the pure-Java one otherwise. */
@@ -47,6 +60,44 @@ public final class BlockCompressor {
 
     /** A block framed into a new array. */
     public byte[] compress(byte[] source, int length) {
+        if (chain.transforms().isEmpty()) {
+            return compressPlain(source, length);
+        }
+        byte[] data = source;
+        int size = length;
+        int[] sizes = new int[chain.transforms().size()];
+        for (int t = 0; t < sizes.length; t++) {
+            data = chain.transforms().get(t).encode(data, size);
+            size = data.length;
+            sizes[t] = size;
+        }
+        byte[] inner = compressPlain(data, size);
+        int header = 1 + 2 * sizes.length + 1 + 4 * sizes.length;
+        int innerPayload = inner.length - FRAME_OVERHEAD;
+        byte[] frame = new byte[FRAME_OVERHEAD + header + innerPayload];
+        ByteBuffer buffer = ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN);
+        int at = FRAME_OVERHEAD;
+        frame[at++] = (byte) sizes.length;
+        for (TransformCodec transform : chain.transforms()) {
+            frame[at++] = transform.kind().methodByte();
+            frame[at++] = (byte) transform.width();
+        }
+        frame[at++] = method.methodByte();
+        for (int transformed : sizes) {
+            buffer.putInt(at, transformed);
+            at += 4;
+        }
+        System.arraycopy(inner, FRAME_OVERHEAD, frame, at, innerPayload);
+        buffer.put(4, CHAIN);
+        buffer.putInt(5, HEADER + header + innerPayload);
+        buffer.putInt(9, length);
+        CRC32C crc = new CRC32C();
+        crc.update(frame, 4, HEADER + header + innerPayload);
+        buffer.putInt(0, (int) crc.getValue());
+        return frame;
+    }
+
+    private byte[] compressPlain(byte[] source, int length) {
         int bound = switch (method) {
             case NONE -> length;
             case LZ4 -> lz4Compressor.maxCompressedLength(length);
@@ -80,7 +131,7 @@ public final class BlockCompressor {
     public static byte[] decompress(ByteBuffer file, int offset, String where) {
         ByteBuffer buffer = file.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         int expectedChecksum = buffer.getInt(offset);
-        CompressionMethod method = CompressionMethod.fromByte(buffer.get(offset + 4));
+        byte methodByte = buffer.get(offset + 4);
         int compressedSize = buffer.getInt(offset + 5);
         int uncompressedSize = buffer.getInt(offset + 9);
         if (compressedSize < HEADER || offset + 4 + compressedSize > buffer.limit() || uncompressedSize < 0) {
@@ -94,9 +145,55 @@ public final class BlockCompressor {
                     ErrorCode.CHECKSUM_DOESNT_MATCH,
                     "Checksum doesn't match: corrupted data in compressed block at offset " + offset + " of " + where);
         }
-        byte[] result = new byte[uncompressedSize];
         int payloadOffset = offset + FRAME_OVERHEAD;
         int payloadLength = compressedSize - HEADER;
+        if (methodByte == CHAIN) {
+            return decompressChain(buffer, payloadOffset, payloadLength, uncompressedSize, offset, where);
+        }
+        return decompressPayload(
+                buffer, CompressionMethod.fromByte(methodByte), payloadOffset, payloadLength, uncompressedSize, offset,
+                where);
+    }
+
+    private static byte[] decompressChain(
+            ByteBuffer buffer, int payloadOffset, int payloadLength, int uncompressedSize, int offset, String where) {
+        int count = buffer.get(payloadOffset) & 0xFF;
+        int header = 1 + 2 * count + 1 + 4 * count;
+        if (count == 0 || header > payloadLength) {
+            throw new ColumbaException(
+                    ErrorCode.CANNOT_DECOMPRESS, "Corrupt codec chain at offset " + offset + " of " + where);
+        }
+        TransformCodec[] transforms = new TransformCodec[count];
+        int at = payloadOffset + 1;
+        for (int t = 0; t < count; t++) {
+            TransformCodec.Kind kind = TransformCodec.Kind.fromByte(buffer.get(at));
+            transforms[t] = new TransformCodec(kind, buffer.get(at + 1));
+            at += 2;
+        }
+        CompressionMethod method = CompressionMethod.fromByte(buffer.get(at++));
+        int[] sizes = new int[count];
+        for (int t = 0; t < count; t++) {
+            sizes[t] = buffer.getInt(at);
+            at += 4;
+        }
+        byte[] data = decompressPayload(
+                buffer, method, at, payloadLength - header, sizes[count - 1], offset, where);
+        for (int t = count - 1; t >= 0; t--) {
+            int original = t == 0 ? uncompressedSize : sizes[t - 1];
+            data = transforms[t].decode(data, data.length, original);
+        }
+        return data;
+    }
+
+    private static byte[] decompressPayload(
+            ByteBuffer buffer,
+            CompressionMethod method,
+            int payloadOffset,
+            int payloadLength,
+            int uncompressedSize,
+            int offset,
+            String where) {
+        byte[] result = new byte[uncompressedSize];
         switch (method) {
             case NONE -> buffer.get(payloadOffset, result, 0, uncompressedSize);
             case LZ4 -> {

@@ -2,6 +2,7 @@ package io.columba.storage.part;
 
 import io.columba.storage.block.Block;
 import io.columba.storage.codec.BlockCompressor;
+import io.columba.storage.codec.CodecChain;
 import io.columba.storage.codec.CompressionMethod;
 import io.columba.storage.column.Column;
 import io.columba.storage.engine.ColumnDefinition;
@@ -103,7 +104,9 @@ public final class PartWriter {
 
         /** Writes all rows of one column. */
         public void write(ColumnDefinition column, Column values) throws IOException {
-            writeColumn(temporary, column, values, rows, granuleRows, compressor, pending);
+            BlockCompressor columnCompressor =
+                    column.codec().equals(CodecChain.DEFAULT) ? compressor : new BlockCompressor(column.codec());
+            writeColumn(temporary, column, values, rows, granuleRows, columnCompressor, pending);
         }
 
         /** Writes the index and metadata, then renames the folder into place: the part exists from here on. */
