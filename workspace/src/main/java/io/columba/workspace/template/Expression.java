@@ -46,6 +46,10 @@ sealed interface Expression {
     record MethodCall(Expression receiver, String method, List<Expression> arguments, List<Keyword> keywords)
             implements Expression {}
 
+    /** A call of something that is not a function name ({@code f(x)(y)}): Python's "object is not callable". */
+    record UncallableCall(Expression callee, List<Expression> arguments, List<Keyword> keywords)
+            implements Expression {}
+
     record Subscript(Expression container, Expression index) implements Expression {}
 
     /** {@code container[lower:upper:step]}; absent bounds are {@code null}. */

@@ -39,6 +39,12 @@ final class ExpressionEvaluator {
                         evaluate(call.receiver(), line),
                         call.method(),
                         arguments(call.method(), call.arguments(), call.keywords(), line));
+            case Expression.UncallableCall call -> {
+                evaluate(call.callee(), line);
+                arguments("", call.arguments(), call.keywords(), line);
+                throw TemplateException.template(
+                        "wrong syntax, you might be using a not valid function inside a control block", line);
+            }
             case Expression.Subscript subscript ->
                 PythonOperators.subscript(
                         evaluate(subscript.container(), line), evaluate(subscript.index(), line), line);

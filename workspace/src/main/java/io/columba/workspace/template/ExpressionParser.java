@@ -10,51 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A recursive-descent parser for the Python expressions and statements of templates, with Python's precedence.
+ * A recursive-descent parser for the Python expressions of templates, with Python's precedence.
  * What Python accepts but a template may not do (attribute reads, {@code **}, bitwise operators, lambdas,
  * comprehensions, unpacking, dunder names) is rejected here with a {@code Template Syntax Error}; anything else
  * that is not Python is {@code Syntax error: invalid syntax, line N}.
  */
 final class ExpressionParser {
-    /** Deeper than this is an attack, not a template (Python itself stops at 200 nested parentheses). */
-    static final int MAX_DEPTH = 100;
-
-    private static final Set<String> KEYWORDS = Set.of(
-            "False",
-            "None",
-            "True",
-            "and",
-            "as",
-            "assert",
-            "async",
-            "await",
-            "break",
-            "class",
-            "continue",
-            "def",
-            "del",
-            "elif",
-            "else",
-            "except",
-            "finally",
-            "for",
-            "from",
-            "global",
-            "if",
-            "import",
-            "in",
-            "is",
-            "lambda",
-            "nonlocal",
-            "not",
-            "or",
-            "pass",
-            "raise",
-            "return",
-            "try",
-            "while",
-            "with",
-            "yield");
     private static final Map<String, String> FORBIDDEN_BINARY_OPERATORS = Map.of(
             "**",
             "Pow()",
@@ -72,91 +33,36 @@ final class ExpressionParser {
             "MatMult()");
     private static final Set<String> COMPARISON_OPERATORS = Set.of("<", ">", "==", ">=", "<=", "!=");
 
-    /** {@code {% for target in iterable %}}. */
-    record ForHeader(AssignmentTarget target, Expression iterable) {}
+    private final TokenStream tokens;
 
-    /** {@code {% set target = value %}}; {@code operator} is empty or the operator of {@code +=} and friends. */
-    record SetStatement(AssignmentTarget target, String operator, Expression value) {}
-
-    private final List<Token> tokens;
-    private final int line;
-    private int position;
-    private int depth;
-
-    private ExpressionParser(String source, int line) {
-        this.tokens = ExpressionLexer.tokenize(source, line);
-        this.line = line;
+    ExpressionParser(TokenStream tokens) {
+        this.tokens = tokens;
     }
 
     /** One expression, as after {@code if}, {@code elif} and {@code while}. */
     static Expression parseExpression(String source, int line) {
-        ExpressionParser parser = new ExpressionParser(source, line);
-        Expression expression = parser.expression();
-        parser.expectEnd();
+        TokenStream tokens = TokenStream.of(source, line);
+        Expression expression = new ExpressionParser(tokens).expression();
+        tokens.expectEnd();
         return expression;
     }
 
     /** An expression list ({@code a, b} is a tuple), as inside {@code {{ }}}. */
     static Expression parseExpressionList(String source, int line) {
-        ExpressionParser parser = new ExpressionParser(source, line);
-        Expression expression = parser.expressionList();
-        parser.expectEnd();
+        TokenStream tokens = TokenStream.of(source, line);
+        Expression expression = new ExpressionParser(tokens).expressionList();
+        tokens.expectEnd();
         return expression;
     }
 
-    static ForHeader parseFor(String source, int line) {
-        ExpressionParser parser = new ExpressionParser(source, line);
-        AssignmentTarget target = parser.targetList();
-        parser.expect("in");
-        Expression iterable = parser.expressionList();
-        parser.expectEnd();
-        return new ForHeader(target, iterable);
-    }
-
-    static SetStatement parseSet(String source, int line) {
-        ExpressionParser parser = new ExpressionParser(source, line);
-        AssignmentTarget target = parser.targetList();
-        Token assignment = parser.advance();
-        String operator;
-        if (assignment.is("=")) {
-            operator = "";
-        } else if (assignment.is("+=") || assignment.is("-=") || assignment.is("*=")) {
-            operator = assignment.text().substring(0, 1);
-        } else {
-            throw TemplateException.invalidSyntax(line);
-        }
-        if (!operator.isEmpty() && !(target instanceof AssignmentTarget.Variable)) {
-            throw TemplateException.invalidSyntax(line);
-        }
-        Expression value = parser.expressionList();
-        parser.expectEnd();
-        return new SetStatement(target, operator, value);
-    }
-
-    /** The name bound by {@code except Type as name}, or {@code null}; the type itself is not evaluated. */
-    static String parseExcept(String source, int line) {
-        ExpressionParser parser = new ExpressionParser(source, line);
-        if (parser.peek().kind() == Kind.END) {
-            return null;
-        }
-        parser.expression();
-        String name = null;
-        if (parser.peek().is("as")) {
-            parser.advance();
-            name = parser.identifier();
-        }
-        parser.expectEnd();
-        return name;
-    }
-
-    private Expression expressionList() {
+    Expression expressionList() {
         Expression first = expression();
-        if (!peek().is(",")) {
+        if (!tokens.peek().is(",")) {
             return first;
         }
         List<Expression> items = new ArrayList<>(List.of(first));
-        while (peek().is(",")) {
-            advance();
+        while (tokens.peek().is(",")) {
+            tokens.advance();
             if (!startsExpression()) {
                 break;
             }
@@ -165,31 +71,29 @@ final class ExpressionParser {
         return new Expression.TupleDisplay(items);
     }
 
-    private Expression expression() {
-        if (++depth > MAX_DEPTH) {
-            throw TemplateException.parse("expression nested too deeply", line);
-        }
-        if (peek().is("lambda")) {
-            throw TemplateException.template("lambda is not supported in templates", line);
+    Expression expression() {
+        tokens.enter();
+        if (tokens.peek().is("lambda")) {
+            throw TemplateException.template("lambda is not supported in templates", tokens.line());
         }
         Expression result = logicalOr();
-        if (peek().is("if")) {
-            advance();
+        if (tokens.peek().is("if")) {
+            tokens.advance();
             Expression condition = logicalOr();
-            expect("else");
+            tokens.expect("else");
             result = new Expression.Conditional(condition, result, expression());
         }
-        if (peek().is(":=")) {
-            throw TemplateException.template("assignment expressions are not supported in templates", line);
+        if (tokens.peek().is(":=")) {
+            throw TemplateException.template("assignment expressions are not supported in templates", tokens.line());
         }
-        depth--;
+        tokens.leave();
         return result;
     }
 
     private Expression logicalOr() {
         Expression left = logicalAnd();
-        while (peek().is("or")) {
-            advance();
+        while (tokens.peek().is("or")) {
+            tokens.advance();
             left = new Expression.Logical(false, left, logicalAnd());
         }
         return left;
@@ -197,21 +101,19 @@ final class ExpressionParser {
 
     private Expression logicalAnd() {
         Expression left = logicalNot();
-        while (peek().is("and")) {
-            advance();
+        while (tokens.peek().is("and")) {
+            tokens.advance();
             left = new Expression.Logical(true, left, logicalNot());
         }
         return left;
     }
 
     private Expression logicalNot() {
-        if (peek().is("not")) {
-            advance();
-            if (++depth > MAX_DEPTH) {
-                throw TemplateException.parse("expression nested too deeply", line);
-            }
+        if (tokens.peek().is("not")) {
+            tokens.advance();
+            tokens.enter();
             Expression operand = logicalNot();
-            depth--;
+            tokens.leave();
             return new Expression.Unary("not", operand);
         }
         return comparison();
@@ -233,23 +135,24 @@ final class ExpressionParser {
     }
 
     private String comparisonOperator() {
-        Token token = peek();
+        Token token = tokens.peek();
         if (token.kind() == Kind.OPERATOR && COMPARISON_OPERATORS.contains(token.text())) {
-            advance();
+            tokens.advance();
             return token.text();
         }
         if (token.is("in")) {
-            advance();
+            tokens.advance();
             return "in";
         }
-        if (token.is("not") && peek(1).is("in")) {
-            position += 2;
+        if (token.is("not") && tokens.peek(1).is("in")) {
+            tokens.advance();
+            tokens.advance();
             return "not in";
         }
         if (token.is("is")) {
-            advance();
-            if (peek().is("not")) {
-                advance();
+            tokens.advance();
+            if (tokens.peek().is("not")) {
+                tokens.advance();
                 return "is not";
             }
             return "is";
@@ -260,20 +163,21 @@ final class ExpressionParser {
     /** Python's bitwise and shift levels: parsed so that using them gives Tinybird's security error. */
     private Expression bitwise() {
         Expression left = additive();
-        if (peek().kind() == Kind.OPERATOR && FORBIDDEN_BINARY_OPERATORS.containsKey(peek().text())) {
-            throw forbiddenOperator(peek().text());
+        if (tokens.peek().kind() == Kind.OPERATOR
+                && FORBIDDEN_BINARY_OPERATORS.containsKey(tokens.peek().text())) {
+            throw forbiddenOperator(tokens.peek().text());
         }
         return left;
     }
 
     private TemplateException forbiddenOperator(String operator) {
-        return TemplateException.template("Invalid BinOp: " + FORBIDDEN_BINARY_OPERATORS.get(operator), line);
+        return TemplateException.template("Invalid BinOp: " + FORBIDDEN_BINARY_OPERATORS.get(operator), tokens.line());
     }
 
     private Expression additive() {
         Expression left = multiplicative();
-        while (peek().is("+") || peek().is("-")) {
-            String operator = advance().text();
+        while (tokens.peek().is("+") || tokens.peek().is("-")) {
+            String operator = tokens.advance().text();
             left = new Expression.Binary(operator, left, multiplicative());
         }
         return left;
@@ -282,9 +186,9 @@ final class ExpressionParser {
     private Expression multiplicative() {
         Expression left = unary();
         while (true) {
-            Token token = peek();
+            Token token = tokens.peek();
             if (token.is("*") || token.is("/") || token.is("//") || token.is("%")) {
-                advance();
+                tokens.advance();
                 left = new Expression.Binary(token.text(), left, unary());
             } else if (token.is("@")) {
                 throw forbiddenOperator("@");
@@ -295,21 +199,19 @@ final class ExpressionParser {
     }
 
     private Expression unary() {
-        Token token = peek();
+        Token token = tokens.peek();
         if (token.is("-") || token.is("+")) {
-            advance();
-            if (++depth > MAX_DEPTH) {
-                throw TemplateException.parse("expression nested too deeply", line);
-            }
+            tokens.advance();
+            tokens.enter();
             Expression operand = unary();
-            depth--;
+            tokens.leave();
             return new Expression.Unary(token.text(), operand);
         }
         if (token.is("~")) {
-            throw TemplateException.template("Invalid UnaryOp: Invert()", line);
+            throw TemplateException.template("Invalid UnaryOp: Invert()", tokens.line());
         }
         Expression base = postfix(atom());
-        if (peek().is("**")) {
+        if (tokens.peek().is("**")) {
             throw forbiddenOperator("**");
         }
         return base;
@@ -318,22 +220,22 @@ final class ExpressionParser {
     private Expression postfix(Expression base) {
         Expression result = base;
         while (true) {
-            Token token = peek();
+            Token token = tokens.peek();
             if (token.is("(")) {
                 result = call(result);
             } else if (token.is("[")) {
-                advance();
+                tokens.advance();
                 result = subscript(result);
-                expect("]");
+                tokens.expect("]");
             } else if (token.is(".")) {
-                advance();
-                String method = identifier();
+                tokens.advance();
+                String method = tokens.identifier();
                 if (method.startsWith("_")) {
-                    throw TemplateException.template("Invalid attribute: '" + method + "'", line);
+                    throw TemplateException.template("Invalid attribute: '" + method + "'", tokens.line());
                 }
-                if (!peek().is("(")) {
+                if (!tokens.peek().is("(")) {
                     throw TemplateException.template(
-                            "attributes can only be called as methods, found '." + method + "'", line);
+                            "attributes can only be called as methods, found '." + method + "'", tokens.line());
                 }
                 Arguments arguments = arguments();
                 result = new Expression.MethodCall(result, method, arguments.positional(), arguments.keywords());
@@ -344,55 +246,58 @@ final class ExpressionParser {
     }
 
     private Expression call(Expression callee) {
-        if (!(callee instanceof Expression.Name name)) {
-            throw TemplateException.template("only named functions and methods can be called", line);
-        }
         Arguments arguments = arguments();
-        return new Expression.Call(name.identifier(), arguments.positional(), arguments.keywords());
+        if (callee instanceof Expression.Name name) {
+            return new Expression.Call(name.identifier(), arguments.positional(), arguments.keywords());
+        }
+        return new Expression.UncallableCall(callee, arguments.positional(), arguments.keywords());
     }
 
     private record Arguments(List<Expression> positional, List<Keyword> keywords) {}
 
     private Arguments arguments() {
-        expect("(");
+        tokens.expect("(");
         List<Expression> positional = new ArrayList<>();
         List<Keyword> keywords = new ArrayList<>();
         Set<String> keywordNames = new HashSet<>();
-        while (!peek().is(")")) {
-            if (peek().is("*") || peek().is("**")) {
-                throw TemplateException.template("unpacking with * and ** is not supported in templates", line);
+        while (!tokens.peek().is(")")) {
+            if (tokens.peek().is("*") || tokens.peek().is("**")) {
+                throw TemplateException.template(
+                        "unpacking with * and ** is not supported in templates", tokens.line());
             }
-            if (peek().kind() == Kind.NAME && peek(1).is("=") && !KEYWORDS.contains(peek().text())) {
-                String name = advance().text();
-                advance();
+            if (tokens.peek().kind() == Kind.NAME
+                    && tokens.peek(1).is("=")
+                    && !TokenStream.isKeyword(tokens.peek().text())) {
+                String name = tokens.advance().text();
+                tokens.advance();
                 if (!keywordNames.add(name)) {
-                    throw TemplateException.invalidSyntax(line);
+                    throw TemplateException.invalidSyntax(tokens.line());
                 }
                 keywords.add(new Keyword(name, expression()));
             } else {
                 if (!keywords.isEmpty()) {
-                    throw TemplateException.invalidSyntax(line);
+                    throw TemplateException.invalidSyntax(tokens.line());
                 }
                 positional.add(expression());
                 rejectComprehension();
             }
-            if (!peek().is(",")) {
+            if (!tokens.peek().is(",")) {
                 break;
             }
-            advance();
+            tokens.advance();
         }
-        expect(")");
+        tokens.expect(")");
         return new Arguments(positional, keywords);
     }
 
     private Expression subscript(Expression container) {
-        Expression lower = peek().is(":") ? null : expression();
-        if (!peek().is(":")) {
-            if (peek().is(",")) {
+        Expression lower = tokens.peek().is(":") ? null : expression();
+        if (!tokens.peek().is(":")) {
+            if (tokens.peek().is(",")) {
                 List<Expression> items = new ArrayList<>(List.of(lower));
-                while (peek().is(",")) {
-                    advance();
-                    if (peek().is("]")) {
+                while (tokens.peek().is(",")) {
+                    tokens.advance();
+                    if (tokens.peek().is("]")) {
                         break;
                     }
                     items.add(expression());
@@ -401,26 +306,26 @@ final class ExpressionParser {
             }
             return new Expression.Subscript(container, lower);
         }
-        advance();
-        Expression upper = peek().is(":") || peek().is("]") ? null : expression();
+        tokens.advance();
+        Expression upper = tokens.peek().is(":") || tokens.peek().is("]") ? null : expression();
         Expression step = null;
-        if (peek().is(":")) {
-            advance();
-            step = peek().is("]") ? null : expression();
+        if (tokens.peek().is(":")) {
+            tokens.advance();
+            step = tokens.peek().is("]") ? null : expression();
         }
         return new Expression.Slice(container, lower, upper, step);
     }
 
     private Expression atom() {
-        Token token = advance();
+        Token token = tokens.advance();
         switch (token.kind()) {
             case NUMBER -> {
                 return new Expression.Constant(token.value());
             }
             case STRING -> {
                 StringBuilder text = new StringBuilder((String) token.value());
-                while (peek().kind() == Kind.STRING) {
-                    text.append((String) advance().value());
+                while (tokens.peek().kind() == Kind.STRING) {
+                    text.append((String) tokens.advance().value());
                 }
                 return new Expression.Constant(text.toString());
             }
@@ -430,9 +335,9 @@ final class ExpressionParser {
             case OPERATOR -> {
                 return display(token.text());
             }
-            case END -> throw TemplateException.invalidSyntax(line);
+            case END -> throw TemplateException.invalidSyntax(tokens.line());
         }
-        throw TemplateException.invalidSyntax(line);
+        throw TemplateException.invalidSyntax(tokens.line());
     }
 
     private Expression name(String text) {
@@ -448,42 +353,35 @@ final class ExpressionParser {
             }
             default -> {
                 if (text.equals("lambda")) {
-                    throw TemplateException.template("lambda is not supported in templates", line);
+                    throw TemplateException.template("lambda is not supported in templates", tokens.line());
                 }
-                if (KEYWORDS.contains(text)) {
-                    throw TemplateException.invalidSyntax(line);
+                if (TokenStream.isKeyword(text)) {
+                    throw TemplateException.invalidSyntax(tokens.line());
                 }
-                return new Expression.Name(checkedName(text));
+                return new Expression.Name(tokens.checkedName(text));
             }
         }
-    }
-
-    private String checkedName(String text) {
-        if (text.startsWith("__")) {
-            throw TemplateException.template("'" + text + "' is not a valid name", line);
-        }
-        return text;
     }
 
     private Expression display(String opening) {
         switch (opening) {
             case "(" -> {
-                if (peek().is(")")) {
-                    advance();
+                if (tokens.peek().is(")")) {
+                    tokens.advance();
                     return new Expression.TupleDisplay(List.of());
                 }
                 Expression first = expression();
                 rejectComprehension();
-                if (peek().is(")")) {
-                    advance();
+                if (tokens.peek().is(")")) {
+                    tokens.advance();
                     return first;
                 }
                 List<Expression> items = itemsAfter(first, ")");
                 return new Expression.TupleDisplay(items);
             }
             case "[" -> {
-                if (peek().is("]")) {
-                    advance();
+                if (tokens.peek().is("]")) {
+                    tokens.advance();
                     return new Expression.ListDisplay(List.of());
                 }
                 Expression first = expression();
@@ -493,108 +391,70 @@ final class ExpressionParser {
             case "{" -> {
                 return braces();
             }
-            case "*" -> throw TemplateException.template("unpacking with * and ** is not supported in templates", line);
-            default -> throw TemplateException.invalidSyntax(line);
+            case "*" ->
+                throw TemplateException.template(
+                        "unpacking with * and ** is not supported in templates", tokens.line());
+            default -> throw TemplateException.invalidSyntax(tokens.line());
         }
     }
 
     /** The items of a display after its first one, up to and including {@code closing}. */
     private List<Expression> itemsAfter(Expression first, String closing) {
         List<Expression> items = new ArrayList<>(List.of(first));
-        while (peek().is(",")) {
-            advance();
-            if (peek().is(closing)) {
+        while (tokens.peek().is(",")) {
+            tokens.advance();
+            if (tokens.peek().is(closing)) {
                 break;
             }
             items.add(expression());
         }
-        expect(closing);
+        tokens.expect(closing);
         return items;
     }
 
     private Expression braces() {
-        if (peek().is("}")) {
-            advance();
+        if (tokens.peek().is("}")) {
+            tokens.advance();
             return new Expression.DictDisplay(List.of(), List.of());
         }
-        if (peek().is("**")) {
-            throw TemplateException.template("unpacking with * and ** is not supported in templates", line);
+        if (tokens.peek().is("**")) {
+            throw TemplateException.template("unpacking with * and ** is not supported in templates", tokens.line());
         }
         Expression first = expression();
-        if (!peek().is(":")) {
+        if (!tokens.peek().is(":")) {
             rejectComprehension();
             return new Expression.SetDisplay(itemsAfter(first, "}"));
         }
         List<Expression> keys = new ArrayList<>();
         List<Expression> values = new ArrayList<>();
-        advance();
+        tokens.advance();
         keys.add(first);
         values.add(expression());
         rejectComprehension();
-        while (peek().is(",")) {
-            advance();
-            if (peek().is("}")) {
+        while (tokens.peek().is(",")) {
+            tokens.advance();
+            if (tokens.peek().is("}")) {
                 break;
             }
             keys.add(expression());
-            expect(":");
+            tokens.expect(":");
             values.add(expression());
         }
-        expect("}");
+        tokens.expect("}");
         return new Expression.DictDisplay(keys, values);
     }
 
     private void rejectComprehension() {
-        if (peek().is("for") || peek().is("async")) {
-            throw TemplateException.template("comprehensions are not supported in templates", line);
+        if (tokens.peek().is("for") || tokens.peek().is("async")) {
+            throw TemplateException.template("comprehensions are not supported in templates", tokens.line());
         }
-    }
-
-    private AssignmentTarget targetList() {
-        AssignmentTarget first = target();
-        if (!peek().is(",")) {
-            return first;
-        }
-        List<AssignmentTarget> targets = new ArrayList<>(List.of(first));
-        while (peek().is(",")) {
-            advance();
-            if (!(peek().kind() == Kind.NAME && !KEYWORDS.contains(peek().text()))
-                    && !peek().is("(")
-                    && !peek().is("[")) {
-                break;
-            }
-            targets.add(target());
-        }
-        return new AssignmentTarget.Unpacking(targets);
-    }
-
-    private AssignmentTarget target() {
-        if (peek().is("(") || peek().is("[")) {
-            String closing = advance().is("(") ? ")" : "]";
-            if (++depth > MAX_DEPTH) {
-                throw TemplateException.parse("expression nested too deeply", line);
-            }
-            AssignmentTarget inner = targetList();
-            depth--;
-            expect(closing);
-            return inner instanceof AssignmentTarget.Unpacking ? inner : new AssignmentTarget.Unpacking(List.of(inner));
-        }
-        return new AssignmentTarget.Variable(identifier());
-    }
-
-    private String identifier() {
-        Token token = advance();
-        if (token.kind() != Kind.NAME || KEYWORDS.contains(token.text())) {
-            throw TemplateException.invalidSyntax(line);
-        }
-        return checkedName(token.text());
     }
 
     private boolean startsExpression() {
-        Token token = peek();
+        Token token = tokens.peek();
         return switch (token.kind()) {
             case NAME ->
-                !KEYWORDS.contains(token.text())
+                !TokenStream.isKeyword(token.text())
                         || token.is("not")
                         || token.is("None")
                         || token.is("True")
@@ -605,33 +465,5 @@ final class ExpressionParser {
                 token.is("(") || token.is("[") || token.is("{") || token.is("-") || token.is("+") || token.is("~");
             case END -> false;
         };
-    }
-
-    private Token peek() {
-        return tokens.get(position);
-    }
-
-    private Token peek(int ahead) {
-        return tokens.get(Math.min(position + ahead, tokens.size() - 1));
-    }
-
-    private Token advance() {
-        Token token = tokens.get(position);
-        if (token.kind() != Kind.END) {
-            position++;
-        }
-        return token;
-    }
-
-    private void expect(String text) {
-        if (!advance().is(text)) {
-            throw TemplateException.invalidSyntax(line);
-        }
-    }
-
-    private void expectEnd() {
-        if (peek().kind() != Kind.END) {
-            throw TemplateException.invalidSyntax(line);
-        }
     }
 }

@@ -158,6 +158,11 @@ final class TemplateAnalysis {
                 call.arguments().forEach(item -> visit(item, true, line));
                 call.keywords().forEach(keyword -> visit(keyword.value(), true, line));
             }
+            case Expression.UncallableCall call -> {
+                visit(call.callee(), false, line);
+                call.arguments().forEach(item -> visit(item, true, line));
+                call.keywords().forEach(keyword -> visit(keyword.value(), true, line));
+            }
             case Expression.Constant ignored -> {}
             case Expression.ListDisplay list -> list.items().forEach(item -> visit(item, false, line));
             case Expression.TupleDisplay tuple -> tuple.items().forEach(item -> visit(item, false, line));

@@ -171,7 +171,7 @@ final class TemplateParser {
         if (suffix.isBlank()) {
             throw TemplateException.parse("set missing statement", lineAt(position));
         }
-        ExpressionParser.SetStatement statement = ExpressionParser.parseSet(suffix, line);
+        StatementParser.SetStatement statement = StatementParser.parseSet(suffix, line);
         return new TemplateNode.Set(statement.target(), statement.operator(), statement.value(), line);
     }
 
@@ -248,7 +248,7 @@ final class TemplateParser {
     }
 
     private TemplateNode forBlock(String header, List<Object> chunks, int line) {
-        ExpressionParser.ForHeader parsed = ExpressionParser.parseFor(header, line);
+        StatementParser.ForHeader parsed = StatementParser.parseFor(header, line);
         List<Part> parts = parts(chunks);
         return new TemplateNode.For(
                 parsed.target(), parsed.iterable(), parts.get(0).nodes(), loopElse(parts), line);
@@ -290,7 +290,7 @@ final class TemplateParser {
                     if (!hasHandler) {
                         hasHandler = true;
                         handler = part.nodes();
-                        errorName = ExpressionParser.parseExcept(tag.suffix(), tag.line());
+                        errorName = StatementParser.parseExcept(tag.suffix(), tag.line());
                     }
                 }
                 case "else" -> otherwise = part.nodes();
