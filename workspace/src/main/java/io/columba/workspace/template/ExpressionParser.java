@@ -229,7 +229,11 @@ final class ExpressionParser {
                 tokens.expect("]");
             } else if (token.is(".")) {
                 tokens.advance();
-                String method = tokens.identifier();
+                Token attribute = tokens.advance();
+                if (attribute.kind() != Kind.NAME) {
+                    throw TemplateException.invalidSyntax(tokens.line());
+                }
+                String method = attribute.text();
                 if (method.startsWith("_")) {
                     throw TemplateException.template("Invalid attribute: '" + method + "'", tokens.line());
                 }
