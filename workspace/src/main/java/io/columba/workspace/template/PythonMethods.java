@@ -20,6 +20,7 @@ final class PythonMethods {
             return PythonStringMethods.call(text, method, arguments);
         }
         return switch (receiver) {
+            case null -> throw noAttribute(null, method, line);
             case Map<?, ?> map -> dictionaryMethod(map, method, arguments);
             case List<?> list -> sequenceMethod(list, "list", method, arguments);
             case PythonTuple tuple -> sequenceMethod(tuple.items(), "tuple", method, arguments);

@@ -196,6 +196,10 @@ final class PythonOperators {
         if (container instanceof Map<?, ?> map) {
             return map.containsKey(PythonValues.hashKey(item, line));
         }
+        if (!(container instanceof List<?> || container instanceof PythonTuple || container instanceof Placeholder)) {
+            throw TemplateException.value(
+                    "argument of type '" + PythonValues.typeName(container) + "' is not iterable", line);
+        }
         for (Object element : iterate(container, line)) {
             if (PythonValues.equal(element, item)) {
                 return true;
@@ -207,6 +211,7 @@ final class PythonOperators {
     /** The items a {@code for} loop visits: list and tuple items, a str's characters, a dict's keys. */
     static List<Object> iterate(Object value, int line) {
         return switch (value) {
+            case null -> throw TemplateException.value("'NoneType' object is not iterable", line);
             case List<?> list -> new ArrayList<>(list);
             case PythonTuple tuple -> tuple.items();
             case Map<?, ?> map -> new ArrayList<>(map.keySet());
@@ -234,6 +239,7 @@ final class PythonOperators {
             return Character.toString(codePoints[position]);
         }
         return switch (container) {
+            case null -> throw TemplateException.value("'NoneType' object is not subscriptable", line);
             case List<?> list -> list.get(position(index, list.size(), "list", line));
             case PythonTuple tuple ->
                 tuple.items().get(position(index, tuple.items().size(), "tuple", line));

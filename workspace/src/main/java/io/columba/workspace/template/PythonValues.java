@@ -221,6 +221,7 @@ final class PythonValues {
     /** Python's {@code str(value)}. */
     static String str(Object value) {
         return switch (value) {
+            case null -> "None";
             case String text -> text;
             case SqlFragment fragment -> fragment.text();
             case TypedInteger typed -> typed.sql();
@@ -356,6 +357,7 @@ final class PythonValues {
     /** The key a dict stores {@code value} under: Python's {@code 1 == 1.0 == True} share one key. */
     static Object hashKey(Object value, int line) {
         return switch (value) {
+            case null -> null;
             case Boolean bool -> bool ? BigInteger.ONE : BigInteger.ZERO;
             case TypedInteger typed -> typed.value();
             case TypedFloat typed -> hashKey(typed.value(), line);

@@ -224,6 +224,7 @@ final class SqlFunctions {
             return BigInteger.valueOf(text.codePointCount(0, text.length()));
         }
         return switch (value) {
+            case null -> throw TemplateException.value("object of type 'NoneType' has no len()", line);
             case List<?> list -> BigInteger.valueOf(list.size());
             case PythonTuple tuple -> BigInteger.valueOf(tuple.items().size());
             case Map<?, ?> map -> BigInteger.valueOf(map.size());
