@@ -368,38 +368,40 @@ final class ExpressionParser {
     }
 
     private Expression display(String opening) {
-        switch (opening) {
-            case "(" -> {
-                if (tokens.peek().is(")")) {
-                    tokens.advance();
-                    return new Expression.TupleDisplay(List.of());
-                }
-                Expression first = expression();
-                rejectComprehension();
-                if (tokens.peek().is(")")) {
-                    tokens.advance();
-                    return first;
-                }
-                List<Expression> items = itemsAfter(first, ")");
-                return new Expression.TupleDisplay(items);
-            }
-            case "[" -> {
-                if (tokens.peek().is("]")) {
-                    tokens.advance();
-                    return new Expression.ListDisplay(List.of());
-                }
-                Expression first = expression();
-                rejectComprehension();
-                return new Expression.ListDisplay(itemsAfter(first, "]"));
-            }
-            case "{" -> {
-                return braces();
-            }
+        return switch (opening) {
+            case "(" -> parenthesized();
+            case "[" -> listDisplay();
+            case "{" -> braces();
             case "*" ->
                 throw TemplateException.template(
                         "unpacking with * and ** is not supported in templates", tokens.line());
             default -> throw TemplateException.invalidSyntax(tokens.line());
+        };
+    }
+
+    /** {@code ()}, {@code (x)} or a tuple {@code (x, y)}. */
+    private Expression parenthesized() {
+        if (tokens.peek().is(")")) {
+            tokens.advance();
+            return new Expression.TupleDisplay(List.of());
         }
+        Expression first = expression();
+        rejectComprehension();
+        if (tokens.peek().is(")")) {
+            tokens.advance();
+            return first;
+        }
+        return new Expression.TupleDisplay(itemsAfter(first, ")"));
+    }
+
+    private Expression listDisplay() {
+        if (tokens.peek().is("]")) {
+            tokens.advance();
+            return new Expression.ListDisplay(List.of());
+        }
+        Expression first = expression();
+        rejectComprehension();
+        return new Expression.ListDisplay(itemsAfter(first, "]"));
     }
 
     /** The items of a display after its first one, up to and including {@code closing}. */

@@ -8,27 +8,6 @@ package io.columba.workspace.template;
 final class Placeholder {
     static final String TEXT = "__no_value__";
 
-    private final String name;
-    private final int line;
-
-    Placeholder(String name, int line) {
-        this.name = name;
-        this.line = line;
-    }
-
-    /** A placeholder produced by indexing or splitting another one, as Tinybird's {@code Placeholder()}. */
-    static Placeholder anonymous() {
-        return new Placeholder(TEXT, 0);
-    }
-
-    String name() {
-        return name;
-    }
-
-    int line() {
-        return line;
-    }
-
     @Override
     public String toString() {
         return TEXT;

@@ -98,12 +98,12 @@ final class PythonMethods {
     private static Object placeholderMethod(String method, CallArguments arguments) {
         switch (method) {
             case "split" -> {
-                return PythonValues.list(new ArrayList<>(List.of(Placeholder.anonymous(), Placeholder.anonymous())));
+                return PythonValues.list(new ArrayList<>(List.of(new Placeholder(), new Placeholder())));
             }
             case "startswith" -> {
                 return Boolean.FALSE;
             }
-            default -> throw noAttribute(Placeholder.anonymous(), method, arguments.line());
+            default -> throw noAttribute(new Placeholder(), method, arguments.line());
         }
     }
 }

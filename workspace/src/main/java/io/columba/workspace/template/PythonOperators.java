@@ -16,7 +16,7 @@ final class PythonOperators {
 
     static Object binary(String operator, Object left, Object right, int line) {
         if (left instanceof Placeholder && operator.equals("+")) {
-            return Placeholder.anonymous();
+            return new Placeholder();
         }
         if (PythonValues.isNumber(left) && PythonValues.isNumber(right)) {
             return arithmetic(operator, left, right, line);
@@ -215,8 +215,7 @@ final class PythonOperators {
             case List<?> list -> new ArrayList<>(list);
             case PythonTuple tuple -> tuple.items();
             case Map<?, ?> map -> new ArrayList<>(map.keySet());
-            case Placeholder ignored ->
-                List.of(Placeholder.anonymous(), Placeholder.anonymous(), Placeholder.anonymous());
+            case Placeholder ignored -> List.of(new Placeholder(), new Placeholder(), new Placeholder());
             default -> {
                 String text = PythonValues.stringValue(value);
                 if (text == null) {
@@ -264,7 +263,7 @@ final class PythonOperators {
         if (PythonValues.integerValue(index).compareTo(BigInteger.TWO) > 0) {
             throw TemplateException.template("Placeholder index out of range", line);
         }
-        return Placeholder.anonymous();
+        return new Placeholder();
     }
 
     private static int position(Object index, int length, String kind, int line) {

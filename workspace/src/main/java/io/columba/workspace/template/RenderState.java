@@ -59,7 +59,7 @@ final class RenderState {
         if (parameters.containsKey(name)) {
             return parameters.get(name);
         }
-        return validation ? new Placeholder(name, line) : null;
+        return validation ? new Placeholder() : null;
     }
 
     void assign(String name, Object value) {

@@ -155,55 +155,56 @@ final class TemplateAnalysis {
             case Expression.MethodCall call -> {
                 checkName(call.method(), line);
                 visit(call.receiver(), false, line);
-                call.arguments().forEach(item -> visit(item, true, line));
-                call.keywords().forEach(keyword -> visit(keyword.value(), true, line));
+                visitArguments(call.arguments(), call.keywords(), line);
             }
             case Expression.UncallableCall call -> {
                 visit(call.callee(), false, line);
-                call.arguments().forEach(item -> visit(item, true, line));
-                call.keywords().forEach(keyword -> visit(keyword.value(), true, line));
+                visitArguments(call.arguments(), call.keywords(), line);
             }
             case Expression.Constant ignored -> {}
-            case Expression.ListDisplay list -> list.items().forEach(item -> visit(item, false, line));
-            case Expression.TupleDisplay tuple -> tuple.items().forEach(item -> visit(item, false, line));
-            case Expression.SetDisplay set -> set.items().forEach(item -> visit(item, false, line));
+            default -> children(expression).forEach(child -> visit(child, false, line));
+        }
+    }
+
+    private void visitArguments(List<Expression> arguments, List<Expression.Keyword> keywords, int line) {
+        arguments.forEach(item -> visit(item, true, line));
+        keywords.forEach(keyword -> visit(keyword.value(), true, line));
+    }
+
+    /** The operands of an expression that is neither a name nor a call, in source order. */
+    private static List<Expression> children(Expression expression) {
+        List<Expression> children = new ArrayList<>();
+        switch (expression) {
+            case Expression.ListDisplay list -> children.addAll(list.items());
+            case Expression.TupleDisplay tuple -> children.addAll(tuple.items());
+            case Expression.SetDisplay set -> children.addAll(set.items());
             case Expression.DictDisplay dict -> {
                 for (int i = 0; i < dict.keys().size(); i++) {
-                    visit(dict.keys().get(i), false, line);
-                    visit(dict.values().get(i), false, line);
+                    children.add(dict.keys().get(i));
+                    children.add(dict.values().get(i));
                 }
             }
-            case Expression.Unary unary -> visit(unary.operand(), false, line);
-            case Expression.Binary binary -> {
-                visit(binary.left(), false, line);
-                visit(binary.right(), false, line);
-            }
-            case Expression.Logical logical -> {
-                visit(logical.left(), false, line);
-                visit(logical.right(), false, line);
-            }
+            case Expression.Unary unary -> children.add(unary.operand());
+            case Expression.Binary binary -> children.addAll(List.of(binary.left(), binary.right()));
+            case Expression.Logical logical -> children.addAll(List.of(logical.left(), logical.right()));
             case Expression.Comparison comparison -> {
-                visit(comparison.first(), false, line);
-                comparison.rest().forEach(item -> visit(item, false, line));
+                children.add(comparison.first());
+                children.addAll(comparison.rest());
             }
-            case Expression.Conditional conditional -> {
-                visit(conditional.then(), false, line);
-                visit(conditional.condition(), false, line);
-                visit(conditional.otherwise(), false, line);
-            }
-            case Expression.Subscript subscript -> {
-                visit(subscript.container(), false, line);
-                visit(subscript.index(), false, line);
-            }
+            case Expression.Conditional conditional ->
+                children.addAll(List.of(conditional.then(), conditional.condition(), conditional.otherwise()));
+            case Expression.Subscript subscript -> children.addAll(List.of(subscript.container(), subscript.index()));
             case Expression.Slice slice -> {
-                visit(slice.container(), false, line);
+                children.add(slice.container());
                 for (Expression bound : new Expression[] {slice.lower(), slice.upper(), slice.step()}) {
                     if (bound != null) {
-                        visit(bound, false, line);
+                        children.add(bound);
                     }
                 }
             }
+            default -> {}
         }
+        return children;
     }
 
     private void visitCall(Expression.Call call, int line) {
@@ -218,10 +219,7 @@ final class TemplateAnalysis {
             checkName(name.identifier(), line);
             addDeclaration(declaration(call, name.identifier()));
         }
-        for (int i = declares ? 1 : 0; i < arguments.size(); i++) {
-            visit(arguments.get(i), true, line);
-        }
-        call.keywords().forEach(keyword -> visit(keyword.value(), true, line));
+        visitArguments(arguments.subList(declares ? 1 : 0, arguments.size()), call.keywords(), line);
     }
 
     private TemplateParameter declaration(Expression.Call call, String name) {

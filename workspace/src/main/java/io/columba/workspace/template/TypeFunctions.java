@@ -2,6 +2,7 @@ package io.columba.workspace.template;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -47,7 +48,7 @@ final class TypeFunctions {
     private TypeFunctions() {}
 
     private static Set<String> union(Set<String> first, Set<String> second) {
-        java.util.HashSet<String> all = new java.util.HashSet<>(first);
+        Set<String> all = new HashSet<>(first);
         all.addAll(second);
         return Set.copyOf(all);
     }
@@ -186,7 +187,7 @@ final class TypeFunctions {
         if (type == null || !ELEMENT_TYPES.contains(type) || type.equals("String")) {
             return "";
         }
-        String one = PythonValues.str(element(type, Placeholder.anonymous(), state, line));
+        String one = PythonValues.str(element(type, new Placeholder(), state, line));
         return one + "," + one;
     }
 

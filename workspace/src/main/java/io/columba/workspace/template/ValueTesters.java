@@ -53,10 +53,6 @@ final class ValueTesters {
                 || type.equals("Bool");
     }
 
-    static boolean isIntegerType(String type) {
-        return INTEGER_BITS.containsKey(type);
-    }
-
     static boolean test(String type, String text) {
         if (INTEGER_BITS.containsKey(type)) {
             return testInteger(type, text);

@@ -146,6 +146,11 @@ class TemplateRenderingTest {
     }
 
     @Test
+    void rawTagsRenderLikeExpressions() {
+        assertThat(render("{% raw String(x, 'a') %} {% raw 1 + 1 %}")).isEqualTo("'a' 2");
+    }
+
+    @Test
     void pythonOperatorsFollowPythonSemantics() {
         assertThat(render("{{ 7 // 2 }} {{ -7 // 2 }} {{ -7 % 3 }} {{ 7 / 2 }} {{ 2 * 3 + 1 }} {{ 'ab' * 2 }}"))
                 .isEqualTo("3 -4 2 3.5 7 'abab'");
