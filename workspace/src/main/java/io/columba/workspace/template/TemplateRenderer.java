@@ -1,6 +1,7 @@
 package io.columba.workspace.template;
 
 import java.util.List;
+import java.util.Map;
 
 /** Runs a template's nodes, writing its output: Tornado's generated code, interpreted. */
 final class TemplateRenderer {
@@ -126,10 +127,10 @@ final class TemplateRenderer {
         switch (target) {
             case AssignmentTarget.Variable variable -> state.assign(variable.name(), value);
             case AssignmentTarget.Unpacking unpacking -> {
-                if (!(value instanceof java.util.List<?>
+                if (!(value instanceof List<?>
                         || value instanceof PythonTuple
                         || PythonValues.stringValue(value) != null
-                        || value instanceof java.util.Map<?, ?>
+                        || value instanceof Map<?, ?>
                         || value instanceof Placeholder)) {
                     throw TemplateException.value(
                             "cannot unpack non-iterable " + PythonValues.typeName(value) + " object", line);

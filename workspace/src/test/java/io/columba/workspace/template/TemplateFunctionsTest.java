@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.columba.storage.error.ErrorCode;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +136,7 @@ class TemplateFunctionsTest {
                         + " provide a value or set a default value in the pipe code.");
         assertThat(catchThrowableOfType(TemplateException.class, () -> render("{{ Int32(x) }}"))
                         .errorCode())
-                .isEqualTo(io.columba.storage.error.ErrorCode.BAD_QUERY_PARAMETER);
+                .isEqualTo(ErrorCode.BAD_QUERY_PARAMETER);
     }
 
     @Test

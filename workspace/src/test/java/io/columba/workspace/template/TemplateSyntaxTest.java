@@ -3,6 +3,7 @@ package io.columba.workspace.template;
 import static io.columba.workspace.template.TemplateTestSupport.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.columba.storage.error.ErrorCode;
 import java.util.Map;
@@ -147,8 +148,8 @@ class TemplateSyntaxTest {
 
     @Test
     void parseErrorsAreSyntaxErrorsInClickHouseTerms() {
-        TemplateException error = (TemplateException)
-                org.assertj.core.api.Assertions.catchThrowable(() -> Template.parse("%{% if %}{% end %}"));
+        TemplateException error =
+                catchThrowableOfType(TemplateException.class, () -> Template.parse("%{% if %}{% end %}"));
 
         assertThat(error.errorCode()).isEqualTo(ErrorCode.SYNTAX_ERROR);
         assertThat(error.httpStatus()).isEqualTo(400);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,7 +69,7 @@ class TemplateValidationTest {
         assertThat(template.render(RenderOptions.forValidation().withValidation(true))
                         .sql())
                 .isEqualTo("toInt32('0') toInt32('0')");
-        assertThat(template.render(new RenderOptions(Map.of("a", List.of("5")), java.util.Set.of(), true, null))
+        assertThat(template.render(new RenderOptions(Map.of("a", List.of("5")), Set.of(), true, null))
                         .sql())
                 .isEqualTo("toInt32('5') toInt32('0')");
     }
