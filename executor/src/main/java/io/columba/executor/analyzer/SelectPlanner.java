@@ -449,7 +449,12 @@ public final class SelectPlanner {
                 int keyColumn =
                         entry.prunableKeyColumn() == null ? -1 : selectedNames.indexOf(entry.prunableKeyColumn());
                 DataType keyType = keyColumn < 0 ? null : selectedTypes.get(keyColumn);
-                var ranges = KeyPruning.ranges(entry.table().snapshot(), where, keyColumn, keyType);
+                var ranges = SkipIndexPruning.prune(
+                        KeyPruning.ranges(entry.table().snapshot(), where, keyColumn, keyType),
+                        where,
+                        selectedNames,
+                        entry.table().schema().indexes(),
+                        entry.table().settings().granuleRows());
                 List<Operator> scans = new ArrayList<>();
                 for (List<GranuleRange> share : split(ranges, pieces)) {
                     scans.add(new ScanOperator(share, selectedNames, selectedTypes, statistics));

@@ -143,7 +143,7 @@ final class AggregatingMode implements MergingMode {
     }
 
     private static int compare(Column values, int a, int b, DataType type) {
-        return io.columba.executor.operator.ValueOrder.compare(values, a, values, b, type);
+        return io.columba.storage.column.ValueOrder.compare(values, a, values, b, type);
     }
 
     @Override

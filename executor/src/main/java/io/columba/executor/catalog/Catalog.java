@@ -229,9 +229,8 @@ public final class Catalog {
             java.util.function.UnaryOperator<io.columba.storage.block.Block> transform) {
         TableEntry entry = get(name);
         CreateTableStatement old = entry.definition();
-        CreateTableStatement changed =
-                new CreateTableStatement(
-                        old.ifNotExists(), old.database(), old.table(), columns, old.indexes(), old.engine());
+        CreateTableStatement changed = new CreateTableStatement(
+                old.ifNotExists(), old.database(), old.table(), columns, old.indexes(), old.engine());
         String sql = io.columba.sql.ast.CreateTableFormatter.format(changed);
         List<ColumnDefinition> definitions = new ArrayList<>();
         for (ColumnDeclaration column : columns) {
@@ -311,7 +310,9 @@ public final class Catalog {
         }
         TableTtl ttl = TableTtl.of(engine.ttl(), binder);
         TableSchema schema = new TableSchema(
-                columns, mergeKey.stream().map(BoundExpression::type).toList());
+                columns,
+                mergeKey.stream().map(BoundExpression::type).toList(),
+                indexes(create, binder, partitionKey, names, types));
         MergeTreeTable table = new MergeTreeTable(
                 dataFolder.resolve(create.table()),
                 schema,
@@ -334,6 +335,17 @@ public final class Catalog {
         }
         throw new ColumbaException(
                 ErrorCode.BAD_ARGUMENTS, "Setting merge_with_ttl_timeout must be a non-negative integer");
+    }
+
+    private static List<io.columba.storage.index.SkipIndex> indexes(
+            CreateTableStatement create,
+            ExpressionBinder binder,
+            BoundExpression partitionKey,
+            List<String> names,
+            List<DataType> types) {
+        List<io.columba.storage.index.SkipIndex> indexes = new ArrayList<>(SkipIndexes.of(create.indexes(), binder));
+        indexes.addAll(SkipIndexes.partitionMinMax(partitionKey, names, types));
+        return indexes;
     }
 
     /** A declared column's type and codecs, checked: a state's function must exist, codecs must fit the type. */

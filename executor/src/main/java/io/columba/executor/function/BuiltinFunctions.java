@@ -31,6 +31,7 @@ public final class BuiltinFunctions {
         all.addAll(StringFunctions.all());
         all.addAll(io.columba.executor.function.scalar.ArrayFunctions.all());
         all.addAll(io.columba.executor.function.scalar.IntervalFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.MatchFunctions.all());
         return all;
     }
 

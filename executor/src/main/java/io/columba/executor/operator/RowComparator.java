@@ -5,6 +5,7 @@ import io.columba.storage.column.Column;
 import io.columba.storage.column.DoubleColumn;
 import io.columba.storage.column.LongColumn;
 import io.columba.storage.column.StringColumn;
+import io.columba.storage.column.ValueOrder;
 import io.columba.storage.type.IntegerType;
 import java.util.List;
 

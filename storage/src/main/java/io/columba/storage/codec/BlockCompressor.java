@@ -151,7 +151,12 @@ public final class BlockCompressor {
             return decompressChain(buffer, payloadOffset, payloadLength, uncompressedSize, offset, where);
         }
         return decompressPayload(
-                buffer, CompressionMethod.fromByte(methodByte), payloadOffset, payloadLength, uncompressedSize, offset,
+                buffer,
+                CompressionMethod.fromByte(methodByte),
+                payloadOffset,
+                payloadLength,
+                uncompressedSize,
+                offset,
                 where);
     }
 
@@ -176,8 +181,7 @@ public final class BlockCompressor {
             sizes[t] = buffer.getInt(at);
             at += 4;
         }
-        byte[] data = decompressPayload(
-                buffer, method, at, payloadLength - header, sizes[count - 1], offset, where);
+        byte[] data = decompressPayload(buffer, method, at, payloadLength - header, sizes[count - 1], offset, where);
         for (int t = count - 1; t >= 0; t--) {
             int original = t == 0 ? uncompressedSize : sizes[t - 1];
             data = transforms[t].decode(data, data.length, original);

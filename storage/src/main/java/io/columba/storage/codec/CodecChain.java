@@ -17,7 +17,8 @@ import java.util.Locale;
  * @param method the general compression
  * @param level ZSTD's level or LZ4HC's (0: the library's default)
  */
-public record CodecChain(List<TransformCodec> transforms, CompressionMethod method, int level, boolean highCompression) {
+public record CodecChain(
+        List<TransformCodec> transforms, CompressionMethod method, int level, boolean highCompression) {
     public static final CodecChain DEFAULT = new CodecChain(List.of(), CompressionMethod.LZ4, 0, false);
 
     public CodecChain {
@@ -60,7 +61,8 @@ public record CodecChain(List<TransformCodec> transforms, CompressionMethod meth
                     level = parameter == null ? 1 : checkedLevel(parameter, 1, 22, name);
                 }
                 case "DELTA" -> transforms.add(transform(TransformCodec.Kind.DELTA, parameter, type, name));
-                case "DOUBLEDELTA" -> transforms.add(transform(TransformCodec.Kind.DOUBLE_DELTA, parameter, type, name));
+                case "DOUBLEDELTA" ->
+                    transforms.add(transform(TransformCodec.Kind.DOUBLE_DELTA, parameter, type, name));
                 case "GORILLA" -> transforms.add(transform(TransformCodec.Kind.GORILLA, parameter, type, name));
                 case "T64" -> transforms.add(transform(TransformCodec.Kind.T64, null, type, name));
                 default -> throw new ColumbaException(ErrorCode.UNKNOWN_CODEC, "Unknown codec family: " + name);

@@ -525,7 +525,8 @@ public final class MergeTreeTable {
                 return;
             }
             PartName name = mergedName(sources);
-            if (!mergingMode.collapses() && !expiring) {
+            boolean columnIndexesOnly = schema.indexes().stream().allMatch(index -> index.column() != null);
+            if (!mergingMode.collapses() && !expiring && columnIndexesOnly) {
                 replace(sources, mergeVertically(sources, name));
                 return;
             }
@@ -572,8 +573,14 @@ public final class MergeTreeTable {
                 for (DataPart source : sources) {
                     pieces.add(source.readOrDefault(column, 0, source.granuleCount()));
                 }
-                writer.write(
-                        column, Block.concatColumns(pieces, column.type(), rows).take(order, rows));
+                io.columba.storage.column.Column merged =
+                        Block.concatColumns(pieces, column.type(), rows).take(order, rows);
+                writer.write(column, merged);
+                for (io.columba.storage.index.SkipIndex index : schema.indexes()) {
+                    if (column.name().equals(index.column())) {
+                        writer.writeIndex(index, merged);
+                    }
+                }
             }
             return writer.commit(schema, keys.take(order, rows));
         } catch (IOException e) {

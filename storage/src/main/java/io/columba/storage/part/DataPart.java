@@ -77,6 +77,27 @@ public final class DataPart {
         return name;
     }
 
+    private final java.util.Map<String, java.util.Optional<io.columba.storage.index.IndexSummaries>> indexSummaries =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The summaries of a data skipping index in this part (read once, then kept), or null when the part was
+     * written without them (before the index existed).
+     */
+    public io.columba.storage.index.IndexSummaries indexSummaries(
+            io.columba.storage.index.SkipIndex index, int granuleRows) {
+        return indexSummaries
+                .computeIfAbsent(index.name() + "\0" + index.kind(), key -> {
+                    try {
+                        return java.util.Optional.ofNullable(
+                                io.columba.storage.index.IndexSummaries.read(folder, index, granuleRows));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException("cannot read index " + index.name() + " of " + name, e);
+                    }
+                })
+                .orElse(null);
+    }
+
     /** The earliest epoch second a row of this part expires at by the table's TTL; {@code Long.MAX_VALUE}: never. */
     public long ttlMin() {
         return metadata.ttlMin();

@@ -7,6 +7,8 @@ import io.columba.storage.codec.CompressionMethod;
 import io.columba.storage.column.Column;
 import io.columba.storage.engine.ColumnDefinition;
 import io.columba.storage.engine.TableSchema;
+import io.columba.storage.index.IndexSummaries;
+import io.columba.storage.index.SkipIndex;
 import io.columba.storage.type.DataType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -73,6 +75,9 @@ public final class PartWriter {
         for (int c = 0; c < columns.size(); c++) {
             writer.write(columns.get(c), rows.column(c));
         }
+        for (SkipIndex index : schema.indexes()) {
+            writer.writeIndex(index, index.expression().evaluate(rows));
+        }
         return writer.commit(schema, keys, ttlMin);
     }
 
@@ -107,6 +112,11 @@ public final class PartWriter {
             BlockCompressor columnCompressor =
                     column.codec().equals(CodecChain.DEFAULT) ? compressor : new BlockCompressor(column.codec());
             writeColumn(temporary, column, values, rows, granuleRows, columnCompressor, pending);
+        }
+
+        /** Writes the summaries of a data skipping index from its expression's values over the part's rows. */
+        public void writeIndex(SkipIndex index, Column values) throws IOException {
+            IndexSummaries.write(temporary, index, values, rows, granuleRows);
         }
 
         /** Writes the index and metadata, then renames the folder into place: the part exists from here on. */

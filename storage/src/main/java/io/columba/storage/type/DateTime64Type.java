@@ -27,6 +27,11 @@ public record DateTime64Type(int precision, String timeZone) implements DataType
         return 8;
     }
 
+    @Override
+    public boolean signedValues() {
+        return true;
+    }
+
     /** Ticks per second: 10<sup>precision</sup>. */
     public long scale() {
         long scale = 1;

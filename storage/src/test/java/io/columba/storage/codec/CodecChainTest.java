@@ -42,7 +42,8 @@ class CodecChainTest {
                     byte[][] patterns = {new byte[Math.max(0, length)], random(random, length), sorted(random, length)};
                     for (byte[] data : patterns) {
                         for (CompressionMethod method : CompressionMethod.values()) {
-                            CodecChain chain = new CodecChain(List.of(new TransformCodec(kind, width)), method, 3, false);
+                            CodecChain chain =
+                                    new CodecChain(List.of(new TransformCodec(kind, width)), method, 3, false);
                             assertThat(roundTrip(chain, data))
                                     .as("%s width %d length %d %s seed %d", kind, width, length, method, SEED)
                                     .isEqualTo(data);
@@ -95,7 +96,8 @@ class CodecChainTest {
         }
         CodecChain lz4 = CodecChain.DEFAULT;
         var int64 = DataTypeParser.parse("Int64");
-        assertThat(compressedSize(CodecChain.parse(List.of("DoubleDelta", "LZ4"), DataTypeParser.parse("DateTime")),
+        assertThat(compressedSize(
+                        CodecChain.parse(List.of("DoubleDelta", "LZ4"), DataTypeParser.parse("DateTime")),
                         longs(timestamps, 4)))
                 .isLessThan(compressedSize(lz4, longs(timestamps, 4)) / 4);
         CodecChain zstd = CodecChain.parse(List.of("ZSTD(3)"), int64);
@@ -107,7 +109,8 @@ class CodecChainTest {
         for (int i = 0; i < rows; i++) {
             bits[i] = Double.doubleToRawLongBits(gauge[i]);
         }
-        assertThat(compressedSize(CodecChain.parse(List.of("Gorilla"), DataTypeParser.parse("Float64")), longs(bits, 8)))
+        assertThat(compressedSize(
+                        CodecChain.parse(List.of("Gorilla"), DataTypeParser.parse("Float64")), longs(bits, 8)))
                 .isLessThan(rows * 8 / 4);
     }
 

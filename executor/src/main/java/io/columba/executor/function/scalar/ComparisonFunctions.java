@@ -150,7 +150,7 @@ public final class ComparisonFunctions {
                 Column b = TypeConversion.cast(args[1], right, common, rows);
                 long[] out = new long[rows];
                 for (int i = 0; i < rows; i++) {
-                    int order = io.columba.executor.operator.ValueOrder.compare(a, i, b, i, common);
+                    int order = io.columba.storage.column.ValueOrder.compare(a, i, b, i, common);
                     out[i] = predicate.test(order) ? 1 : 0;
                 }
                 return new LongColumn(out, null, rows);

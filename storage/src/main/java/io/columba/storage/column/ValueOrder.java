@@ -1,12 +1,5 @@
-package io.columba.executor.operator;
+package io.columba.storage.column;
 
-import io.columba.storage.column.ArrayColumn;
-import io.columba.storage.column.Column;
-import io.columba.storage.column.ConstantColumn;
-import io.columba.storage.column.DoubleColumn;
-import io.columba.storage.column.LongColumn;
-import io.columba.storage.column.StringColumn;
-import io.columba.storage.column.TupleColumn;
 import io.columba.storage.type.ArrayType;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.IntegerType;
