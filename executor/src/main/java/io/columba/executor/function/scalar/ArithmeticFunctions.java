@@ -85,12 +85,15 @@ public final class ArithmeticFunctions {
             return IntervalFunctions.bindArithmetic(name, operation == Operation.MINUS, left, right);
         }
         if ((operation == Operation.PLUS || operation == Operation.MINUS)
-                && (left instanceof DateType || left instanceof DateTimeType)
+                && (left instanceof DateType
+                        || left instanceof io.columba.storage.type.Date32Type
+                        || left instanceof DateTimeType)
                 && right instanceof IntegerType) {
             boolean subtract = operation == Operation.MINUS;
             return new Binding(left, (args, rows) -> dateShift(args, rows, subtract));
         }
         if (operation == Operation.PLUS && right instanceof DateType
+                || operation == Operation.PLUS && right instanceof io.columba.storage.type.Date32Type
                 || operation == Operation.PLUS && right instanceof DateTimeType) {
             if (left instanceof IntegerType) {
                 return new Binding(right, (args, rows) -> dateShift(new Column[] {args[1], args[0]}, rows, false));

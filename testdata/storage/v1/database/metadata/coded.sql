@@ -1,0 +1,1 @@
+CREATE TABLE coded (ts DateTime CODEC(DoubleDelta, LZ4), id UInt64 CODEC(Delta, ZSTD(3)), v Float64 CODEC(Gorilla), small Int32 CODEC(T64, LZ4HC(9)), raw UInt8 CODEC(NONE)) ENGINE = SummingMergeTree ORDER BY id TTL ts + INTERVAL 100 YEAR
