@@ -453,8 +453,7 @@ public final class SelectPlanner {
                         KeyPruning.ranges(entry.table().snapshot(), where, keyColumn, keyType),
                         where,
                         selectedNames,
-                        entry.table().schema().indexes(),
-                        entry.table().settings().granuleRows());
+                        entry.table().schema().indexes());
                 List<Operator> scans = new ArrayList<>();
                 for (List<GranuleRange> share : split(ranges, pieces)) {
                     scans.add(new ScanOperator(share, selectedNames, selectedTypes, statistics));

@@ -26,24 +26,18 @@ import java.util.List;
  */
 final class SkipIndexPruning {
     private final List<String> columnNames;
-    private final int granuleRows;
 
-    private SkipIndexPruning(List<String> columnNames, int granuleRows) {
+    private SkipIndexPruning(List<String> columnNames) {
         this.columnNames = columnNames;
-        this.granuleRows = granuleRows;
     }
 
     /** The ranges minus the granules some index proves the condition false for. */
     static List<GranuleRange> prune(
-            List<GranuleRange> ranges,
-            BoundExpression where,
-            List<String> columnNames,
-            List<SkipIndex> indexes,
-            int granuleRows) {
+            List<GranuleRange> ranges, BoundExpression where, List<String> columnNames, List<SkipIndex> indexes) {
         if (where == null || indexes.isEmpty()) {
             return ranges;
         }
-        SkipIndexPruning pruning = new SkipIndexPruning(columnNames, granuleRows);
+        SkipIndexPruning pruning = new SkipIndexPruning(columnNames);
         List<GranuleRange> result = ranges;
         for (SkipIndex index : indexes) {
             if (index.column() != null && columnNames.contains(index.column())) {
@@ -56,7 +50,7 @@ final class SkipIndexPruning {
     private List<GranuleRange> prune(List<GranuleRange> ranges, BoundExpression where, SkipIndex index) {
         List<GranuleRange> kept = new ArrayList<>();
         for (GranuleRange range : ranges) {
-            IndexSummaries summaries = range.part().indexSummaries(index, granuleRows);
+            IndexSummaries summaries = range.part().indexSummaries(index);
             if (summaries == null) {
                 kept.add(range);
                 continue;

@@ -300,7 +300,9 @@ public final class Catalog {
         int granuleRows = intSetting(engine, "index_granularity", TableSettings.DEFAULT_GRANULE_ROWS);
         int delay = intSetting(engine, "parts_to_delay_insert", TableSettings.DEFAULTS.partsToDelayInsert());
         int fail = intSetting(engine, "parts_to_throw_insert", TableSettings.DEFAULTS.partsToThrowInsert());
-        long ttlTimeout = ttlTimeout(engine);
+        long ttlTimeout =
+                nonNegativeSetting(engine, "merge_with_ttl_timeout", TableSettings.DEFAULT_MERGE_WITH_TTL_TIMEOUT);
+        long granuleBytes = nonNegativeSetting(engine, "index_granularity_bytes", TableSettings.DEFAULT_GRANULE_BYTES);
         for (ColumnDeclaration column : create.columns()) {
             if (column.ttl() != null) {
                 throw new ColumbaException(
@@ -316,7 +318,7 @@ public final class Catalog {
         MergeTreeTable table = new MergeTreeTable(
                 dataFolder.resolve(create.table()),
                 schema,
-                new TableSettings(granuleRows, delay, fail, ttlTimeout),
+                new TableSettings(granuleRows, delay, fail, ttlTimeout, granuleBytes),
                 new ExpressionSortingKey(mergeKey),
                 tableEngine.mergingMode(),
                 ttl);
@@ -324,17 +326,16 @@ public final class Catalog {
                 create.table(), sql, create, table, partitionKey, mergeKey, prunable, tableEngine.discardsRows());
     }
 
-    /** {@code merge_with_ttl_timeout}: seconds, zero allowed (a TTL merge whenever rows expired). */
-    private static long ttlTimeout(EngineClause engine) {
-        Expression value = engine.settings().get("merge_with_ttl_timeout");
+    /** A setting whose zero means something (merge_with_ttl_timeout, index_granularity_bytes). */
+    private static long nonNegativeSetting(EngineClause engine, String name, long fallback) {
+        Expression value = engine.settings().get(name);
         if (value == null) {
-            return TableSettings.DEFAULT_MERGE_WITH_TTL_TIMEOUT;
+            return fallback;
         }
         if (value instanceof Literal literal && literal.kind() == Literal.Kind.UINT64 && (Long) literal.value() >= 0) {
             return (Long) literal.value();
         }
-        throw new ColumbaException(
-                ErrorCode.BAD_ARGUMENTS, "Setting merge_with_ttl_timeout must be a non-negative integer");
+        throw new ColumbaException(ErrorCode.BAD_ARGUMENTS, "Setting " + name + " must be a non-negative integer");
     }
 
     private static List<io.columba.storage.index.SkipIndex> indexes(

@@ -103,4 +103,27 @@ class SkipIndexPruningTest {
                 database.execute("SELECT count() FROM p WHERE day < '2024-02-01'", QuerySettings.DEFAULTS);
         assertThat(afterMerge.statistics().rowsRead()).isEqualTo(31);
     }
+
+    @Test
+    void wideRowsMakeShortGranules() {
+        database.execute(
+                "CREATE TABLE wide (k UInt32, s String) ENGINE = MergeTree ORDER BY k"
+                        + " SETTINGS index_granularity_bytes = 1024",
+                QuerySettings.DEFAULTS);
+        String payload = "x".repeat(300);
+        StringBuilder values = new StringBuilder();
+        for (int k = 0; k < 100; k++) {
+            values.append(k == 0 ? "" : ", ")
+                    .append("(")
+                    .append(k)
+                    .append(", '")
+                    .append(payload)
+                    .append("')");
+        }
+        database.execute("INSERT INTO wide VALUES " + values, QuerySettings.DEFAULTS);
+        QueryResult result = database.execute("SELECT count() FROM wide WHERE k = 50", QuerySettings.DEFAULTS);
+        assertThat(((LongColumn) result.blocks().get(0).column(0).materialize()).get(0))
+                .isEqualTo(1);
+        assertThat(result.statistics().rowsRead()).isBetween(1L, 8L);
+    }
 }

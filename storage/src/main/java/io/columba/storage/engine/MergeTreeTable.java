@@ -333,8 +333,9 @@ public final class MergeTreeTable {
             }
         }
         try {
-            return PartWriter.write(
-                    folder, name, target, rows, keys, settings.granuleRows(), CompressionMethod.LZ4, ttlMin);
+            int[] granules =
+                    io.columba.storage.part.Granules.adaptive(rows, settings.granuleRows(), settings.granuleBytes());
+            return PartWriter.write(folder, name, target, rows, keys, granules, CompressionMethod.LZ4, ttlMin);
         } catch (IOException e) {
             throw new ColumbaException(ErrorCode.CANNOT_OPEN_FILE, "Cannot write part " + name + ": " + e, e);
         }
@@ -566,8 +567,11 @@ public final class MergeTreeTable {
         Block keys = Block.concat(keyBlocks, schema.keyTypes());
         int[] order = sortingKey.sortedOrder(keys);
         try {
-            PartWriter.Columns writer =
-                    new PartWriter.Columns(folder, name, rows, settings.granuleRows(), CompressionMethod.LZ4);
+            PartWriter.Columns writer = new PartWriter.Columns(
+                    folder,
+                    name,
+                    io.columba.storage.part.Granules.fixed(rows, mergedGranuleRows(sources)),
+                    CompressionMethod.LZ4);
             for (ColumnDefinition column : schema.columns()) {
                 List<io.columba.storage.column.Column> pieces = new ArrayList<>();
                 for (DataPart source : sources) {
@@ -586,6 +590,21 @@ public final class MergeTreeTable {
         } catch (IOException e) {
             throw new ColumbaException(ErrorCode.CANNOT_OPEN_FILE, "Cannot write part " + name + ": " + e, e);
         }
+    }
+
+    /**
+     * Rows per granule of a vertical merge, which never holds a whole row: the sources' average when adaptive
+     * granularity made their granules shorter than {@code index_granularity}.
+     */
+    private int mergedGranuleRows(List<DataPart> sources) {
+        long rows = 0;
+        long granules = 0;
+        for (DataPart source : sources) {
+            rows += source.rowCount();
+            granules += source.granuleCount();
+        }
+        int average = granules == 0 ? settings.granuleRows() : (int) Math.max(1, (rows + granules - 1) / granules);
+        return Math.min(settings.granuleRows(), average);
     }
 
     /** The rows of a part with only the columns the sorting key reads filled in; the others are placeholders. */

@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The summaries of one skip index in one part, one per {@code granularity} granules, written when the part is.
+ * The summaries of one skip index in one part, one per {@code granularity} granules (whatever their rows), written
+ * when the part is.
  *
  * <pre>
  * skp_idx_NAME.idx --> ChecksummedFile "CLSK" of Kind UInt8, Count VarUInt, Entry^Count
@@ -26,10 +27,9 @@ import java.util.List;
  * </pre>
  *
  * @param kind the index kind
- * @param rowsPerEntry rows each entry covers (granularity times the part's granule rows)
- * @param entries one summary per covered row range, in row order
+ * @param entries one summary per {@code granularity} granules, in row order
  */
-public record IndexSummaries(SkipIndex.Kind kind, int rowsPerEntry, List<Summary> entries) {
+public record IndexSummaries(SkipIndex.Kind kind, List<Summary> entries) {
     static final String MAGIC = "CLSK";
     static final int VERSION = 1;
 
@@ -45,18 +45,17 @@ public record IndexSummaries(SkipIndex.Kind kind, int rowsPerEntry, List<Summary
     public record Bloom(BloomFilter filter) implements Summary {}
 
     /** Builds and writes the summaries of {@code values} (a part's rows of the index expression). */
-    public static void write(Path partFolder, SkipIndex index, Column values, int rows, int granuleRows)
-            throws IOException {
-        int rowsPerEntry = rowsPerEntry(index, granuleRows);
+    public static void write(Path partFolder, SkipIndex index, Column values, int[] granuleStarts) throws IOException {
+        int granules = granuleStarts.length - 1;
         GrowableByteArray out = new GrowableByteArray(256);
         out.writeByte(index.kind().ordinal());
-        int count = (int) (((long) rows + rowsPerEntry - 1) / rowsPerEntry);
+        int count = (int) (((long) granules + index.granularity() - 1) / index.granularity());
         out.writeVarUInt(count);
         DataType plain = index.type().withoutNullable();
         Column materialized = values.materialize();
         for (int entry = 0; entry < count; entry++) {
-            int from = entry * rowsPerEntry;
-            int to = (int) Math.min(rows, (long) from + rowsPerEntry);
+            int from = granuleStarts[entry * index.granularity()];
+            int to = granuleStarts[(int) Math.min(granules, (long) (entry + 1) * index.granularity())];
             switch (index.kind()) {
                 case MINMAX -> writeMinMax(materialized, from, to, plain, out);
                 case SET -> writeSet(materialized, from, to, plain, setLimit(index), out);
@@ -70,10 +69,6 @@ public record IndexSummaries(SkipIndex.Kind kind, int rowsPerEntry, List<Summary
             }
         }
         ChecksummedFile.write(partFolder.resolve(index.fileName()), MAGIC, VERSION, out.bytes(), out.length());
-    }
-
-    private static int rowsPerEntry(SkipIndex index, int granuleRows) {
-        return (int) Math.min(Integer.MAX_VALUE, (long) granuleRows * index.granularity());
     }
 
     private static int setLimit(SkipIndex index) {
@@ -143,7 +138,7 @@ public record IndexSummaries(SkipIndex.Kind kind, int rowsPerEntry, List<Summary
     }
 
     /** Reads the summaries of {@code index} in a part folder, or null when the part was written without them. */
-    public static IndexSummaries read(Path partFolder, SkipIndex index, int granuleRows) throws IOException {
+    public static IndexSummaries read(Path partFolder, SkipIndex index) throws IOException {
         Path file = partFolder.resolve(index.fileName());
         if (!java.nio.file.Files.exists(file)) {
             return null;
@@ -171,7 +166,7 @@ public record IndexSummaries(SkipIndex.Kind kind, int rowsPerEntry, List<Summary
                         }
                     });
         }
-        return new IndexSummaries(kind, rowsPerEntry(index, granuleRows), entries);
+        return new IndexSummaries(kind, entries);
     }
 
     /** A cursor over an index file's bytes. */

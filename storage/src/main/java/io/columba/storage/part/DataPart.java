@@ -84,13 +84,12 @@ public final class DataPart {
      * The summaries of a data skipping index in this part (read once, then kept), or null when the part was
      * written without them (before the index existed).
      */
-    public io.columba.storage.index.IndexSummaries indexSummaries(
-            io.columba.storage.index.SkipIndex index, int granuleRows) {
+    public io.columba.storage.index.IndexSummaries indexSummaries(io.columba.storage.index.SkipIndex index) {
         return indexSummaries
                 .computeIfAbsent(index.name() + "\0" + index.kind(), key -> {
                     try {
                         return java.util.Optional.ofNullable(
-                                io.columba.storage.index.IndexSummaries.read(folder, index, granuleRows));
+                                io.columba.storage.index.IndexSummaries.read(folder, index));
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException("cannot read index " + index.name() + " of " + name, e);
                     }

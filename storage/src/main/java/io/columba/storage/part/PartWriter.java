@@ -70,7 +70,22 @@ public final class PartWriter {
             CompressionMethod method,
             long ttlMin)
             throws IOException {
-        Columns writer = new Columns(tableFolder, name, rows.rowCount(), granuleRows, method);
+        return write(
+                tableFolder, name, schema, rows, keys, Granules.fixed(rows.rowCount(), granuleRows), method, ttlMin);
+    }
+
+    /** As above, with the granules starting at {@code granuleStarts} (see {@link Granules}). */
+    public static DataPart write(
+            Path tableFolder,
+            PartName name,
+            TableSchema schema,
+            Block rows,
+            Block keys,
+            int[] granuleStarts,
+            CompressionMethod method,
+            long ttlMin)
+            throws IOException {
+        Columns writer = new Columns(tableFolder, name, granuleStarts, method);
         List<ColumnDefinition> columns = schema.columns();
         for (int c = 0; c < columns.size(); c++) {
             writer.write(columns.get(c), rows.column(c));
@@ -90,18 +105,24 @@ public final class PartWriter {
         private final PartName name;
         private final Path temporary;
         private final int rows;
-        private final int granuleRows;
+        private final int[] granuleStarts;
         private final CompressionMethod method;
         private final BlockCompressor compressor;
         private final GrowableByteArray pending = new GrowableByteArray(MIN_COMPRESS_BLOCK * 2);
 
         public Columns(Path tableFolder, PartName name, int rows, int granuleRows, CompressionMethod method)
                 throws IOException {
+            this(tableFolder, name, Granules.fixed(rows, granuleRows), method);
+        }
+
+        /** A part whose granules start at {@code granuleStarts} (first rows, then the row count). */
+        public Columns(Path tableFolder, PartName name, int[] granuleStarts, CompressionMethod method)
+                throws IOException {
             this.tableFolder = tableFolder;
             this.name = name;
             this.temporary = tableFolder.resolve("tmp_" + name);
-            this.rows = rows;
-            this.granuleRows = granuleRows;
+            this.rows = granuleStarts[granuleStarts.length - 1];
+            this.granuleStarts = granuleStarts.clone();
             this.method = method;
             this.compressor = new BlockCompressor(method, 1);
             Files.createDirectories(temporary);
@@ -111,12 +132,12 @@ public final class PartWriter {
         public void write(ColumnDefinition column, Column values) throws IOException {
             BlockCompressor columnCompressor =
                     column.codec().equals(CodecChain.DEFAULT) ? compressor : new BlockCompressor(column.codec());
-            writeColumn(temporary, column, values, rows, granuleRows, columnCompressor, pending);
+            writeColumn(temporary, column, values, granuleStarts, columnCompressor, pending);
         }
 
         /** Writes the summaries of a data skipping index from its expression's values over the part's rows. */
         public void writeIndex(SkipIndex index, Column values) throws IOException {
-            IndexSummaries.write(temporary, index, values, rows, granuleRows);
+            IndexSummaries.write(temporary, index, values, granuleStarts);
         }
 
         /** Writes the index and metadata, then renames the folder into place: the part exists from here on. */
@@ -126,8 +147,8 @@ public final class PartWriter {
 
         /** As {@link #commit(TableSchema, Block)}, recording the earliest expiry of the part's rows. */
         public DataPart commit(TableSchema schema, Block keys, long ttlMin) throws IOException {
-            int granules = (rows + granuleRows - 1) / granuleRows;
-            writePrimaryIndex(temporary, schema.keyTypes(), keys, granuleRows, granules);
+            int granules = granuleStarts.length - 1;
+            writePrimaryIndex(temporary, schema.keyTypes(), keys, granuleStarts);
             new PartMetadata(rows, granules, method.name(), schema.columns(), schema.keyTypes(), ttlMin)
                     .write(temporary);
             syncFolder(temporary);
@@ -142,8 +163,7 @@ public final class PartWriter {
             Path folder,
             ColumnDefinition column,
             Column values,
-            int total,
-            int granuleRows,
+            int[] granuleStarts,
             BlockCompressor compressor,
             GrowableByteArray pending)
             throws IOException {
@@ -158,8 +178,10 @@ public final class PartWriter {
                     .flip();
             ChecksummedFile.writeFully(bin, header);
             long fileOffset = BIN_HEADER;
-            for (int from = 0; from < total; from += granuleRows) {
-                int to = Math.min(total, from + granuleRows);
+            int total = granuleStarts[granuleStarts.length - 1];
+            for (int g = 0; g + 1 < granuleStarts.length; g++) {
+                int from = granuleStarts[g];
+                int to = granuleStarts[g + 1];
                 marks.writeLong(fileOffset);
                 marks.writeInt(pending.length());
                 marks.writeInt(to - from);
@@ -176,17 +198,16 @@ public final class PartWriter {
         ChecksummedFile.write(folder.resolve(fileName + ".mrk"), MARKS_MAGIC, VERSION, marks.bytes(), marks.length());
     }
 
-    private static void writePrimaryIndex(
-            Path folder, List<DataType> keyTypes, Block keys, int granuleRows, int granules) throws IOException {
+    private static void writePrimaryIndex(Path folder, List<DataType> keyTypes, Block keys, int[] granuleStarts)
+            throws IOException {
+        int granules = granuleStarts.length - 1;
         GrowableByteArray index = new GrowableByteArray(64);
         if (keys.rowCount() == 0) {
             ChecksummedFile.write(folder.resolve("primary.idx"), INDEX_MAGIC, VERSION, index.bytes(), 0);
             return;
         }
         int[] positions = new int[granules + 1];
-        for (int g = 0; g < granules; g++) {
-            positions[g] = g * granuleRows;
-        }
+        System.arraycopy(granuleStarts, 0, positions, 0, granules);
         positions[granules] = Math.max(0, keys.rowCount() - 1);
         for (int k = 0; k < keyTypes.size(); k++) {
             var sampled = keys.column(k).take(positions, granules + 1);
