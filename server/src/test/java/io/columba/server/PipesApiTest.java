@@ -187,7 +187,8 @@ class PipesApiTest {
         JsonNode country = pipe.get("nodes").get(0).get("params").get(0);
         assertThat(country.get("name").asText()).isEqualTo("country");
         assertThat(country.get("type").asText()).isEqualTo("String");
-        assertThat(country.get("description").asText()).isEqualTo("Two-letter country code, e.g. DE");
+        assertThat(country.get("description").asText()).isEqualTo("Two-letter country code");
+        assertThat(country.get("example").asText()).isEqualTo("DE");
         JsonNode limit = pipe.get("params").get(1);
         assertThat(limit.get("name").asText()).isEqualTo("limit");
         assertThat(limit.get("type").asText()).isEqualTo("Int32");
