@@ -46,6 +46,7 @@ class LogsExplorerConformanceTest {
      */
     private static final Pattern MISSING_FEATURE = Pattern.compile(
             "\\((UNKNOWN_FUNCTION|NOT_IMPLEMENTED|SYNTAX_ERROR|UNKNOWN_AGGREGATE_FUNCTION|ILLEGAL_AGGREGATION)\\)$");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -65,13 +66,15 @@ class LogsExplorerConformanceTest {
         assumeThat(project)
                 .as("../shared/conformance/tinybird/logs-explorer-template is absent; skipping its test cases")
                 .isNotNull();
-        workspace = Workspace.open(dataDirectory.resolve("data"), withoutTtl(project, dataDirectory.resolve("project")));
+        workspace =
+                Workspace.open(dataDirectory.resolve("data"), withoutTtl(project, dataDirectory.resolve("project")));
         server = new ColumbaServer(workspace, ServerConfig.onPorts(0, 0));
         port = server.start().tinybirdPort();
         adminToken = workspace.tokens().tokenText(TokenStore.ADMIN_TOKEN);
         List<TestCase> cases = new ArrayList<>();
         try (Stream<Path> files = Files.list(project.resolve("tests"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file :
+                    files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 cases.addAll(read(file));
             }
         }
@@ -97,7 +100,8 @@ class LogsExplorerConformanceTest {
                 "Bearer " + adminToken);
         if (testCase.status() != 200) {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(testCase.status());
-            assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo(testCase.expected().strip());
+            assertThat(JSON.readTree(response.body()).get("error").asText())
+                    .isEqualTo(testCase.expected().strip());
             return;
         }
         if (response.statusCode() == 400) {
@@ -159,5 +163,4 @@ class LogsExplorerConformanceTest {
         }
         return null;
     }
-
 }

@@ -39,8 +39,7 @@ class PipeErrorsTest {
         Files.createDirectories(project.resolve("endpoints"));
         Path quickstart = QuickstartProject.folder();
         Files.copy(
-                quickstart.resolve("datasources/events.datasource"),
-                project.resolve("datasources/events.datasource"));
+                quickstart.resolve("datasources/events.datasource"), project.resolve("datasources/events.datasource"));
         Files.copy(quickstart.resolve("fixtures/events.ndjson"), project.resolve("fixtures/events.ndjson"));
         writePipe(project, "by_country", """
                 NODE counted
@@ -112,7 +111,8 @@ class PipeErrorsTest {
 
     @Test
     void parametersFlowIntoPipesReadAsTables() throws IOException {
-        long count = json(get("/v0/sql?q=" + encode("SELECT count() AS n FROM events WHERE country = 'US' FORMAT JSON")))
+        long count = json(get(
+                        "/v0/sql?q=" + encode("SELECT count() AS n FROM events WHERE country = 'US' FORMAT JSON")))
                 .get("data")
                 .get(0)
                 .get("n")

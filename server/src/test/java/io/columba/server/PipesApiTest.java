@@ -61,14 +61,13 @@ class PipesApiTest {
         assertThat(body.get("data")).isEqualTo(sqlData(ACTIONS_SQL.formatted("", 10)));
         assertThat(body.get("rows").asInt()).isEqualTo(body.get("data").size());
         assertThat(body.get("data").get(0).get("events").isNumber()).isTrue();
-        assertThat(body.get("statistics").fieldNames())
-                .toIterable()
-                .contains("elapsed", "rows_read", "bytes_read");
+        assertThat(body.get("statistics").fieldNames()).toIterable().contains("elapsed", "rows_read", "bytes_read");
     }
 
     @Test
     void parametersReachEveryNode() throws IOException {
-        JsonNode body = JSON.readTree(get("/v0/pipes/actions.json?country=DE&limit=2").body());
+        JsonNode body =
+                JSON.readTree(get("/v0/pipes/actions.json?country=DE&limit=2").body());
 
         assertThat(body.get("data")).isEqualTo(sqlData(ACTIONS_SQL.formatted("WHERE country = 'DE'", 2)));
         assertThat(body.get("rows").asInt()).isEqualTo(2);
@@ -104,11 +103,12 @@ class PipesApiTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode row = JSON.readTree(response.body()).get("data").get(0);
-        JsonNode expected = sqlData("SELECT count() AS total, uniqExact(action) AS actions FROM events"
-                        + " WHERE country = 'DE'")
+        JsonNode expected = sqlData(
+                        "SELECT count() AS total, uniqExact(action) AS actions FROM events" + " WHERE country = 'DE'")
                 .get(0);
         assertThat(row.get("total").asLong()).isEqualTo(expected.get("total").asLong());
-        assertThat(row.get("actions").asLong()).isEqualTo(expected.get("actions").asLong());
+        assertThat(row.get("actions").asLong())
+                .isEqualTo(expected.get("actions").asLong());
     }
 
     @Test
@@ -167,7 +167,8 @@ class PipesApiTest {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(refused.body()).get("error").asText()).contains("PIPES:READ:actions");
         assertThat(missing.statusCode()).isEqualTo(403);
-        assertThat(JSON.readTree(http.get(port, "/v0/pipes?token=" + encode(tracker)).body())
+        assertThat(JSON.readTree(http.get(port, "/v0/pipes?token=" + encode(tracker))
+                                .body())
                         .get("pipes"))
                 .isEmpty();
     }
@@ -175,7 +176,8 @@ class PipesApiTest {
     @Test
     void listsPipesAndDescribesOneWithItsNodesAndParameters() throws IOException {
         JsonNode list = JSON.readTree(get("/v0/pipes").body()).get("pipes");
-        JsonNode names = JSON.readTree(get("/v0/pipes?attrs=name,endpoint").body()).get("pipes");
+        JsonNode names =
+                JSON.readTree(get("/v0/pipes?attrs=name,endpoint").body()).get("pipes");
         JsonNode pipe = JSON.readTree(get("/v0/pipes/actions").body());
 
         assertThat(list.findValuesAsText("name")).contains("actions");

@@ -80,6 +80,7 @@ final class PipeQueryEndpoint {
     }
 
     private static ApiResponse queryError(ColumbaException e) {
-        return ApiResponse.jsonError(400, "[Error] " + e.getMessage() + " (" + e.errorCode().name() + ")");
+        return ApiResponse.jsonError(
+                400, "[Error] " + e.getMessage() + " (" + e.errorCode().name() + ")");
     }
 }

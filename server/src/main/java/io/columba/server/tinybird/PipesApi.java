@@ -73,8 +73,8 @@ final class PipesApi {
         if (!pipe.get().isEndpoint()) {
             return ApiResponse.jsonError(
                     404,
-                    "The pipe '" + name + "' is not an endpoint: it is " + pipe.get().definition().type()
-                            + " (mark a node with TYPE endpoint to publish it)");
+                    "The pipe '" + name + "' is not an endpoint: it is "
+                            + pipe.get().definition().type() + " (mark a node with TYPE endpoint to publish it)");
         }
         return query.handle(request, pipe.get(), format);
     }

@@ -138,7 +138,9 @@ public final class PipeParser {
         String sql = directive.text().strip();
         if (sql.isEmpty()) {
             throw DatafileReader.error(
-                    source, directive.line(), "expected the SQL of node " + node.name + " after 'SQL >', found nothing");
+                    source,
+                    directive.line(),
+                    "expected the SQL of node " + node.name + " after 'SQL >', found nothing");
         }
         node.sql = directive.text();
         node.sqlLine = directive.isBlock() ? directive.blockFirstLine() : directive.line();
@@ -176,9 +178,8 @@ public final class PipeParser {
             throw DatafileReader.error(source, directive.line(), keyword + " is not a .pipe directive");
         }
         NodeUnderConstruction node = requireNode(directive);
-        String value = directive.isBlock()
-                ? String.join("\n", directive.blockLines()).strip()
-                : directive.value();
+        String value =
+                directive.isBlock() ? String.join("\n", directive.blockLines()).strip() : directive.value();
         node.settings.put(keyword, value);
     }
 
@@ -220,7 +221,8 @@ public final class PipeParser {
     private PipeDefinition finish(String name) {
         finishNode();
         if (nodes.isEmpty()) {
-            throw DatafileReader.error(source, 1, "expected at least one 'NODE <name>' with a 'SQL >' block, found none");
+            throw DatafileReader.error(
+                    source, 1, "expected at least one 'NODE <name>' with a 'SQL >' block, found none");
         }
         return new PipeDefinition(name, description, nodes, tokens, tags);
     }

@@ -1,7 +1,7 @@
 package io.columba.workspace.datafile;
 
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 
 /** A {@code TOKEN <name> READ|APPEND} line: a token scoped to this one resource. */
 public record ResourceToken(String name, String scope) {
@@ -33,8 +33,7 @@ public record ResourceToken(String name, String scope) {
             throw DatafileReader.error(
                     source,
                     directive.line(),
-                    "expected 'TOKEN <name> " + String.join("|", scopes) + "', found 'TOKEN "
-                            + value + "'");
+                    "expected 'TOKEN <name> " + String.join("|", scopes) + "', found 'TOKEN " + value + "'");
         }
         return new ResourceToken(name, scope);
     }

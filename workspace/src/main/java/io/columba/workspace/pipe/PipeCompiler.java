@@ -73,7 +73,8 @@ public final class PipeCompiler {
                         "pipes read each other in a cycle: " + String.join(" -> ", chain) + " -> " + key);
             }
             chain.add(key);
-            String rendered = withoutTrailingSemicolons(pipe.template(node).render(options).sql());
+            String rendered = withoutTrailingSemicolons(
+                    pipe.template(node).render(options).sql());
             int index = pipe.definition().nodes().indexOf(node);
             String sql = TableNameRewriter.rewrite(rendered, name -> reference(pipe, index, name));
             chain.remove(chain.size() - 1);

@@ -17,9 +17,40 @@ import java.util.function.Function;
 final class TableNameRewriter {
     /** Words that may follow a table in FROM and so are never its alias. */
     private static final Set<String> CLAUSE_WORDS = Set.of(
-            "WHERE", "PREWHERE", "GROUP", "ORDER", "LIMIT", "HAVING", "SETTINGS", "FORMAT", "UNION", "JOIN", "LEFT",
-            "RIGHT", "INNER", "FULL", "CROSS", "ARRAY", "ON", "USING", "FINAL", "SAMPLE", "WINDOW", "QUALIFY",
-            "INTERSECT", "EXCEPT", "GLOBAL", "ANY", "ALL", "ASOF", "SEMI", "ANTI", "OUTER", "PASTE", "OFFSET", "INTO");
+            "WHERE",
+            "PREWHERE",
+            "GROUP",
+            "ORDER",
+            "LIMIT",
+            "HAVING",
+            "SETTINGS",
+            "FORMAT",
+            "UNION",
+            "JOIN",
+            "LEFT",
+            "RIGHT",
+            "INNER",
+            "FULL",
+            "CROSS",
+            "ARRAY",
+            "ON",
+            "USING",
+            "FINAL",
+            "SAMPLE",
+            "WINDOW",
+            "QUALIFY",
+            "INTERSECT",
+            "EXCEPT",
+            "GLOBAL",
+            "ANY",
+            "ALL",
+            "ASOF",
+            "SEMI",
+            "ANTI",
+            "OUTER",
+            "PASTE",
+            "OFFSET",
+            "INTO");
 
     private TableNameRewriter() {}
 

@@ -25,8 +25,7 @@ import java.util.stream.Stream;
  * The parsed datafiles of a Tinybird data project folder: every {@code .datasource} and {@code .pipe} under it
  * (searched recursively, skipping {@code .git}, {@code target} and the like), each with the file it came from.
  */
-public record DataProject(
-        Path folder, Map<DatasourceDefinition, Path> datasources, Map<PipeDefinition, Path> pipes) {
+public record DataProject(Path folder, Map<DatasourceDefinition, Path> datasources, Map<PipeDefinition, Path> pipes) {
     private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", ".columba", "target", "node_modules", ".venv");
 
     public DataProject {
@@ -84,7 +83,8 @@ public record DataProject(
                 String scope = token.scope().equals(ResourceToken.APPEND)
                         ? Token.datasourceAppendScope(datasource.name())
                         : Token.datasourceReadScope(datasource.name());
-                scopes.computeIfAbsent(token.name(), name -> new LinkedHashSet<>()).add(scope);
+                scopes.computeIfAbsent(token.name(), name -> new LinkedHashSet<>())
+                        .add(scope);
             }
         }
         for (PipeDefinition pipe : pipes.keySet()) {

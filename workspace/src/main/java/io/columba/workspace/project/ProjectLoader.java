@@ -4,7 +4,6 @@ import io.columba.executor.Database;
 import io.columba.executor.QuerySettings;
 import io.columba.ingest.FileAppender;
 import io.columba.storage.error.ColumbaException;
-import io.columba.storage.error.ErrorCode;
 import io.columba.workspace.datafile.CreateTableWriter;
 import io.columba.workspace.datafile.DatasourceDefinition;
 import java.nio.file.Files;
@@ -41,7 +40,8 @@ public final class ProjectLoader {
     /** Creates the tables of {@code project}'s data sources that do not exist yet and appends their fixtures. */
     public List<LoadedDatasource> load(DataProject project) {
         List<LoadedDatasource> loaded = new ArrayList<>();
-        for (Map.Entry<DatasourceDefinition, Path> datasource : project.datasources().entrySet()) {
+        for (Map.Entry<DatasourceDefinition, Path> datasource :
+                project.datasources().entrySet()) {
             loaded.add(load(project.folder(), datasource.getKey(), datasource.getValue()));
         }
         return loaded;

@@ -158,7 +158,8 @@ public final class TokenStore {
             if (index < 0) {
                 String id = UUID.randomUUID().toString();
                 byte[] signingKey = Base64.getDecoder().decode(file.signingKey());
-                tokens.add(new Token(name, id, TokenFormat.mint(file.workspaceId(), id, signingKey), declared.getValue()));
+                tokens.add(
+                        new Token(name, id, TokenFormat.mint(file.workspaceId(), id, signingKey), declared.getValue()));
                 changed = true;
             } else if (!tokens.get(index).scopes().equals(declared.getValue())) {
                 Token old = tokens.get(index);

@@ -43,7 +43,8 @@ class PipeParserTest {
         assertThat(pipe.nodes()).extracting(PipeNode::name).containsExactly("filtered", "endpoint");
         PipeNode filtered = pipe.nodes().get(0);
         assertThat(filtered.description()).isEqualTo("Page views only");
-        assertThat(filtered.sql()).isEqualTo("%\nSELECT * FROM events\nWHERE action = {{ String(action, 'page_view') }}");
+        assertThat(filtered.sql())
+                .isEqualTo("%\nSELECT * FROM events\nWHERE action = {{ String(action, 'page_view') }}");
         assertThat(filtered.sqlLine()).isEqualTo(11);
         assertThat(filtered.type()).isEqualTo(NodeType.STANDARD);
         assertThat(pipe.endpointNode().name()).isEqualTo("endpoint");

@@ -76,7 +76,8 @@ class PipeCompilerTest {
                 PipeParser.parse("b", "NODE b1\nSQL >\n    SELECT * FROM a\n", "b.pipe")));
         Pipe a = cyclic.pipe("a").orElseThrow();
 
-        assertThatThrownBy(() -> new PipeCompiler(cyclic).compile(a, a.definition().outputNode(), Map.of()))
+        assertThatThrownBy(
+                        () -> new PipeCompiler(cyclic).compile(a, a.definition().outputNode(), Map.of()))
                 .isInstanceOf(ColumbaException.class)
                 .hasMessage("pipes read each other in a cycle: a.a1 -> b.b1 -> a.a1")
                 .extracting(e -> ((ColumbaException) e).errorCode())

@@ -27,7 +27,8 @@ class TableNameRewriterTest {
     @Test
     void replacesJoinedAndInSetNames() {
         assertThat(rewrite("SELECT * FROM t LEFT JOIN filtered USING x WHERE y IN ids"))
-                .isEqualTo("SELECT * FROM t LEFT JOIN (\nSELECT 1 AS x\n) AS filtered USING x WHERE y IN (\nSELECT 2\n)");
+                .isEqualTo(
+                        "SELECT * FROM t LEFT JOIN (\nSELECT 1 AS x\n) AS filtered USING x WHERE y IN (\nSELECT 2\n)");
     }
 
     @Test

@@ -82,9 +82,12 @@ class TokenStoreTest {
 
     @Test
     void declaredTokensAreMintedWithTheirScopesAndKeepTheirTextAcrossRestarts() {
-        TokenStore store = TokenStore.openOrCreate(dataDirectory).withDeclaredTokens(Map.of(
-                "dashboard", List.of(Token.pipeReadScope("actions")),
-                TokenStore.ADMIN_TOKEN, List.of(Token.pipeReadScope("actions"))));
+        TokenStore store = TokenStore.openOrCreate(dataDirectory)
+                .withDeclaredTokens(Map.of(
+                        "dashboard",
+                        List.of(Token.pipeReadScope("actions")),
+                        TokenStore.ADMIN_TOKEN,
+                        List.of(Token.pipeReadScope("actions"))));
         Token dashboard = store.byName("dashboard").orElseThrow();
 
         assertThat(dashboard.token()).startsWith("p.");
