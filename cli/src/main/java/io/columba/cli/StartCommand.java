@@ -4,11 +4,16 @@ import io.columba.server.BoundPorts;
 import io.columba.server.ColumbaServer;
 import io.columba.server.ServerConfig;
 import io.columba.workspace.Workspace;
+import io.columba.workspace.pipe.Pipe;
 import io.columba.workspace.project.LoadedDatasource;
+import io.columba.workspace.template.TemplateParameter;
 import io.columba.workspace.token.TokenStore;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -16,8 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code columba local start}: opens the workspace in the data folder, loads the project, serves both APIs in the
- * foreground and prints one line containing {@code ready} once requests are accepted. SIGTERM or Ctrl+C stops it
+ * {@code columba local start}: opens the workspace in the data folder, loads the project (data sources and pipes,
+ * each listed with its endpoint URL), serves both APIs in the foreground and prints one line containing {@code ready} once requests are accepted. SIGTERM or Ctrl+C stops it
  * cleanly.
  */
 @Command(name = "start", mixinStandardHelpOptions = true, description = "Start Columba in the foreground.")
@@ -75,6 +80,9 @@ final class StartCommand implements Callable<Integer> {
         }
         String urlHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
         String api = "http://" + urlHost + ":" + ports.tinybirdPort();
+        for (Pipe pipe : workspace.pipes().pipes()) {
+            out.println(describe(pipe, api));
+        }
         String clickHouse = "http://" + urlHost + ":" + ports.clickHousePort();
         out.println("Columba is ready: Tinybird API on " + api + ", ClickHouse HTTP on " + clickHouse + " (data in "
                 + data + ")");
@@ -95,6 +103,16 @@ final class StartCommand implements Callable<Integer> {
                 + loaded.fixture().getFileName();
     }
 
+    private static String describe(Pipe pipe, String api) {
+        if (!pipe.isEndpoint()) {
+            return "Pipe " + pipe.name() + ": " + pipe.definition().type();
+        }
+        List<String> parameters =
+                pipe.parameters().stream().map(TemplateParameter::name).toList();
+        return "Pipe " + pipe.name() + ": endpoint " + api + "/v0/pipes/" + pipe.name() + ".json"
+                + (parameters.isEmpty() ? "" : " (parameters: " + String.join(", ", parameters) + ")");
+    }
+
     private static void printTryLines(PrintWriter out, Workspace workspace, String api, String clickHouse) {
         String token = workspace.tokens().tokenText(TokenStore.ADMIN_TOKEN);
         String table = workspace.datasourceNames().isEmpty()
@@ -106,11 +124,27 @@ final class StartCommand implements Callable<Integer> {
         out.println("  curl -s " + api + "/tokens");
         out.println("  curl -s -H 'Authorization: Bearer " + token + "' '" + api + "/v0/sql?q="
                 + (count + " FORMAT JSON").replace(' ', '+') + "'");
+        workspace.pipes().pipes().stream()
+                .filter(Pipe::isEndpoint)
+                .findFirst()
+                .ifPresent(pipe -> out.println("  curl -s '" + api + "/v0/pipes/" + pipe.name() + ".json?token=" + token
+                        + exampleParameter(pipe) + "'"));
         out.println(
                 "  curl -s '" + clickHouse + "/?user=default&password=" + token + "' --data-binary '" + count + "'");
         String hostOption = api.equals(SqlCommand.DEFAULT_HOST) ? "" : "--host " + api + " ";
         out.println("  ./columba sql " + hostOption + "'"
                 + (table == null ? "SHOW TABLES" : "SELECT * FROM " + table + " LIMIT 5") + "'");
         out.println("Stop with Ctrl+C.");
+    }
+
+    /** {@code &name=value} for the endpoint's first parameter with a declared example or default, or nothing. */
+    private static String exampleParameter(Pipe pipe) {
+        for (TemplateParameter parameter : pipe.parameters()) {
+            Object value = parameter.example() != null ? parameter.example() : parameter.defaultValue();
+            if (value != null) {
+                return "&" + parameter.name() + "=" + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8);
+            }
+        }
+        return "";
     }
 }

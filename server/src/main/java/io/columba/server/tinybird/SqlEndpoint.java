@@ -7,7 +7,6 @@ import io.columba.server.http.ApiRequest;
 import io.columba.server.http.ApiResponse;
 import io.columba.server.query.QueryRunner;
 import io.columba.storage.error.ColumbaException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +17,6 @@ import java.util.Map;
  */
 final class SqlEndpoint {
     private static final String DEFAULT_FORMAT = "TabSeparated";
-    private static final List<String> SETTING_PREFIXES = List.of("output_format_", "max_");
 
     private final QueryRunner runner;
 
@@ -33,7 +31,7 @@ final class SqlEndpoint {
             return ApiResponse.jsonError(
                     400, "The query is empty: pass it as '?q=<SQL>', as the form field 'q', or as the request body");
         }
-        QuerySettings settings = new QuerySettings(settings(request.parameters(), form), true);
+        QuerySettings settings = new QuerySettings(RequestParameters.settings(RequestParameters.all(request)), true);
         try {
             QueryRunner.RenderedResult rendered = runner.run(sql, settings, DEFAULT_FORMAT, FormatSettings.TINYBIRD);
             if (rendered.format() == null) {
@@ -56,27 +54,5 @@ final class SqlEndpoint {
             return values == null || values.isEmpty() ? null : values.get(0);
         }
         return request.body().length == 0 ? null : request.bodyText();
-    }
-
-    /** Output and limit settings from the URL and the form; other parameters (template values, tracking) are ignored. */
-    private static Map<String, String> settings(Map<String, List<String>> url, Map<String, List<String>> form) {
-        Map<String, String> settings = new HashMap<>();
-        for (Map<String, List<String>> source : List.of(form, url)) {
-            for (Map.Entry<String, List<String>> parameter : source.entrySet()) {
-                if (isSetting(parameter.getKey()) && !parameter.getValue().isEmpty()) {
-                    settings.put(parameter.getKey(), parameter.getValue().get(0));
-                }
-            }
-        }
-        return settings;
-    }
-
-    private static boolean isSetting(String name) {
-        for (String prefix : SETTING_PREFIXES) {
-            if (name.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

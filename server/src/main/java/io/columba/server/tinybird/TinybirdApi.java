@@ -13,15 +13,18 @@ import java.util.Optional;
 
 /**
  * Tinybird's HTTP API (port 7181, as Tinybird Local): {@code GET /tokens} without a token, everything else with
- * one ({@code Authorization: Bearer} or {@code ?token=}; 403 otherwise), errors as {@code {"error": "..."}}.
+ * one ({@code Authorization: Bearer} or {@code ?token=}; 403 otherwise), errors as {@code {"error": "..."}}:
+ * {@code /v0/sql} ({@link SqlEndpoint}) and {@code /v0/pipes} ({@link PipesApi}).
  */
 public final class TinybirdApi implements HttpApi {
     private final TokenStore tokens;
     private final SqlEndpoint sql;
+    private final PipesApi pipes;
 
     public TinybirdApi(Workspace workspace) {
         this.tokens = workspace.tokens();
         this.sql = new SqlEndpoint(workspace.database());
+        this.pipes = new PipesApi(workspace.pipes(), workspace.database());
     }
 
     @Override
@@ -40,6 +43,9 @@ public final class TinybirdApi implements HttpApi {
         Optional<Token> token = tokens.authenticate(presented);
         if (token.isEmpty()) {
             return ApiResponse.jsonError(403, "Invalid token");
+        }
+        if (PipesApi.matches(request.path())) {
+            return pipes.handle(request, token.get());
         }
         return switch (request.path()) {
             case "/v0/sql" ->

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,6 +23,7 @@ public final class DatasourceParser {
     public static final String EXTENSION = ".datasource";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final List<String> TOKEN_SCOPES = List.of(ResourceToken.READ, ResourceToken.APPEND);
     private static final Set<String> ENGINE_ARGUMENTS =
             Set.of("ENGINE_VER", "ENGINE_IS_DELETED", "ENGINE_SIGN", "ENGINE_VERSION", "ENGINE_SUMMING_COLUMNS");
     private static final Set<String> ACCEPTED_UNUSED =
@@ -79,7 +79,7 @@ public final class DatasourceParser {
                     }
                     columns = new SchemaParser(source).parse(directive);
                 }
-                case "TOKEN" -> tokens.add(token(directive, source));
+                case "TOKEN" -> tokens.add(ResourceToken.parse(directive, source, TOKEN_SCOPES));
                 default -> {
                     if (ENGINE_KEYS.contains(keyword) || ENGINE_ARGUMENTS.contains(keyword)) {
                         engine.put(keyword, oneLineValue(directive));
@@ -112,30 +112,6 @@ public final class DatasourceParser {
             return String.join(" ", directive.blockLines()).strip();
         }
         return directive.value();
-    }
-
-    private static ResourceToken token(Directive directive, String source) {
-        String value = directive.isBlock() ? "" : directive.value();
-        String rest = value.strip();
-        String name;
-        if (rest.startsWith("\"") || rest.startsWith("'")) {
-            int end = rest.indexOf(rest.charAt(0), 1);
-            if (end < 0) {
-                throw DatafileReader.error(source, directive.line(), "expected a closing quote after the token name");
-            }
-            name = rest.substring(1, end);
-            rest = rest.substring(end + 1).strip();
-        } else {
-            int space = rest.indexOf(' ');
-            name = space < 0 ? rest : rest.substring(0, space);
-            rest = space < 0 ? "" : rest.substring(space + 1).strip();
-        }
-        String scope = DatafileReader.unquote(rest).toUpperCase(Locale.ROOT);
-        if (name.isEmpty() || !(scope.equals(ResourceToken.READ) || scope.equals(ResourceToken.APPEND))) {
-            throw DatafileReader.error(
-                    source, directive.line(), "expected 'TOKEN <name> READ|APPEND', found 'TOKEN " + value + "'");
-        }
-        return new ResourceToken(name, scope);
     }
 
     private static EngineDefinition engine(Map<String, String> directives, String source) {

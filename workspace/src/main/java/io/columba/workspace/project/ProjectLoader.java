@@ -4,24 +4,17 @@ import io.columba.executor.Database;
 import io.columba.executor.QuerySettings;
 import io.columba.ingest.FileAppender;
 import io.columba.storage.error.ColumbaException;
-import io.columba.storage.error.ErrorCode;
 import io.columba.workspace.datafile.CreateTableWriter;
 import io.columba.workspace.datafile.DatasourceDefinition;
-import io.columba.workspace.datafile.DatasourceParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Loads a Tinybird data project into a database: every {@code .datasource} file under the project folder
- * (searched recursively) becomes a table unless one of that name exists (then its data is kept). A table created
+ * (searched recursively, see {@link DataProject}) becomes a table unless one of that name exists (then its data is kept). A table created
  * now gets its fixture, {@code fixtures/<name>.ndjson} or {@code .csv} (also Classic's
  * {@code datasources/fixtures/}), appended.
  *
@@ -29,7 +22,6 @@ import java.util.stream.Stream;
  * to load is dropped again, so the next start retries it.
  */
 public final class ProjectLoader {
-    private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", ".columba", "target", "node_modules", ".venv");
     private static final List<String> FIXTURE_EXTENSIONS = List.of(".ndjson", ".csv");
 
     private final Database database;
@@ -40,26 +32,17 @@ public final class ProjectLoader {
         this.appender = new FileAppender(database);
     }
 
+    /** Parses {@code project} and loads its data sources; see {@link #load(DataProject)}. */
     public List<LoadedDatasource> load(Path project) {
-        if (!Files.isDirectory(project)) {
-            throw new ColumbaException(
-                    ErrorCode.BAD_ARGUMENTS, "expected a project folder with datasources/, found no folder " + project);
-        }
-        List<DatasourceDefinition> datasources = new ArrayList<>();
-        Map<String, Path> files = new HashMap<>();
-        for (Path file : datasourceFiles(project)) {
-            DatasourceDefinition datasource = DatasourceParser.parse(file);
-            Path previous = files.put(datasource.name(), file);
-            if (previous != null) {
-                throw new ColumbaException(
-                        ErrorCode.BAD_ARGUMENTS,
-                        "data source " + datasource.name() + " is defined twice: in " + previous + " and " + file);
-            }
-            datasources.add(datasource);
-        }
+        return load(DataProject.read(project));
+    }
+
+    /** Creates the tables of {@code project}'s data sources that do not exist yet and appends their fixtures. */
+    public List<LoadedDatasource> load(DataProject project) {
         List<LoadedDatasource> loaded = new ArrayList<>();
-        for (DatasourceDefinition datasource : datasources) {
-            loaded.add(load(project, datasource, files.get(datasource.name())));
+        for (Map.Entry<DatasourceDefinition, Path> datasource :
+                project.datasources().entrySet()) {
+            loaded.add(load(project.folder(), datasource.getKey(), datasource.getValue()));
         }
         return loaded;
     }
@@ -101,26 +84,5 @@ public final class ProjectLoader {
             }
         }
         return null;
-    }
-
-    private static List<Path> datasourceFiles(Path project) {
-        try (Stream<Path> paths = Files.walk(project)) {
-            return paths.filter(path -> path.getFileName().toString().endsWith(DatasourceParser.EXTENSION))
-                    .filter(path -> Files.isRegularFile(path))
-                    .filter(path -> !inSkippedFolder(project.relativize(path)))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the files of " + project, e);
-        }
-    }
-
-    private static boolean inSkippedFolder(Path relative) {
-        for (Path part : relative) {
-            if (SKIPPED_FOLDERS.contains(part.toString())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -21,6 +21,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,10 +51,12 @@ public final class TokenStore {
             @JsonProperty("signing_key") String signingKey,
             @JsonProperty("tokens") List<Token> tokens) {}
 
+    private final Path path;
     private final TokenFile file;
     private final List<byte[]> tokenBytes;
 
-    private TokenStore(TokenFile file) {
+    private TokenStore(Path path, TokenFile file) {
+        this.path = path;
         this.file = file;
         this.tokenBytes = file.tokens().stream()
                 .map(token -> token.token().getBytes(StandardCharsets.UTF_8))
@@ -65,12 +68,12 @@ public final class TokenStore {
         Path path = dataDirectory.resolve(FILE_NAME);
         try {
             if (Files.exists(path)) {
-                return new TokenStore(read(path));
+                return new TokenStore(path, read(path));
             }
             Files.createDirectories(dataDirectory);
             TokenFile created = create();
             write(path, created);
-            return new TokenStore(created);
+            return new TokenStore(path, created);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the tokens file " + path, e);
         }
@@ -136,6 +139,53 @@ public final class TokenStore {
         } catch (IOException e) {
             // some platforms cannot open a directory; the rename is still atomic there
         }
+    }
+
+    /**
+     * This store with the tokens a project declares ({@code TOKEN} lines; token name to scopes): a token new to the
+     * store is minted, an existing one keeps its text and gets exactly the declared scopes. The initial admin tokens
+     * are never changed. tokens.json is rewritten when anything changed, so token texts survive restarts.
+     */
+    public TokenStore withDeclaredTokens(Map<String, List<String>> scopesByName) {
+        List<Token> tokens = new ArrayList<>(file.tokens());
+        boolean changed = false;
+        for (Map.Entry<String, List<String>> declared : scopesByName.entrySet()) {
+            String name = declared.getKey();
+            if (INITIAL_TOKENS.contains(name)) {
+                continue;
+            }
+            int index = indexOf(tokens, name);
+            if (index < 0) {
+                String id = UUID.randomUUID().toString();
+                byte[] signingKey = Base64.getDecoder().decode(file.signingKey());
+                tokens.add(
+                        new Token(name, id, TokenFormat.mint(file.workspaceId(), id, signingKey), declared.getValue()));
+                changed = true;
+            } else if (!tokens.get(index).scopes().equals(declared.getValue())) {
+                Token old = tokens.get(index);
+                tokens.set(index, new Token(name, old.id(), old.token(), declared.getValue()));
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return this;
+        }
+        TokenFile updated = new TokenFile(file.workspaceId(), file.workspaceName(), file.signingKey(), tokens);
+        try {
+            write(path, updated);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the tokens file " + path, e);
+        }
+        return new TokenStore(path, updated);
+    }
+
+    private static int indexOf(List<Token> tokens, String name) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The token whose text is {@code candidate}, compared in constant time against every token. */

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,5 +78,30 @@ class TokenStoreTest {
                 .hasMessageContaining("tokens.json")
                 .cause()
                 .hasMessageContaining("is not a valid tokens file");
+    }
+
+    @Test
+    void declaredTokensAreMintedWithTheirScopesAndKeepTheirTextAcrossRestarts() {
+        TokenStore store = TokenStore.openOrCreate(dataDirectory)
+                .withDeclaredTokens(Map.of(
+                        "dashboard",
+                        List.of(Token.pipeReadScope("actions")),
+                        TokenStore.ADMIN_TOKEN,
+                        List.of(Token.pipeReadScope("actions"))));
+        Token dashboard = store.byName("dashboard").orElseThrow();
+
+        assertThat(dashboard.token()).startsWith("p.");
+        assertThat(dashboard.canReadPipe("actions")).isTrue();
+        assertThat(dashboard.canReadPipe("other")).isFalse();
+        assertThat(dashboard.isAdmin()).isFalse();
+        assertThat(store.byName(TokenStore.ADMIN_TOKEN).orElseThrow().scopes()).containsExactly(Token.ADMIN_SCOPE);
+        assertThat(store.authenticate(dashboard.token())).contains(dashboard);
+
+        TokenStore reopened = TokenStore.openOrCreate(dataDirectory)
+                .withDeclaredTokens(Map.of("dashboard", List.of(Token.pipeReadScope("kpis"))));
+        Token again = reopened.byName("dashboard").orElseThrow();
+        assertThat(again.token()).isEqualTo(dashboard.token());
+        assertThat(again.canReadPipe("kpis")).isTrue();
+        assertThat(again.canReadPipe("actions")).isFalse();
     }
 }
