@@ -53,28 +53,50 @@ final class InsertExecutor {
     }
 
     long insert(TableEntry entry, InsertStatement insert, SelectPlanner planner) {
+        List<String> targetNames = targetNames(entry, insert.columns());
+        List<DataType> targetTypes = targetTypes(entry, targetNames);
+        if (insert.format() != null) {
+            return complete(entry, targetNames, formatted(insert.format(), insert.data(), targetNames, targetTypes));
+        }
+        Block given = insert.values() != null
+                ? values(insert.values(), targetTypes)
+                : selected(planner.plan(insert.select()), targetTypes);
+        return complete(entry, targetNames, new Given(given, null));
+    }
+
+    /** Rows read for the target columns; {@code present} says, per column, which rows gave a value (JSON), or null. */
+    private record Given(Block block, List<boolean[]> present) {}
+
+    /**
+     * Inserts rows given as bytes of an input format ({@code TabSeparated} and {@code CSV} parsed straight from the
+     * bytes; others through their text): the road for bulk loads, with no SQL text in between.
+     */
+    long insertFormatted(TableEntry entry, List<String> columns, String format, byte[] data, int from, int to) {
+        List<String> targetNames = targetNames(entry, columns);
+        List<DataType> targetTypes = targetTypes(entry, targetNames);
+        char delimiter = delimiter(format);
+        Given given = delimiter != 0
+                ? new Given(parseDelimited(data, from, to, delimiter, format, targetTypes), null)
+                : formatted(
+                        format,
+                        new String(data, from, to - from, java.nio.charset.StandardCharsets.UTF_8),
+                        targetNames,
+                        targetTypes);
+        return complete(entry, targetNames, given);
+    }
+
+    private static List<String> targetNames(TableEntry entry, List<String> columns) {
+        return columns.isEmpty()
+                ? entry.table().schema().columns().stream()
+                        .map(ColumnDefinition::name)
+                        .toList()
+                : columns;
+    }
+
+    /** The given columns plus every other one from its DEFAULT expression (or its type's default), then writes. */
+    private long complete(TableEntry entry, List<String> targetNames, Given input) {
+        Block given = input.block();
         List<ColumnDefinition> tableColumns = entry.table().schema().columns();
-        List<String> targetNames = insert.columns().isEmpty()
-                ? tableColumns.stream().map(ColumnDefinition::name).toList()
-                : insert.columns();
-        List<DataType> targetTypes = new ArrayList<>();
-        for (String name : targetNames) {
-            int index = entry.table().schema().indexOf(name);
-            if (index < 0) {
-                throw new ColumbaException(
-                        ErrorCode.NO_SUCH_COLUMN_IN_TABLE,
-                        "No such column " + name + " in table default." + entry.name());
-            }
-            targetTypes.add(tableColumns.get(index).type());
-        }
-        Block given;
-        if (insert.values() != null) {
-            given = values(insert.values(), targetTypes);
-        } else if (insert.format() != null) {
-            given = formatted(insert.format(), insert.data(), targetNames, targetTypes);
-        } else {
-            given = selected(planner.plan(insert.select()), targetTypes);
-        }
         List<Column> full = new ArrayList<>();
         for (ColumnDefinition column : tableColumns) {
             int position = targetNames.indexOf(column.name());
@@ -86,9 +108,81 @@ final class InsertExecutor {
                                     column.type().isNullable() ? allTrue(given.rowCount()) : null,
                                     given.rowCount()));
         }
-        Block rows = new Block(given.rowCount(), full);
+        Block rows = withDefaultExpressions(entry, targetNames, input.present(), new Block(given.rowCount(), full));
         write(entry, rows);
         return rows.rowCount();
+    }
+
+    /**
+     * Columns not given, and values a JSON row left out, whose declaration has {@code DEFAULT expr}: the expression
+     * over the row's other values (ClickHouse's input_format_defaults_for_omitted_fields).
+     */
+    private Block withDefaultExpressions(TableEntry entry, List<String> given, List<boolean[]> present, Block rows) {
+        List<io.columba.sql.ast.ColumnDeclaration> declarations =
+                entry.definition().columns();
+        List<ColumnDefinition> tableColumns = entry.table().schema().columns();
+        List<Column> columns = new ArrayList<>(rows.columns());
+        boolean changed = false;
+        for (int c = 0; c < tableColumns.size(); c++) {
+            ColumnDefinition column = tableColumns.get(c);
+            io.columba.sql.ast.ColumnDeclaration declaration = declarations.stream()
+                    .filter(d -> d.name().equals(column.name()))
+                    .findFirst()
+                    .orElse(null);
+            int position = given.indexOf(column.name());
+            boolean[] gave = position >= 0 && present != null ? present.get(position) : null;
+            boolean someOmitted = gave != null && !allTrueIn(gave, rows.rowCount());
+            if (declaration == null || declaration.defaultExpression() == null || (position >= 0 && !someOmitted)) {
+                continue;
+            }
+            ExpressionBinder binder = new ExpressionBinder(
+                    functions,
+                    tableColumns.stream().map(ColumnDefinition::name).toList(),
+                    tableColumns.stream().map(ColumnDefinition::type).toList(),
+                    null,
+                    "DEFAULT of column " + column.name());
+            BoundExpression bound = binder.bind(declaration.defaultExpression());
+            Column value = ExpressionEvaluator.evaluate(bound, new Block(rows.rowCount(), columns));
+            Column defaults = TypeConversion.cast(value, bound.type(), column.type(), rows.rowCount())
+                    .materialize();
+            columns.set(c, gave == null ? defaults : pick(columns.get(c), defaults, gave, column.type()));
+            changed = true;
+        }
+        return changed ? new Block(rows.rowCount(), columns) : rows;
+    }
+
+    private static boolean allTrueIn(boolean[] flags, int rows) {
+        for (int row = 0; row < rows; row++) {
+            if (!flags[row]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Row by row: the given value where the row had one, else the default. */
+    private static Column pick(Column given, Column defaults, boolean[] gave, DataType type) {
+        io.columba.storage.column.ColumnBuilder out =
+                io.columba.storage.column.ColumnBuilder.forType(type, given.size());
+        for (int row = 0; row < given.size(); row++) {
+            out.appendFrom(gave[row] ? given : defaults, row);
+        }
+        return out.build();
+    }
+
+    private static List<DataType> targetTypes(TableEntry entry, List<String> targetNames) {
+        List<ColumnDefinition> tableColumns = entry.table().schema().columns();
+        List<DataType> targetTypes = new ArrayList<>();
+        for (String name : targetNames) {
+            int index = entry.table().schema().indexOf(name);
+            if (index < 0) {
+                throw new ColumbaException(
+                        ErrorCode.NO_SUCH_COLUMN_IN_TABLE,
+                        "No such column " + name + " in table default." + entry.name());
+            }
+            targetTypes.add(tableColumns.get(index).type());
+        }
+        return targetTypes;
     }
 
     private static boolean[] allTrue(int rows) {
@@ -130,21 +224,31 @@ final class InsertExecutor {
         return new Block(rows.size(), columns);
     }
 
-    private static Block formatted(String format, String data, List<String> names, List<DataType> types) {
-        if (!InputFormats.isSupported(format)) {
-            throw new ColumbaException(ErrorCode.UNKNOWN_FORMAT, "Unknown input format " + format);
-        }
-        char delimiter = switch (format) {
+    private static char delimiter(String format) {
+        return switch (format) {
             case "TabSeparated", "TSV" -> '\t';
             case "CSV" -> ',';
             default -> 0;
         };
+    }
+
+    private static Block parseDelimited(
+            byte[] data, int from, int to, char delimiter, String format, List<DataType> types) {
+        try {
+            return TypedDelimitedParser.parse(data, from, to, delimiter, types);
+        } catch (ColumbaException e) {
+            throw new ColumbaException(e.errorCode(), e.getMessage() + ": while reading format " + format, e);
+        }
+    }
+
+    private static Given formatted(String format, String data, List<String> names, List<DataType> types) {
+        if (!InputFormats.isSupported(format)) {
+            throw new ColumbaException(ErrorCode.UNKNOWN_FORMAT, "Unknown input format " + format);
+        }
+        char delimiter = delimiter(format);
         if (delimiter != 0) {
-            try {
-                return TypedDelimitedParser.parse(data, delimiter, types);
-            } catch (ColumbaException e) {
-                throw new ColumbaException(e.errorCode(), e.getMessage() + ": while reading format " + format, e);
-            }
+            byte[] bytes = data.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return new Given(parseDelimited(bytes, 0, bytes.length, delimiter, format, types), null);
         }
         InputFormats.TextRows text = InputFormats.read(format, data, names);
         List<Column> columns = new ArrayList<>();
@@ -161,7 +265,7 @@ final class InsertExecutor {
                         e.getMessage() + ": while reading column " + names.get(c) + " of format " + format);
             }
         }
-        return new Block(text.rowCount(), columns);
+        return new Given(new Block(text.rowCount(), columns), text.present());
     }
 
     private static Block selected(Plan plan, List<DataType> types) {

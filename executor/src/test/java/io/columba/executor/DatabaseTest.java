@@ -151,4 +151,31 @@ class DatabaseTest {
                     .isEqualTo(2);
         }
     }
+
+    @Test
+    void bulkInsertsReadFormatBytesWithoutSql() throws IOException {
+        try (Database database = Database.open(folder)) {
+            database.execute(
+                    "CREATE TABLE b (id UInt32, name String, day Date, note String DEFAULT 'none')"
+                            + " ENGINE = MergeTree ORDER BY id",
+                    QuerySettings.DEFAULTS);
+            byte[] tsv = "1\tпривет\t2024-01-02\n2\ttab\\there\t2024-01-03\n".getBytes(StandardCharsets.UTF_8);
+            byte[] framed = new byte[tsv.length + 10];
+            System.arraycopy(tsv, 0, framed, 5, tsv.length);
+            long rows = database.insert(
+                    "b", java.util.List.of("id", "name", "day"), "TabSeparated", framed, 5, 5 + tsv.length);
+            byte[] json = "{\"id\": 3, \"name\": \"é\", \"day\": \"2024-01-04\", \"note\": \"n\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            rows += database.insert("b", java.util.List.of(), "JSONEachRow", json, 0, json.length);
+            assertThat(rows).isEqualTo(3);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            OutputFormats.write(
+                    database.execute("SELECT * FROM b ORDER BY id", QuerySettings.DEFAULTS),
+                    "TabSeparated",
+                    FormatSettings.CLICKHOUSE,
+                    out);
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .isEqualTo("1\tпривет\t2024-01-02\tnone\n2\ttab\\there\t2024-01-03\tnone\n3\té\t2024-01-04\tn\n");
+        }
+    }
 }

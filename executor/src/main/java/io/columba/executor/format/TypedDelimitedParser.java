@@ -19,6 +19,7 @@ import io.columba.storage.type.MapType;
 import io.columba.storage.type.NullableType;
 import io.columba.storage.type.StringType;
 import io.columba.storage.type.TupleType;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,18 +33,22 @@ import java.util.List;
  * {@link TypeConversion}: this is only the fast road to the same result.
  */
 public final class TypedDelimitedParser {
-    private final String data;
-    private final char delimiter;
+    private final byte[] data;
+    private final int end;
+    private final byte delimiter;
     private final Sink[] sinks;
     private int at;
     private int rows;
-    private final StringBuilder scratch = new StringBuilder();
+    private byte[] scratch = new byte[256];
+    private int scratchLength;
 
-    private TypedDelimitedParser(String data, char delimiter, List<DataType> types) {
+    private TypedDelimitedParser(byte[] data, int from, int to, char delimiter, List<DataType> types) {
         this.data = data;
-        this.delimiter = delimiter;
+        this.at = from;
+        this.end = to;
+        this.delimiter = (byte) delimiter;
         this.sinks = new Sink[types.size()];
-        int expected = Math.max(16, data.length() / Math.max(1, types.size() * 8));
+        int expected = Math.max(16, (to - from) / Math.max(1, types.size() * 8));
         for (int c = 0; c < sinks.length; c++) {
             sinks[c] = sinkFor(types.get(c), expected);
         }
@@ -51,7 +56,13 @@ public final class TypedDelimitedParser {
 
     /** Parses every row of {@code data} (TabSeparated when {@code delimiter} is a tab, else CSV). */
     public static Block parse(String data, char delimiter, List<DataType> types) {
-        TypedDelimitedParser parser = new TypedDelimitedParser(data, delimiter, types);
+        byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+        return parse(bytes, 0, bytes.length, delimiter, types);
+    }
+
+    /** Parses the UTF-8 rows in {@code data[from, to)} (TabSeparated when {@code delimiter} is a tab, else CSV). */
+    public static Block parse(byte[] data, int from, int to, char delimiter, List<DataType> types) {
+        TypedDelimitedParser parser = new TypedDelimitedParser(data, from, to, delimiter, types);
         parser.run();
         List<Column> columns = new ArrayList<>();
         for (int c = 0; c < types.size(); c++) {
@@ -61,9 +72,9 @@ public final class TypedDelimitedParser {
     }
 
     private void run() {
-        int length = data.length();
+        int length = end;
         while (true) {
-            while (at < length && (data.charAt(at) == '\n' || data.charAt(at) == '\r')) {
+            while (at < length && (data[at] == '\n' || data[at] == '\r')) {
                 at++;
             }
             if (at >= length) {
@@ -72,20 +83,20 @@ public final class TypedDelimitedParser {
             rows++;
             for (int c = 0; c < sinks.length; c++) {
                 if (c > 0) {
-                    if (at >= length || data.charAt(at) != delimiter) {
+                    if (at >= length || data[at] != delimiter) {
                         throw fieldCount(c);
                     }
                     at++;
                 }
                 field(c);
             }
-            if (at < length && data.charAt(at) == '\r') {
+            if (at < length && data[at] == '\r') {
                 at++;
             }
-            if (at < length && data.charAt(at) != '\n') {
+            if (at < length && data[at] != '\n') {
                 int found = sinks.length;
-                while (at < length && data.charAt(at) != '\n') {
-                    if (data.charAt(at) == delimiter) {
+                while (at < length && data[at] != '\n') {
+                    if (data[at] == delimiter) {
                         found++;
                     }
                     at++;
@@ -103,14 +114,15 @@ public final class TypedDelimitedParser {
     /** Reads one field into column {@code c}'s sink. */
     private void field(int c) {
         int start = at;
-        int length = data.length();
-        if (delimiter != '\t' && at < length && data.charAt(at) == '"') {
-            sinks[c].text(this, quotedCsv(), rows);
+        int length = end;
+        if (delimiter != '\t' && at < length && data[at] == '"') {
+            quotedCsv();
+            sinks[c].text(this, scratch, scratchLength, rows);
             return;
         }
         boolean escaped = false;
         while (at < length) {
-            char ch = data.charAt(at);
+            byte ch = data[at];
             if (ch == delimiter || ch == '\n' || ch == '\r') {
                 break;
             }
@@ -120,59 +132,76 @@ public final class TypedDelimitedParser {
             }
             at++;
         }
-        int end = Math.min(at, length);
-        if (end - start == 2 && data.charAt(start) == '\\' && data.charAt(start + 1) == 'N') {
+        int stop = Math.min(at, length);
+        if (stop - start == 2 && data[start] == '\\' && data[start + 1] == 'N') {
             sinks[c].nullValue(rows);
             return;
         }
         if (escaped && !sinks[c].keepsEscapes()) {
-            sinks[c].text(this, unescapeTab(start, end), rows);
+            unescapeTab(start, stop);
+            sinks[c].text(this, scratch, scratchLength, rows);
         } else {
-            sinks[c].range(this, start, end, rows);
+            sinks[c].range(this, start, stop, rows);
         }
     }
 
-    private String quotedCsv() {
-        scratch.setLength(0);
+    /** Reads a quoted CSV field into the scratch bytes ({@code ""} is one quote). */
+    private void quotedCsv() {
+        scratchLength = 0;
         at++;
         while (true) {
-            if (at >= data.length()) {
+            if (at >= end) {
                 throw new ColumbaException(ErrorCode.INCORRECT_DATA, "Unterminated quoted CSV field in row " + rows);
             }
-            char ch = data.charAt(at++);
+            byte ch = data[at++];
             if (ch == '"') {
-                if (at < data.length() && data.charAt(at) == '"') {
-                    scratch.append('"');
+                if (at < end && data[at] == '"') {
+                    appendScratch((byte) '"');
                     at++;
                     continue;
                 }
-                return scratch.toString();
+                return;
             }
-            scratch.append(ch);
+            appendScratch(ch);
         }
     }
 
-    private String unescapeTab(int start, int end) {
-        scratch.setLength(0);
-        for (int i = start; i < end; i++) {
-            char ch = data.charAt(i);
-            if (ch == '\\' && i + 1 < end) {
-                char next = data.charAt(++i);
+    private void appendScratch(byte b) {
+        if (scratchLength == scratch.length) {
+            scratch = Arrays.copyOf(scratch, scratch.length * 2);
+        }
+        scratch[scratchLength++] = b;
+    }
+
+    /** Resolves the TabSeparated escapes of {@code data[start, stop)} into the scratch bytes. */
+    private void unescapeTab(int start, int stop) {
+        scratchLength = 0;
+        for (int i = start; i < stop; i++) {
+            byte ch = data[i];
+            if (ch == '\\' && i + 1 < stop) {
+                byte next = data[++i];
                 switch (next) {
-                    case 't' -> scratch.append('\t');
-                    case 'n' -> scratch.append('\n');
-                    case 'r' -> scratch.append('\r');
-                    case '0' -> scratch.append('\0');
-                    case 'b' -> scratch.append('\b');
-                    case 'f' -> scratch.append('\f');
-                    case 'N' -> scratch.append("\\N");
-                    default -> scratch.append(next);
+                    case 't' -> appendScratch((byte) '\t');
+                    case 'n' -> appendScratch((byte) '\n');
+                    case 'r' -> appendScratch((byte) '\r');
+                    case '0' -> appendScratch((byte) 0);
+                    case 'b' -> appendScratch((byte) '\b');
+                    case 'f' -> appendScratch((byte) '\f');
+                    case 'N' -> {
+                        appendScratch((byte) '\\');
+                        appendScratch((byte) 'N');
+                    }
+                    default -> appendScratch(next);
                 }
             } else {
-                scratch.append(ch);
+                appendScratch(ch);
             }
         }
-        return scratch.toString();
+    }
+
+    /** The UTF-8 text of {@code bytes[0, length)}. */
+    private static String string(byte[] bytes, int offset, int length) {
+        return new String(bytes, offset, length, StandardCharsets.UTF_8);
     }
 
     private static Sink sinkFor(DataType type, int expected) {
@@ -215,8 +244,8 @@ public final class TypedDelimitedParser {
             return false;
         }
 
-        /** A field after unescaping. */
-        abstract void text(TypedDelimitedParser parser, String value, int row);
+        /** A field after unescaping: {@code bytes[0, length)}. */
+        abstract void text(TypedDelimitedParser parser, byte[] bytes, int length, int row);
 
         /** {@code \N}. */
         abstract void nullValue(int row);
@@ -235,12 +264,12 @@ public final class TypedDelimitedParser {
 
         @Override
         void range(TypedDelimitedParser parser, int start, int end, int row) {
-            values.append(parser.data.substring(start, end));
+            values.append(parser.data, start, end - start);
         }
 
         @Override
-        void text(TypedDelimitedParser parser, String value, int row) {
-            values.append(value);
+        void text(TypedDelimitedParser parser, byte[] bytes, int length, int row) {
+            values.append(bytes, 0, length);
         }
 
         @Override
@@ -303,17 +332,17 @@ public final class TypedDelimitedParser {
 
         @Override
         void range(TypedDelimitedParser parser, int start, int end, int row) {
-            String data = parser.data;
+            byte[] data = parser.data;
             int length = end - start;
             if (length > 0 && length <= 18) {
                 int i = start;
-                boolean negative = data.charAt(i) == '-';
+                boolean negative = data[i] == '-';
                 if (negative && length > 1) {
                     i++;
                 }
                 long value = 0;
                 for (; i < end; i++) {
-                    char ch = data.charAt(i);
+                    byte ch = data[i];
                     if (ch < '0' || ch > '9') {
                         break;
                     }
@@ -325,12 +354,12 @@ public final class TypedDelimitedParser {
                     return;
                 }
             }
-            text(parser, data.substring(start, end), row);
+            put(row, TypeConversion.parseInteger(string(data, start, length), type));
         }
 
         @Override
-        void text(TypedDelimitedParser parser, String value, int row) {
-            put(row, TypeConversion.parseInteger(value, type));
+        void text(TypedDelimitedParser parser, byte[] bytes, int length, int row) {
+            put(row, TypeConversion.parseInteger(string(bytes, 0, length), type));
         }
     }
 
@@ -348,12 +377,12 @@ public final class TypedDelimitedParser {
                     return;
                 }
             }
-            text(parser, parser.data.substring(start, end), row);
+            put(row, TextValues.parseDate(string(parser.data, start, end - start)));
         }
 
         @Override
-        void text(TypedDelimitedParser parser, String value, int row) {
-            put(row, TextValues.parseDate(value));
+        void text(TypedDelimitedParser parser, byte[] bytes, int length, int row) {
+            put(row, TextValues.parseDate(string(bytes, 0, length)));
         }
     }
 
@@ -364,15 +393,15 @@ public final class TypedDelimitedParser {
 
         @Override
         void range(TypedDelimitedParser parser, int start, int end, int row) {
-            String data = parser.data;
-            if (end - start == 19 && data.charAt(start + 10) == ' ') {
+            byte[] data = parser.data;
+            if (end - start == 19 && data[start + 10] == ' ') {
                 long days = plainDate(data, start);
                 int hour = twoDigits(data, start + 11);
                 int minute = twoDigits(data, start + 14);
                 int second = twoDigits(data, start + 17);
                 if (days != Long.MIN_VALUE
-                        && data.charAt(start + 13) == ':'
-                        && data.charAt(start + 16) == ':'
+                        && data[start + 13] == ':'
+                        && data[start + 16] == ':'
                         && hour < 24
                         && minute < 60
                         && second < 60) {
@@ -380,12 +409,12 @@ public final class TypedDelimitedParser {
                     return;
                 }
             }
-            text(parser, data.substring(start, end), row);
+            put(row, TextValues.parseDateTime(string(data, start, end - start), TextValues.UTC));
         }
 
         @Override
-        void text(TypedDelimitedParser parser, String value, int row) {
-            put(row, TextValues.parseDateTime(value, TextValues.UTC));
+        void text(TypedDelimitedParser parser, byte[] bytes, int length, int row) {
+            put(row, TextValues.parseDateTime(string(bytes, 0, length), TextValues.UTC));
         }
     }
 
@@ -405,15 +434,16 @@ public final class TypedDelimitedParser {
 
         @Override
         void range(TypedDelimitedParser parser, int start, int end, int row) {
-            text(parser, parser.data.substring(start, end), row);
+            text(parser, parser.data, start, end - start, row);
         }
 
         @Override
-        void text(TypedDelimitedParser parser, String value, int row) {
-            byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            Column text = new StringColumn(bytes, new int[] {0, bytes.length}, null, 1);
-            Column parsed = TypeConversion.cast(text, StringType.STRING, FloatType.FLOAT64, 1);
-            put(row, ((DoubleColumn) parsed.materialize()).get(0));
+        void text(TypedDelimitedParser parser, byte[] bytes, int length, int row) {
+            text(parser, bytes, 0, length, row);
+        }
+
+        private void text(TypedDelimitedParser parser, byte[] bytes, int offset, int length, int row) {
+            put(row, TypeConversion.parseDouble(string(bytes, offset, length), FloatType.FLOAT64));
         }
 
         @Override
@@ -434,8 +464,8 @@ public final class TypedDelimitedParser {
     }
 
     /** The day number of {@code YYYY-MM-DD} at {@code start}, or {@code Long.MIN_VALUE} if it is not that shape. */
-    private static long plainDate(String data, int start) {
-        if (data.charAt(start + 4) != '-' || data.charAt(start + 7) != '-') {
+    private static long plainDate(byte[] data, int start) {
+        if (data[start + 4] != '-' || data[start + 7] != '-') {
             return Long.MIN_VALUE;
         }
         int year = twoDigits(data, start) * 100 + twoDigits(data, start + 2);
@@ -456,9 +486,9 @@ public final class TypedDelimitedParser {
         return era * 146097 + dayOfEra - 719468;
     }
 
-    private static int twoDigits(String data, int at) {
-        char a = data.charAt(at);
-        char b = data.charAt(at + 1);
+    private static int twoDigits(byte[] data, int at) {
+        byte a = data[at];
+        byte b = data[at + 1];
         if (a < '0' || a > '9' || b < '0' || b > '9') {
             return -10_000;
         }
