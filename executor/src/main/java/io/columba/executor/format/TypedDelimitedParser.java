@@ -334,27 +334,55 @@ public final class TypedDelimitedParser {
         void range(TypedDelimitedParser parser, int start, int end, int row) {
             byte[] data = parser.data;
             int length = end - start;
-            if (length > 0 && length <= 18) {
-                int i = start;
-                boolean negative = data[i] == '-';
-                if (negative && length > 1) {
-                    i++;
-                }
+            boolean negative = length > 1 && data[start] == '-';
+            int digits = negative ? length - 1 : length;
+            if (digits > 0 && digits <= 18) {
                 long value = 0;
+                int i = negative ? start + 1 : start;
                 for (; i < end; i++) {
-                    byte ch = data[i];
-                    if (ch < '0' || ch > '9') {
+                    int digit = data[i] - '0';
+                    if (digit < 0 || digit > 9) {
                         break;
                     }
-                    value = value * 10 + (ch - '0');
+                    value = value * 10 + digit;
                 }
-                if (i == end && !(negative && length == 1)) {
+                if (i == end) {
                     long parsed = negative ? -value : value;
-                    put(row, (negative && !type.signed()) || !type.fits(parsed, false) ? type.wrap(parsed) : parsed);
+                    boolean plain = type.bytes() == 8 ? !negative || type.signed() : type.fits(parsed, false);
+                    put(row, plain ? parsed : type.wrap(parsed));
+                    return;
+                }
+            } else if (!negative
+                    && (digits == 19 || digits == 20)
+                    && type.bytes() == 8
+                    && fitsUnsigned(data, start, end)) {
+                long value = 0;
+                for (int i = start; i < end; i++) {
+                    value = value * 10 + (data[i] - '0');
+                }
+                if (!type.signed() || value >= 0) {
+                    put(row, value);
                     return;
                 }
             }
             put(row, TypeConversion.parseInteger(string(data, start, length), type));
+        }
+
+        /** Whether 19 or 20 bytes are all digits of a value below 2^64. */
+        private static boolean fitsUnsigned(byte[] data, int start, int end) {
+            long value = 0;
+            for (int i = start; i < end; i++) {
+                int digit = data[i] - '0';
+                if (digit < 0 || digit > 9 || Long.compareUnsigned(value, 1844674407370955161L) > 0) {
+                    return false;
+                }
+                long next = value * 10 + digit;
+                if (Long.compareUnsigned(next, value * 10) < 0) {
+                    return false;
+                }
+                value = next;
+            }
+            return true;
         }
 
         @Override

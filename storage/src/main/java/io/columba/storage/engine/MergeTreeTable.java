@@ -45,6 +45,7 @@ public final class MergeTreeTable {
     private final MergingMode mergingMode;
     private final RowExpiry expiry;
     private final Map<String, Long> lastTtlMerge = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.NavigableSet<Long> inFlight = new java.util.concurrent.ConcurrentSkipListSet<>();
     private final AtomicReference<List<DataPart>> parts = new AtomicReference<>(List.of());
     private final Object writeLock = new Object();
     private final Object mergeLock = new Object();
@@ -172,6 +173,11 @@ public final class MergeTreeTable {
      */
     public void truncate() {
         synchronized (mergeLock) {
+            // Wait for inserts being written: a covering part must not cover a block that commits after it.
+            while (!inFlight.isEmpty()) {
+                Thread.onSpinWait();
+                Thread.yield();
+            }
             Map<String, List<DataPart>> byPartition = byPartition(parts.get());
             for (List<DataPart> partition : byPartition.values()) {
                 Block empty = emptyBlock(schema);
@@ -282,14 +288,25 @@ public final class MergeTreeTable {
             return null;
         }
         throttle(partitionId);
-        DataPart part;
+        long block;
         synchronized (writeLock) {
-            long block = nextBlockNumber++;
+            block = nextBlockNumber++;
+            inFlight.add(block);
+        }
+        // The part is written outside the lock, so that inserts run in parallel; merges leave its block alone.
+        DataPart part;
+        try {
             part = write(new PartName(partitionId, block, block, 0), sortedRows, sortedKeys, schema);
+        } catch (RuntimeException | Error e) {
+            inFlight.remove(block);
+            throw e;
+        }
+        synchronized (writeLock) {
             List<DataPart> next = new ArrayList<>(parts.get());
             next.add(part);
             next.sort(PART_ORDER);
             parts.set(List.copyOf(next));
+            inFlight.remove(block);
         }
         if (sortingKey != null) {
             MergeScheduler.request(this);
@@ -351,12 +368,38 @@ public final class MergeTreeTable {
         }
         Map<String, List<DataPart>> byPartition = byPartition(parts.get());
         for (List<DataPart> partition : byPartition.values()) {
-            if (partition.size() > PARTS_BEFORE_MERGE) {
-                merge(smallestRun(partition));
-                return true;
+            for (List<DataPart> segment : withoutInFlightGaps(partition)) {
+                if (segment.size() > PARTS_BEFORE_MERGE) {
+                    merge(smallestRun(segment));
+                    return true;
+                }
             }
         }
         return expireOnce();
+    }
+
+    /**
+     * A partition's parts cut where a block still being written would fall between two of them: a merged part
+     * must not cover the block of a part that commits after it.
+     */
+    private List<List<DataPart>> withoutInFlightGaps(List<DataPart> partition) {
+        List<List<DataPart>> segments = new ArrayList<>();
+        List<DataPart> current = new ArrayList<>();
+        for (DataPart part : partition) {
+            if (!current.isEmpty()) {
+                long previous = current.get(current.size() - 1).name().maxBlock();
+                Long between = inFlight.higher(previous);
+                if (between != null && between < part.name().minBlock()) {
+                    segments.add(current);
+                    current = new ArrayList<>();
+                }
+            }
+            current.add(part);
+        }
+        if (!current.isEmpty()) {
+            segments.add(current);
+        }
+        return segments;
     }
 
     /**
@@ -476,8 +519,10 @@ public final class MergeTreeTable {
         }
         Map<String, List<DataPart>> byPartition = byPartition(parts.get());
         for (List<DataPart> partition : byPartition.values()) {
-            if (partition.size() > 1 || (fully && mergingMode.collapses()) || hasExpiredRows(partition)) {
-                merge(partition);
+            for (List<DataPart> segment : withoutInFlightGaps(partition)) {
+                if (segment.size() > 1 || (fully && mergingMode.collapses()) || hasExpiredRows(segment)) {
+                    merge(segment);
+                }
             }
         }
     }
