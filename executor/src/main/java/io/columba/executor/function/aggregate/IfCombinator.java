@@ -6,7 +6,6 @@ import io.columba.storage.column.ConstantColumn;
 import io.columba.storage.column.LongColumn;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
-import io.columba.storage.part.GrowableByteArray;
 import io.columba.storage.type.DataType;
 import java.util.List;
 
@@ -56,11 +55,9 @@ public final class IfCombinator implements AggregateFunction {
         return new BoundAggregate(inner.resultType(), () -> new States(inner.newStates()));
     }
 
-    private static final class States implements AggregateStates {
-        private final AggregateStates inner;
-
+    private static final class States extends ForwardingStates {
         States(AggregateStates inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
@@ -85,26 +82,6 @@ public final class IfCombinator implements AggregateFunction {
                 kept[a] = count == rows ? arguments[a] : arguments[a].take(positions, count);
             }
             inner.add(keptGroups, kept, count, groupCount);
-        }
-
-        @Override
-        public void merge(AggregateStates other, int[] mapping, int groupCount) {
-            inner.merge(((States) other).inner, mapping, groupCount);
-        }
-
-        @Override
-        public Column result(int groupCount) {
-            return inner.result(groupCount);
-        }
-
-        @Override
-        public void serialize(int group, GrowableByteArray out) {
-            inner.serialize(group, out);
-        }
-
-        @Override
-        public void deserialize(StateReader in) {
-            inner.deserialize(in);
         }
     }
 }

@@ -6,7 +6,6 @@ import io.columba.storage.column.ConstantColumn;
 import io.columba.storage.column.StringColumn;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
-import io.columba.storage.part.GrowableByteArray;
 import io.columba.storage.type.AggregateFunctionType;
 import io.columba.storage.type.DataType;
 import java.util.List;
@@ -70,38 +69,17 @@ public final class MergeCombinator implements AggregateFunction {
         }
     }
 
-    private static final class States implements AggregateStates {
+    private static final class States extends ForwardingStates {
         private final BoundAggregate bound;
-        private final AggregateStates inner;
 
         States(BoundAggregate bound) {
+            super(bound.newStates());
             this.bound = bound;
-            this.inner = bound.newStates();
         }
 
         @Override
         public void add(int[] groups, Column[] arguments, int rows, int groupCount) {
             mergeStates(bound, inner, groups, arguments[0], rows, groupCount);
-        }
-
-        @Override
-        public void merge(AggregateStates other, int[] mapping, int groupCount) {
-            inner.merge(((States) other).inner, mapping, groupCount);
-        }
-
-        @Override
-        public Column result(int groupCount) {
-            return inner.result(groupCount);
-        }
-
-        @Override
-        public void serialize(int group, GrowableByteArray out) {
-            inner.serialize(group, out);
-        }
-
-        @Override
-        public void deserialize(StateReader in) {
-            inner.deserialize(in);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.columba.executor.function.aggregate;
 
 import io.columba.storage.column.Column;
-import io.columba.storage.part.GrowableByteArray;
 import io.columba.storage.type.AggregateFunctionType;
 import io.columba.storage.type.DataType;
 import java.util.List;
@@ -41,11 +40,9 @@ public final class StateCombinator implements AggregateFunction {
         return new BoundAggregate(type, () -> new States(inner.newStates()));
     }
 
-    private static final class States implements AggregateStates {
-        private final AggregateStates inner;
-
+    private static final class States extends ForwardingStates {
         States(AggregateStates inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
@@ -54,23 +51,8 @@ public final class StateCombinator implements AggregateFunction {
         }
 
         @Override
-        public void merge(AggregateStates other, int[] mapping, int groupCount) {
-            inner.merge(((States) other).inner, mapping, groupCount);
-        }
-
-        @Override
         public Column result(int groupCount) {
             return AggregateStateColumns.serialize(inner, groupCount);
-        }
-
-        @Override
-        public void serialize(int group, GrowableByteArray out) {
-            inner.serialize(group, out);
-        }
-
-        @Override
-        public void deserialize(StateReader in) {
-            inner.deserialize(in);
         }
     }
 }
