@@ -129,33 +129,40 @@ final class AggregationPlan {
             types.add(calls.get(aggregate.getValue()).aggregate().resultType());
         }
         int keyCount = keys.size();
-        return new ExpressionBinder(
-                functions,
-                names,
-                types,
-                expression -> {
-                    String name = ExpressionFormatter.format(expression);
-                    Integer key = keyPositions.get(name);
-                    if (key != null) {
-                        return new ColumnReference(key, keys.get(key).type());
-                    }
-                    Integer aggregate = aggregatePositions.get(name);
-                    if (aggregate != null && expression instanceof FunctionCall) {
-                        return new ColumnReference(
-                                keyCount + aggregate,
-                                calls.get(aggregate).aggregate().resultType());
-                    }
-                    if (expression instanceof Identifier identifier) {
-                        if (inputNames.contains(identifier.name()) || inputNames.contains(identifier.fullName())) {
-                            throw new ColumbaException(
-                                    ErrorCode.NOT_AN_AGGREGATE,
-                                    "Column `" + identifier.fullName()
-                                            + "` is not under aggregate function and not in GROUP BY"
-                                            + " keys. In query " + scope);
-                        }
-                    }
-                    return null;
-                },
-                scope);
+        return withSubqueriesOf(
+                input,
+                new ExpressionBinder(
+                        functions,
+                        names,
+                        types,
+                        expression -> {
+                            String name = ExpressionFormatter.format(expression);
+                            Integer key = keyPositions.get(name);
+                            if (key != null) {
+                                return new ColumnReference(key, keys.get(key).type());
+                            }
+                            Integer aggregate = aggregatePositions.get(name);
+                            if (aggregate != null && expression instanceof FunctionCall) {
+                                return new ColumnReference(
+                                        keyCount + aggregate,
+                                        calls.get(aggregate).aggregate().resultType());
+                            }
+                            if (expression instanceof Identifier identifier) {
+                                if (inputNames.contains(identifier.name())
+                                        || inputNames.contains(identifier.fullName())) {
+                                    throw new ColumbaException(
+                                            ErrorCode.NOT_AN_AGGREGATE,
+                                            "Column `" + identifier.fullName()
+                                                    + "` is not under aggregate function and not in GROUP BY"
+                                                    + " keys. In query " + scope);
+                                }
+                            }
+                            return null;
+                        },
+                        scope));
+    }
+
+    private static ExpressionBinder withSubqueriesOf(ExpressionBinder input, ExpressionBinder binder) {
+        return input.subqueries() == null ? binder : binder.withSubqueries(input.subqueries());
     }
 }

@@ -37,6 +37,7 @@ public final class ExpressionBinder {
     private final List<DataType> columnTypes;
     private final Function<Expression, BoundExpression> hook;
     private final String scope;
+    private Function<io.columba.sql.ast.SelectUnion, Plan> subqueries;
 
     public ExpressionBinder(
             FunctionRegistry functions,
@@ -49,6 +50,17 @@ public final class ExpressionBinder {
         this.columnTypes = List.copyOf(columnTypes);
         this.hook = hook;
         this.scope = scope;
+    }
+
+    /** This binder, running uncorrelated subqueries ({@code (SELECT ...)}, {@code IN (SELECT ...)}) with the planner. */
+    public ExpressionBinder withSubqueries(Function<io.columba.sql.ast.SelectUnion, Plan> planner) {
+        this.subqueries = planner;
+        return this;
+    }
+
+    /** The subquery runner of this binder, for binders derived from it. */
+    Function<io.columba.sql.ast.SelectUnion, Plan> subqueries() {
+        return subqueries;
     }
 
     public BoundExpression bind(Expression expression) {
@@ -69,9 +81,15 @@ public final class ExpressionBinder {
             case QueryParameter parameter ->
                 throw new ColumbaException(
                         ErrorCode.UNKNOWN_QUERY_PARAMETER, "Substitution `" + parameter.name() + "` is not set");
-            case SubqueryExpression ignored ->
-                throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "Scalar subqueries are not supported yet");
+            case SubqueryExpression subquery -> Subqueries.scalar(run(subquery));
         };
+    }
+
+    private Plan run(SubqueryExpression subquery) {
+        if (subqueries == null) {
+            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "Subqueries are not supported in " + scope);
+        }
+        return subqueries.apply(subquery.query());
     }
 
     private BoundExpression column(Identifier identifier) {
@@ -96,8 +114,13 @@ public final class ExpressionBinder {
                             + scope + " in query");
         }
         List<BoundExpression> arguments = new ArrayList<>(call.arguments().size());
-        for (Expression argument : call.arguments()) {
-            arguments.add(bind(argument));
+        for (int i = 0; i < call.arguments().size(); i++) {
+            Expression argument = call.arguments().get(i);
+            boolean setOperand = i == 1 && Subqueries.isMembership(call.name());
+            arguments.add(
+                    setOperand && argument instanceof SubqueryExpression subquery
+                            ? Subqueries.set(run(subquery))
+                            : bind(argument));
         }
         return functions.bind(call.name(), arguments);
     }

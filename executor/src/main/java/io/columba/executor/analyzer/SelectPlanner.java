@@ -177,7 +177,8 @@ public final class SelectPlanner {
         }
         List<String> inputNames = used.stream().map(sourceNames::get).toList();
         List<DataType> inputTypes = used.stream().map(source.types()::get).toList();
-        ExpressionBinder input = new ExpressionBinder(functions, inputNames, inputTypes, null, scope);
+        ExpressionBinder input =
+                new ExpressionBinder(functions, inputNames, inputTypes, null, scope).withSubqueries(this::plan);
 
         BoundExpression where = null;
         for (Expression condition : new Expression[] {select.prewhere(), select.where()}) {

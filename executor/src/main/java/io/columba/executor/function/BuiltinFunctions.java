@@ -32,6 +32,7 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.ArrayFunctions.all());
         all.addAll(io.columba.executor.function.scalar.IntervalFunctions.all());
         all.addAll(io.columba.executor.function.scalar.MatchFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.InFunctions.all());
         return all;
     }
 
