@@ -37,7 +37,12 @@ final class AliasExpander {
 
     private Expression expand(Expression expression, Set<String> expanding) {
         return switch (expression) {
-            case Alias alias -> expand(alias.expression(), expanding);
+            case Alias alias -> {
+                // Inside its own definition an alias's name is the column: SELECT countMerge(count) AS count.
+                Set<String> inner = new HashSet<>(expanding);
+                inner.add(alias.name());
+                yield expand(alias.expression(), inner);
+            }
             case Identifier identifier -> {
                 String name = identifier.parts().size() == 1 ? identifier.name() : null;
                 Expression definition = name == null ? null : aliases.get(name);
