@@ -33,6 +33,7 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.IntervalFunctions.all());
         all.addAll(io.columba.executor.function.scalar.MatchFunctions.all());
         all.addAll(io.columba.executor.function.scalar.InFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.RoundingFunctions.all());
         return all;
     }
 
