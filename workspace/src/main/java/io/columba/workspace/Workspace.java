@@ -61,6 +61,11 @@ public final class Workspace implements AutoCloseable {
         Database database = Database.open(dataDirectory.resolve("database"));
         try {
             List<LoadedDatasource> loaded = parsed == null ? List.of() : new ProjectLoader(database).load(parsed);
+            java.util.Set<String> created = new java.util.HashSet<>();
+            loaded.stream().filter(LoadedDatasource::created).forEach(table -> created.add(table.name()));
+            for (String failure : io.columba.workspace.pipe.MaterializedViews.backfill(database, pipes, created)) {
+                System.err.println("warning: materialized view not backfilled: " + failure);
+            }
             return new Workspace(dataDirectory, database, tokens, loaded, pipes);
         } catch (RuntimeException e) {
             database.close();

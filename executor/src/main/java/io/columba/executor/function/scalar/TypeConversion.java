@@ -34,6 +34,7 @@ import io.columba.storage.type.UuidType;
 import io.columba.storage.type.WideIntegerType;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.List;
 
 /** Converts a column from one type to another with ClickHouse's rules (CAST, toT functions, INSERT coercion). */
 public final class TypeConversion {
@@ -123,7 +124,12 @@ public final class TypeConversion {
             case ArrayType ignored -> throw new IllegalStateException("handled above");
             case TupleType ignored -> throw new IllegalStateException("handled above");
             case MapType ignored -> throw new IllegalStateException("handled above");
-            case io.columba.storage.type.AggregateFunctionType ignored -> throw cannot(source, target);
+            case io.columba.storage.type.AggregateFunctionType state -> {
+                if (sameStates(source, state)) {
+                    yield column;
+                }
+                throw cannot(source, target);
+            }
             case io.columba.storage.type.IntervalType ignored -> {
                 if (!NumericTypes.isNumeric(source) && !(source instanceof io.columba.storage.type.IntervalType)) {
                     throw cannot(source, target);
@@ -131,6 +137,26 @@ public final class TypeConversion {
                 yield toInteger(column, source, IntegerType.INT64, rows);
             }
         };
+    }
+
+    /**
+     * Whether states of {@code source} are states of {@code target} too: the same function over the same argument
+     * types (Nullable and LowCardinality aside), or count's, whose state is the row count whatever it counts.
+     */
+    private static boolean sameStates(DataType source, io.columba.storage.type.AggregateFunctionType target) {
+        if (!(source instanceof io.columba.storage.type.AggregateFunctionType state)
+                || !state.function().equals(target.function())
+                || !state.parameters().equals(target.parameters())) {
+            return false;
+        }
+        if (state.function().equals("count")) {
+            return true;
+        }
+        List<DataType> from =
+                state.arguments().stream().map(DataType::withoutNullable).toList();
+        List<DataType> to =
+                target.arguments().stream().map(DataType::withoutNullable).toList();
+        return from.equals(to);
     }
 
     /** Arrays, maps and tuples. */
