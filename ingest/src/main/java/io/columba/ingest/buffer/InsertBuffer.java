@@ -147,6 +147,20 @@ public final class InsertBuffer implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code operation} (a direct insert into {@code table}) holding the table's write lock, so that it never
+     * runs between a buffered insert's intent and its outcome. Pending rows stay pending.
+     */
+    public <T> T locked(String table, Supplier<T> operation) {
+        ReentrantLock tableLock = applier.lock(table);
+        tableLock.lock();
+        try {
+            return operation.get();
+        } finally {
+            tableLock.unlock();
+        }
+    }
+
     private void awaitRoom(long bytes) {
         lock.lock();
         try {

@@ -39,7 +39,7 @@ public final class QuarantineTable {
         return LocalDateTime.now(ZoneOffset.UTC).format(DATE_TIME);
     }
 
-    static String quote(String identifier) {
+    public static String quote(String identifier) {
         return "`" + identifier.replace("\\", "\\\\").replace("`", "\\`") + "`";
     }
 }
