@@ -29,7 +29,8 @@ public final class ServerMain {
                 case "--project" -> project = Path.of(value);
                 case "--port" -> port = Integer.parseInt(value);
                 case "--clickhouse-port" -> clickHousePort = Integer.parseInt(value);
-                case "--flush-delay-ms" -> buffering = buffering.withFlushDelay(Duration.ofMillis(Long.parseLong(value)));
+                case "--flush-delay-ms" ->
+                    buffering = buffering.withFlushDelay(Duration.ofMillis(Long.parseLong(value)));
                 case "--flush-bytes" -> buffering = buffering.withFlushBytes(Long.parseLong(value));
                 default -> throw new IllegalArgumentException("unknown option " + arguments[i]);
             }

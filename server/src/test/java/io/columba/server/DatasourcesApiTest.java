@@ -67,7 +67,11 @@ class DatasourcesApiTest {
     @Test
     void appendsCsvWithAHeaderFromARawBody() {
         HttpResponse<String> response = http.post(
-                port(), "/v0/datasources?name=numbered&mode=append", "client,id\na,1\nb,2\n", "Authorization", bearer());
+                port(),
+                "/v0/datasources?name=numbered&mode=append",
+                "client,id\na,1\nb,2\n",
+                "Authorization",
+                bearer());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("\"successful_rows\":2");
@@ -117,8 +121,9 @@ class DatasourcesApiTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).startsWith("{\"error\":");
         assertThat(sql("SELECT id FROM numbered")).isEqualTo("1\n");
-        assertThat(server.workspace.database().tableNames()).as("the staging table is dropped").noneMatch(
-                name -> name.contains("__replace_"));
+        assertThat(server.workspace.database().tableNames())
+                .as("the staging table is dropped")
+                .noneMatch(name -> name.contains("__replace_"));
     }
 
     @Test
@@ -126,19 +131,36 @@ class DatasourcesApiTest {
         http.post(port(), "/v0/datasources?name=numbered&mode=append", "1,a\n2,b\n3,b\n", "Authorization", bearer());
         String form = "application/x-www-form-urlencoded";
 
-        HttpResponse<String> dryRun = http.post(port(), "/v0/datasources/numbered/delete",
-                "delete_condition=" + encode("client = 'b'") + "&dry_run=true", "Authorization", bearer(),
-                "Content-Type", form);
+        HttpResponse<String> dryRun = http.post(
+                port(),
+                "/v0/datasources/numbered/delete",
+                "delete_condition=" + encode("client = 'b'") + "&dry_run=true",
+                "Authorization",
+                bearer(),
+                "Content-Type",
+                form);
         assertThat(dryRun.body()).contains("\"rows_to_be_deleted\":2", "\"status\":\"done\"");
         assertThat(sql("SELECT count() FROM numbered")).isEqualTo("3\n");
 
-        HttpResponse<String> delete = http.post(port(), "/v0/datasources/numbered/delete",
-                "delete_condition=" + encode("client = 'b'"), "Authorization", bearer(), "Content-Type", form);
+        HttpResponse<String> delete = http.post(
+                port(),
+                "/v0/datasources/numbered/delete",
+                "delete_condition=" + encode("client = 'b'"),
+                "Authorization",
+                bearer(),
+                "Content-Type",
+                form);
         assertThat(delete.statusCode()).as(delete.body()).isEqualTo(200);
         assertThat(sql("SELECT id FROM numbered")).isEqualTo("1\n");
 
-        HttpResponse<String> badCondition = http.post(port(), "/v0/datasources/numbered/delete",
-                "delete_condition=" + encode("nope = 1"), "Authorization", bearer(), "Content-Type", form);
+        HttpResponse<String> badCondition = http.post(
+                port(),
+                "/v0/datasources/numbered/delete",
+                "delete_condition=" + encode("nope = 1"),
+                "Authorization",
+                bearer(),
+                "Content-Type",
+                form);
         assertThat(badCondition.statusCode()).isEqualTo(400);
 
         HttpResponse<String> truncate =

@@ -56,8 +56,13 @@ class EventsApiTest {
     @Test
     void theSdkIngestWithWaitAnswers200AndTheRowsAreThere() {
         HttpResponse<String> response = http.post(
-                port(), "/v0/events?name=analytics_events&wait=true", EVENTS,
-                "Authorization", bearer(), "Content-Type", "application/x-ndjson");
+                port(),
+                "/v0/events?name=analytics_events&wait=true",
+                EVENTS,
+                "Authorization",
+                bearer(),
+                "Content-Type",
+                "application/x-ndjson");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"successful_rows\":2,\"quarantined_rows\":0}");
@@ -70,8 +75,8 @@ class EventsApiTest {
     @Test
     void withoutWaitTheAnswerIs202AndTheTrackerTokenInTheUrlWorks() {
         String tracker = server.workspace.tokens().tokenText("tracker");
-        HttpResponse<String> response = http.post(
-                port(), "/v0/events?name=analytics_events&token=" + tracker + "&from=mockingbird", EVENTS);
+        HttpResponse<String> response =
+                http.post(port(), "/v0/events?name=analytics_events&token=" + tracker + "&from=mockingbird", EVENTS);
 
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.body()).isEqualTo("{\"successful_rows\":2,\"quarantined_rows\":0}");
@@ -103,8 +108,8 @@ class EventsApiTest {
                 + "{\"timestamp\":\"2025-01-01 00:00:00\",\"action\":\"ok\",\"version\":\"1\",\"payload\":\""
                 + "x".repeat(100_000) + "\"}\n";
 
-        HttpResponse<String> response = http.post(
-                port(), "/v0/events?name=analytics_events&wait=true", body, "Authorization", bearer());
+        HttpResponse<String> response =
+                http.post(port(), "/v0/events?name=analytics_events&wait=true", body, "Authorization", bearer());
 
         assertThat(response.body()).isEqualTo("{\"successful_rows\":1,\"quarantined_rows\":2}");
         assertThat(sql("SELECT timestamp, c__error_column FROM analytics_events_quarantine ORDER BY timestamp"))
@@ -117,8 +122,7 @@ class EventsApiTest {
 
         HttpResponse<String> notJson =
                 http.post(port(), "/v0/events?name=analytics_events", "hello", "Authorization", bearer());
-        HttpResponse<String> unknown =
-                http.post(port(), "/v0/events?name=nope", "{}", "Authorization", bearer());
+        HttpResponse<String> unknown = http.post(port(), "/v0/events?name=nope", "{}", "Authorization", bearer());
         HttpResponse<String> noName = http.post(port(), "/v0/events", "{}", "Authorization", bearer());
         HttpResponse<String> forbidden =
                 http.post(port(), "/v0/events?name=numbered", "{\"id\":1}", "Authorization", "Bearer " + tracker);

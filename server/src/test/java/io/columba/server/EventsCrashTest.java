@@ -67,10 +67,13 @@ class EventsCrashTest {
                 }
             }
             String context = "seed " + seed + ", " + acknowledged.size() + " acknowledged of " + nextId + " sent";
-            System.out.println("EventsCrashTest: " + context + ", " + stored.size() + " stored after " + KILLS + " kills");
+            System.out.println(
+                    "EventsCrashTest: " + context + ", " + stored.size() + " stored after " + KILLS + " kills");
             assertThat(acknowledged).as(context).hasSizeGreaterThan(KILLS * EVENTS_PER_REQUEST);
             assertThat(missing).as("acknowledged events lost, " + context).isEmpty();
-            assertThat(duplicated).as("acknowledged events stored twice, " + context).isEmpty();
+            assertThat(duplicated)
+                    .as("acknowledged events stored twice, " + context)
+                    .isEmpty();
             assertThat(stored.values()).as("no event stored twice, " + context).allMatch(copies -> copies == 1);
         } finally {
             last.kill();
@@ -80,7 +83,9 @@ class EventsCrashTest {
     private Map<Long, Integer> storedIds(ServerProcess server) throws Exception {
         String sql = URLEncoder.encode("SELECT id FROM numbered FORMAT TabSeparated", StandardCharsets.UTF_8);
         HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(URI.create(server.url("/v0/sql?q=" + sql))).GET().build(),
+                HttpRequest.newBuilder(URI.create(server.url("/v0/sql?q=" + sql)))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Map<Long, Integer> counts = new HashMap<>();
@@ -149,22 +154,30 @@ class EventsCrashTest {
         }
 
         static ServerProcess start(Path data) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process process = new ProcessBuilder(
                             java,
                             "-Xmx256m",
                             "-cp",
                             System.getProperty("java.class.path"),
                             ServerMain.class.getName(),
-                            "--data-dir", data.toString(),
-                            "--project", IngestionProject.folder().toString(),
-                            "--port", "0",
-                            "--clickhouse-port", "0",
-                            "--flush-delay-ms", "20",
-                            "--flush-bytes", "2048")
+                            "--data-dir",
+                            data.toString(),
+                            "--project",
+                            IngestionProject.folder().toString(),
+                            "--port",
+                            "0",
+                            "--clickhouse-port",
+                            "0",
+                            "--flush-delay-ms",
+                            "20",
+                            "--flush-bytes",
+                            "2048")
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("ready ")) {
                     String[] pieces = line.split(" ");
@@ -175,7 +188,8 @@ class EventsCrashTest {
         }
 
         String url(String pathAndQuery) {
-            return "http://127.0.0.1:" + port + pathAndQuery + (pathAndQuery.contains("?") ? "&" : "?") + "token=" + token;
+            return "http://127.0.0.1:" + port + pathAndQuery + (pathAndQuery.contains("?") ? "&" : "?") + "token="
+                    + token;
         }
 
         /** SIGKILL: no shutdown hook runs, nothing is flushed. */

@@ -8,11 +8,13 @@ final class IngestionProject {
     private IngestionProject() {}
 
     static Path folder() {
-        for (Path candidate : new Path[] {Path.of("../testdata/projects/ingestion"), Path.of("testdata/projects/ingestion")}) {
+        for (Path candidate :
+                new Path[] {Path.of("../testdata/projects/ingestion"), Path.of("testdata/projects/ingestion")}) {
             if (Files.isDirectory(candidate)) {
                 return candidate.toAbsolutePath().normalize();
             }
         }
-        throw new IllegalStateException("cannot find testdata/projects/ingestion from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "cannot find testdata/projects/ingestion from " + Path.of("").toAbsolutePath());
     }
 }

@@ -88,8 +88,9 @@ public final class Workspace implements AutoCloseable {
         Database database = Database.open(dataDirectory.resolve("database"));
         try {
             List<LoadedDatasource> loaded = parsed == null ? List.of() : new ProjectLoader(database).load(parsed);
-            List<DatasourceDefinition> definitions =
-                    parsed == null ? List.of() : List.copyOf(parsed.datasources().keySet());
+            List<DatasourceDefinition> definitions = parsed == null
+                    ? List.of()
+                    : List.copyOf(parsed.datasources().keySet());
             InsertBuffer buffer = InsertBuffer.open(database, dataDirectory.resolve("ingest-log"), buffering);
             return new Workspace(dataDirectory, database, tokens, loaded, pipes, definitions, buffer);
         } catch (RuntimeException e) {

@@ -62,8 +62,9 @@ final class BatchApplier {
             PendingRows pending = batch.get(0);
             pending.attempts++;
             if (pending.attempts < MAX_ATTEMPTS) {
-                LOG.log(System.Logger.Level.WARNING, "inserting logged rows into " + table + " failed, will retry: "
-                        + failure.getMessage());
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "inserting logged rows into " + table + " failed, will retry: " + failure.getMessage());
                 return List.of(pending);
             }
             setAside(pending, failure);

@@ -203,7 +203,10 @@ public final class InsertBuffer implements AutoCloseable {
                     long wait = Long.MAX_VALUE;
                     for (Map.Entry<String, PendingTable> entry : pending.entrySet()) {
                         long due = entry.getValue()
-                                .nanosUntilDue(now, settings.flushBytes(), settings.flushDelay().toNanos());
+                                .nanosUntilDue(
+                                        now,
+                                        settings.flushBytes(),
+                                        settings.flushDelay().toNanos());
                         if (due <= 0) {
                             table = entry.getKey();
                             batch = entry.getValue().takeAll();

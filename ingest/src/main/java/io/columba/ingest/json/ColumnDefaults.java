@@ -48,7 +48,8 @@ public final class ColumnDefaults {
     }
 
     private Evaluated evaluate(IngestColumn column) {
-        String sql = "SELECT CAST((" + column.defaultExpression() + ") AS " + column.type().name() + ") AS v";
+        String sql = "SELECT CAST((" + column.defaultExpression() + ") AS "
+                + column.type().name() + ") AS v";
         try {
             QueryResult result = database.execute(sql, QuerySettings.forReading());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -58,7 +59,8 @@ public final class ColumnDefaults {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            return new Evaluated(null, "DEFAULT " + column.defaultExpression() + " cannot be evaluated: " + e.getMessage());
+            return new Evaluated(
+                    null, "DEFAULT " + column.defaultExpression() + " cannot be evaluated: " + e.getMessage());
         }
     }
 }

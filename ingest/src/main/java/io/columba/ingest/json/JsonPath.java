@@ -55,7 +55,8 @@ public record JsonPath(String text, List<String> steps) {
                 steps.add(path.substring(at + 1, end));
                 at = end;
             } else {
-                throw invalid(text, "expected '.', '.[' or '[:]' at position " + at + ", found '" + path.charAt(at) + "'");
+                throw invalid(
+                        text, "expected '.', '.[' or '[:]' at position " + at + ", found '" + path.charAt(at) + "'");
             }
         }
         return new JsonPath(path, steps);

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,8 +81,7 @@ public record JsonRows(List<JsonNode> rows, List<String> errors) {
                     .toString();
         } catch (CharacterCodingException e) {
             throw new ColumbaException(
-                    ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED,
-                    "The body is not valid UTF-8: " + e.getMessage());
+                    ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED, "The body is not valid UTF-8: " + e.getMessage());
         }
     }
 }

@@ -40,7 +40,11 @@ public final class RowConverter {
         for (int r = 0; r < count; r++) {
             JsonNode row = input.rows().get(r);
             if (!row.isObject()) {
-                errors.add(r, "", "expected a JSON object, found " + row.getNodeType().name().toLowerCase());
+                errors.add(
+                        r,
+                        "",
+                        "expected a JSON object, found "
+                                + row.getNodeType().name().toLowerCase());
                 continue;
             }
             for (int c = 0; c < columns.size(); c++) {
@@ -53,8 +57,7 @@ public final class RowConverter {
         return write(schema, texts, errors, input.errors(), importId);
     }
 
-    private static String text(
-            IngestColumn column, JsonNode row, int r, RowErrors errors, ColumnDefaults.Batch batch) {
+    private static String text(IngestColumn column, JsonNode row, int r, RowErrors errors, ColumnDefaults.Batch batch) {
         JsonNode value = column.path().select(row);
         boolean nullable = column.type().isNullable();
         if (value != null && !value.isNull()) {
@@ -101,7 +104,8 @@ public final class RowConverter {
                 errors.add(
                         r,
                         column.name(),
-                        "value '" + texts[r] + "' on column '" + column.name() + "' is not " + column.type().name());
+                        "value '" + texts[r] + "' on column '" + column.name() + "' is not "
+                                + column.type().name());
             }
         }
     }

@@ -274,7 +274,10 @@ public final class InsertLog implements AutoCloseable {
     }
 
     static ByteBuffer segmentHeader() {
-        return ByteBuffer.allocate(SEGMENT_HEADER_BYTES).putInt(MAGIC).putInt(VERSION).flip();
+        return ByteBuffer.allocate(SEGMENT_HEADER_BYTES)
+                .putInt(MAGIC)
+                .putInt(VERSION)
+                .flip();
     }
 
     static int segmentHeaderBytes() {

@@ -51,7 +51,8 @@ final class LogRecordCodec {
         buffer.put(type(record)).putLong(record.sequence());
         buffer.putInt(table.length).put(table);
         switch (record) {
-            case LogRecord.Rows rows -> buffer.putInt(rows.rowCount()).putInt(text.length).put(text);
+            case LogRecord.Rows rows ->
+                buffer.putInt(rows.rowCount()).putInt(text.length).put(text);
             case LogRecord.Intent intent -> {
                 buffer.putLong(intent.maxBlockBefore());
                 putSequences(buffer, sequences);

@@ -66,7 +66,9 @@ class InsertBufferTest {
             assertThat(tsv(database, "SELECT count(), sum(id) FROM t")).isEqualTo("5\t10\n");
         }
         try (InsertBuffer buffer = InsertBuffer.open(database, folder.resolve("log"), SLOW)) {
-            assertThat(tsv(database, "SELECT count() FROM t")).as("not inserted twice").isEqualTo("5\n");
+            assertThat(tsv(database, "SELECT count() FROM t"))
+                    .as("not inserted twice")
+                    .isEqualTo("5\n");
         }
     }
 

@@ -96,14 +96,17 @@ class EventIngestorTest {
 
         assertThat(result).isEqualTo(new IngestResult(1, 4));
         assertThat(tsv(database, "SELECT count() FROM events")).isEqualTo("1\n");
-        assertThat(tsv(database, "SELECT id, timestamp, c__error_column, c__error FROM events_quarantine "
-                        + "WHERE id = 'x'"))
+        assertThat(tsv(
+                        database,
+                        "SELECT id, timestamp, c__error_column, c__error FROM events_quarantine " + "WHERE id = 'x'"))
                 .isEqualTo("x\tnot a date\t['timestamp','id']\t"
                         + "['value \\'not a date\\' on column \\'timestamp\\' is not DateTime',"
                         + "'value \\'x\\' on column \\'id\\' is not UInt32']\n");
         assertThat(tsv(database, "SELECT c__error_column FROM events_quarantine WHERE id = '3'"))
                 .isEqualTo("['timestamp']\n");
-        assertThat(tsv(database, "SELECT count() FROM events_quarantine WHERE c__error[1] LIKE 'line 4 is not valid JSON%'"))
+        assertThat(tsv(
+                        database,
+                        "SELECT count() FROM events_quarantine WHERE c__error[1] LIKE 'line 4 is not valid JSON%'"))
                 .isEqualTo("1\n");
     }
 

@@ -21,7 +21,8 @@ class JsonPathTest {
         assertThat(JsonPath.parse("$.arr[:].f").select(row).toString()).isEqualTo("[1,3]");
         assertThat(JsonPath.parse("$.['k.d']").select(row).asText()).isEqualTo("x");
         assertThat(JsonPath.parse("$").select(row)).isSameAs(row);
-        assertThat(JsonPath.parse("$.a.missing")).satisfies(path -> assertThat(path.select(row)).isNull());
+        assertThat(JsonPath.parse("$.a.missing"))
+                .satisfies(path -> assertThat(path.select(row)).isNull());
         assertThat(JsonPath.parse("$.a.b.c").select(row)).isNull();
         assertThat(JsonPath.parse("$.a[:]").select(row)).isNull();
     }

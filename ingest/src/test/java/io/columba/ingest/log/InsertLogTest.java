@@ -31,7 +31,8 @@ class InsertLogTest {
             LogRecord.Rows rows = (LogRecord.Rows) log.recovered().get(0);
             assertThat(rows.rowCount()).isEqualTo(2);
             assertThat(rows.rows()).isEqualTo("{\"a\":\"1\"}\n{\"a\":\"2\"}\n");
-            assertThat(((LogRecord.Intent) log.recovered().get(1)).maxBlockBefore()).isEqualTo(4);
+            assertThat(((LogRecord.Intent) log.recovered().get(1)).maxBlockBefore())
+                    .isEqualTo(4);
             assertThat(log.appendRows("t", 1, "{}\n")).isEqualTo(4);
         }
     }
@@ -52,7 +53,9 @@ class InsertLogTest {
             assertThat(log.recovered()).hasSize(1);
         }
         try (InsertLog log = InsertLog.open(folder, 1 << 20)) {
-            assertThat(log.recovered()).as("cut for good, the next open reads the same").hasSize(1);
+            assertThat(log.recovered())
+                    .as("cut for good, the next open reads the same")
+                    .hasSize(1);
         }
     }
 
@@ -85,7 +88,9 @@ class InsertLogTest {
             assertThat(segments()).hasSize(3);
 
             log.applied("t", List.of(b));
-            assertThat(segments()).as("the first segment still holds unapplied rows").hasSize(3);
+            assertThat(segments())
+                    .as("the first segment still holds unapplied rows")
+                    .hasSize(3);
             log.applied("t", List.of(a));
             assertThat(segments()).as("the third still holds {}").hasSize(2);
         }

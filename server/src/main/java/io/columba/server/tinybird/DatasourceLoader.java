@@ -49,13 +49,16 @@ final class DatasourceLoader {
         Map<String, List<String>> parameters = new LinkedHashMap<>(RequestParameters.all(request));
         data.fields().forEach((field, value) -> parameters.putIfAbsent(field, List.of(value)));
         String name = RequestParameters.first(parameters, "name");
-        String mode = Optional.ofNullable(RequestParameters.first(parameters, "mode")).orElse("create");
+        String mode =
+                Optional.ofNullable(RequestParameters.first(parameters, "mode")).orElse("create");
         if (name == null || name.isBlank()) {
             return ApiResponse.jsonError(400, "The 'name' parameter is required");
         }
         if (!mode.equals("append") && !mode.equals("replace")) {
-            return ApiResponse.jsonError(400, "mode=" + mode + " is not supported: data sources are created from the "
-                    + "project's .datasource files; use mode=append or mode=replace");
+            return ApiResponse.jsonError(
+                    400,
+                    "mode=" + mode + " is not supported: data sources are created from the "
+                            + "project's .datasource files; use mode=append or mode=replace");
         }
         Optional<IngestSchema> schema = workspace.datasourceCatalog().schema(name);
         if (schema.isEmpty()) {
@@ -63,8 +66,13 @@ final class DatasourceLoader {
         }
         boolean allowed = mode.equals("append") ? token.canAppendDatasource(name) : token.canManageDatasource(name);
         if (!allowed) {
-            return ApiResponse.jsonError(403, "Not enough permissions to " + mode + " to the Data Source '" + name
-                    + "': the token needs " + (mode.equals("append") ? Token.datasourceAppendScope(name) : Token.DATASOURCES_CREATE_SCOPE) + " or ADMIN");
+            return ApiResponse.jsonError(
+                    403,
+                    "Not enough permissions to " + mode + " to the Data Source '" + name + "': the token needs "
+                            + (mode.equals("append")
+                                    ? Token.datasourceAppendScope(name)
+                                    : Token.DATASOURCES_CREATE_SCOPE)
+                            + " or ADMIN");
         }
         if (RequestParameters.first(parameters, "url") != null) {
             return ApiResponse.jsonError(400, "Importing from a URL is not supported: upload the file instead");
@@ -74,7 +82,12 @@ final class DatasourceLoader {
             InputFormat format = format(parameters, data, in);
             IngestResult result = mode.equals("append")
                     ? append(schema.get(), schema.get().table(), in, format, importId)
-                    : replace(schema.get(), in, format, importId, RequestParameters.first(parameters, "replace_condition"));
+                    : replace(
+                            schema.get(),
+                            in,
+                            format,
+                            importId,
+                            RequestParameters.first(parameters, "replace_condition"));
             return ApiResponse.json(200, body(name, importId, result));
         } catch (IOException e) {
             return ApiResponse.jsonError(400, "Cannot read the data: " + e.getMessage());
@@ -101,12 +114,16 @@ final class DatasourceLoader {
             IngestSchema schema, InputStream in, InputFormat format, String importId, String condition)
             throws IOException {
         String table = schema.table();
-        DatasourceDefinition definition = workspace.definition(table).orElseThrow(() -> new ColumbaException(
-                ErrorCode.BAD_ARGUMENTS,
-                "Replacing needs the data source's .datasource file in the project; " + table + " has none"));
+        DatasourceDefinition definition = workspace
+                .definition(table)
+                .orElseThrow(() -> new ColumbaException(
+                        ErrorCode.BAD_ARGUMENTS,
+                        "Replacing needs the data source's .datasource file in the project; " + table + " has none"));
         String staging = table + "__replace_" + UUID.randomUUID().toString().replace("-", "");
-        database.execute(CreateTableWriter.createTable(new DatasourceDefinition(
-                staging, null, definition.columns(), definition.engine(), List.of())), QuerySettings.DEFAULTS);
+        database.execute(
+                CreateTableWriter.createTable(
+                        new DatasourceDefinition(staging, null, definition.columns(), definition.engine(), List.of())),
+                QuerySettings.DEFAULTS);
         try {
             IngestResult loaded = append(schema, staging, in, format, importId);
             workspace.insertBuffer().exclusively(table, () -> {
@@ -164,7 +181,11 @@ final class DatasourceLoader {
         String delimiter = RequestParameters.first(parameters, "dialect_delimiter");
         if (given == null && data.baseName() != null) {
             String base = data.baseName();
-            given = base.endsWith(".csv") ? "csv" : base.endsWith(".ndjson") || base.endsWith(".jsonl") || base.endsWith(".json") ? "ndjson" : base.endsWith(".parquet") ? "parquet" : null;
+            given = base.endsWith(".csv")
+                    ? "csv"
+                    : base.endsWith(".ndjson") || base.endsWith(".jsonl") || base.endsWith(".json")
+                            ? "ndjson"
+                            : base.endsWith(".parquet") ? "parquet" : null;
         }
         if (given == null) {
             in.mark(1024);
@@ -177,8 +198,10 @@ final class DatasourceLoader {
             case "ndjson", "jsonl", "json" -> InputFormat.NDJSON;
             case "csv" -> delimiter == null || delimiter.equals(",") ? InputFormat.CSV : tsv(delimiter);
             case "tsv" -> InputFormat.TSV;
-            default -> throw new ColumbaException(
-                    ErrorCode.UNKNOWN_FORMAT, "The format '" + given + "' is not supported: expected csv or ndjson");
+            default ->
+                throw new ColumbaException(
+                        ErrorCode.UNKNOWN_FORMAT,
+                        "The format '" + given + "' is not supported: expected csv or ndjson");
         };
     }
 
@@ -186,7 +209,8 @@ final class DatasourceLoader {
         if (delimiter.equals("\t") || delimiter.equals("\\t")) {
             return InputFormat.TSV;
         }
-        throw new ColumbaException(ErrorCode.BAD_ARGUMENTS,
+        throw new ColumbaException(
+                ErrorCode.BAD_ARGUMENTS,
                 "dialect_delimiter='" + delimiter + "' is not supported: expected ',' or a tab");
     }
 

@@ -60,7 +60,8 @@ final class DatasourcesApi {
             }
             return ApiResponse.jsonError(404, "Not found: " + request.method() + " " + request.path());
         } catch (ColumbaException e) {
-            return ApiResponse.jsonError(400, "[Error] " + e.getMessage() + " (" + e.errorCode().name() + ")");
+            return ApiResponse.jsonError(
+                    400, "[Error] " + e.getMessage() + " (" + e.errorCode().name() + ")");
         }
     }
 
@@ -84,8 +85,10 @@ final class DatasourcesApi {
         Map<String, List<String>> parameters = RequestParameters.all(request);
         String condition = RequestParameters.first(parameters, "delete_condition");
         if (condition == null || condition.isBlank()) {
-            return ApiResponse.jsonError(400, "The 'delete_condition' parameter is required: an SQL condition on "
-                    + "the rows to delete, e.g. delete_condition=country='ES'");
+            return ApiResponse.jsonError(
+                    400,
+                    "The 'delete_condition' parameter is required: an SQL condition on "
+                            + "the rows to delete, e.g. delete_condition=country='ES'");
         }
         boolean dryRun = "true".equalsIgnoreCase(RequestParameters.first(parameters, "dry_run"));
         String where = " WHERE (" + condition + ")";

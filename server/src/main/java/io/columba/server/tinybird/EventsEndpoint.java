@@ -36,8 +36,8 @@ final class EventsEndpoint {
 
     ApiResponse handle(ApiRequest request, Token token) {
         if (!request.method().equals("POST")) {
-            return ApiResponse.jsonError(405, "Method " + request.method() + " is not allowed on " + PATH
-                    + ": send events with POST");
+            return ApiResponse.jsonError(
+                    405, "Method " + request.method() + " is not allowed on " + PATH + ": send events with POST");
         }
         String name = request.parameter("name");
         if (name == null || name.isBlank()) {

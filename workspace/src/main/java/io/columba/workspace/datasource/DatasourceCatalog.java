@@ -45,9 +45,8 @@ public final class DatasourceCatalog {
     static IngestSchema schema(DatasourceDefinition definition) {
         List<IngestColumn> columns = new ArrayList<>();
         for (SchemaColumn column : definition.columns()) {
-            JsonPath path = column.jsonPath() == null
-                    ? JsonPath.ofField(column.name())
-                    : JsonPath.parse(column.jsonPath());
+            JsonPath path =
+                    column.jsonPath() == null ? JsonPath.ofField(column.name()) : JsonPath.parse(column.jsonPath());
             columns.add(new IngestColumn(
                     column.name(), DataTypeParser.parse(column.type()), path, column.defaultExpression()));
         }
@@ -55,8 +54,8 @@ public final class DatasourceCatalog {
     }
 
     private IngestSchema described(String table) {
-        QueryResult result = database.execute("DESCRIBE TABLE `" + table.replace("`", "\\`") + "`",
-                QuerySettings.forReading());
+        QueryResult result =
+                database.execute("DESCRIBE TABLE `" + table.replace("`", "\\`") + "`", QuerySettings.forReading());
         List<IngestColumn> columns = new ArrayList<>();
         for (Block block : result.blocks()) {
             StringColumn names = (StringColumn) block.column(0);
