@@ -78,12 +78,26 @@ public final class FileAppender {
      * after each committed batch. Returns the rows appended. Batches committed before a failure stay appended.
      */
     public long append(String table, InputStream in, InputFormat format, AppendListener listener) throws IOException {
+        return append(table, java.util.List.of(), in, format, listener);
+    }
+
+    /**
+     * Appends as {@link #append(String, InputStream, InputFormat, AppendListener)} does, the values of each row
+     * going to {@code columns} in order (all the table's columns when empty; the others take their defaults).
+     */
+    public long append(
+            String table, java.util.List<String> columns, InputStream in, InputFormat format, AppendListener listener)
+            throws IOException {
+        StringBuilder target = new StringBuilder("INSERT INTO ").append(quoteIdentifier(table));
+        if (!columns.isEmpty()) {
+            target.append(" (");
+            for (int i = 0; i < columns.size(); i++) {
+                target.append(i == 0 ? "" : ", ").append(quoteIdentifier(columns.get(i)));
+            }
+            target.append(')');
+        }
         try (BatchInserter inserter = new BatchInserter(database, parallelism, listener)) {
-            cutBatches(
-                    in,
-                    format,
-                    "INSERT INTO " + quoteIdentifier(table) + " FORMAT " + format.clickHouseName() + "\n",
-                    inserter);
+            cutBatches(in, format, target + " FORMAT " + format.clickHouseName() + "\n", inserter);
             return inserter.finish();
         }
     }

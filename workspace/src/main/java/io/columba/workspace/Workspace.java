@@ -1,6 +1,14 @@
 package io.columba.workspace;
 
 import io.columba.executor.Database;
+import io.columba.ingest.buffer.BufferSettings;
+import io.columba.ingest.buffer.InsertBuffer;
+import io.columba.ingest.events.EventIngestor;
+import io.columba.ingest.events.NdjsonAppender;
+import io.columba.ingest.json.ColumnDefaults;
+import io.columba.ingest.json.RowConverter;
+import io.columba.workspace.datafile.DatasourceDefinition;
+import io.columba.workspace.datasource.DatasourceCatalog;
 import io.columba.workspace.pipe.PipeCatalog;
 import io.columba.workspace.project.DataProject;
 import io.columba.workspace.project.LoadedDatasource;
@@ -14,8 +22,9 @@ import java.util.List;
 
 /**
  * One workspace kept in a data folder: its database ({@code <data-dir>/database}), its tokens
- * ({@code <data-dir>/tokens.json}, with the tokens the project's {@code TOKEN} lines declare), and the data sources
- * and pipes of the project loaded into it.
+ * ({@code <data-dir>/tokens.json}, with the tokens the project's {@code TOKEN} lines declare), the data sources
+ * and pipes of the project loaded into it, and the insert buffer of ingestion with its write-ahead log
+ * ({@code <data-dir>/ingest-log}); rows acknowledged before a crash are inserted when the workspace opens.
  */
 public final class Workspace implements AutoCloseable {
     private final Path dataDirectory;
@@ -23,18 +32,31 @@ public final class Workspace implements AutoCloseable {
     private final TokenStore tokens;
     private final List<LoadedDatasource> datasources;
     private final PipeCatalog pipes;
+    private final DatasourceCatalog catalog;
+    private final List<DatasourceDefinition> definitions;
+    private final InsertBuffer buffer;
+    private final EventIngestor events;
+    private final NdjsonAppender ndjson;
 
     private Workspace(
             Path dataDirectory,
             Database database,
             TokenStore tokens,
             List<LoadedDatasource> datasources,
-            PipeCatalog pipes) {
+            PipeCatalog pipes,
+            List<DatasourceDefinition> definitions,
+            InsertBuffer buffer) {
         this.dataDirectory = dataDirectory;
         this.database = database;
         this.tokens = tokens;
         this.datasources = List.copyOf(datasources);
         this.pipes = pipes;
+        this.definitions = List.copyOf(definitions);
+        this.catalog = new DatasourceCatalog(database, definitions);
+        this.buffer = buffer;
+        RowConverter converter = new RowConverter(new ColumnDefaults(database));
+        this.events = new EventIngestor(database, buffer, converter);
+        this.ndjson = new NdjsonAppender(database, buffer, converter, events);
     }
 
     /** Opens (or creates) the workspace in {@code dataDirectory} with no project. */
@@ -47,6 +69,11 @@ public final class Workspace implements AutoCloseable {
      * and every pipe template checked, before any table is created.
      */
     public static Workspace open(Path dataDirectory, Path project) {
+        return open(dataDirectory, project, BufferSettings.DEFAULTS);
+    }
+
+    /** Opens the workspace as {@link #open(Path, Path)} does, batching ingested rows as {@code buffering} says. */
+    public static Workspace open(Path dataDirectory, Path project, BufferSettings buffering) {
         try {
             Files.createDirectories(dataDirectory);
         } catch (IOException e) {
@@ -66,7 +93,11 @@ public final class Workspace implements AutoCloseable {
             for (String failure : io.columba.workspace.pipe.MaterializedViews.backfill(database, pipes, created)) {
                 System.err.println("warning: materialized view not backfilled: " + failure);
             }
-            return new Workspace(dataDirectory, database, tokens, loaded, pipes);
+            List<DatasourceDefinition> definitions = parsed == null
+                    ? List.of()
+                    : List.copyOf(parsed.datasources().keySet());
+            InsertBuffer buffer = InsertBuffer.open(database, dataDirectory.resolve("ingest-log"), buffering);
+            return new Workspace(dataDirectory, database, tokens, loaded, pipes, definitions, buffer);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -99,8 +130,38 @@ public final class Workspace implements AutoCloseable {
         return pipes;
     }
 
+    /** The data sources rows can be ingested into, with their JSONPaths. */
+    public DatasourceCatalog datasourceCatalog() {
+        return catalog;
+    }
+
+    /** The insert buffer every buffered ingestion goes through. */
+    public InsertBuffer insertBuffer() {
+        return buffer;
+    }
+
+    /** The Events API ingestion path. */
+    public EventIngestor events() {
+        return events;
+    }
+
+    /** Appends NDJSON files by JSONPath (the Data Sources API). */
+    public NdjsonAppender ndjsonAppender() {
+        return ndjson;
+    }
+
+    /** The definition of data source {@code name} in the project, if it declares one. */
+    public java.util.Optional<DatasourceDefinition> definition(String name) {
+        return definitions.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    /** Inserts the rows still buffered, then closes the database. */
     @Override
     public void close() {
-        database.close();
+        try {
+            buffer.close();
+        } finally {
+            database.close();
+        }
     }
 }

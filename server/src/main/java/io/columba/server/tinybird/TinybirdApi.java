@@ -14,17 +14,27 @@ import java.util.Optional;
 /**
  * Tinybird's HTTP API (port 7181, as Tinybird Local): {@code GET /tokens} without a token, everything else with
  * one ({@code Authorization: Bearer} or {@code ?token=}; 403 otherwise), errors as {@code {"error": "..."}}:
- * {@code /v0/sql} ({@link SqlEndpoint}) and {@code /v0/pipes} ({@link PipesApi}).
+ * {@code /v0/sql} ({@link SqlEndpoint}), {@code /v0/pipes} ({@link PipesApi}), {@code /v0/events}
+ * ({@link EventsEndpoint}) and {@code /v0/datasources} ({@link DatasourcesApi}).
  */
 public final class TinybirdApi implements HttpApi {
     private final TokenStore tokens;
     private final SqlEndpoint sql;
     private final PipesApi pipes;
+    private final EventsEndpoint events;
+    private final DatasourcesApi datasources;
 
     public TinybirdApi(Workspace workspace) {
+        this(workspace, EventsEndpoint.DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** The API with Events API bodies limited to {@code maxEventsBodyBytes}. */
+    public TinybirdApi(Workspace workspace, int maxEventsBodyBytes) {
         this.tokens = workspace.tokens();
         this.sql = new SqlEndpoint(workspace.database());
         this.pipes = new PipesApi(workspace.pipes(), workspace.database());
+        this.events = new EventsEndpoint(workspace.datasourceCatalog(), workspace.events(), maxEventsBodyBytes);
+        this.datasources = new DatasourcesApi(workspace);
     }
 
     @Override
@@ -47,7 +57,11 @@ public final class TinybirdApi implements HttpApi {
         if (PipesApi.matches(request.path())) {
             return pipes.handle(request, token.get());
         }
+        if (DatasourcesApi.matches(request.path())) {
+            return datasources.handle(request, token.get());
+        }
         return switch (request.path()) {
+            case EventsEndpoint.PATH -> events.handle(request, token.get());
             case "/v0/sql" ->
                 request.isGet() || request.method().equals("POST") ? sql.handle(request) : methodNotAllowed(request);
             default -> ApiResponse.jsonError(404, "Not found: " + request.method() + " " + request.path());

@@ -11,6 +11,9 @@ public record Token(String name, String id, String token, List<String> scopes) {
     /** Full access to the workspace. */
     public static final String ADMIN_SCOPE = "ADMIN";
 
+    /** Creating data sources, and replacing or deleting their rows. */
+    public static final String DATASOURCES_CREATE_SCOPE = "DATASOURCES:CREATE";
+
     public Token {
         scopes = List.copyOf(scopes);
     }
@@ -32,6 +35,16 @@ public record Token(String name, String id, String token, List<String> scopes) {
     /** The scope of a data source's {@code TOKEN <name> APPEND}: {@code DATASOURCES:APPEND:<datasource>}. */
     public static String datasourceAppendScope(String datasource) {
         return "DATASOURCES:APPEND:" + datasource;
+    }
+
+    /** Whether this token may append to data source {@code datasource}: admin, or DATASOURCES:APPEND on it. */
+    public boolean canAppendDatasource(String datasource) {
+        return isAdmin() || scopes.contains(datasourceAppendScope(datasource));
+    }
+
+    /** Whether this token may replace, truncate or delete rows of {@code datasource}: admin, or DATASOURCES:CREATE. */
+    public boolean canManageDatasource(String datasource) {
+        return isAdmin() || scopes.contains(DATASOURCES_CREATE_SCOPE);
     }
 
     /** Whether this token may call pipe {@code pipe}'s endpoint: it is an admin token or has PIPES:READ on it. */

@@ -1,0 +1,132 @@
+package io.columba.ingest.buffer;
+
+import io.columba.executor.Database;
+import io.columba.executor.QuerySettings;
+import io.columba.ingest.log.InsertLog;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Inserts a batch of pending rows into their table as one {@code INSERT ... FORMAT JSONEachRow}, bracketed by an
+ * intent (synced before the insert) and an applied record in the log. When the batch fails, its records are tried
+ * one by one; a record that fails {@link #MAX_ATTEMPTS} times is set aside in {@code rejected/} (rows and error)
+ * rather than block the table forever. Writers of a table are serialized by its lock, which the datasources API
+ * also takes, so nothing else writes the table between an intent and its outcome.
+ */
+final class BatchApplier {
+    static final int MAX_ATTEMPTS = 3;
+
+    private static final System.Logger LOG = System.getLogger(BatchApplier.class.getName());
+
+    private final Database database;
+    private final InsertLog log;
+    private final Path rejectedFolder;
+    private final ConcurrentHashMap<String, ReentrantLock> tableLocks = new ConcurrentHashMap<>();
+
+    BatchApplier(Database database, InsertLog log, Path rejectedFolder) {
+        this.database = database;
+        this.log = log;
+        this.rejectedFolder = rejectedFolder;
+    }
+
+    ReentrantLock lock(String table) {
+        return tableLocks.computeIfAbsent(table, t -> new ReentrantLock());
+    }
+
+    /** Inserts {@code batch}; returns the records that failed and are to be tried again later. */
+    List<PendingRows> apply(String table, List<PendingRows> batch) {
+        ReentrantLock lock = lock(table);
+        lock.lock();
+        try {
+            RuntimeException failure = insert(table, batch);
+            if (failure == null) {
+                batch.forEach(pending -> pending.applied.complete(null));
+                return List.of();
+            }
+            if (batch.size() > 1) {
+                List<PendingRows> retry = new ArrayList<>();
+                for (PendingRows pending : batch) {
+                    retry.addAll(apply(table, List.of(pending)));
+                }
+                return retry;
+            }
+            PendingRows pending = batch.get(0);
+            pending.attempts++;
+            if (pending.attempts < MAX_ATTEMPTS) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "inserting logged rows into " + table + " failed, will retry: " + failure.getMessage());
+                return List.of(pending);
+            }
+            setAside(pending, failure);
+            return List.of();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Null when the rows are in the table; else the failure, after which the table is unchanged. */
+    private RuntimeException insert(String table, List<PendingRows> batch) {
+        List<Long> sequences = new ArrayList<>(batch.size());
+        long chars = 0;
+        for (PendingRows pending : batch) {
+            sequences.add(pending.sequence);
+            chars += pending.rows.length();
+        }
+        StringBuilder sql = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 16, chars + 64))
+                .append("INSERT INTO ")
+                .append(quote(table))
+                .append(" FORMAT JSONEachRow\n");
+        for (PendingRows pending : batch) {
+            sql.append(pending.rows);
+        }
+        log.intent(table, TableBlocks.maxBlock(database, table), sequences);
+        try {
+            database.execute(sql.toString(), QuerySettings.DEFAULTS);
+        } catch (RuntimeException e) {
+            log.aborted(table, sequences);
+            return e;
+        }
+        try {
+            log.applied(table, sequences);
+        } catch (RuntimeException e) {
+            // The rows are in the table: never insert them again. Recovery tells so from the intent.
+            LOG.log(System.Logger.Level.ERROR, "cannot log that rows were inserted into " + table, e);
+        }
+        return null;
+    }
+
+    private void setAside(PendingRows pending, RuntimeException failure) {
+        String name = pending.table + "-" + pending.sequence;
+        try {
+            Files.createDirectories(rejectedFolder);
+            Files.writeString(rejectedFolder.resolve(name + ".ndjson"), pending.rows, StandardCharsets.UTF_8);
+            Files.writeString(rejectedFolder.resolve(name + ".error"), String.valueOf(failure), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set aside rows that failed to insert into " + pending.table, e);
+        }
+        log.applied(pending.table, List.of(pending.sequence));
+        LOG.log(
+                System.Logger.Level.ERROR,
+                pending.rowCount + " logged rows failed " + MAX_ATTEMPTS + " times to insert into " + pending.table
+                        + " and were set aside in " + rejectedFolder.resolve(name + ".ndjson") + ": " + failure);
+        pending.applied.completeExceptionally(new ColumbaException(
+                failure instanceof ColumbaException columba ? columba.errorCode() : ErrorCode.LOGICAL_ERROR,
+                "The rows were logged but could not be inserted into " + pending.table + " and were set aside: "
+                        + failure.getMessage(),
+                failure));
+    }
+
+    static String quote(String identifier) {
+        return "`" + identifier.replace("\\", "\\\\").replace("`", "\\`") + "`";
+    }
+}

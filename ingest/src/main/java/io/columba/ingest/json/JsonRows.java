@@ -1,0 +1,87 @@
+package io.columba.ingest.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rows of an Events API body: NDJSON (one JSON value per line, blank lines skipped) or one JSON document that
+ * may span lines. Each parsed value is a row; a line that is not JSON is kept as an error for the quarantine. A
+ * body with no JSON at all, or not UTF-8, is refused with {@link ErrorCode#CANNOT_PARSE_INPUT_ASSERTION_FAILED}.
+ */
+public record JsonRows(List<JsonNode> rows, List<String> errors) {
+    public JsonRows {
+        rows = List.copyOf(rows);
+        errors = List.copyOf(errors);
+    }
+
+    public static JsonRows parse(byte[] body) {
+        String text = utf8(body);
+        List<JsonNode> rows = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        int lineNumber = 0;
+        int start = 0;
+        boolean firstLineFailed = false;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            lineNumber++;
+            String line = text.substring(start, end);
+            start = end + 1;
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                rows.add(JsonValues.MAPPER.readTree(line));
+            } catch (JsonProcessingException e) {
+                firstLineFailed |= rows.isEmpty() && errors.isEmpty();
+                errors.add("line " + lineNumber + " is not valid JSON: " + e.getOriginalMessage());
+            }
+        }
+        if (firstLineFailed) {
+            return wholeDocument(text, rows, errors);
+        }
+        return new JsonRows(rows, errors);
+    }
+
+    /**
+     * When the first line is not JSON: one JSON document written over several lines, else the lines as read, else
+     * (no line is JSON) the body is refused.
+     */
+    private static JsonRows wholeDocument(String text, List<JsonNode> rows, List<String> errors) {
+        try {
+            JsonNode document = JsonValues.MAPPER.readTree(text);
+            return new JsonRows(List.of(document), List.of());
+        } catch (JsonProcessingException e) {
+            if (!rows.isEmpty()) {
+                return new JsonRows(rows, errors);
+            }
+            throw new ColumbaException(
+                    ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED,
+                    "The body is not NDJSON nor a JSON object: " + errors.get(0));
+        }
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new ColumbaException(
+                    ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED, "The body is not valid UTF-8: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.columba.ingest.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.columba.executor.function.scalar.TypeConversion;
+import io.columba.storage.column.Column;
+import io.columba.storage.column.StringColumnBuilder;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.type.DataType;
+import io.columba.storage.type.NullableType;
+import io.columba.storage.type.StringType;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps JSON rows onto a table's columns by JSONPath and checks each value converts to its column's type, with the
+ * same conversion an INSERT applies. A missing value takes the column's DEFAULT, else NULL when the column is
+ * Nullable; a JSON null takes NULL, else the DEFAULT. A row with any value that cannot be had or converted goes to
+ * the quarantine with one error per such column ({@code value 'x' on column 'c' is not UInt32}).
+ */
+public final class RowConverter {
+    private static final DataType TEXT = NullableType.of(StringType.STRING);
+
+    private final ColumnDefaults defaults;
+
+    public RowConverter(ColumnDefaults defaults) {
+        this.defaults = defaults;
+    }
+
+    /** Converts {@code input}; its parse errors become quarantine rows too. {@code importId} may be null. */
+    public ConvertedRows convert(IngestSchema schema, JsonRows input, String importId) {
+        List<IngestColumn> columns = schema.columns();
+        int count = input.rows().size();
+        String[][] texts = new String[columns.size()][count];
+        RowErrors errors = new RowErrors(count);
+        ColumnDefaults.Batch batch = defaults.batch();
+        for (int r = 0; r < count; r++) {
+            JsonNode row = input.rows().get(r);
+            if (!row.isObject()) {
+                errors.add(
+                        r,
+                        "",
+                        "expected a JSON object, found "
+                                + row.getNodeType().name().toLowerCase());
+                continue;
+            }
+            for (int c = 0; c < columns.size(); c++) {
+                texts[c][r] = text(columns.get(c), row, r, errors, batch);
+            }
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            check(columns.get(c), texts[c], errors);
+        }
+        return write(schema, texts, errors, input.errors(), importId);
+    }
+
+    private static String text(IngestColumn column, JsonNode row, int r, RowErrors errors, ColumnDefaults.Batch batch) {
+        JsonNode value = column.path().select(row);
+        boolean nullable = column.type().isNullable();
+        if (value != null && !value.isNull()) {
+            return JsonValues.text(value, column.type());
+        }
+        boolean preferNull = value != null && nullable;
+        if (!preferNull && column.defaultExpression() != null) {
+            ColumnDefaults.Evaluated evaluated = batch.of(column);
+            if (evaluated.failure() == null) {
+                return evaluated.text();
+            }
+            errors.add(r, column.name(), evaluated.failure());
+            return null;
+        }
+        if (!nullable) {
+            String what = value == null ? "is missing" : "is null";
+            errors.add(
+                    r,
+                    column.name(),
+                    "value at " + column.path().text() + " " + what + " and column '" + column.name() + "' of type "
+                            + column.type().name() + " has no DEFAULT");
+        }
+        return null;
+    }
+
+    /** Converts the whole column at once; only when that fails, row by row to find the values at fault. */
+    private static void check(IngestColumn column, String[] texts, RowErrors errors) {
+        if (column.type().equals(TEXT) || column.type().equals(StringType.STRING)) {
+            return;
+        }
+        try {
+            TypeConversion.cast(textColumn(texts, 0, texts.length), TEXT, column.type(), texts.length);
+            return;
+        } catch (ColumbaException | IllegalStateException | IllegalArgumentException wholeColumnFailed) {
+            // Some value does not convert: find which.
+        }
+        for (int r = 0; r < texts.length; r++) {
+            if (texts[r] == null) {
+                continue;
+            }
+            try {
+                TypeConversion.cast(textColumn(texts, r, 1), TEXT, column.type(), 1);
+            } catch (ColumbaException | IllegalStateException | IllegalArgumentException e) {
+                errors.add(
+                        r,
+                        column.name(),
+                        "value '" + texts[r] + "' on column '" + column.name() + "' is not "
+                                + column.type().name());
+            }
+        }
+    }
+
+    private static Column textColumn(String[] texts, int from, int count) {
+        StringColumnBuilder builder = new StringColumnBuilder(count);
+        for (int r = from; r < from + count; r++) {
+            if (texts[r] == null) {
+                builder.appendNull();
+            } else {
+                builder.append(texts[r]);
+            }
+        }
+        return builder.build();
+    }
+
+    private static ConvertedRows write(
+            IngestSchema schema, String[][] texts, RowErrors errors, List<String> parseErrors, String importId) {
+        List<IngestColumn> columns = schema.columns();
+        StringWriter rows = new StringWriter();
+        StringWriter quarantine = new StringWriter();
+        int rowCount = 0;
+        int quarantineCount = 0;
+        String insertionDate = QuarantineTable.insertionDate();
+        try (JsonGenerator good = JsonValues.MAPPER.createGenerator(rows);
+                JsonGenerator bad = JsonValues.MAPPER.createGenerator(quarantine)) {
+            good.setRootValueSeparator(null);
+            bad.setRootValueSeparator(null);
+            for (int r = 0; r < errors.rowCount(); r++) {
+                boolean valid = !errors.has(r);
+                JsonGenerator out = valid ? good : bad;
+                out.writeStartObject();
+                for (int c = 0; c < columns.size(); c++) {
+                    out.writeStringField(columns.get(c).name(), texts[c][r]);
+                }
+                if (valid) {
+                    rowCount++;
+                } else {
+                    quarantineCount++;
+                    writeErrors(out, errors.columns(r), errors.messages(r), importId, insertionDate);
+                }
+                out.writeEndObject();
+                out.writeRaw('\n');
+            }
+            for (String parseError : parseErrors) {
+                quarantineCount++;
+                bad.writeStartObject();
+                writeErrors(bad, List.of(), List.of(parseError), importId, insertionDate);
+                bad.writeEndObject();
+                bad.writeRaw('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ConvertedRows(rows.toString(), rowCount, quarantine.toString(), quarantineCount);
+    }
+
+    private static void writeErrors(
+            JsonGenerator out, List<String> columns, List<String> messages, String importId, String insertionDate)
+            throws IOException {
+        out.writeArrayFieldStart("c__error_column");
+        for (String column : columns) {
+            out.writeString(column);
+        }
+        out.writeEndArray();
+        out.writeArrayFieldStart("c__error");
+        for (String message : messages) {
+            out.writeString(message);
+        }
+        out.writeEndArray();
+        out.writeStringField("c__import_id", importId);
+        out.writeStringField("insertion_date", insertionDate);
+    }
+
+    /** The errors of each row, kept only for rows that have some. */
+    private static final class RowErrors {
+        private final List<List<String>> columns;
+        private final List<List<String>> messages;
+
+        RowErrors(int rows) {
+            columns = new ArrayList<>(java.util.Collections.nCopies(rows, (List<String>) null));
+            messages = new ArrayList<>(java.util.Collections.nCopies(rows, (List<String>) null));
+        }
+
+        int rowCount() {
+            return columns.size();
+        }
+
+        void add(int row, String column, String message) {
+            if (columns.get(row) == null) {
+                columns.set(row, new ArrayList<>());
+                messages.set(row, new ArrayList<>());
+            }
+            columns.get(row).add(column);
+            messages.get(row).add(message);
+        }
+
+        boolean has(int row) {
+            return columns.get(row) != null;
+        }
+
+        List<String> columns(int row) {
+            return columns.get(row);
+        }
+
+        List<String> messages(int row) {
+            return messages.get(row);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package io.columba.server.tinybird;
+
+import io.columba.executor.Database;
+import io.columba.executor.QuerySettings;
+import io.columba.ingest.AppendListener;
+import io.columba.ingest.FileAppender;
+import io.columba.ingest.InputFormat;
+import io.columba.ingest.events.IngestResult;
+import io.columba.ingest.json.IngestSchema;
+import io.columba.server.http.ApiRequest;
+import io.columba.server.http.ApiResponse;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import io.columba.workspace.Workspace;
+import io.columba.workspace.datafile.CreateTableWriter;
+import io.columba.workspace.datafile.DatasourceDefinition;
+import io.columba.workspace.token.Token;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code POST /v0/datasources?name=<ds>&mode=append|replace}: CSV (header optional: a first line naming columns
+ * maps them by name), TSV ({@code dialect_delimiter=\t}) or NDJSON (by the data source's JSONPaths, with
+ * quarantine), from a multipart file or the raw body, gzip or not; the format from {@code format=}, the file name,
+ * or the first byte. Append inserts in bounded batches; replace loads a staging table first, then swaps it in
+ * (or, with {@code replace_condition}, swaps only the rows matching it), so a bad file changes nothing.
+ */
+final class DatasourceLoader {
+    private final Workspace workspace;
+    private final Database database;
+    private final FileAppender appender;
+
+    DatasourceLoader(Workspace workspace) {
+        this.workspace = workspace;
+        this.database = workspace.database();
+        this.appender = new FileAppender(workspace.database());
+    }
+
+    ApiResponse load(ApiRequest request, Token token) {
+        UploadedData data = UploadedData.from(request);
+        Map<String, List<String>> parameters = new LinkedHashMap<>(RequestParameters.all(request));
+        data.fields().forEach((field, value) -> parameters.putIfAbsent(field, List.of(value)));
+        String name = RequestParameters.first(parameters, "name");
+        String mode =
+                Optional.ofNullable(RequestParameters.first(parameters, "mode")).orElse("create");
+        if (name == null || name.isBlank()) {
+            return ApiResponse.jsonError(400, "The 'name' parameter is required");
+        }
+        if (!mode.equals("append") && !mode.equals("replace")) {
+            return ApiResponse.jsonError(
+                    400,
+                    "mode=" + mode + " is not supported: data sources are created from the "
+                            + "project's .datasource files; use mode=append or mode=replace");
+        }
+        Optional<IngestSchema> schema = workspace.datasourceCatalog().schema(name);
+        if (schema.isEmpty()) {
+            return ApiResponse.jsonError(404, "Data Source '" + name + "' not found: it must be created first");
+        }
+        boolean allowed = mode.equals("append") ? token.canAppendDatasource(name) : token.canManageDatasource(name);
+        if (!allowed) {
+            return ApiResponse.jsonError(
+                    403,
+                    "Not enough permissions to " + mode + " to the Data Source '" + name + "': the token needs "
+                            + (mode.equals("append")
+                                    ? Token.datasourceAppendScope(name)
+                                    : Token.DATASOURCES_CREATE_SCOPE)
+                            + " or ADMIN");
+        }
+        if (RequestParameters.first(parameters, "url") != null) {
+            return ApiResponse.jsonError(400, "Importing from a URL is not supported: upload the file instead");
+        }
+        String importId = UUID.randomUUID().toString();
+        try (InputStream in = new BufferedInputStream(data.open(), 1 << 16)) {
+            InputFormat format = format(parameters, data, in);
+            IngestResult result = mode.equals("append")
+                    ? append(schema.get(), schema.get().table(), in, format, importId)
+                    : replace(
+                            schema.get(),
+                            in,
+                            format,
+                            importId,
+                            RequestParameters.first(parameters, "replace_condition"));
+            return ApiResponse.json(200, body(name, importId, result));
+        } catch (IOException e) {
+            return ApiResponse.jsonError(400, "Cannot read the data: " + e.getMessage());
+        }
+    }
+
+    private IngestResult append(IngestSchema schema, String target, InputStream in, InputFormat format, String importId)
+            throws IOException {
+        if (format == InputFormat.NDJSON) {
+            return workspace.ndjsonAppender().append(schema, target, in, importId);
+        }
+        List<String> columns = header(in, schema, format);
+        long rows = workspace.insertBuffer().locked(target, () -> {
+            try {
+                return appender.append(target, columns, in, format, AppendListener.NONE);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return new IngestResult(rows, 0);
+    }
+
+    private IngestResult replace(
+            IngestSchema schema, InputStream in, InputFormat format, String importId, String condition)
+            throws IOException {
+        String table = schema.table();
+        DatasourceDefinition definition = workspace
+                .definition(table)
+                .orElseThrow(() -> new ColumbaException(
+                        ErrorCode.BAD_ARGUMENTS,
+                        "Replacing needs the data source's .datasource file in the project; " + table + " has none"));
+        String staging = table + "__replace_" + UUID.randomUUID().toString().replace("-", "");
+        database.execute(
+                CreateTableWriter.createTable(
+                        new DatasourceDefinition(staging, null, definition.columns(), definition.engine(), List.of())),
+                QuerySettings.DEFAULTS);
+        try {
+            IngestResult loaded = append(schema, staging, in, format, importId);
+            workspace.insertBuffer().exclusively(table, () -> {
+                swap(table, staging, condition);
+                return null;
+            });
+            return loaded;
+        } finally {
+            database.execute("DROP TABLE IF EXISTS " + DatasourcesApi.quote(staging), QuerySettings.DEFAULTS);
+        }
+    }
+
+    private void swap(String table, String staging, String condition) {
+        String target = DatasourcesApi.quote(table);
+        String source = DatasourcesApi.quote(staging);
+        if (condition == null || condition.isBlank()) {
+            database.execute("EXCHANGE TABLES " + target + " AND " + source, QuerySettings.DEFAULTS);
+            return;
+        }
+        String where = " WHERE (" + condition + ")";
+        database.execute("SELECT count() FROM " + target + where, QuerySettings.forReading());
+        database.execute("ALTER TABLE " + target + " DELETE" + where, QuerySettings.DEFAULTS);
+        database.execute("INSERT INTO " + target + " SELECT * FROM " + source + where, QuerySettings.DEFAULTS);
+    }
+
+    /** Reads a CSV or TSV header line if the first line names only columns of the data source, else leaves it. */
+    private static List<String> header(InputStream in, IngestSchema schema, InputFormat format) throws IOException {
+        in.mark(1 << 16);
+        byte[] start = in.readNBytes(1 << 16);
+        in.reset();
+        String text = new String(start, StandardCharsets.UTF_8);
+        int end = text.indexOf('\n');
+        if (end < 0) {
+            return List.of();
+        }
+        String line = text.substring(0, end).replace("\r", "");
+        List<String> names = new ArrayList<>();
+        for (String field : line.split(format == InputFormat.TSV ? "\t" : ",", -1)) {
+            String name = field.strip();
+            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                name = name.substring(1, name.length() - 1);
+            }
+            if (!schema.columnNames().contains(name)) {
+                return List.of();
+            }
+            names.add(name);
+        }
+        in.skipNBytes(line.length() + (text.charAt(end - 1) == '\r' ? 1 : 0) + 1);
+        return names;
+    }
+
+    private static InputFormat format(Map<String, List<String>> parameters, UploadedData data, InputStream in)
+            throws IOException {
+        String given = RequestParameters.first(parameters, "format");
+        String delimiter = RequestParameters.first(parameters, "dialect_delimiter");
+        if (given == null && data.baseName() != null) {
+            String base = data.baseName();
+            given = base.endsWith(".csv")
+                    ? "csv"
+                    : base.endsWith(".ndjson") || base.endsWith(".jsonl") || base.endsWith(".json")
+                            ? "ndjson"
+                            : base.endsWith(".parquet") ? "parquet" : null;
+        }
+        if (given == null) {
+            in.mark(1024);
+            byte[] first = in.readNBytes(1024);
+            in.reset();
+            String start = new String(first, StandardCharsets.UTF_8).stripLeading();
+            given = start.startsWith("{") ? "ndjson" : "csv";
+        }
+        return switch (given.toLowerCase(java.util.Locale.ROOT)) {
+            case "ndjson", "jsonl", "json" -> InputFormat.NDJSON;
+            case "csv" -> delimiter == null || delimiter.equals(",") ? InputFormat.CSV : tsv(delimiter);
+            case "tsv" -> InputFormat.TSV;
+            default ->
+                throw new ColumbaException(
+                        ErrorCode.UNKNOWN_FORMAT,
+                        "The format '" + given + "' is not supported: expected csv or ndjson");
+        };
+    }
+
+    private static InputFormat tsv(String delimiter) {
+        if (delimiter.equals("\t") || delimiter.equals("\\t")) {
+            return InputFormat.TSV;
+        }
+        throw new ColumbaException(
+                ErrorCode.BAD_ARGUMENTS,
+                "dialect_delimiter='" + delimiter + "' is not supported: expected ',' or a tab");
+    }
+
+    private static Map<String, Object> body(String name, String importId, IngestResult result) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", importId);
+        body.put("job_id", importId);
+        body.put("import_id", importId);
+        body.put("status", "done");
+        body.put("successful_rows", result.successfulRows());
+        body.put("quarantined_rows", result.quarantinedRows());
+        body.put("quarantine_rows", result.quarantinedRows());
+        body.put("invalid_lines", 0);
+        body.put("datasource", Map.of("name", name));
+        body.put("error", false);
+        return body;
+    }
+}
