@@ -1,7 +1,6 @@
 package io.columba.ingest;
 
 import io.columba.executor.Database;
-import io.columba.executor.QuerySettings;
 import io.columba.storage.error.ColumbaException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,10 +37,16 @@ final class BatchInserter implements AutoCloseable {
                 });
     }
 
-    /** Inserts (or starts inserting) one batch: {@code sql} is the whole statement, data included. */
-    void submit(String sql, int rows, long firstLine) {
+    /** One batch's insert. */
+    @FunctionalInterface
+    interface Insert {
+        void run(Database database);
+    }
+
+    /** Inserts (or starts inserting) one batch of {@code rows} rows read from line {@code firstLine} on. */
+    void submit(Insert batch, int rows, long firstLine) {
         if (workers == null) {
-            insert(sql, rows, firstLine);
+            insert(batch, rows, firstLine);
             throwFailure();
             return;
         }
@@ -52,7 +57,7 @@ final class BatchInserter implements AutoCloseable {
         }
         workers.execute(() -> {
             try {
-                insert(sql, rows, firstLine);
+                insert(batch, rows, firstLine);
             } catch (RuntimeException | Error e) {
                 fail(e, firstLine);
             } finally {
@@ -85,9 +90,9 @@ final class BatchInserter implements AutoCloseable {
         }
     }
 
-    private void insert(String sql, int rows, long firstLine) {
+    private void insert(Insert batch, int rows, long firstLine) {
         try {
-            database.execute(sql, QuerySettings.DEFAULTS);
+            batch.run(database);
         } catch (ColumbaException e) {
             fail(e, firstLine);
             return;

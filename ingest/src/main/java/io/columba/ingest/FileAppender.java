@@ -3,20 +3,15 @@ package io.columba.ingest;
 import io.columba.executor.Database;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 /**
- * Appends an NDJSON, CSV or TSV file (or stream) to a table by running
- * {@code INSERT INTO t FORMAT JSONEachRow|CSV|TabSeparated} over batches of rows, so memory stays bounded whatever
- * the file size.
+ * Appends an NDJSON, CSV or TSV file (or stream) to a table in batches of rows handed as bytes to
+ * {@code Database.insert} (JSONEachRow, CSV or TabSeparated), so memory stays bounded whatever the file size.
  *
  * <p>Each batch is its own insert. When a batch fails, the batches before it stay committed and the error says
  * how many rows they held and on which line the failing batch started.
@@ -26,7 +21,6 @@ public final class FileAppender {
     public static final int DEFAULT_BATCH_ROWS = 100_000;
 
     private static final int MAX_BATCH_CHARS = 32 << 20;
-    private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final Database database;
     private final int batchRows;
@@ -88,48 +82,45 @@ public final class FileAppender {
     public long append(
             String table, java.util.List<String> columns, InputStream in, InputFormat format, AppendListener listener)
             throws IOException {
-        StringBuilder target = new StringBuilder("INSERT INTO ").append(quoteIdentifier(table));
-        if (!columns.isEmpty()) {
-            target.append(" (");
-            for (int i = 0; i < columns.size(); i++) {
-                target.append(i == 0 ? "" : ", ").append(quoteIdentifier(columns.get(i)));
-            }
-            target.append(')');
-        }
         try (BatchInserter inserter = new BatchInserter(database, parallelism, listener)) {
-            cutBatches(in, format, target + " FORMAT " + format.clickHouseName() + "\n", inserter);
+            cutBatches(in, format, table, columns, inserter);
             return inserter.finish();
         }
     }
 
-    /** Reads {@code in} line by line into batches of whole rows, each {@code statement} followed by its rows. */
-    private void cutBatches(InputStream in, InputFormat format, String statement, BatchInserter inserter)
+    /**
+     * Reads {@code in} line by line into batches of whole rows, as bytes, and hands each to the database's bulk
+     * insert: no SQL text is built, and TabSeparated and CSV are parsed straight from the bytes.
+     */
+    private void cutBatches(
+            InputStream in, InputFormat format, String table, java.util.List<String> columns, BatchInserter inserter)
             throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        StringBuilder batch = new StringBuilder(statement);
+        LineReader reader = new LineReader(in);
+        java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream(1 << 20);
         int rowsInBatch = 0;
         long lineNumber = 0;
         long batchFirstLine = 1;
         boolean insideQuotes = false;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        while (reader.next()) {
             lineNumber++;
-            if (!insideQuotes && line.isBlank()) {
+            if (!insideQuotes && reader.isBlank()) {
                 continue;
             }
             if (rowsInBatch == 0 && !insideQuotes) {
                 batchFirstLine = lineNumber;
             }
-            batch.append(line).append('\n');
-            if (format == InputFormat.CSV && hasOddQuotes(line)) {
+            batch.write(reader.bytes(), reader.start(), reader.end() - reader.start());
+            batch.write('\n');
+            if (format == InputFormat.CSV && reader.hasOddQuotes()) {
                 insideQuotes = !insideQuotes;
             }
             if (insideQuotes) {
                 continue;
             }
             rowsInBatch++;
-            if (rowsInBatch >= batchRows || batch.length() >= MAX_BATCH_CHARS) {
-                inserter.submit(batch.toString(), rowsInBatch, batchFirstLine);
-                batch.setLength(statement.length());
+            if (rowsInBatch >= batchRows || batch.size() >= MAX_BATCH_CHARS) {
+                submit(inserter, table, columns, format, batch, rowsInBatch, batchFirstLine);
+                batch = new java.io.ByteArrayOutputStream(1 << 20);
                 rowsInBatch = 0;
             }
         }
@@ -140,24 +131,22 @@ public final class FileAppender {
                             + " is never closed");
         }
         if (rowsInBatch > 0) {
-            inserter.submit(batch.toString(), rowsInBatch, batchFirstLine);
+            submit(inserter, table, columns, format, batch, rowsInBatch, batchFirstLine);
         }
     }
 
-    private static boolean hasOddQuotes(String line) {
-        int quotes = 0;
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) == '"') {
-                quotes++;
-            }
-        }
-        return (quotes & 1) == 1;
-    }
-
-    static String quoteIdentifier(String name) {
-        if (PLAIN_IDENTIFIER.matcher(name).matches()) {
-            return name;
-        }
-        return "`" + name.replace("\\", "\\\\").replace("`", "\\`") + "`";
+    private static void submit(
+            BatchInserter inserter,
+            String table,
+            java.util.List<String> columns,
+            InputFormat format,
+            java.io.ByteArrayOutputStream batch,
+            int rows,
+            long firstLine) {
+        byte[] bytes = batch.toByteArray();
+        inserter.submit(
+                database -> database.insert(table, columns, format.clickHouseName(), bytes, 0, bytes.length),
+                rows,
+                firstLine);
     }
 }

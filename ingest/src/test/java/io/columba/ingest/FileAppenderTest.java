@@ -149,12 +149,6 @@ class FileAppenderTest {
         assertThatThrownBy(() -> InputFormat.of(Path.of("b.parquet"))).hasMessageContaining(".ndjson");
     }
 
-    @Test
-    void quotesIdentifiersThatNeedIt() {
-        assertThat(FileAppender.quoteIdentifier("events_2")).isEqualTo("events_2");
-        assertThat(FileAppender.quoteIdentifier("my table")).isEqualTo("`my table`");
-    }
-
     private long count(String sql) {
         QueryResult result = database.execute(sql, QuerySettings.forReading());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
