@@ -36,17 +36,15 @@ class DatasourcesApiTest {
     }
 
     private int port() {
-        return server.ports.tinybirdPort();
+        return server.port();
     }
 
     private String bearer() {
-        return "Bearer " + server.adminToken;
+        return server.bearer();
     }
 
     private String sql(String query) {
-        HttpResponse<String> response = http.get(port(), "/v0/sql?q=" + encode(query), "Authorization", bearer());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
+        return server.sql(http, query);
     }
 
     private HttpResponse<String> upload(String pathAndQuery, String fileName, byte[] content) {

@@ -1,6 +1,5 @@
 package io.columba.server;
 
-import static io.columba.server.HttpTestClient.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -34,17 +33,15 @@ class EventsApiTest {
     }
 
     private int port() {
-        return server.ports.tinybirdPort();
+        return server.port();
     }
 
     private String bearer() {
-        return "Bearer " + server.adminToken;
+        return server.bearer();
     }
 
     private String sql(String query) {
-        HttpResponse<String> response = http.get(port(), "/v0/sql?q=" + encode(query), "Authorization", bearer());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
+        return server.sql(http, query);
     }
 
     private static final String EVENTS = """

@@ -28,4 +28,25 @@ final class IngestionServer implements AutoCloseable {
         server.close();
         workspace.close();
     }
+
+    int port() {
+        return ports.tinybirdPort();
+    }
+
+    String bearer() {
+        return "Bearer " + adminToken;
+    }
+
+    /** The answer of {@code /v0/sql} to {@code query}, which must succeed. */
+    String sql(HttpTestClient http, String query) {
+        java.net.http.HttpResponse<String> response = http.get(
+                port(),
+                "/v0/sql?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8),
+                "Authorization",
+                bearer());
+        org.assertj.core.api.Assertions.assertThat(response.statusCode())
+                .as(response.body())
+                .isEqualTo(200);
+        return response.body();
+    }
 }

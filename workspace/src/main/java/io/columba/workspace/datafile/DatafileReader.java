@@ -152,4 +152,23 @@ public final class DatafileReader {
     static ColumbaException error(String source, int line, String message) {
         return new ColumbaException(ErrorCode.SYNTAX_ERROR, source + ", line " + line + ": " + message);
     }
+
+    /** A datafile's text and the name it gives its resource (the file name without its extension). */
+    public record NamedText(String name, String text, String source) {}
+
+    /** Reads {@code file}, which must end in {@code extension}, as UTF-8. */
+    public static NamedText readNamed(java.nio.file.Path file, String extension) {
+        String fileName = file.getFileName().toString();
+        if (!fileName.endsWith(extension)) {
+            throw new io.columba.storage.error.ColumbaException(
+                    io.columba.storage.error.ErrorCode.BAD_ARGUMENTS,
+                    "expected a file ending in " + extension + ", found " + file);
+        }
+        try {
+            String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            return new NamedText(fileName.substring(0, fileName.length() - extension.length()), text, file.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        }
+    }
 }

@@ -2,10 +2,6 @@ package io.columba.workspace.datafile;
 
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,18 +36,8 @@ public final class DatasourceParser {
 
     /** Parses {@code file}; the data source is named after the file without {@code .datasource}. */
     public static DatasourceDefinition parse(Path file) {
-        String fileName = file.getFileName().toString();
-        if (!fileName.endsWith(EXTENSION)) {
-            throw new ColumbaException(
-                    ErrorCode.BAD_ARGUMENTS, "expected a file ending in " + EXTENSION + ", found " + file);
-        }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        return parse(fileName.substring(0, fileName.length() - EXTENSION.length()), text, file.toString());
+        DatafileReader.NamedText named = DatafileReader.readNamed(file, EXTENSION);
+        return parse(named.name(), named.text(), named.source());
     }
 
     /** Parses the text of data source {@code name}; {@code source} names the file in error messages. */
