@@ -30,6 +30,13 @@ public final class IntervalFunctions {
 
     public static List<ScalarFunction> all() {
         List<ScalarFunction> functions = new ArrayList<>();
+        functions.add(SimpleScalarFunction.of(
+                "toStartOfInterval",
+                "The start of the interval of n units holding the time: toStartOfInterval(t, INTERVAL n UNIT[, tz])."
+                        + " Seconds to hours count from the epoch in the time zone; days, weeks (from Mondays),"
+                        + " months, quarters and years count calendar units.",
+                "SELECT toStartOfInterval(toDateTime('2024-01-01 10:37:12'), INTERVAL 15 MINUTE)",
+                IntervalFunctions::bindStartOfInterval));
         for (Unit unit : Unit.values()) {
             IntervalType type = new IntervalType(unit);
             String plural = unit.title() + "s";
@@ -51,6 +58,87 @@ public final class IntervalFunctions {
                     (types, args) -> bindAdd("subtract" + plural, unit, true, types)));
         }
         return functions;
+    }
+
+    private static Binding bindStartOfInterval(
+            List<DataType> types, List<io.columba.executor.expression.BoundExpression> args) {
+        Operands.expectCount("toStartOfInterval", types, 2, 3);
+        DataType time = types.get(0);
+        if (!isTemporal(time) || !(types.get(1) instanceof IntervalType interval)) {
+            throw Operands.illegalTypes("toStartOfInterval", time, types.get(1));
+        }
+        if (!(args.get(1) instanceof io.columba.executor.expression.Constant count)
+                || count.isNull()
+                || count.longValue() <= 0) {
+            throw new io.columba.storage.error.ColumbaException(
+                    io.columba.storage.error.ErrorCode.ARGUMENT_OUT_OF_BOUND,
+                    "Value for second argument of function toStartOfInterval must be a positive constant interval");
+        }
+        String zoneName =
+                types.size() == 3 ? ConversionFunctions.constantString("toStartOfInterval", args.get(2)) : null;
+        ZoneId zone = TextValues.zone(zoneName != null ? zoneName : zoneOf(time));
+        long n = count.longValue();
+        Unit unit = interval.unit();
+        boolean days = time instanceof DateType || time instanceof Date32Type;
+        DataType result = days
+                ? (unit.ordinal() >= Unit.DAY.ordinal() ? time : DateTimeType.DATETIME)
+                : (zoneName != null
+                        ? new DateTimeType(zoneName)
+                        : time instanceof DateTime64Type ticks ? new DateTimeType(ticks.timeZone()) : time);
+        return new Binding(result, (columns, rows) -> {
+            long[] values = Operands.longs(columns[0], rows);
+            long[] out = new long[rows];
+            for (int i = 0; i < rows; i++) {
+                long seconds = switch (time) {
+                    case DateType ignored -> values[i] * 86400;
+                    case Date32Type ignored -> values[i] * 86400;
+                    case DateTime64Type ticks -> Math.floorDiv(values[i], ticks.scale());
+                    default -> values[i];
+                };
+                long start = startOfInterval(seconds, days ? java.time.ZoneOffset.UTC : zone, unit, n);
+                out[i] = result instanceof DateTimeType ? start : Math.floorDiv(start, 86400);
+            }
+            return new LongColumn(out, null, rows);
+        });
+    }
+
+    private static String zoneOf(DataType time) {
+        return switch (time) {
+            case DateTimeType dateTime -> dateTime.timeZone();
+            case DateTime64Type ticks -> ticks.timeZone();
+            default -> null;
+        };
+    }
+
+    /**
+     * The epoch second the interval of {@code n} units holding {@code seconds} starts at, as ClickHouse's date
+     * tables count: seconds to hours from the epoch, days from 1970-01-01, weeks from Monday 1970-01-05, months from
+     * year 0, years from 1900; the calendar units in {@code zone}.
+     */
+    private static long startOfInterval(long seconds, ZoneId zone, Unit unit, long n) {
+        if (unit.ordinal() < Unit.DAY.ordinal()) {
+            long divisor = n * unit.seconds();
+            return n == 1 ? DateTimes.floorToUnit(seconds, divisor, zone) : Math.floorDiv(seconds, divisor) * divisor;
+        }
+        long day = DateTimes.toDays(seconds, zone);
+        long startDay = switch (unit) {
+            case DAY -> Math.floorDiv(day, n) * n;
+            case WEEK -> 4 + Math.floorDiv(day - 4, 7 * n) * 7 * n;
+            case YEAR -> {
+                int year = LocalDate.ofEpochDay(day).getYear();
+                yield LocalDate.of((int) (1900 + Math.floorDiv(year - 1900, n) * n), 1, 1)
+                        .toEpochDay();
+            }
+            default -> {
+                LocalDate date = LocalDate.ofEpochDay(day);
+                long months = date.getYear() * 12L + date.getMonthValue() - 1;
+                long step = n * unit.months();
+                long startMonth = Math.floorDiv(months, step) * step;
+                yield LocalDate.of((int) Math.floorDiv(startMonth, 12), (int) Math.floorMod(startMonth, 12) + 1, 1)
+                        .toEpochDay();
+            }
+        };
+        return DateTimes.startOfDaySeconds(startDay, zone);
     }
 
     private static Binding bindInterval(String name, IntervalType type, List<DataType> types) {

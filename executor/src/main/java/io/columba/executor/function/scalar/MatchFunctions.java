@@ -28,6 +28,8 @@ public final class MatchFunctions {
                 like("notLike", true, false, "SELECT notLike('ClickHouse', 'Click_')"),
                 like("ilike", false, true, "SELECT ilike('ClickHouse', '%house')"),
                 like("notILike", true, true, "SELECT notILike('ClickHouse', '%HOUSE')"),
+                multiSearch("multiSearchAny", false),
+                multiSearch("multiSearchAnyCaseInsensitive", true),
                 SimpleScalarFunction.of(
                         "hasToken",
                         "1 when the string has the token: a run of letters and digits bounded by other characters.",
@@ -46,6 +48,48 @@ public final class MatchFunctions {
             expectTwoStrings(name, types);
             return new Binding(IntegerType.UINT8, (columns, rows) -> match(columns, rows, negated, ignoreCase));
         });
+    }
+
+    private static SimpleScalarFunction multiSearch(String name, boolean ignoreCase) {
+        return SimpleScalarFunction.of(
+                name,
+                "1 when the string contains any of the array's strings" + (ignoreCase ? ", ASCII case ignored" : "")
+                        + ", else 0.",
+                "SELECT " + name + "('Hello World', ['wor', 'xyz'])",
+                (types, args) -> {
+                    Operands.expectCount(name, types, 2, 2);
+                    if (!(types.get(0) instanceof StringType || types.get(0) instanceof FixedStringType)
+                            || !(types.get(1) instanceof io.columba.storage.type.ArrayType array)
+                            || !(array.element().withoutNullable() instanceof StringType)) {
+                        throw Operands.illegalTypes(name, types.get(0), types.get(1));
+                    }
+                    return new Binding(IntegerType.UINT8, (columns, rows) -> searchAny(columns, rows, ignoreCase));
+                });
+    }
+
+    private static Column searchAny(Column[] columns, int rows, boolean ignoreCase) {
+        StringColumn values = text(columns[0]);
+        boolean valueConstant = columns[0] instanceof ConstantColumn;
+        Column needlesColumn = columns[1] instanceof ConstantColumn constant ? constant.value() : columns[1];
+        boolean needlesConstant = needlesColumn != columns[1];
+        io.columba.storage.column.ArrayColumn arrays = (io.columba.storage.column.ArrayColumn) needlesColumn;
+        StringColumn needles = (StringColumn) arrays.elements();
+        long[] out = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            String haystack = values.getString(valueConstant ? 0 : i);
+            if (ignoreCase) {
+                haystack = haystack.toLowerCase(java.util.Locale.ROOT);
+            }
+            int row = needlesConstant ? 0 : i;
+            for (int n = arrays.offsets()[row]; n < arrays.offsets()[row + 1]; n++) {
+                String needle = needles.getString(n);
+                if (haystack.contains(ignoreCase ? needle.toLowerCase(java.util.Locale.ROOT) : needle)) {
+                    out[i] = 1;
+                    break;
+                }
+            }
+        }
+        return new LongColumn(out, null, rows);
     }
 
     private static void expectTwoStrings(String name, List<DataType> types) {
