@@ -34,6 +34,7 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.MatchFunctions.all());
         all.addAll(io.columba.executor.function.scalar.InFunctions.all());
         all.addAll(io.columba.executor.function.scalar.RoundingFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.NullFunctions.all());
         return all;
     }
 
