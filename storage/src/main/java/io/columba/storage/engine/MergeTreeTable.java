@@ -31,11 +31,6 @@ public final class MergeTreeTable {
     /** Parts a partition may keep before the background merge joins the smallest neighbours. */
     static final int PARTS_BEFORE_MERGE = 4;
 
-    static final int MAX_PARTS_TO_MERGE_AT_ONCE = 10;
-
-    /** A run of parts is merged only when its rows are at least this many times its largest part's. */
-    static final long MERGE_BASE = 2;
-
     private static final long OUTDATED_LIFETIME_NANOS = 60_000_000_000L;
 
     private final Path folder;
@@ -43,8 +38,7 @@ public final class MergeTreeTable {
     private final TableSettings settings;
     private final SortingKey sortingKey;
     private final MergingMode mergingMode;
-    private final RowExpiry expiry;
-    private final Map<String, Long> lastTtlMerge = new java.util.concurrent.ConcurrentHashMap<>();
+    private final TableExpiry expiry;
     private final java.util.NavigableSet<Long> inFlight = new java.util.concurrent.ConcurrentSkipListSet<>();
     private final AtomicReference<List<DataPart>> parts = new AtomicReference<>(List.of());
     private final Object writeLock = new Object();
@@ -75,7 +69,8 @@ public final class MergeTreeTable {
             SortingKey sortingKey,
             MergingMode mergingMode,
             RowExpiry expiry) {
-        this.expiry = expiry;
+        this.expiry =
+                expiry == null ? TableExpiry.NONE : new TableExpiry(expiry, settings.mergeWithTtlTimeoutSeconds());
         this.folder = folder;
         this.schema = schema;
         this.settings = settings;
@@ -283,7 +278,7 @@ public final class MergeTreeTable {
                     "insert of " + sortedRows.columnCount() + " columns into a table of "
                             + schema.columns().size());
         }
-        if (allExpired(sortedRows)) {
+        if (expiry.allExpired(sortedRows)) {
             // As ClickHouse does on insert: a part whose every row has expired is never written.
             return null;
         }
@@ -343,12 +338,7 @@ public final class MergeTreeTable {
     }
 
     private DataPart write(PartName name, Block rows, Block keys, TableSchema target) {
-        long ttlMin = Long.MAX_VALUE;
-        if (expiry != null && target == schema) {
-            for (long time : expiry.expiryTimes(rows)) {
-                ttlMin = Math.min(ttlMin, time);
-            }
-        }
+        long ttlMin = target == schema ? expiry.earliest(rows) : Long.MAX_VALUE;
         try {
             int[] granules =
                     io.columba.storage.part.Granules.adaptive(rows, settings.granuleRows(), settings.granuleBytes());
@@ -370,7 +360,7 @@ public final class MergeTreeTable {
         for (List<DataPart> partition : byPartition.values()) {
             for (List<DataPart> segment : withoutInFlightGaps(partition)) {
                 if (segment.size() > PARTS_BEFORE_MERGE) {
-                    merge(smallestRun(segment));
+                    merge(MergeSelector.smallestRun(segment));
                     return true;
                 }
             }
@@ -407,55 +397,12 @@ public final class MergeTreeTable {
      * {@code merge_with_ttl_timeout} seconds. Returns whether it did.
      */
     private boolean expireOnce() {
-        if (expiry == null) {
+        DataPart part = expiry.partToRewrite(parts.get());
+        if (part == null) {
             return false;
         }
-        long now = System.currentTimeMillis() / 1000;
-        for (DataPart part : parts.get()) {
-            String partition = part.name().partitionId();
-            long last = lastTtlMerge.getOrDefault(partition, Long.MIN_VALUE / 2);
-            if (part.ttlMin() <= now && now - last >= settings.mergeWithTtlTimeoutSeconds()) {
-                lastTtlMerge.put(partition, now);
-                merge(List.of(part));
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean allExpired(Block rows) {
-        if (expiry == null) {
-            return false;
-        }
-        long now = System.currentTimeMillis() / 1000;
-        for (long time : expiry.expiryTimes(rows)) {
-            if (time > now) {
-                return false;
-            }
-        }
+        merge(List.of(part));
         return true;
-    }
-
-    private boolean hasExpiredRows(List<DataPart> partition) {
-        long now = System.currentTimeMillis() / 1000;
-        return expiry != null && partition.stream().anyMatch(part -> part.ttlMin() <= now);
-    }
-
-    /** The rows of {@code rows} that have not expired (all of them without a TTL). */
-    private Block withoutExpired(Block rows) {
-        if (expiry == null) {
-            return rows;
-        }
-        long now = System.currentTimeMillis() / 1000;
-        long[] times = expiry.expiryTimes(rows);
-        int[] live = new int[rows.rowCount()];
-        int count = 0;
-        for (int row = 0; row < times.length; row++) {
-            if (times[row] > now) {
-                live[count++] = row;
-            }
-        }
-        return count == rows.rowCount() ? rows : rows.take(live, count);
     }
 
     private static Map<String, List<DataPart>> byPartition(List<DataPart> parts) {
@@ -465,48 +412,6 @@ public final class MergeTreeTable {
                     .add(part);
         }
         return result;
-    }
-
-    /**
-     * The run of adjacent parts to merge: like ClickHouse's size-tiered selector, a run is worth merging only when
-     * no part dominates it (its rows are at least {@link #MERGE_BASE} times its largest part's), so a large part is
-     * not rewritten for every few small ones; among those, the run that rewrites the fewest rows per part it removes.
-     * When none qualifies, the
-     * two adjacent parts with the fewest rows.
-     */
-    static List<DataPart> smallestRun(List<DataPart> partition) {
-        int bestStart = -1;
-        int bestLength = 0;
-        double bestCost = Double.MAX_VALUE;
-        for (int start = 0; start < partition.size(); start++) {
-            long rows = 0;
-            long largest = 0;
-            for (int end = start; end < Math.min(partition.size(), start + MAX_PARTS_TO_MERGE_AT_ONCE); end++) {
-                long partRows = Math.max(1, partition.get(end).rowCount());
-                rows += partRows;
-                largest = Math.max(largest, partRows);
-                int length = end - start + 1;
-                double cost = rows / (double) (length - 1);
-                if (length >= 2 && rows >= MERGE_BASE * largest && cost < bestCost) {
-                    bestStart = start;
-                    bestLength = length;
-                    bestCost = cost;
-                }
-            }
-        }
-        if (bestStart < 0) {
-            long bestRows = Long.MAX_VALUE;
-            for (int start = 0; start + 1 < partition.size(); start++) {
-                long rows = partition.get(start).rowCount()
-                        + partition.get(start + 1).rowCount();
-                if (rows < bestRows) {
-                    bestStart = start;
-                    bestLength = 2;
-                    bestRows = rows;
-                }
-            }
-        }
-        return partition.subList(bestStart, bestStart + bestLength);
     }
 
     /**
@@ -520,7 +425,7 @@ public final class MergeTreeTable {
         Map<String, List<DataPart>> byPartition = byPartition(parts.get());
         for (List<DataPart> partition : byPartition.values()) {
             for (List<DataPart> segment : withoutInFlightGaps(partition)) {
-                if (segment.size() > 1 || (fully && mergingMode.collapses()) || hasExpiredRows(segment)) {
+                if (segment.size() > 1 || (fully && mergingMode.collapses()) || expiry.hasExpiredRows(segment)) {
                     merge(segment);
                 }
             }
@@ -562,7 +467,7 @@ public final class MergeTreeTable {
 
     /** Merges adjacent parts of one partition into one part sorted by the key, and swaps it in. */
     private void merge(List<DataPart> sources) {
-        boolean expiring = hasExpiredRows(sources);
+        boolean expiring = expiry.hasExpiredRows(sources);
         if (sources.isEmpty() || (sources.size() < 2 && !mergingMode.collapses() && !expiring)) {
             return;
         }
@@ -570,13 +475,13 @@ public final class MergeTreeTable {
             if (dropped || !parts.get().containsAll(sources)) {
                 return;
             }
-            PartName name = mergedName(sources);
+            PartName name = MergeSelector.mergedName(sources);
             boolean columnIndexesOnly = schema.indexes().stream().allMatch(index -> index.column() != null);
             if (!mergingMode.collapses() && !expiring && columnIndexesOnly) {
                 replace(sources, mergeVertically(sources, name));
                 return;
             }
-            Block rows = withoutExpired(sortedRows(sources));
+            Block rows = expiry.withoutExpired(sortedRows(sources));
             Block keys = sortingKey.evaluate(rows);
             if (mergingMode.collapses()) {
                 rows = mergingMode.collapse(rows, keys, false);
@@ -584,17 +489,6 @@ public final class MergeTreeTable {
             }
             replace(sources, write(name, rows, keys, schema));
         }
-    }
-
-    /** {@code P_min_max_level+1} over adjacent parts of one partition. */
-    private static PartName mergedName(List<DataPart> sources) {
-        PartName first = sources.get(0).name();
-        PartName last = sources.get(sources.size() - 1).name();
-        int level = 0;
-        for (DataPart source : sources) {
-            level = Math.max(level, source.name().level());
-        }
-        return new PartName(first.partitionId(), first.minBlock(), last.maxBlock(), level + 1);
     }
 
     /**
