@@ -108,6 +108,10 @@ public final class Database implements AutoCloseable {
                 new AlterExecutor(catalog, functions).execute(alter);
                 yield null;
             }
+            case io.columba.sql.ast.SetStatement ignored -> {
+                // Settings live with each request here (URL parameters, SETTINGS clauses): no session keeps them.
+                yield null;
+            }
             case DeleteStatement delete -> {
                 catalog.mutate(delete.table(), catalog.deleteTransform(catalog.get(delete.table()), delete.where()));
                 yield null;

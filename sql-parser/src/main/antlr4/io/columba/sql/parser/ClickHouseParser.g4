@@ -19,6 +19,7 @@ statement
     | EXCHANGE TABLES tableIdentifier AND tableIdentifier               # exchangeStatement
     | ALTER TABLE tableIdentifier alterCommand (COMMA alterCommand)*    # alterStatement
     | DELETE FROM tableIdentifier WHERE expr                            # deleteStatement
+    | SET settingItem (COMMA settingItem)*                              # setStatement
     ;
 
 renamePair: tableIdentifier TO tableIdentifier;
@@ -182,7 +183,7 @@ identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | keyw
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ADD | ALIAS | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALL | ALTER | ANY | ARRAY | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    : ADD | SET | ALIAS | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALL | ALTER | ANY | ARRAY | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES

@@ -14,4 +14,5 @@ public sealed interface Statement
                 RenameStatement,
                 ExchangeStatement,
                 AlterStatement,
-                DeleteStatement {}
+                DeleteStatement,
+                SetStatement {}

@@ -99,6 +99,13 @@ final class AstBuilder {
                         database(alter.tableIdentifier()),
                         table(alter.tableIdentifier()),
                         alter.alterCommand().stream().map(this::alterCommand).toList());
+            case SetStatementContext set -> {
+                Map<String, Expression> settings = new LinkedHashMap<>();
+                for (SettingItemContext item : set.settingItem()) {
+                    settings.put(identifier(item.identifier()), expr(item.expr()));
+                }
+                yield new io.columba.sql.ast.SetStatement(settings);
+            }
             case DeleteStatementContext delete ->
                 new DeleteStatement(
                         database(delete.tableIdentifier()), table(delete.tableIdentifier()), expr(delete.expr()));

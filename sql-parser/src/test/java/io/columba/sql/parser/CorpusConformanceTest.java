@@ -1,0 +1,99 @@
+package io.columba.sql.parser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The share of ClickHouse's own test queries ({@code ../shared/conformance/clickhouse-selects}, 7,131 files) whose
+ * every statement parses. The test fails when the share drops below the one recorded here; raise the record when
+ * the grammar grows.
+ */
+class CorpusConformanceTest {
+    /** Files of the corpus whose statements all parsed when this was last raised. */
+    private static final double RECORDED_PARSE_SHARE = 0.4422;
+
+    static Path corpus() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolveSibling("shared").resolve("conformance").resolve("clickhouse-selects");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void theShareOfTheCorpusThatParsesDoesNotDrop() throws IOException {
+        Path corpus = corpus();
+        assumeTrue(corpus != null, "skipped: ../shared/conformance/clickhouse-selects is not beside the project");
+        List<Path> files;
+        try (Stream<Path> list = Files.list(corpus)) {
+            files = list.filter(path -> path.getFileName().toString().endsWith(".sql"))
+                    .sorted()
+                    .toList();
+        }
+        int parsed = 0;
+        for (Path file : files) {
+            if (parsesWhole(new String(Files.readAllBytes(file), StandardCharsets.UTF_8))) {
+                parsed++;
+            }
+        }
+        double share = parsed / (double) files.size();
+        System.out.printf("clickhouse-selects: %d of %d files parse (%.4f)%n", parsed, files.size(), share);
+        assertThat(files).hasSizeGreaterThan(7000);
+        assertThat(share).isGreaterThanOrEqualTo(RECORDED_PARSE_SHARE);
+    }
+
+    private static boolean parsesWhole(String text) {
+        for (String statement : statements(text)) {
+            try {
+                SqlParser.parse(statement);
+            } catch (RuntimeException failed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The statements of a file: split at semicolons outside quotes and comments, blank ones dropped. */
+    static List<String> statements(String text) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                current.append(c);
+                if (c == '\\' && i + 1 < text.length()) {
+                    current.append(text.charAt(++i));
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"' || c == '`') {
+                quote = c;
+                current.append(c);
+            } else if (c == '-' && i + 1 < text.length() && text.charAt(i + 1) == '-') {
+                while (i < text.length() && text.charAt(i) != '\n') {
+                    i++;
+                }
+                current.append('\n');
+            } else if (c == ';') {
+                statements.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        statements.add(current.toString());
+        return statements.stream().filter(statement -> !statement.isBlank()).toList();
+    }
+}
