@@ -297,9 +297,21 @@ final class AstBuilder {
     }
 
     private IndexDeclaration indexDeclaration(IndexDeclarationContext index) {
-        int granularity = index.DECIMAL_LITERAL() == null
-                ? 1
-                : Integer.parseInt(index.DECIMAL_LITERAL().getText());
+        int granularity = 1;
+        if (index.DECIMAL_LITERAL() != null) {
+            Token token = index.DECIMAL_LITERAL().getSymbol();
+            java.math.BigInteger value =
+                    new java.math.BigInteger(token.getText().replace("_", ""));
+            if (value.signum() <= 0 || value.bitLength() > 31) {
+                throw new SqlSyntaxException(
+                        "Syntax error: failed at position " + (token.getStartIndex() + 1) + " ('" + token.getText()
+                                + "'): GRANULARITY must be a positive integer below 2^31",
+                        token.getStartIndex(),
+                        token.getLine(),
+                        token.getCharPositionInLine() + 1);
+            }
+            granularity = value.intValue();
+        }
         return new IndexDeclaration(
                 identifier(index.identifier()), expr(index.expr()), textOf(index.columnType()), granularity);
     }
@@ -586,10 +598,32 @@ final class AstBuilder {
         return new FunctionCall("multiIf", arguments, null, false);
     }
 
+    private static final java.util.Set<String> INTERVAL_UNITS = java.util.Set.of(
+            "nanosecond",
+            "microsecond",
+            "millisecond",
+            "second",
+            "minute",
+            "hour",
+            "day",
+            "week",
+            "month",
+            "quarter",
+            "year");
+
     private Expression interval(IntervalExprContext context) {
         String unit = identifier(context.identifier()).toLowerCase(Locale.ROOT);
         if (unit.endsWith("s")) {
             unit = unit.substring(0, unit.length() - 1);
+        }
+        if (!INTERVAL_UNITS.contains(unit)) {
+            Token token = context.identifier().getStart();
+            throw new SqlSyntaxException(
+                    "Syntax error: failed at position " + (token.getStartIndex() + 1) + " ('" + token.getText()
+                            + "'): expected an interval unit (SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER, YEAR)",
+                    token.getStartIndex(),
+                    token.getLine(),
+                    token.getCharPositionInLine() + 1);
         }
         String name = "toInterval" + Character.toUpperCase(unit.charAt(0)) + unit.substring(1);
         return FunctionCall.of(name, expr(context.expr()));
@@ -640,13 +674,8 @@ final class AstBuilder {
         return switch (token.getType()) {
             case ClickHouseLexer.DECIMAL_LITERAL -> integerLiteral(raw);
             case ClickHouseLexer.HEXADECIMAL_LITERAL ->
-                new Literal(
-                        Literal.Kind.UINT64,
-                        Long.parseUnsignedLong(raw.substring(2).replace("_", ""), 16));
-            case ClickHouseLexer.BINARY_LITERAL ->
-                new Literal(
-                        Literal.Kind.UINT64,
-                        Long.parseUnsignedLong(raw.substring(2).replace("_", ""), 2));
+                radixLiteral(raw.substring(2).replace("_", ""), 16);
+            case ClickHouseLexer.BINARY_LITERAL -> radixLiteral(raw.substring(2).replace("_", ""), 2);
             case ClickHouseLexer.FLOATING_LITERAL ->
                 new Literal(Literal.Kind.FLOAT64, Double.parseDouble(raw.replace("_", "")));
             case ClickHouseLexer.INF -> new Literal(Literal.Kind.FLOAT64, Double.POSITIVE_INFINITY);
@@ -657,6 +686,18 @@ final class AstBuilder {
             case ClickHouseLexer.FALSE -> new Literal(Literal.Kind.BOOL, Boolean.FALSE);
             default -> throw new IllegalStateException("unknown literal " + raw);
         };
+    }
+
+    /** A hexadecimal or binary literal: UInt64 when it fits, else a wide integer, else Float64. */
+    private static Literal radixLiteral(String digits, int radix) {
+        java.math.BigInteger value = new java.math.BigInteger(digits, radix);
+        if (value.bitLength() <= 64) {
+            return new Literal(Literal.Kind.UINT64, value.longValue());
+        }
+        if (value.bitLength() <= 256) {
+            return new Literal(Literal.Kind.BIG_INTEGER, value);
+        }
+        return new Literal(Literal.Kind.FLOAT64, value.doubleValue());
     }
 
     private static Literal integerLiteral(String raw) {
