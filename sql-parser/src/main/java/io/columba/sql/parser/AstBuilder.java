@@ -303,12 +303,7 @@ final class AstBuilder {
             java.math.BigInteger value =
                     new java.math.BigInteger(token.getText().replace("_", ""));
             if (value.signum() <= 0 || value.bitLength() > 31) {
-                throw new SqlSyntaxException(
-                        "Syntax error: failed at position " + (token.getStartIndex() + 1) + " ('" + token.getText()
-                                + "'): GRANULARITY must be a positive integer below 2^31",
-                        token.getStartIndex(),
-                        token.getLine(),
-                        token.getCharPositionInLine() + 1);
+                throw syntaxError(token, "GRANULARITY must be a positive integer below 2^31");
             }
             granularity = value.intValue();
         }
@@ -545,12 +540,7 @@ final class AstBuilder {
         String text = element.FLOATING_LITERAL().getText();
         if (!text.matches("\\.[0-9]+")) {
             Token token = element.FLOATING_LITERAL().getSymbol();
-            throw new SqlSyntaxException(
-                    "Syntax error: failed at position " + (token.getStartIndex() + 1) + " ('" + text + "'): expected"
-                            + " an operator or a tuple index such as .1",
-                    token.getStartIndex(),
-                    token.getLine(),
-                    token.getCharPositionInLine() + 1);
+            throw syntaxError(token, "expected an operator or a tuple index such as .1");
         }
         return FunctionCall.of("tupleElement", expr(element.expr()), integerLiteral(text.substring(1)));
     }
@@ -598,6 +588,16 @@ final class AstBuilder {
         return new FunctionCall("multiIf", arguments, null, false);
     }
 
+    /** A syntax error at {@code token}, with position, line and column, saying what was expected. */
+    private static SqlSyntaxException syntaxError(Token token, String what) {
+        return new SqlSyntaxException(
+                "Syntax error: failed at position " + (token.getStartIndex() + 1) + " ('" + token.getText() + "'): "
+                        + what,
+                token.getStartIndex(),
+                token.getLine(),
+                token.getCharPositionInLine() + 1);
+    }
+
     private static final java.util.Set<String> INTERVAL_UNITS = java.util.Set.of(
             "nanosecond",
             "microsecond",
@@ -618,12 +618,8 @@ final class AstBuilder {
         }
         if (!INTERVAL_UNITS.contains(unit)) {
             Token token = context.identifier().getStart();
-            throw new SqlSyntaxException(
-                    "Syntax error: failed at position " + (token.getStartIndex() + 1) + " ('" + token.getText()
-                            + "'): expected an interval unit (SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER, YEAR)",
-                    token.getStartIndex(),
-                    token.getLine(),
-                    token.getCharPositionInLine() + 1);
+            throw syntaxError(
+                    token, "expected an interval unit (SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER, YEAR)");
         }
         String name = "toInterval" + Character.toUpperCase(unit.charAt(0)) + unit.substring(1);
         return FunctionCall.of(name, expr(context.expr()));
