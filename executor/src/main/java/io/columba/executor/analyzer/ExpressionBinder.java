@@ -82,7 +82,43 @@ public final class ExpressionBinder {
                 throw new ColumbaException(
                         ErrorCode.UNKNOWN_QUERY_PARAMETER, "Substitution `" + parameter.name() + "` is not set");
             case SubqueryExpression subquery -> Subqueries.scalar(run(subquery));
+            case io.columba.sql.ast.Lambda ignored ->
+                throw new ColumbaException(
+                        ErrorCode.BAD_ARGUMENTS,
+                        "A lambda is only allowed as the first argument of arrayMap, arrayFilter and the like");
         };
+    }
+
+    /** {@code f(x -> body, arrays...)}: the body is bound over the lambda's parameters alone. */
+    private BoundExpression bindHigherOrder(FunctionCall call, io.columba.sql.ast.Lambda lambda) {
+        String name = call.name();
+        if (!io.columba.executor.function.scalar.HigherOrderFunctions.NAMES.contains(name)) {
+            throw new ColumbaException(
+                    ErrorCode.BAD_ARGUMENTS, "Function " + name + " does not take a lambda as its first argument");
+        }
+        List<BoundExpression> arrays = new ArrayList<>();
+        for (Expression argument : call.arguments().subList(1, call.arguments().size())) {
+            arrays.add(bind(argument));
+        }
+        List<DataType> types = io.columba.executor.function.scalar.HigherOrderFunctions.parameterTypes(name, arrays);
+        if (types.size() != lambda.parameters().size()) {
+            throw new ColumbaException(
+                    ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                    "Lambda of function " + name + " takes "
+                            + lambda.parameters().size() + " arguments, " + types.size() + " arrays were given");
+        }
+        ExpressionBinder inside = new ExpressionBinder(
+                functions,
+                lambda.parameters(),
+                types,
+                null,
+                "lambda (the query's columns are not visible inside a lambda yet)");
+        BoundExpression body = inside.bind(lambda.body());
+        BoundExpression bound = io.columba.executor.function.scalar.HigherOrderFunctions.bind(
+                name, lambda.parameters().size(), body, arrays);
+        return io.columba.executor.expression.ExpressionEvaluator.isConstant(bound)
+                ? io.columba.executor.expression.ExpressionEvaluator.fold(bound)
+                : bound;
     }
 
     private Plan run(SubqueryExpression subquery) {
@@ -112,6 +148,9 @@ public final class ExpressionBinder {
                     ErrorCode.ILLEGAL_AGGREGATION,
                     "Aggregate function " + io.columba.sql.ast.ExpressionFormatter.format(call) + " is found in "
                             + scope + " in query");
+        }
+        if (!call.arguments().isEmpty() && call.arguments().get(0) instanceof io.columba.sql.ast.Lambda lambda) {
+            return bindHigherOrder(call, lambda);
         }
         List<BoundExpression> arguments = new ArrayList<>(call.arguments().size());
         for (int i = 0; i < call.arguments().size(); i++) {

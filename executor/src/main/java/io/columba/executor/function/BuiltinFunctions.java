@@ -35,6 +35,7 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.InFunctions.all());
         all.addAll(io.columba.executor.function.scalar.RoundingFunctions.all());
         all.addAll(io.columba.executor.function.scalar.NullFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.HigherOrderFunctions.all());
         return all;
     }
 

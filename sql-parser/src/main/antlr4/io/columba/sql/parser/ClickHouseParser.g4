@@ -165,6 +165,8 @@ expr
     | expr OR expr                                                      # orExpr
     | <assoc = right> expr QUERY expr COLON expr                        # ternaryExpr
     | expr AS identifier                                                # aliasExpr
+    | identifier ARROW expr                                             # lambdaExpr
+    | LPAREN identifier (COMMA identifier)+ RPAREN ARROW expr           # lambdaTupleExpr
     ;
 
 compoundIdentifier: identifier (DOT identifier)?;

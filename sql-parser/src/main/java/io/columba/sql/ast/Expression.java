@@ -5,4 +5,4 @@ package io.columba.sql.ast;
  * {@code plus(a, b)}) and an alias may be attached to any expression.
  */
 public sealed interface Expression
-        permits Literal, Identifier, FunctionCall, Asterisk, Alias, SubqueryExpression, QueryParameter {}
+        permits Literal, Identifier, FunctionCall, Asterisk, Alias, SubqueryExpression, QueryParameter, Lambda {}

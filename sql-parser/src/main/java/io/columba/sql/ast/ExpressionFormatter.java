@@ -31,6 +31,13 @@ public final class ExpressionFormatter {
             case Asterisk asterisk -> out.append(asterisk.qualifier() == null ? "*" : asterisk.qualifier() + ".*");
             case Alias alias -> append(out, alias.expression());
             case SubqueryExpression ignored -> out.append("_subquery");
+            case Lambda lambda -> {
+                out.append("lambda(tuple(")
+                        .append(String.join(", ", lambda.parameters()))
+                        .append("), ");
+                append(out, lambda.body());
+                out.append(')');
+            }
             case QueryParameter parameter ->
                 out.append('{')
                         .append(parameter.name())

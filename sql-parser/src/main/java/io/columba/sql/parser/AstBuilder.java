@@ -443,6 +443,11 @@ final class AstBuilder {
             case TupleExprContext tuple -> new FunctionCall("tuple", exprs(tuple.expr()), null, false);
             case ArrayExprContext array -> new FunctionCall("array", exprList(array.exprList()), null, false);
             case MapExprContext map -> new FunctionCall("map", exprs(map.expr()), null, false);
+            case LambdaExprContext lambda ->
+                new io.columba.sql.ast.Lambda(List.of(identifier(lambda.identifier())), expr(lambda.expr()));
+            case LambdaTupleExprContext lambda ->
+                new io.columba.sql.ast.Lambda(
+                        lambda.identifier().stream().map(this::identifier).toList(), expr(lambda.expr()));
             case TupleElementShortExprContext element -> tupleElementShort(element);
             case ColumnExprContext column ->
                 new Identifier(column.compoundIdentifier().identifier().stream()

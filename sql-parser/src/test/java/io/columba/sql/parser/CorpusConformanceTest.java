@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class CorpusConformanceTest {
     /** Files of the corpus whose statements all parsed when this was last raised. */
-    private static final double RECORDED_PARSE_SHARE = 0.4418;
+    private static final double RECORDED_PARSE_SHARE = 0.4634;
 
     static Path corpus() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
