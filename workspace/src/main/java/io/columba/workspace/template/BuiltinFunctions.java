@@ -13,31 +13,8 @@ final class BuiltinFunctions {
     private static final Map<String, TemplateFunction> FUNCTIONS = register();
 
     /** The functions whose first argument declares a typed parameter (for {@link ParameterCollector}). */
-    static final Set<String> TYPE_DECLARATIONS = Set.of(
-            "String",
-            "Int",
-            "Integer",
-            "Int8",
-            "Int16",
-            "Int32",
-            "Int64",
-            "Int128",
-            "Int256",
-            "UInt8",
-            "UInt16",
-            "UInt32",
-            "UInt64",
-            "UInt128",
-            "UInt256",
-            "Float32",
-            "Float64",
-            "Date",
-            "DateTime",
-            "DateTime64",
-            "Boolean",
-            "bool",
-            "Array",
-            "JSON");
+    static final Set<String> TYPE_DECLARATIONS =
+            TypeFunctions.union(TypeFunctions.SCALAR_TYPES, Set.of("Boolean", "bool", "Array", "JSON"));
 
     private BuiltinFunctions() {}
 

@@ -47,7 +47,7 @@ final class TypeFunctions {
 
     private TypeFunctions() {}
 
-    private static Set<String> union(Set<String> first, Set<String> second) {
+    static Set<String> union(Set<String> first, Set<String> second) {
         Set<String> all = new HashSet<>(first);
         all.addAll(second);
         return Set.copyOf(all);
