@@ -65,7 +65,7 @@ final class AliasExpander {
                 for (Expression argument : call.arguments()) {
                     arguments.add(expand(argument, expanding));
                 }
-                yield new FunctionCall(call.name(), arguments, call.parameters(), call.distinct());
+                yield call.withArguments(arguments);
             }
             default -> expression;
         };

@@ -44,6 +44,12 @@ public final class ExpressionFormatter {
                         .append(':')
                         .append(parameter.type())
                         .append('}');
+            case FunctionCall call
+            when call.literal() -> {
+                out.append('[');
+                appendElements(out, call.arguments());
+                out.append(']');
+            }
             case FunctionCall call -> {
                 out.append(call.name());
                 if (call.distinct()) {
@@ -59,13 +65,17 @@ public final class ExpressionFormatter {
 
     private static void appendList(StringBuilder out, List<Expression> expressions) {
         out.append('(');
+        appendElements(out, expressions);
+        out.append(')');
+    }
+
+    private static void appendElements(StringBuilder out, List<Expression> expressions) {
         for (int i = 0; i < expressions.size(); i++) {
             if (i > 0) {
                 out.append(", ");
             }
             append(out, expressions.get(i));
         }
-        out.append(')');
     }
 
     private static void appendLiteral(StringBuilder out, Literal literal) {

@@ -4,14 +4,25 @@ import java.util.List;
 
 /**
  * A call {@code name(arguments)}, or with parameters {@code name(parameters)(arguments)}; {@code parameters} is
- * null for a plain call. Operators become calls of ClickHouse's function names.
+ * null for a plain call. Operators become calls of ClickHouse's function names. {@code literal} marks an array of
+ * literals written in brackets ({@code [1, 2]}), which ClickHouse's parser reads as one literal and names as written.
  */
-public record FunctionCall(String name, List<Expression> arguments, List<Expression> parameters, boolean distinct)
+public record FunctionCall(
+        String name, List<Expression> arguments, List<Expression> parameters, boolean distinct, boolean literal)
         implements Expression {
 
     public FunctionCall {
         arguments = List.copyOf(arguments);
         parameters = parameters == null ? null : List.copyOf(parameters);
+    }
+
+    public FunctionCall(String name, List<Expression> arguments, List<Expression> parameters, boolean distinct) {
+        this(name, arguments, parameters, distinct, false);
+    }
+
+    /** The same call over other arguments. */
+    public FunctionCall withArguments(List<Expression> newArguments) {
+        return new FunctionCall(name, newArguments, parameters, distinct, literal);
     }
 
     public static FunctionCall of(String name, Expression... arguments) {

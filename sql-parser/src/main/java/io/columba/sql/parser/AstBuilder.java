@@ -441,7 +441,11 @@ final class AstBuilder {
             case SubqueryExprContext subquery -> new SubqueryExpression(selectUnion(subquery.selectUnion()));
             case ParenExprContext paren -> expr(paren.expr());
             case TupleExprContext tuple -> new FunctionCall("tuple", exprs(tuple.expr()), null, false);
-            case ArrayExprContext array -> new FunctionCall("array", exprList(array.exprList()), null, false);
+            case ArrayExprContext array -> {
+                List<Expression> elements = exprList(array.exprList());
+                boolean literal = !elements.isEmpty() && elements.stream().allMatch(Literal.class::isInstance);
+                yield new FunctionCall("array", elements, null, false, literal);
+            }
             case MapExprContext map -> new FunctionCall("map", exprs(map.expr()), null, false);
             case LambdaExprContext lambda ->
                 new io.columba.sql.ast.Lambda(List.of(identifier(lambda.identifier())), expr(lambda.expr()));

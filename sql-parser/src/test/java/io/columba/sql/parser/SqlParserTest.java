@@ -27,6 +27,24 @@ class SqlParserTest {
     }
 
     @Test
+    void bracketedArraysOfLiteralsAreNamedAsWrittenAndOthersAsArrayCalls() {
+        // Column names as ClickHouse 18.16 gives them for the same SELECT.
+        SelectStatement select = (SelectStatement)
+                SqlParser.parse("SELECT [1,2], [-1], ['a''b', NULL], array(1, 2), [1, 2+3], [[1],[2]], [], [x]");
+        assertThat(select.query().selects().get(0).columns())
+                .extracting(ExpressionFormatter::format)
+                .containsExactly(
+                        "[1, 2]",
+                        "[-1]",
+                        "['a\\'b', NULL]",
+                        "array(1, 2)",
+                        "array(1, plus(2, 3))",
+                        "array([1], [2])",
+                        "array()",
+                        "array(x)");
+    }
+
+    @Test
     void insertDataAfterTheFormatNameNeverReachesTheLexer() {
         InsertStatement insert = (InsertStatement)
                 SqlParser.parse("INSERT INTO t (a, b) FORMAT JSONEachRow\n{\"a\": 1, \"b\": \"it's\"}\n");
