@@ -3,6 +3,7 @@ package io.columba.executor.function;
 import io.columba.executor.function.aggregate.AggregateFunction;
 import io.columba.executor.function.aggregate.AvgFunction;
 import io.columba.executor.function.aggregate.CountFunction;
+import io.columba.executor.function.aggregate.GroupArrayFunction;
 import io.columba.executor.function.aggregate.MinMaxFunction;
 import io.columba.executor.function.aggregate.SumFunction;
 import io.columba.executor.function.aggregate.UniqExactFunction;
@@ -47,6 +48,7 @@ public final class BuiltinFunctions {
                 new MinMaxFunction(MinMaxFunction.Kind.MIN),
                 new MinMaxFunction(MinMaxFunction.Kind.MAX),
                 new MinMaxFunction(MinMaxFunction.Kind.ANY),
-                new UniqExactFunction());
+                new UniqExactFunction(),
+                new GroupArrayFunction());
     }
 }

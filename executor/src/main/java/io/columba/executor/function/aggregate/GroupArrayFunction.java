@@ -1,0 +1,155 @@
+package io.columba.executor.function.aggregate;
+
+import io.columba.storage.column.ArrayColumn;
+import io.columba.storage.column.Column;
+import io.columba.storage.column.ColumnBuilder;
+import io.columba.storage.column.DoubleColumn;
+import io.columba.storage.column.DoubleColumnBuilder;
+import io.columba.storage.column.LongColumn;
+import io.columba.storage.column.LongColumnBuilder;
+import io.columba.storage.column.StringColumn;
+import io.columba.storage.column.StringColumnBuilder;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import io.columba.storage.part.GrowableByteArray;
+import io.columba.storage.type.ArrayType;
+import io.columba.storage.type.DataType;
+import java.util.ArrayList;
+import java.util.List;
+
+/** groupArray: the group's non-NULL values in the order the rows arrived. Array(T). */
+public final class GroupArrayFunction implements AggregateFunction {
+    @Override
+    public String name() {
+        return "groupArray";
+    }
+
+    @Override
+    public String description() {
+        return "The values of the argument in a group, NULLs skipped, as an array.";
+    }
+
+    @Override
+    public String example() {
+        return "SELECT groupArray(number % 3) FROM numbers(6)";
+    }
+
+    @Override
+    public boolean nullableResultForNullableArguments() {
+        return false;
+    }
+
+    @Override
+    public BoundAggregate bind(List<DataType> types) {
+        io.columba.executor.function.scalar.Operands.expectCount("groupArray", types, 1, 1);
+        DataType element = types.get(0);
+        return new BoundAggregate(new ArrayType(element), () -> new States(element));
+    }
+
+    private static final class States implements AggregateStates {
+        private final DataType element;
+        /** One builder per group, created when the group sees its first value. */
+        private final List<ColumnBuilder> groups = new ArrayList<>();
+
+        States(DataType element) {
+            this.element = element;
+        }
+
+        private ColumnBuilder group(int group) {
+            while (groups.size() <= group) {
+                groups.add(null);
+            }
+            ColumnBuilder values = groups.get(group);
+            if (values == null) {
+                values = ColumnBuilder.forType(element, 4);
+                groups.set(group, values);
+            }
+            return values;
+        }
+
+        @Override
+        public void add(int[] groups, Column[] arguments, int rows, int groupCount) {
+            Column values = arguments[0].materialize();
+            for (int i = 0; i < rows; i++) {
+                group(groups[i]).appendFrom(values, i);
+            }
+        }
+
+        @Override
+        public void merge(AggregateStates other, int[] mapping, int groupCount) {
+            States from = (States) other;
+            for (int g = 0; g < mapping.length && g < from.groups.size(); g++) {
+                ColumnBuilder source = from.groups.get(g);
+                if (source == null) {
+                    continue;
+                }
+                Column values = source.build();
+                ColumnBuilder target = group(mapping[g]);
+                for (int row = 0; row < values.size(); row++) {
+                    target.appendFrom(values, row);
+                }
+            }
+        }
+
+        @Override
+        public Column result(int groupCount) {
+            int[] offsets = new int[groupCount + 1];
+            ColumnBuilder elements = ColumnBuilder.forType(element, groupCount);
+            for (int g = 0; g < groupCount; g++) {
+                ColumnBuilder values = g < groups.size() ? groups.get(g) : null;
+                if (values != null) {
+                    Column built = values.build();
+                    for (int row = 0; row < built.size(); row++) {
+                        elements.appendFrom(built, row);
+                    }
+                }
+                offsets[g + 1] = elements.size();
+            }
+            return new ArrayColumn(offsets, elements.build(), null, groupCount);
+        }
+
+        /** VarUInt count, then each value as min/max states write theirs: 8 bytes, or VarUInt length and bytes. */
+        @Override
+        public void serialize(int group, GrowableByteArray out) {
+            ColumnBuilder values = group < groups.size() ? groups.get(group) : null;
+            if (values == null) {
+                out.writeVarUInt(0);
+                return;
+            }
+            Column built = values.build();
+            out.writeVarUInt(built.size());
+            for (int row = 0; row < built.size(); row++) {
+                switch (built) {
+                    case LongColumn longs -> out.writeLong(longs.get(row));
+                    case DoubleColumn doubles -> out.writeLong(Double.doubleToRawLongBits(doubles.get(row)));
+                    case StringColumn strings -> {
+                        byte[] bytes = strings.getBytes(row);
+                        out.writeVarUInt(bytes.length);
+                        out.write(bytes, 0, bytes.length);
+                    }
+                    default -> throw unsupportedState();
+                }
+            }
+        }
+
+        @Override
+        public void deserialize(StateReader in) {
+            ColumnBuilder values = group(0);
+            long count = in.readVarUInt();
+            for (long i = 0; i < count; i++) {
+                switch (values) {
+                    case LongColumnBuilder longs -> longs.append(in.readLong());
+                    case DoubleColumnBuilder doubles -> doubles.append(in.readDouble());
+                    case StringColumnBuilder strings -> strings.append(in.readBytes((int) in.readVarUInt()));
+                    default -> throw unsupportedState();
+                }
+            }
+        }
+
+        private ColumbaException unsupportedState() {
+            return new ColumbaException(
+                    ErrorCode.NOT_IMPLEMENTED,
+                    "groupArray states of " + element.name() + " values are not supported yet");
+        }
+    }
+}
