@@ -139,6 +139,7 @@ expr
     | CAST LPAREN expr AS columnType RPAREN                             # castExpr
     | CAST LPAREN expr COMMA expr RPAREN                                # castFunctionExpr
     | INTERVAL expr identifier                                          # intervalExpr
+    | identifier LPAREN identifier FROM expr RPAREN                     # extractExpr
     | identifier LPAREN (DISTINCT? exprList)? RPAREN
         (LPAREN (DISTINCT? exprList)? RPAREN)?                          # functionExpr
     | LPAREN selectUnion RPAREN                                         # subqueryExpr

@@ -437,6 +437,7 @@ final class AstBuilder {
                 FunctionCall.of("CAST", expr(cast.expr()), Literal.ofString(textOf(cast.columnType())));
             case CastFunctionExprContext cast -> FunctionCall.of("CAST", expr(cast.expr(0)), expr(cast.expr(1)));
             case IntervalExprContext interval -> interval(interval);
+            case ExtractExprContext extract -> extract(extract);
             case FunctionExprContext function -> function(function);
             case SubqueryExprContext subquery -> new SubqueryExpression(selectUnion(subquery.selectUnion()));
             case ParenExprContext paren -> expr(paren.expr());
@@ -632,6 +633,29 @@ final class AstBuilder {
         }
         String name = "toInterval" + Character.toUpperCase(unit.charAt(0)) + unit.substring(1);
         return FunctionCall.of(name, expr(context.expr()));
+    }
+
+    /** {@code EXTRACT(unit FROM x)} is the calendar function of that unit, as ClickHouse rewrites it. */
+    private Expression extract(ExtractExprContext context) {
+        if (!identifier(context.identifier(0)).equalsIgnoreCase("extract")) {
+            throw syntaxError(context.FROM().getSymbol(), "expected ',' or ')': only EXTRACT takes FROM");
+        }
+        String unit = identifier(context.identifier(1)).toLowerCase(Locale.ROOT);
+        String function = switch (unit) {
+            case "second" -> "toSecond";
+            case "minute" -> "toMinute";
+            case "hour" -> "toHour";
+            case "day" -> "toDayOfMonth";
+            case "week" -> "toISOWeek";
+            case "month" -> "toMonth";
+            case "quarter" -> "toQuarter";
+            case "year" -> "toYear";
+            default ->
+                throw syntaxError(
+                        context.identifier(1).getStart(),
+                        "expected SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER or YEAR after EXTRACT(");
+        };
+        return FunctionCall.of(function, expr(context.expr()));
     }
 
     private Expression function(FunctionExprContext context) {

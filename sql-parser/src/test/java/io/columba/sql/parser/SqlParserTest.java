@@ -27,6 +27,22 @@ class SqlParserTest {
     }
 
     @Test
+    void extractFromIsTheCalendarFunctionOfItsUnit() {
+        // ClickHouse 18.16 names extract(minute FROM t) toMinute(t).
+        SelectStatement select = (SelectStatement) SqlParser.parse(
+                "SELECT extract(minute FROM t), EXTRACT(YEAR FROM d + 1), extract(s, 'a(b)'), Extract(Day from t)");
+        assertThat(select.query().selects().get(0).columns())
+                .extracting(ExpressionFormatter::format)
+                .containsExactly("toMinute(t)", "toYear(plus(d, 1))", "extract(s, 'a(b)')", "toDayOfMonth(t)");
+        assertThatThrownBy(() -> SqlParser.parse("SELECT extract(fortnight FROM t)"))
+                .isInstanceOf(SqlSyntaxException.class)
+                .hasMessageContaining("position 16");
+        assertThatThrownBy(() -> SqlParser.parse("SELECT toMinute(minute FROM t)"))
+                .isInstanceOf(SqlSyntaxException.class)
+                .hasMessageContaining("only EXTRACT takes FROM");
+    }
+
+    @Test
     void bracketedArraysOfLiteralsAreNamedAsWrittenAndOthersAsArrayCalls() {
         // Column names as ClickHouse 18.16 gives them for the same SELECT.
         SelectStatement select = (SelectStatement)
