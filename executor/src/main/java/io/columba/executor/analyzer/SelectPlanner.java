@@ -244,13 +244,14 @@ public final class SelectPlanner {
         if (select.distinct()) {
             operator = new DistinctOperator(operator, projectedTypes);
         }
+        long count = select.limit() == null ? Long.MAX_VALUE : constantCount(select.limit(), "LIMIT");
+        long offset = select.offset() == null ? 0 : constantCount(select.offset(), "OFFSET");
         if (!sortKeys.isEmpty()) {
-            operator = new SortOperator(operator, sortKeys, projectedTypes);
+            long rowsNeeded = count > Long.MAX_VALUE - offset ? Long.MAX_VALUE : count + offset;
+            operator = new SortOperator(operator, sortKeys, projectedTypes, rowsNeeded);
         }
         LimitOperator limit = null;
         if (select.limit() != null) {
-            long count = constantCount(select.limit(), "LIMIT");
-            long offset = select.offset() == null ? 0 : constantCount(select.offset(), "OFFSET");
             limit = new LimitOperator(operator, count, offset);
             operator = limit;
         } else if (select.offset() != null) {

@@ -7,16 +7,17 @@ import io.columba.storage.column.DoubleColumn;
 import io.columba.storage.column.LongColumn;
 import io.columba.storage.column.StringColumn;
 import io.columba.storage.type.DataType;
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Numbers the distinct key tuples in order of first appearance and keeps one copy of each key. A single
- * non-Nullable 64-bit key uses an open-addressing table of longs; other keys are serialized to bytes.
+ * non-Nullable 64-bit key uses an open-addressing table of longs; other keys are serialized to bytes and numbered
+ * by a {@link SerializedKeyTable}.
  */
 final class GroupIndex {
     private final List<DataType> keyTypes;
@@ -28,7 +29,12 @@ final class GroupIndex {
     private int[] tableGroups = new int[1024];
     private boolean[] used = new boolean[1024];
 
-    private final Map<ByteBuffer, Integer> serialized = new HashMap<>();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final SerializedKeyTable serialized = new SerializedKeyTable();
+    private byte[] scratch = new byte[256];
+    private int scratchLength;
 
     GroupIndex(List<DataType> keyTypes) {
         this.keyTypes = List.copyOf(keyTypes);
@@ -64,14 +70,14 @@ final class GroupIndex {
         for (int k = 0; k < keys.length; k++) {
             plain[k] = keys[k].materialize();
         }
-        ByteBuffer scratch = ByteBuffer.allocate(256);
         for (int i = 0; i < rows; i++) {
-            scratch = serialize(plain, i, scratch);
-            byte[] key = Arrays.copyOf(scratch.array(), scratch.position());
-            Integer group = serialized.get(ByteBuffer.wrap(key));
-            if (group == null) {
-                group = newGroup(plain, i);
-                serialized.put(ByteBuffer.wrap(key), group);
+            scratchLength = 0;
+            for (Column key : plain) {
+                serializeValue(key, i);
+            }
+            int group = serialized.findOrAdd(scratch, scratchLength);
+            if (group == groupCount) {
+                newGroup(plain, i);
             }
             groups[i] = group;
         }
@@ -131,54 +137,48 @@ final class GroupIndex {
         return groupCount++;
     }
 
-    private static ByteBuffer serialize(Column[] keys, int row, ByteBuffer buffer) {
-        buffer.clear();
-        for (Column key : keys) {
-            buffer = serializeValue(key, row, buffer);
-        }
-        return buffer;
-    }
-
     /** One value as bytes that are equal exactly when the values are: a null flag, then the value. */
-    private static ByteBuffer serializeValue(Column key, int row, ByteBuffer buffer) {
-        buffer = ensure(buffer, 9);
+    private void serializeValue(Column key, int row) {
+        ensure(9);
         if (key.isNull(row)) {
-            buffer.put((byte) 1);
-            return buffer;
+            scratch[scratchLength++] = 1;
+            return;
         }
-        buffer.put((byte) 0);
+        scratch[scratchLength++] = 0;
         switch (key) {
-            case LongColumn longs -> buffer.putLong(longs.get(row));
-            case DoubleColumn doubles -> buffer.putLong(Double.doubleToLongBits(doubles.get(row) + 0.0));
+            case LongColumn longs -> putLong(longs.get(row));
+            case DoubleColumn doubles -> putLong(Double.doubleToLongBits(doubles.get(row) + 0.0));
             case StringColumn strings -> {
                 int length = strings.length(row);
-                buffer = ensure(buffer, 4 + length);
-                buffer.putInt(length).put(strings.data(), strings.offsets()[row], length);
+                ensure(4 + length);
+                INTS.set(scratch, scratchLength, length);
+                System.arraycopy(strings.data(), strings.offsets()[row], scratch, scratchLength + 4, length);
+                scratchLength += 4 + length;
             }
             case io.columba.storage.column.ArrayColumn arrays -> {
-                buffer.putInt(arrays.length(row));
+                putLong(arrays.length(row));
                 for (int i = arrays.offsets()[row]; i < arrays.offsets()[row + 1]; i++) {
-                    buffer = serializeValue(arrays.elements(), i, buffer);
+                    serializeValue(arrays.elements(), i);
                 }
             }
             case io.columba.storage.column.TupleColumn tuples -> {
                 for (Column element : tuples.elements()) {
-                    buffer = serializeValue(element, row, buffer);
+                    serializeValue(element, row);
                 }
             }
-            case ConstantColumn constant -> buffer = serializeValue(constant.value(), 0, buffer);
+            case ConstantColumn constant -> serializeValue(constant.value(), 0);
         }
-        return buffer;
     }
 
-    private static ByteBuffer ensure(ByteBuffer buffer, int extra) {
-        if (buffer.remaining() >= extra) {
-            return buffer;
+    private void putLong(long value) {
+        LONGS.set(scratch, scratchLength, value);
+        scratchLength += 8;
+    }
+
+    private void ensure(int extra) {
+        if (scratchLength + extra > scratch.length) {
+            scratch = Arrays.copyOf(scratch, Math.max(scratch.length * 2, scratchLength + extra));
         }
-        ByteBuffer bigger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + extra));
-        buffer.flip();
-        bigger.put(buffer);
-        return bigger;
     }
 
     List<Column> keys() {

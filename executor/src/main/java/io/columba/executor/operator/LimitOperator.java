@@ -18,7 +18,8 @@ public final class LimitOperator implements Operator {
 
     /** Rows that reached the LIMIT (all of them once the child is drained). */
     public long rowsBeforeLimit() {
-        return seen;
+        // A sort with a row limit passes on only the rows the LIMIT can keep; it counts what it was given.
+        return child instanceof SortOperator sort ? Math.max(seen, sort.inputRows()) : seen;
     }
 
     @Override

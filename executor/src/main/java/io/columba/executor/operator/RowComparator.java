@@ -9,7 +9,7 @@ import io.columba.storage.column.ValueOrder;
 import io.columba.storage.type.IntegerType;
 import java.util.List;
 
-/** Compares rows of one block by sort keys, as ClickHouse orders values (NULL, then NaN, last by default). */
+/** Compares rows of a block (or of two blocks of the same columns) by sort keys, as ClickHouse orders values (NULL, then NaN, last by default). */
 public final class RowComparator {
     private final List<SortKey> keys;
     private final Column[] columns;
@@ -28,11 +28,21 @@ public final class RowComparator {
     }
 
     public int compare(int left, int right) {
-        for (int k = 0; k < columns.length; k++) {
+        return compare(columns, left, columns, right);
+    }
+
+    /** Compares row {@code left} of this comparator's block with row {@code right} of {@code other}'s block. */
+    public int compareAcross(int left, RowComparator other, int right) {
+        return compare(columns, left, other.columns, right);
+    }
+
+    private int compare(Column[] leftColumns, int left, Column[] rightColumns, int right) {
+        for (int k = 0; k < leftColumns.length; k++) {
             SortKey key = keys.get(k);
-            Column column = columns[k];
+            Column column = leftColumns[k];
+            Column rightColumn = rightColumns[k];
             boolean leftNull = column.isNull(left);
-            boolean rightNull = column.isNull(right);
+            boolean rightNull = rightColumn.isNull(right);
             if (leftNull || rightNull) {
                 if (leftNull && rightNull) {
                     continue;
@@ -42,11 +52,11 @@ public final class RowComparator {
             int comparison = switch (column) {
                 case LongColumn longs ->
                     unsigned64[k]
-                            ? Long.compareUnsigned(longs.get(left), longs.get(right))
-                            : Long.compare(longs.get(left), longs.get(right));
+                            ? Long.compareUnsigned(longs.get(left), ((LongColumn) rightColumn).get(right))
+                            : Long.compare(longs.get(left), ((LongColumn) rightColumn).get(right));
                 case DoubleColumn doubles -> {
                     double a = doubles.get(left);
-                    double b = doubles.get(right);
+                    double b = ((DoubleColumn) rightColumn).get(right);
                     if (Double.isNaN(a) || Double.isNaN(b)) {
                         if (Double.isNaN(a) && Double.isNaN(b)) {
                             yield 0;
@@ -58,8 +68,8 @@ public final class RowComparator {
                     }
                     yield Double.compare(a + 0.0, b + 0.0);
                 }
-                case StringColumn strings -> StringColumn.compare(strings, left, strings, right);
-                default -> ValueOrder.compare(column, left, column, right, key.type());
+                case StringColumn strings -> StringColumn.compare(strings, left, (StringColumn) rightColumn, right);
+                default -> ValueOrder.compare(column, left, rightColumn, right, key.type());
             };
             if (comparison != 0) {
                 return key.descending() ? -comparison : comparison;

@@ -2,19 +2,39 @@ package io.columba.executor.operator;
 
 import io.columba.storage.block.Block;
 import io.columba.storage.type.DataType;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Sorts all input rows by the keys (a full, stable sort). */
+/**
+ * Sorts all input rows by the keys (a stable sort). With a row limit (LIMIT n OFFSET m gives n + m) it keeps only
+ * the best rows seen so far: once that many are held, an incoming row passes only if it sorts strictly before the
+ * last one held, so most rows of a large input are dropped by one comparison and never copied.
+ */
 public final class SortOperator implements Operator {
+    /** Rows gathered before the held rows are re-sorted and cut back to the limit. */
+    private static final int COMPACT_ROWS = 65_536;
+
     private final Operator child;
     private final List<SortKey> keys;
     private final List<DataType> types;
+    private final long limit;
     private boolean done;
+    private long inputRows;
 
     public SortOperator(Operator child, List<SortKey> keys, List<DataType> types) {
+        this(child, keys, types, Long.MAX_VALUE);
+    }
+
+    public SortOperator(Operator child, List<SortKey> keys, List<DataType> types, long limit) {
         this.child = child;
         this.keys = List.copyOf(keys);
         this.types = List.copyOf(types);
+        this.limit = limit;
+    }
+
+    /** Rows the sort was given (all of them once it has returned its first block). */
+    long inputRows() {
+        return inputRows;
     }
 
     @Override
@@ -23,12 +43,70 @@ public final class SortOperator implements Operator {
             return null;
         }
         done = true;
-        List<Block> blocks = Blocks.drain(child);
-        if (blocks.isEmpty()) {
+        if (limit >= Integer.MAX_VALUE / 2) {
+            List<Block> blocks = Blocks.drain(child);
+            blocks.forEach(block -> inputRows += block.rowCount());
+            return blocks.isEmpty() ? null : sorted(Blocks.concat(blocks, types), Integer.MAX_VALUE);
+        }
+        return topRows((int) limit);
+    }
+
+    private Block topRows(int rows) {
+        if (rows == 0) {
+            Blocks.drain(child).forEach(block -> inputRows += block.rowCount());
             return null;
         }
-        Block all = Blocks.concat(blocks, types);
+        Block held = null;
+        RowComparator heldOrder = null;
+        List<Block> pending = new ArrayList<>();
+        long pendingRows = 0;
+        for (Block block = child.next(); block != null; block = child.next()) {
+            inputRows += block.rowCount();
+            if (heldOrder != null && held.rowCount() == rows) {
+                block = beforeLast(block, heldOrder, held.rowCount() - 1);
+            }
+            if (block.rowCount() == 0) {
+                continue;
+            }
+            pending.add(block);
+            pendingRows += block.rowCount();
+            if (pendingRows >= Math.max(COMPACT_ROWS, 2L * rows)) {
+                held = compact(held, pending, rows);
+                heldOrder = new RowComparator(keys, held);
+                pending.clear();
+                pendingRows = 0;
+            }
+        }
+        if (!pending.isEmpty()) {
+            held = compact(held, pending, rows);
+        }
+        return held;
+    }
+
+    /** The rows of {@code block} that sort strictly before row {@code last} of the held rows. */
+    private Block beforeLast(Block block, RowComparator heldOrder, int last) {
+        RowComparator order = new RowComparator(keys, block);
+        int[] selection = new int[block.rowCount()];
+        int count = 0;
+        for (int i = 0; i < block.rowCount(); i++) {
+            if (order.compareAcross(i, heldOrder, last) < 0) {
+                selection[count++] = i;
+            }
+        }
+        return count == block.rowCount() ? block : block.take(selection, count);
+    }
+
+    private Block compact(Block held, List<Block> pending, int rows) {
+        List<Block> blocks = new ArrayList<>();
+        if (held != null) {
+            blocks.add(held);
+        }
+        blocks.addAll(pending);
+        return sorted(Blocks.concat(blocks, types), rows);
+    }
+
+    private Block sorted(Block all, int rows) {
         int[] order = new RowComparator(keys, all).sortedPermutation(all.rowCount());
-        return all.take(order, order.length);
+        return all.take(order, Math.min(rows, order.length));
     }
 }
