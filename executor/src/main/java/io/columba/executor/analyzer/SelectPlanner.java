@@ -128,6 +128,11 @@ public final class SelectPlanner {
         default List<Operator> openParallel(List<Integer> columns, BoundExpression where, int pieces) {
             return List.of(open(columns, where));
         }
+
+        /** Whether what {@link #open} returns holds only the rows the WHERE keeps (else a filter follows it). */
+        default boolean appliesWhere() {
+            return false;
+        }
     }
 
     private Plan plan(SelectQuery select) {
@@ -193,7 +198,7 @@ public final class SelectPlanner {
         List<Operator> pieces =
                 aggregating ? source.openParallel(used, where, maxThreads) : List.of(source.open(used, where));
         for (Operator piece : pieces) {
-            pipelines.add(where == null ? piece : new FilterOperator(piece, where));
+            pipelines.add(where == null || source.appliesWhere() ? piece : new FilterOperator(piece, where));
         }
         Operator operator = pipelines.get(0);
         ExpressionBinder output = input;
@@ -458,9 +463,14 @@ public final class SelectPlanner {
                         entry.table().schema().indexes());
                 List<Operator> scans = new ArrayList<>();
                 for (List<GranuleRange> share : split(ranges, pieces)) {
-                    scans.add(new ScanOperator(share, selectedNames, selectedTypes, statistics));
+                    scans.add(new ScanOperator(share, selectedNames, selectedTypes, statistics, where));
                 }
                 return scans;
+            }
+
+            @Override
+            public boolean appliesWhere() {
+                return true;
             }
         };
     }

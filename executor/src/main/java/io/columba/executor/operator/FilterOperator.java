@@ -30,13 +30,24 @@ public final class FilterOperator implements Operator {
     }
 
     private Block filter(Block block) {
-        Column mask = ExpressionEvaluator.evaluate(predicate, block);
         int rows = block.rowCount();
+        int[] selection = new int[rows];
+        int count = select(ExpressionEvaluator.evaluate(predicate, block), rows, selection);
+        return count == rows ? block : block.take(selection, count);
+    }
+
+    /** Writes the rows where {@code mask} is non-zero and not NULL to {@code selection}; returns how many. */
+    static int select(Column mask, int rows, int[] selection) {
         if (mask instanceof ConstantColumn constant) {
             boolean keep = !constant.value().isNull(0) && truth(constant.value(), 0);
-            return keep ? block : block.slice(0, 0);
+            if (!keep) {
+                return 0;
+            }
+            for (int i = 0; i < rows; i++) {
+                selection[i] = i;
+            }
+            return rows;
         }
-        int[] selection = new int[rows];
         int count = 0;
         boolean[] nulls = mask.nulls();
         if (mask instanceof LongColumn longs && nulls == null) {
@@ -52,10 +63,7 @@ public final class FilterOperator implements Operator {
                 }
             }
         }
-        if (count == rows) {
-            return block;
-        }
-        return block.take(selection, count);
+        return count;
     }
 
     private static boolean truth(Column column, int row) {

@@ -1,5 +1,10 @@
 package io.columba.executor.operator;
 
+import io.columba.executor.expression.BoundExpression;
+import io.columba.executor.expression.ColumnReference;
+import io.columba.executor.expression.Constant;
+import io.columba.executor.expression.ExpressionEvaluator;
+import io.columba.executor.expression.FunctionInvocation;
 import io.columba.storage.block.Block;
 import io.columba.storage.column.Column;
 import io.columba.storage.column.StringColumn;
@@ -7,21 +12,30 @@ import io.columba.storage.engine.ColumnDefinition;
 import io.columba.storage.part.DataPart;
 import io.columba.storage.type.DataType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
 /**
  * Reads columns of a table's parts, granule range by granule range, in blocks of a few granules. The ranges
- * come already pruned by the primary key; a scan of no columns yields row counts only.
+ * come already pruned by the primary key and skip indexes; a scan of no columns yields row counts only.
+ *
+ * <p>With a filter, a block is read as ClickHouse reads PREWHERE: first the columns the filter needs, then the
+ * filter is evaluated, and the other columns are read only over the granules between the first and the last row
+ * that passed. A block no row of passes costs only the filter's columns. The rows returned are the ones that pass.
  */
 public final class ScanOperator implements Operator {
     private static final int GRANULES_PER_BLOCK = 8;
 
     private final Iterator<GranuleRange> ranges;
-    private final List<String> columnNames;
     private final List<DataType> columnTypes;
     private final ScanStatistics statistics;
     private final List<ColumnDefinition> definitions;
+    /** The filter bound over {@link #filterColumns} (positions in the scan's column list), or null. */
+    private final BoundExpression filter;
+
+    private final int[] filterColumns;
+    private final boolean[] readForFilter;
     private GranuleRange current;
     private int nextGranule;
 
@@ -30,39 +44,155 @@ public final class ScanOperator implements Operator {
             List<String> columnNames,
             List<DataType> columnTypes,
             ScanStatistics statistics) {
+        this(ranges, columnNames, columnTypes, statistics, null);
+    }
+
+    /** A scan that returns only the rows where {@code filter} (bound over the scan's columns) holds. */
+    public ScanOperator(
+            List<GranuleRange> ranges,
+            List<String> columnNames,
+            List<DataType> columnTypes,
+            ScanStatistics statistics,
+            BoundExpression filter) {
         this.ranges = ranges.iterator();
-        this.columnNames = List.copyOf(columnNames);
         this.columnTypes = List.copyOf(columnTypes);
         this.definitions = new ArrayList<>();
         for (int c = 0; c < columnNames.size(); c++) {
             definitions.add(new ColumnDefinition(columnNames.get(c), columnTypes.get(c)));
         }
         this.statistics = statistics;
+        this.readForFilter = new boolean[columnNames.size()];
+        if (filter == null) {
+            this.filter = null;
+            this.filterColumns = new int[0];
+            return;
+        }
+        markColumns(filter, readForFilter);
+        int[] positions = new int[columnNames.size()];
+        Arrays.fill(positions, -1);
+        List<Integer> used = new ArrayList<>();
+        for (int c = 0; c < readForFilter.length; c++) {
+            if (readForFilter[c]) {
+                positions[c] = used.size();
+                used.add(c);
+            }
+        }
+        this.filterColumns = used.stream().mapToInt(Integer::intValue).toArray();
+        this.filter = rebind(filter, positions);
     }
 
     @Override
     public Block next() {
-        while (current == null || nextGranule >= current.to()) {
-            if (!ranges.hasNext()) {
-                return null;
+        while (true) {
+            while (current == null || nextGranule >= current.to()) {
+                if (!ranges.hasNext()) {
+                    return null;
+                }
+                current = ranges.next();
+                nextGranule = current.from();
             }
-            current = ranges.next();
-            nextGranule = current.from();
+            DataPart part = current.part();
+            int from = nextGranule;
+            int to = Math.min(current.to(), from + GRANULES_PER_BLOCK);
+            nextGranule = to;
+            Block block = filter == null ? readAll(part, from, to) : readFiltered(part, from, to);
+            if (block != null) {
+                return block;
+            }
         }
-        DataPart part = current.part();
-        int from = nextGranule;
-        int to = Math.min(current.to(), from + GRANULES_PER_BLOCK);
-        nextGranule = to;
+    }
+
+    private Block readAll(DataPart part, int from, int to) {
         int rows = part.rowsIn(from, to);
-        List<Column> columns = new ArrayList<>(columnNames.size());
+        List<Column> columns = new ArrayList<>(definitions.size());
         long bytes = 0;
-        for (int c = 0; c < columnNames.size(); c++) {
+        for (int c = 0; c < definitions.size(); c++) {
             Column column = part.readOrDefault(definitions.get(c), from, to);
             columns.add(column);
             bytes += byteSize(column, columnTypes.get(c), rows);
         }
         statistics.add(rows, bytes);
         return new Block(rows, columns);
+    }
+
+    /** The rows of granules [from, to) that pass the filter, or null when none does. */
+    private Block readFiltered(DataPart part, int from, int to) {
+        int rows = part.rowsIn(from, to);
+        Column[] columns = new Column[definitions.size()];
+        List<Column> filterInput = new ArrayList<>(filterColumns.length);
+        long bytes = 0;
+        for (int c : filterColumns) {
+            columns[c] = part.readOrDefault(definitions.get(c), from, to);
+            filterInput.add(columns[c]);
+            bytes += byteSize(columns[c], columnTypes.get(c), rows);
+        }
+        int[] selection = new int[rows];
+        int count = FilterOperator.select(
+                ExpressionEvaluator.evaluate(filter, new Block(rows, filterInput)), rows, selection);
+        if (count == 0) {
+            statistics.add(rows, bytes);
+            return null;
+        }
+        // The other columns: only the granules from the first to the last row that passed.
+        int firstGranule = from;
+        while (part.rowsIn(from, firstGranule + 1) <= selection[0]) {
+            firstGranule++;
+        }
+        int lastGranule = firstGranule;
+        while (part.rowsIn(from, lastGranule + 1) <= selection[count - 1]) {
+            lastGranule++;
+        }
+        int skipped = part.rowsIn(from, firstGranule);
+        int[] shifted = selection;
+        if (skipped > 0) {
+            shifted = new int[count];
+            for (int i = 0; i < count; i++) {
+                shifted[i] = selection[i] - skipped;
+            }
+        }
+        int narrowRows = part.rowsIn(firstGranule, lastGranule + 1);
+        List<Column> result = new ArrayList<>(columns.length);
+        for (int c = 0; c < columns.length; c++) {
+            Column column;
+            if (readForFilter[c]) {
+                column = count == rows ? columns[c] : columns[c].take(selection, count);
+            } else {
+                Column read = part.readOrDefault(definitions.get(c), firstGranule, lastGranule + 1);
+                bytes += byteSize(read, columnTypes.get(c), narrowRows);
+                column = count == narrowRows ? read : read.take(shifted, count);
+            }
+            result.add(column);
+        }
+        statistics.add(rows, bytes);
+        return new Block(count, result);
+    }
+
+    private static void markColumns(BoundExpression expression, boolean[] used) {
+        switch (expression) {
+            case ColumnReference reference -> used[reference.index()] = true;
+            case Constant ignored -> {}
+            case FunctionInvocation invocation -> {
+                for (BoundExpression argument : invocation.arguments()) {
+                    markColumns(argument, used);
+                }
+            }
+        }
+    }
+
+    /** The expression with column {@code i} of the scan read as column {@code positions[i]}. */
+    private static BoundExpression rebind(BoundExpression expression, int[] positions) {
+        return switch (expression) {
+            case ColumnReference reference -> new ColumnReference(positions[reference.index()], reference.type());
+            case Constant constant -> constant;
+            case FunctionInvocation invocation ->
+                new FunctionInvocation(
+                        invocation.name(),
+                        invocation.arguments().stream()
+                                .map(argument -> rebind(argument, positions))
+                                .toList(),
+                        invocation.type(),
+                        invocation.kernel());
+        };
     }
 
     private static long byteSize(Column column, DataType type, int rows) {
