@@ -156,7 +156,7 @@ class LogsExplorerConformanceTest {
     private static Path findProject() {
         Path directory = Path.of("").toAbsolutePath();
         for (int up = 0; up < 4 && directory != null; up++, directory = directory.getParent()) {
-            Path candidate = Path.of("/tmp/lx");
+            Path candidate = directory.resolve("shared/conformance/tinybird/logs-explorer-template");
             if (Files.isDirectory(candidate.resolve("tests"))) {
                 return candidate;
             }
