@@ -153,7 +153,7 @@ class LogsExplorerConformanceTest {
         return cases;
     }
 
-    private static Path findProject() {
+    static Path findProject() {
         Path directory = Path.of("").toAbsolutePath();
         for (int up = 0; up < 4 && directory != null; up++, directory = directory.getParent()) {
             Path candidate = directory.resolve("shared/conformance/tinybird/logs-explorer-template");
