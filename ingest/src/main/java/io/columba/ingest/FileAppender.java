@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * {@code Database.insert} (JSONEachRow, CSV or TabSeparated), so memory stays bounded whatever the file size.
  *
  * <p>Each batch is its own insert. When a batch fails, the batches before it stay committed and the error says
- * how many rows they held and on which line the failing batch started.
+ * how many rows they held and on which line the failing batch started. Each batch goes through an
+ * {@link Inserter} ({@link Inserter#DIRECT} unless given), so the table's materialized views run over it.
  */
 public final class FileAppender {
     /** Rows per INSERT: large enough for few parts, small enough to keep a batch in memory. */
@@ -25,6 +26,7 @@ public final class FileAppender {
     private final Database database;
     private final int batchRows;
     private final int parallelism;
+    private final Inserter inserter;
 
     public FileAppender(Database database) {
         this(database, DEFAULT_BATCH_ROWS);
@@ -39,6 +41,16 @@ public final class FileAppender {
      * are inserted one after another in file order.
      */
     public FileAppender(Database database, int batchRows, int parallelism) {
+        this(database, batchRows, parallelism, Inserter.DIRECT);
+    }
+
+    /** An appender of {@link #DEFAULT_BATCH_ROWS}-row batches, one at a time, each inserted through {@code inserter}. */
+    public FileAppender(Database database, Inserter inserter) {
+        this(database, DEFAULT_BATCH_ROWS, 1, inserter);
+    }
+
+    /** An appender as {@link #FileAppender(Database, int, int)} makes, inserting each batch through {@code inserter}. */
+    public FileAppender(Database database, int batchRows, int parallelism, Inserter inserter) {
         if (batchRows < 1) {
             throw new IllegalArgumentException("batchRows must be positive, got " + batchRows);
         }
@@ -48,6 +60,7 @@ public final class FileAppender {
         this.database = database;
         this.batchRows = batchRows;
         this.parallelism = parallelism;
+        this.inserter = inserter;
     }
 
     /** Appends {@code file} to {@code table}, the format told by the file's extension. Returns the rows appended. */
@@ -135,8 +148,8 @@ public final class FileAppender {
         }
     }
 
-    private static void submit(
-            BatchInserter inserter,
+    private void submit(
+            BatchInserter batches,
             String table,
             java.util.List<String> columns,
             InputFormat format,
@@ -144,8 +157,9 @@ public final class FileAppender {
             int rows,
             long firstLine) {
         byte[] bytes = batch.toByteArray();
-        inserter.submit(
-                database -> database.insert(table, columns, format.clickHouseName(), bytes, 0, bytes.length),
+        batches.submit(
+                database -> inserter.insert(
+                        table, into -> database.insert(into, columns, format.clickHouseName(), bytes, 0, bytes.length)),
                 rows,
                 firstLine);
     }

@@ -153,10 +153,10 @@ class LogsExplorerConformanceTest {
         return cases;
     }
 
-    private static Path findProject() {
+    static Path findProject() {
         Path directory = Path.of("").toAbsolutePath();
         for (int up = 0; up < 4 && directory != null; up++, directory = directory.getParent()) {
-            Path candidate = Path.of("/tmp/lx");
+            Path candidate = directory.resolve("shared/conformance/tinybird/logs-explorer-template");
             if (Files.isDirectory(candidate.resolve("tests"))) {
                 return candidate;
             }

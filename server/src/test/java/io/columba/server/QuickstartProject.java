@@ -10,15 +10,7 @@ final class QuickstartProject {
     private QuickstartProject() {}
 
     static Path folder() {
-        Path directory = Path.of("").toAbsolutePath();
-        for (int up = 0; up < 3 && directory != null; up++, directory = directory.getParent()) {
-            Path candidate = directory.resolve("testdata/projects/quickstart");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException(
-                "testdata/projects/quickstart not found above " + Path.of("").toAbsolutePath());
+        return TestdataProject.folder("quickstart");
     }
 
     /** The rows of fixtures/events.ndjson: its non-blank lines. */

@@ -1,6 +1,9 @@
 package io.columba.workspace;
 
 import io.columba.executor.Database;
+import io.columba.executor.QueryResult;
+import io.columba.executor.QuerySettings;
+import io.columba.ingest.TableLocks;
 import io.columba.ingest.buffer.BufferSettings;
 import io.columba.ingest.buffer.InsertBuffer;
 import io.columba.ingest.events.EventIngestor;
@@ -9,6 +12,8 @@ import io.columba.ingest.json.ColumnDefaults;
 import io.columba.ingest.json.RowConverter;
 import io.columba.workspace.datafile.DatasourceDefinition;
 import io.columba.workspace.datasource.DatasourceCatalog;
+import io.columba.workspace.materialization.MaterializedViews;
+import io.columba.workspace.materialization.MaterializingInserter;
 import io.columba.workspace.pipe.PipeCatalog;
 import io.columba.workspace.project.DataProject;
 import io.columba.workspace.project.LoadedDatasource;
@@ -18,13 +23,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * One workspace kept in a data folder: its database ({@code <data-dir>/database}), its tokens
  * ({@code <data-dir>/tokens.json}, with the tokens the project's {@code TOKEN} lines declare), the data sources
  * and pipes of the project loaded into it, and the insert buffer of ingestion with its write-ahead log
- * ({@code <data-dir>/ingest-log}); rows acknowledged before a crash are inserted when the workspace opens.
+ * ({@code <data-dir>/ingest-log}); rows acknowledged before a crash are inserted when the workspace opens. Every
+ * insert, whichever API it comes by, goes through the {@link MaterializingInserter}, which runs the project's
+ * materialized views over the inserted rows.
  */
 public final class Workspace implements AutoCloseable {
     private final Path dataDirectory;
@@ -37,6 +47,7 @@ public final class Workspace implements AutoCloseable {
     private final InsertBuffer buffer;
     private final EventIngestor events;
     private final NdjsonAppender ndjson;
+    private final MaterializingInserter inserter;
 
     private Workspace(
             Path dataDirectory,
@@ -45,7 +56,8 @@ public final class Workspace implements AutoCloseable {
             List<LoadedDatasource> datasources,
             PipeCatalog pipes,
             List<DatasourceDefinition> definitions,
-            InsertBuffer buffer) {
+            InsertBuffer buffer,
+            MaterializingInserter inserter) {
         this.dataDirectory = dataDirectory;
         this.database = database;
         this.tokens = tokens;
@@ -54,9 +66,10 @@ public final class Workspace implements AutoCloseable {
         this.definitions = List.copyOf(definitions);
         this.catalog = new DatasourceCatalog(database, definitions);
         this.buffer = buffer;
+        this.inserter = inserter;
         RowConverter converter = new RowConverter(new ColumnDefaults(database));
         this.events = new EventIngestor(database, buffer, converter);
-        this.ndjson = new NdjsonAppender(database, buffer, converter, events);
+        this.ndjson = new NdjsonAppender(database, buffer, converter, events, inserter);
     }
 
     /** Opens (or creates) the workspace in {@code dataDirectory} with no project. */
@@ -87,17 +100,25 @@ public final class Workspace implements AutoCloseable {
         }
         Database database = Database.open(dataDirectory.resolve("database"));
         try {
-            List<LoadedDatasource> loaded = parsed == null ? List.of() : new ProjectLoader(database).load(parsed);
-            java.util.Set<String> created = new java.util.HashSet<>();
+            MaterializedViews views = MaterializedViews.of(pipes);
+            for (String failure : views.failures()) {
+                System.err.println("warning: materialized view left out: " + failure);
+            }
+            TableLocks locks = new TableLocks();
+            MaterializingInserter inserter = new MaterializingInserter(database, views, locks);
+            List<LoadedDatasource> loaded =
+                    parsed == null ? List.of() : new ProjectLoader(database, inserter).load(parsed);
+            Set<String> created = new HashSet<>();
             loaded.stream().filter(LoadedDatasource::created).forEach(table -> created.add(table.name()));
-            for (String failure : io.columba.workspace.pipe.MaterializedViews.backfill(database, pipes, created)) {
+            for (String failure : inserter.backfill(created)) {
                 System.err.println("warning: materialized view not backfilled: " + failure);
             }
             List<DatasourceDefinition> definitions = parsed == null
                     ? List.of()
                     : List.copyOf(parsed.datasources().keySet());
-            InsertBuffer buffer = InsertBuffer.open(database, dataDirectory.resolve("ingest-log"), buffering);
-            return new Workspace(dataDirectory, database, tokens, loaded, pipes, definitions, buffer);
+            InsertBuffer buffer =
+                    InsertBuffer.open(database, dataDirectory.resolve("ingest-log"), buffering, inserter, locks);
+            return new Workspace(dataDirectory, database, tokens, loaded, pipes, definitions, buffer, inserter);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -150,8 +171,28 @@ public final class Workspace implements AutoCloseable {
         return ndjson;
     }
 
+    /** The road every insert takes, running the materialized views; its recent view failures. */
+    public MaterializingInserter inserter() {
+        return inserter;
+    }
+
+    /**
+     * Runs one statement as {@link Database#execute} does, except that an {@code INSERT} into a table materialized
+     * views read goes through the {@link #inserter()} (so the views run over its rows). Read-only settings go
+     * straight to the database, which refuses writes.
+     */
+    public QueryResult execute(String sql, QuerySettings settings) {
+        InsertTarget target = settings.readOnly() ? null : InsertTarget.of(sql);
+        if (target == null || inserter.views().reading(target.table()).isEmpty()) {
+            return database.execute(sql, settings);
+        }
+        QueryResult[] result = new QueryResult[1];
+        inserter.insert(target.table(), into -> result[0] = database.execute(target.into(sql, into), settings));
+        return result[0];
+    }
+
     /** The definition of data source {@code name} in the project, if it declares one. */
-    public java.util.Optional<DatasourceDefinition> definition(String name) {
+    public Optional<DatasourceDefinition> definition(String name) {
         return definitions.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 

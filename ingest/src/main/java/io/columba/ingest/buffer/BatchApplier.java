@@ -2,6 +2,8 @@ package io.columba.ingest.buffer;
 
 import io.columba.executor.Database;
 import io.columba.executor.QuerySettings;
+import io.columba.ingest.Inserter;
+import io.columba.ingest.TableLocks;
 import io.columba.ingest.log.InsertLog;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
@@ -12,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -20,7 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * intent (synced before the insert) and an applied record in the log. When the batch fails, its records are tried
  * one by one; a record that fails {@link #MAX_ATTEMPTS} times is set aside in {@code rejected/} (rows and error)
  * rather than block the table forever. Writers of a table are serialized by its lock, which the datasources API
- * also takes, so nothing else writes the table between an intent and its outcome.
+ * and materialized views also take, so nothing else writes the table between an intent and its outcome. The insert
+ * goes through the {@link Inserter}, so the table's materialized views run over the batch.
  */
 final class BatchApplier {
     static final int MAX_ATTEMPTS = 3;
@@ -30,16 +32,19 @@ final class BatchApplier {
     private final Database database;
     private final InsertLog log;
     private final Path rejectedFolder;
-    private final ConcurrentHashMap<String, ReentrantLock> tableLocks = new ConcurrentHashMap<>();
+    private final Inserter inserter;
+    private final TableLocks locks;
 
-    BatchApplier(Database database, InsertLog log, Path rejectedFolder) {
+    BatchApplier(Database database, InsertLog log, Path rejectedFolder, Inserter inserter, TableLocks locks) {
         this.database = database;
         this.log = log;
         this.rejectedFolder = rejectedFolder;
+        this.inserter = inserter;
+        this.locks = locks;
     }
 
     ReentrantLock lock(String table) {
-        return tableLocks.computeIfAbsent(table, t -> new ReentrantLock());
+        return locks.of(table);
     }
 
     /** Inserts {@code batch}; returns the records that failed and are to be tried again later. */
@@ -82,16 +87,19 @@ final class BatchApplier {
             sequences.add(pending.sequence);
             chars += pending.rows.length();
         }
-        StringBuilder sql = new StringBuilder((int) Math.min(Integer.MAX_VALUE - 16, chars + 64))
-                .append("INSERT INTO ")
-                .append(quote(table))
-                .append(" FORMAT JSONEachRow\n");
-        for (PendingRows pending : batch) {
-            sql.append(pending.rows);
-        }
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 16, chars + 64 + table.length());
         log.intent(table, TableBlocks.maxBlock(database, table), sequences);
         try {
-            database.execute(sql.toString(), QuerySettings.DEFAULTS);
+            inserter.insert(table, into -> {
+                StringBuilder sql = new StringBuilder(capacity)
+                        .append("INSERT INTO ")
+                        .append(quote(into))
+                        .append(" FORMAT JSONEachRow\n");
+                for (PendingRows pending : batch) {
+                    sql.append(pending.rows);
+                }
+                database.execute(sql.toString(), QuerySettings.DEFAULTS);
+            });
         } catch (RuntimeException e) {
             log.aborted(table, sequences);
             return e;

@@ -1,6 +1,8 @@
 package io.columba.ingest.buffer;
 
 import io.columba.executor.Database;
+import io.columba.ingest.Inserter;
+import io.columba.ingest.TableLocks;
 import io.columba.ingest.log.InsertLog;
 import io.columba.ingest.log.LogRecord;
 import java.nio.file.Path;
@@ -44,10 +46,16 @@ public final class InsertBuffer implements AutoCloseable {
     private boolean closed;
     private boolean shutDown;
 
-    private InsertBuffer(Database database, InsertLog log, Path folder, BufferSettings settings) {
+    private InsertBuffer(
+            Database database,
+            InsertLog log,
+            Path folder,
+            BufferSettings settings,
+            Inserter inserter,
+            TableLocks locks) {
         this.log = log;
         this.settings = settings;
-        this.applier = new BatchApplier(database, log, folder.resolve("rejected"));
+        this.applier = new BatchApplier(database, log, folder.resolve("rejected"), inserter, locks);
         this.flusher = new Thread(this::runFlusher, "columba-insert-buffer");
         this.flusher.setDaemon(true);
     }
@@ -57,8 +65,17 @@ public final class InsertBuffer implements AutoCloseable {
      * insert; returns once that is done. The tables the log names must exist.
      */
     public static InsertBuffer open(Database database, Path folder, BufferSettings settings) {
+        return open(database, folder, settings, Inserter.DIRECT, new TableLocks());
+    }
+
+    /**
+     * Opens the buffer as {@link #open(Database, Path, BufferSettings)} does, inserting through {@code inserter}
+     * and serializing the writers of a table with {@code locks}.
+     */
+    public static InsertBuffer open(
+            Database database, Path folder, BufferSettings settings, Inserter inserter, TableLocks locks) {
         InsertLog log = InsertLog.open(folder, settings.segmentBytes());
-        InsertBuffer buffer = new InsertBuffer(database, log, folder, settings);
+        InsertBuffer buffer = new InsertBuffer(database, log, folder, settings, inserter, locks);
         try {
             buffer.recover(database);
         } catch (RuntimeException e) {

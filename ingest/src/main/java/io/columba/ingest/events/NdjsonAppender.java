@@ -2,6 +2,7 @@ package io.columba.ingest.events;
 
 import io.columba.executor.Database;
 import io.columba.executor.QuerySettings;
+import io.columba.ingest.Inserter;
 import io.columba.ingest.buffer.InsertBuffer;
 import io.columba.ingest.json.ConvertedRows;
 import io.columba.ingest.json.IngestSchema;
@@ -15,7 +16,7 @@ import java.io.InputStream;
 /**
  * Appends an NDJSON stream of any size (the Data Sources API) by the data source's JSONPaths, in batches of
  * {@value #BATCH_BYTES} bytes of whole lines, each batch inserted directly (holding the table's write lock)
- * with its quarantined rows. Batches inserted before a failure stay.
+ * with its quarantined rows, through the {@link Inserter}. Batches inserted before a failure stay.
  */
 public final class NdjsonAppender {
     static final int BATCH_BYTES = 8 << 20;
@@ -24,12 +25,15 @@ public final class NdjsonAppender {
     private final InsertBuffer buffer;
     private final RowConverter converter;
     private final EventIngestor events;
+    private final Inserter inserter;
 
-    public NdjsonAppender(Database database, InsertBuffer buffer, RowConverter converter, EventIngestor events) {
+    public NdjsonAppender(
+            Database database, InsertBuffer buffer, RowConverter converter, EventIngestor events, Inserter inserter) {
         this.database = database;
         this.buffer = buffer;
         this.converter = converter;
         this.events = events;
+        this.inserter = inserter;
     }
 
     /**
@@ -82,9 +86,11 @@ public final class NdjsonAppender {
 
     private void execute(String table, String rows) {
         if (!rows.isEmpty()) {
-            database.execute(
-                    "INSERT INTO " + QuarantineTable.quote(table) + " FORMAT JSONEachRow\n" + rows,
-                    QuerySettings.DEFAULTS);
+            inserter.insert(
+                    table,
+                    into -> database.execute(
+                            "INSERT INTO " + QuarantineTable.quote(into) + " FORMAT JSONEachRow\n" + rows,
+                            QuerySettings.DEFAULTS));
         }
     }
 

@@ -53,7 +53,7 @@ public final class ClickHouseApi implements HttpApi {
 
     public ClickHouseApi(Workspace workspace) {
         this.tokens = workspace.tokens();
-        this.runner = new QueryRunner(workspace.database());
+        this.runner = new QueryRunner(workspace::execute);
     }
 
     @Override

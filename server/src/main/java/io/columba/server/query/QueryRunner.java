@@ -8,16 +8,22 @@ import io.columba.executor.format.OutputFormats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.BiFunction;
 
 /**
  * Runs one statement and renders its result in the format of its FORMAT clause, or {@code defaultFormat} when it
  * has none. Errors are the executor's {@code ColumbaException}s.
  */
 public final class QueryRunner {
-    private final Database database;
+    private final BiFunction<String, QuerySettings, QueryResult> statements;
 
     public QueryRunner(Database database) {
-        this.database = database;
+        this(database::execute);
+    }
+
+    /** A runner handing each statement to {@code statements} (such as a workspace, which runs materialized views). */
+    public QueryRunner(BiFunction<String, QuerySettings, QueryResult> statements) {
+        this.statements = statements;
     }
 
     /** The rendered result; {@code format} is null and {@code body} empty for statements without a result set. */
@@ -28,7 +34,7 @@ public final class QueryRunner {
     }
 
     public RenderedResult run(String sql, QuerySettings settings, String defaultFormat, FormatSettings formatSettings) {
-        QueryResult result = database.execute(sql, settings);
+        QueryResult result = statements.apply(sql, settings);
         if (!result.hasResultSet()) {
             return new RenderedResult(result, null, new byte[0]);
         }

@@ -41,7 +41,7 @@ final class DatasourceLoader {
     DatasourceLoader(Workspace workspace) {
         this.workspace = workspace;
         this.database = workspace.database();
-        this.appender = new FileAppender(workspace.database());
+        this.appender = new FileAppender(workspace.database(), workspace.inserter());
     }
 
     ApiResponse load(ApiRequest request, Token token) {

@@ -20,6 +20,10 @@ enum PipeFormat {
         this.clickHouseFormat = clickHouseFormat;
     }
 
+    String extension() {
+        return extension;
+    }
+
     String clickHouseFormat() {
         return clickHouseFormat;
     }

@@ -16,11 +16,13 @@ import java.util.Optional;
  * The {@code /v0/pipes} routes: {@code GET /v0/pipes} (the pipes the token may read, {@code attrs=} to pick
  * fields), {@code GET /v0/pipes/<name>} (one pipe with its nodes and parameters), and
  * {@code GET|POST /v0/pipes/<name>.json|.ndjson|.csv|.csvwithnames} (the endpoint's result, see
- * {@link PipeQueryEndpoint}). A token needs {@code PIPES:READ:<name>} or {@code ADMIN} (403 otherwise); an
+ * {@link PipeQueryEndpoint}), and {@code GET /v0/pipes/openapi.json} (the OpenAPI document of the endpoints the
+ * token may read, {@link OpenApiDocument}). A token needs {@code PIPES:READ:<name>} or {@code ADMIN} (403 otherwise); an
  * unknown pipe, or one that is not an endpoint, is 404.
  */
 final class PipesApi {
     static final String PREFIX = "/v0/pipes";
+    private static final String OPENAPI = "openapi.json";
 
     private final PipeCatalog pipes;
     private final PipeQueryEndpoint query;
@@ -44,6 +46,9 @@ final class PipesApi {
             return get ? list(request, token) : methodNotAllowed(request);
         }
         String resource = rest.substring(1);
+        if (resource.equals(OPENAPI)) {
+            return get ? openApi(request, token) : methodNotAllowed(request);
+        }
         int dot = resource.lastIndexOf('.');
         if (resource.contains("/")) {
             return ApiResponse.jsonError(404, "Not found: " + request.method() + " " + request.path());
@@ -88,6 +93,18 @@ final class PipesApi {
             return forbidden(name);
         }
         return ApiResponse.json(200, PipeDescriptions.describe(pipe.get()));
+    }
+
+    private ApiResponse openApi(ApiRequest request, Token token) {
+        List<Pipe> endpoints = new ArrayList<>();
+        for (Pipe pipe : pipes.pipes()) {
+            if (pipe.isEndpoint() && token.canReadPipe(pipe.name())) {
+                endpoints.add(pipe);
+            }
+        }
+        String host = request.header("Host");
+        String server = (host == null ? "" : "http://" + host) + PREFIX;
+        return ApiResponse.json(200, OpenApiDocument.of(endpoints, server));
     }
 
     private ApiResponse list(ApiRequest request, Token token) {

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * <p>Working on tokens rather than on the parsed statement keeps SQL the parser does not model yet (joins,
  * {@code ARRAY JOIN}, {@code LIMIT BY}) intact, so the executor reports what it lacks in its own words.
  */
-final class TableNameRewriter {
+public final class TableNameRewriter {
     /** Words that may follow a table in FROM and so are never its alias. */
     private static final Set<String> CLAUSE_WORDS = Set.of(
             "WHERE",
@@ -58,7 +58,7 @@ final class TableNameRewriter {
      * {@code sql} with each table name for which {@code resolver} returns a query replaced by that query; names it
      * returns null for (data sources, unknown tables) stay as they are.
      */
-    static String rewrite(String sql, Function<String, String> resolver) {
+    public static String rewrite(String sql, Function<String, String> resolver) {
         List<SqlToken> tokens = SqlLexer.tokenize(sql);
         StringBuilder out = new StringBuilder(sql.length());
         for (int i = 0; i < tokens.size(); i++) {

@@ -3,6 +3,7 @@ package io.columba.workspace.project;
 import io.columba.executor.Database;
 import io.columba.executor.QuerySettings;
 import io.columba.ingest.FileAppender;
+import io.columba.ingest.Inserter;
 import io.columba.storage.error.ColumbaException;
 import io.columba.workspace.datafile.CreateTableWriter;
 import io.columba.workspace.datafile.DatasourceDefinition;
@@ -14,9 +15,10 @@ import java.util.Map;
 
 /**
  * Loads a Tinybird data project into a database: every {@code .datasource} file under the project folder
- * (searched recursively, see {@link DataProject}) becomes a table unless one of that name exists (then its data is kept). A table created
- * now gets its fixture, {@code fixtures/<name>.ndjson} or {@code .csv} (also Classic's
- * {@code datasources/fixtures/}), appended.
+ * (searched recursively, see {@link DataProject}) becomes a table unless one of that name exists (then its data
+ * is kept). Once every table exists, each table created now gets its fixture, {@code fixtures/<name>.ndjson} or
+ * {@code .csv} (also Classic's {@code datasources/fixtures/}), appended through the {@link Inserter}, so the
+ * materialized views reading it fill their targets as on any other insert.
  *
  * <p>All files are parsed before any table is created, so a bad file changes nothing; a table whose fixture fails
  * to load is dropped again, so the next start retries it.
@@ -28,8 +30,13 @@ public final class ProjectLoader {
     private final FileAppender appender;
 
     public ProjectLoader(Database database) {
+        this(database, Inserter.DIRECT);
+    }
+
+    /** A loader appending fixtures through {@code inserter}. */
+    public ProjectLoader(Database database, Inserter inserter) {
         this.database = database;
-        this.appender = new FileAppender(database);
+        this.appender = new FileAppender(database, inserter);
     }
 
     /** Parses {@code project} and loads its data sources; see {@link #load(DataProject)}. */
@@ -39,24 +46,43 @@ public final class ProjectLoader {
 
     /** Creates the tables of {@code project}'s data sources that do not exist yet and appends their fixtures. */
     public List<LoadedDatasource> load(DataProject project) {
+        List<String> created = new ArrayList<>();
+        try {
+            for (Map.Entry<DatasourceDefinition, Path> datasource :
+                    project.datasources().entrySet()) {
+                if (create(datasource.getKey(), datasource.getValue())) {
+                    created.add(datasource.getKey().name());
+                }
+            }
+        } catch (RuntimeException e) {
+            created.forEach(name -> drop(name, e));
+            throw e;
+        }
         List<LoadedDatasource> loaded = new ArrayList<>();
-        for (Map.Entry<DatasourceDefinition, Path> datasource :
-                project.datasources().entrySet()) {
-            loaded.add(load(project.folder(), datasource.getKey(), datasource.getValue()));
+        for (DatasourceDefinition datasource : project.datasources().keySet()) {
+            String name = datasource.name();
+            loaded.add(
+                    created.contains(name)
+                            ? appendFixture(project.folder(), name)
+                            : new LoadedDatasource(name, false, null, 0));
         }
         return loaded;
     }
 
-    private LoadedDatasource load(Path project, DatasourceDefinition datasource, Path file) {
-        String name = datasource.name();
-        if (database.tableExists(name)) {
-            return new LoadedDatasource(name, false, null, 0);
+    /** Creates the table of {@code datasource} unless it exists; true when created. */
+    private boolean create(DatasourceDefinition datasource, Path file) {
+        if (database.tableExists(datasource.name())) {
+            return false;
         }
         try {
             database.execute(CreateTableWriter.createTable(datasource), QuerySettings.DEFAULTS);
+            return true;
         } catch (ColumbaException e) {
             throw new ColumbaException(e.errorCode(), file + ": cannot create the table: " + e.getMessage(), e);
         }
+    }
+
+    private LoadedDatasource appendFixture(Path project, String name) {
         Path fixture = fixture(project, name);
         if (fixture == null) {
             return new LoadedDatasource(name, true, null, 0);
@@ -64,12 +90,17 @@ public final class ProjectLoader {
         try {
             return new LoadedDatasource(name, true, fixture, appender.append(name, fixture));
         } catch (RuntimeException e) {
-            try {
-                database.execute("DROP TABLE IF EXISTS " + name, QuerySettings.DEFAULTS);
-            } catch (RuntimeException dropFailure) {
-                e.addSuppressed(dropFailure);
-            }
+            drop(name, e);
             throw e;
+        }
+    }
+
+    /** Drops {@code name} again after {@code failure}, so the next start creates and fills it. */
+    private void drop(String name, RuntimeException failure) {
+        try {
+            database.execute("DROP TABLE IF EXISTS `" + name.replace("`", "\\`") + "`", QuerySettings.DEFAULTS);
+        } catch (RuntimeException dropFailure) {
+            failure.addSuppressed(dropFailure);
         }
     }
 
