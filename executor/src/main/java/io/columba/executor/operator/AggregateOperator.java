@@ -67,8 +67,12 @@ public final class AggregateOperator implements Operator {
         for (AggregateCall call : calls) {
             states.add(call.aggregate().newStates());
         }
+        boolean[] constantKeys = new boolean[keys.size()];
+        for (int k = 0; k < constantKeys.length; k++) {
+            constantKeys[k] = keys.get(k) instanceof io.columba.executor.expression.Constant;
+        }
         return new Partial(
-                new GroupIndex(keys.stream().map(BoundExpression::type).toList()), states);
+                new GroupIndex(keys.stream().map(BoundExpression::type).toList(), constantKeys), states);
     }
 
     private Partial aggregate(Operator child) {

@@ -36,8 +36,16 @@ final class GroupIndex {
     private byte[] scratch = new byte[256];
     private int scratchLength;
 
+    /** Keys whose value is the same in every row of every block (GROUP BY 1): kept once, never hashed. */
+    private final boolean[] constantKeys;
+
     GroupIndex(List<DataType> keyTypes) {
+        this(keyTypes, new boolean[keyTypes.size()]);
+    }
+
+    GroupIndex(List<DataType> keyTypes, boolean[] constantKeys) {
         this.keyTypes = List.copyOf(keyTypes);
+        this.constantKeys = constantKeys.clone();
         for (DataType type : keyTypes) {
             keyBuilders.add(ColumnBuilder.forType(type, 64));
         }
@@ -68,12 +76,14 @@ final class GroupIndex {
         }
         Column[] plain = new Column[keys.length];
         for (int k = 0; k < keys.length; k++) {
-            plain[k] = keys[k].materialize();
+            plain[k] = constantKeys[k] ? keys[k] : keys[k].materialize();
         }
         for (int i = 0; i < rows; i++) {
             scratchLength = 0;
-            for (Column key : plain) {
-                serializeValue(key, i);
+            for (int k = 0; k < plain.length; k++) {
+                if (!constantKeys[k]) {
+                    serializeValue(plain[k], i);
+                }
             }
             int group = serialized.findOrAdd(scratch, scratchLength);
             if (group == groupCount) {
