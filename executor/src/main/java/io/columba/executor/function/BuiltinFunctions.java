@@ -5,6 +5,7 @@ import io.columba.executor.function.aggregate.AvgFunction;
 import io.columba.executor.function.aggregate.CountFunction;
 import io.columba.executor.function.aggregate.GroupArrayFunction;
 import io.columba.executor.function.aggregate.MinMaxFunction;
+import io.columba.executor.function.aggregate.QuantileFunction;
 import io.columba.executor.function.aggregate.SumFunction;
 import io.columba.executor.function.aggregate.UniqExactFunction;
 import io.columba.executor.function.scalar.ArithmeticFunctions;
@@ -41,7 +42,7 @@ public final class BuiltinFunctions {
     }
 
     static List<AggregateFunction> aggregates() {
-        return List.of(
+        List<AggregateFunction> all = new ArrayList<>(List.of(
                 new CountFunction(),
                 new SumFunction(),
                 new AvgFunction(),
@@ -49,6 +50,8 @@ public final class BuiltinFunctions {
                 new MinMaxFunction(MinMaxFunction.Kind.MAX),
                 new MinMaxFunction(MinMaxFunction.Kind.ANY),
                 new UniqExactFunction(),
-                new GroupArrayFunction());
+                new GroupArrayFunction()));
+        all.addAll(QuantileFunction.all());
+        return all;
     }
 }

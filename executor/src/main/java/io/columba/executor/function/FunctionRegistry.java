@@ -36,6 +36,9 @@ public final class FunctionRegistry {
         }
         for (AggregateFunction function : aggregateList) {
             register(aggregates, aggregatesIgnoringCase, function.name(), function.caseInsensitive(), function);
+            for (String alias : function.aliases()) {
+                register(aggregates, aggregatesIgnoringCase, alias, function.caseInsensitive(), function);
+            }
         }
     }
 
