@@ -1,13 +1,19 @@
 package io.columba.executor.function;
 
 import io.columba.executor.function.aggregate.AggregateFunction;
+import io.columba.executor.function.aggregate.ArgMinMaxFunction;
 import io.columba.executor.function.aggregate.AvgFunction;
 import io.columba.executor.function.aggregate.CountFunction;
 import io.columba.executor.function.aggregate.GroupArrayFunction;
+import io.columba.executor.function.aggregate.GroupUniqArrayFunction;
 import io.columba.executor.function.aggregate.MinMaxFunction;
+import io.columba.executor.function.aggregate.MomentFunction;
 import io.columba.executor.function.aggregate.QuantileFunction;
 import io.columba.executor.function.aggregate.SumFunction;
+import io.columba.executor.function.aggregate.SumWithOverflowFunction;
+import io.columba.executor.function.aggregate.TopKFunction;
 import io.columba.executor.function.aggregate.UniqExactFunction;
+import io.columba.executor.function.aggregate.UniqFunction;
 import io.columba.executor.function.scalar.ArithmeticFunctions;
 import io.columba.executor.function.scalar.ComparisonFunctions;
 import io.columba.executor.function.scalar.ConditionalFunctions;
@@ -52,6 +58,18 @@ public final class BuiltinFunctions {
                 new UniqExactFunction(),
                 new GroupArrayFunction()));
         all.addAll(QuantileFunction.all());
+        all.add(new MinMaxFunction(MinMaxFunction.Kind.ANY_LAST));
+        for (MomentFunction.Kind kind : MomentFunction.Kind.values()) {
+            all.add(new MomentFunction(kind));
+        }
+        for (UniqFunction.Kind kind : UniqFunction.Kind.values()) {
+            all.add(new UniqFunction(kind));
+        }
+        all.add(new ArgMinMaxFunction(true));
+        all.add(new ArgMinMaxFunction(false));
+        all.add(new TopKFunction());
+        all.add(new GroupUniqArrayFunction());
+        all.add(new SumWithOverflowFunction());
         return all;
     }
 }

@@ -12,7 +12,9 @@ final class AggregateParameters {
         if (parameters.size() < minimum || parameters.size() > maximum) {
             String expected = maximum == minimum
                     ? minimum + " parameter" + (minimum == 1 ? "" : "s")
-                    : maximum == Integer.MAX_VALUE ? "at least " + minimum + " parameter" : maximum + " parameters or less";
+                    : maximum == Integer.MAX_VALUE
+                            ? "at least " + minimum + " parameter"
+                            : maximum + " parameters or less";
             throw new ColumbaException(
                     ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
                     "Aggregate function " + function + " requires " + expected + ", got " + parameters.size());

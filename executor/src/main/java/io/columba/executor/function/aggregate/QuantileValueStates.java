@@ -29,7 +29,11 @@ final class QuantileValueStates implements AggregateStates {
     private int[] sizes = new int[16];
 
     QuantileValueStates(
-            QuantileFunction function, QuantileFunction.Method method, DataType type, DataType result, boolean unsigned64) {
+            QuantileFunction function,
+            QuantileFunction.Method method,
+            DataType type,
+            DataType result,
+            boolean unsigned64) {
         this.function = function;
         this.method = method;
         this.result = result;

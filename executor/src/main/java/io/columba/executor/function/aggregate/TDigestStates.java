@@ -78,8 +78,9 @@ final class TDigestStates implements AggregateStates {
             long[] keys = new long[size];
             for (int i = 0; i < size; i++) {
                 int bits = Float.floatToRawIntBits(means[i]);
-                int sortable = bits < 0 ? ~bits : bits | Integer.MIN_VALUE;
-                keys[i] = ((sortable & 0xFFFFFFFFL) << 32) | i;
+                // Floats ordered as signed ints: negative ones have their magnitude bits flipped.
+                int sortable = bits < 0 ? bits ^ 0x7FFFFFFF : bits;
+                keys[i] = ((long) sortable << 32) | i;
             }
             Arrays.sort(keys);
             float[] sortedMeans = new float[means.length];
