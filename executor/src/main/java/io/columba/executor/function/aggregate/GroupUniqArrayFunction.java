@@ -25,7 +25,7 @@ public final class GroupUniqArrayFunction implements AggregateFunction {
 
     @Override
     public String example() {
-        return "SELECT arraySort(groupUniqArray(number % 3)) FROM numbers(10)";
+        return "SELECT length(groupUniqArray(number % 3)) FROM numbers(10)";
     }
 
     @Override
