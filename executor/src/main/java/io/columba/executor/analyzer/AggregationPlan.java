@@ -11,6 +11,7 @@ import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.ExpressionFormatter;
 import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
+import io.columba.sql.ast.Literal;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import io.columba.storage.type.DataType;
@@ -82,7 +83,7 @@ final class AggregationPlan {
             arguments.add(input.bind(argument));
         }
         List<DataType> types = arguments.stream().map(BoundExpression::type).toList();
-        BoundAggregate bound = AggregateBinder.bind(function, types);
+        BoundAggregate bound = AggregateBinder.bind(function.withParameters(parameters(call)), types);
         aggregatePositions.put(name, calls.size());
         calls.add(new AggregateCall(bound, arguments));
     }
@@ -91,7 +92,25 @@ final class AggregationPlan {
         if (call.distinct() && call.name().equalsIgnoreCase("count")) {
             return functions.aggregate("uniqExact");
         }
-        return functions.aggregate(call.name());
+        return functions.aggregate(call.distinct() ? call.name() + "Distinct" : call.name());
+    }
+
+    /** The parameters of {@code f(parameters)(arguments)} as written; each must be a literal. */
+    private static List<String> parameters(FunctionCall call) {
+        if (call.parameters() == null) {
+            return List.of();
+        }
+        List<String> texts = new ArrayList<>();
+        for (Expression parameter : call.parameters()) {
+            if (!(parameter instanceof Literal)) {
+                throw new ColumbaException(
+                        ErrorCode.PARAMETERS_TO_AGGREGATE_FUNCTIONS_MUST_BE_LITERALS,
+                        "Parameters to aggregate functions must be literals, found "
+                                + ExpressionFormatter.format(parameter) + " in " + ExpressionFormatter.format(call));
+            }
+            texts.add(ExpressionFormatter.format(parameter));
+        }
+        return texts;
     }
 
     private boolean containsAggregate(Expression expression) {

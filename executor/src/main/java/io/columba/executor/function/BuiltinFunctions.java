@@ -1,12 +1,19 @@
 package io.columba.executor.function;
 
 import io.columba.executor.function.aggregate.AggregateFunction;
+import io.columba.executor.function.aggregate.ArgMinMaxFunction;
 import io.columba.executor.function.aggregate.AvgFunction;
 import io.columba.executor.function.aggregate.CountFunction;
 import io.columba.executor.function.aggregate.GroupArrayFunction;
+import io.columba.executor.function.aggregate.GroupUniqArrayFunction;
 import io.columba.executor.function.aggregate.MinMaxFunction;
+import io.columba.executor.function.aggregate.MomentFunction;
+import io.columba.executor.function.aggregate.QuantileFunction;
 import io.columba.executor.function.aggregate.SumFunction;
+import io.columba.executor.function.aggregate.SumWithOverflowFunction;
+import io.columba.executor.function.aggregate.TopKFunction;
 import io.columba.executor.function.aggregate.UniqExactFunction;
+import io.columba.executor.function.aggregate.UniqFunction;
 import io.columba.executor.function.scalar.ArithmeticFunctions;
 import io.columba.executor.function.scalar.ComparisonFunctions;
 import io.columba.executor.function.scalar.ConditionalFunctions;
@@ -41,7 +48,7 @@ public final class BuiltinFunctions {
     }
 
     static List<AggregateFunction> aggregates() {
-        return List.of(
+        List<AggregateFunction> all = new ArrayList<>(List.of(
                 new CountFunction(),
                 new SumFunction(),
                 new AvgFunction(),
@@ -49,6 +56,20 @@ public final class BuiltinFunctions {
                 new MinMaxFunction(MinMaxFunction.Kind.MAX),
                 new MinMaxFunction(MinMaxFunction.Kind.ANY),
                 new UniqExactFunction(),
-                new GroupArrayFunction());
+                new GroupArrayFunction()));
+        all.addAll(QuantileFunction.all());
+        all.add(new MinMaxFunction(MinMaxFunction.Kind.ANY_LAST));
+        for (MomentFunction.Kind kind : MomentFunction.Kind.values()) {
+            all.add(new MomentFunction(kind));
+        }
+        for (UniqFunction.Kind kind : UniqFunction.Kind.values()) {
+            all.add(new UniqFunction(kind));
+        }
+        all.add(new ArgMinMaxFunction(true));
+        all.add(new ArgMinMaxFunction(false));
+        all.add(new TopKFunction());
+        all.add(new GroupUniqArrayFunction());
+        all.add(new SumWithOverflowFunction());
+        return all;
     }
 }

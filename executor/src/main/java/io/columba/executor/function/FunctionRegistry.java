@@ -5,6 +5,14 @@ import io.columba.executor.expression.Constant;
 import io.columba.executor.expression.ExpressionEvaluator;
 import io.columba.executor.expression.FunctionInvocation;
 import io.columba.executor.function.aggregate.AggregateFunction;
+import io.columba.executor.function.aggregate.ArrayCombinator;
+import io.columba.executor.function.aggregate.DistinctCombinator;
+import io.columba.executor.function.aggregate.ForEachCombinator;
+import io.columba.executor.function.aggregate.IfCombinator;
+import io.columba.executor.function.aggregate.MergeCombinator;
+import io.columba.executor.function.aggregate.OrNullCombinator;
+import io.columba.executor.function.aggregate.SimpleStateCombinator;
+import io.columba.executor.function.aggregate.StateCombinator;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import io.columba.storage.type.DataType;
@@ -36,6 +44,9 @@ public final class FunctionRegistry {
         }
         for (AggregateFunction function : aggregateList) {
             register(aggregates, aggregatesIgnoringCase, function.name(), function.caseInsensitive(), function);
+            for (String alias : function.aliases()) {
+                register(aggregates, aggregatesIgnoringCase, alias, function.caseInsensitive(), function);
+            }
         }
     }
 
@@ -61,7 +72,7 @@ public final class FunctionRegistry {
         return aggregates.values();
     }
 
-    /** An aggregate by name, with combinator suffixes (-If, -State, -Merge) resolved; null when there is none. */
+    /** An aggregate by name, with combinator suffixes (-If, -State, -Merge, -Array, -ForEach, ...) resolved; null when there is none. */
     public AggregateFunction aggregate(String name) {
         AggregateFunction function = aggregates.get(name);
         if (function == null) {
@@ -75,9 +86,15 @@ public final class FunctionRegistry {
                 AggregateFunction nested = aggregate(name.substring(0, name.length() - suffix.length()));
                 if (nested != null) {
                     return switch (suffix) {
-                        case "If" -> new io.columba.executor.function.aggregate.IfCombinator(nested);
-                        case "State" -> new io.columba.executor.function.aggregate.StateCombinator(nested);
-                        default -> new io.columba.executor.function.aggregate.MergeCombinator(nested);
+                        case "If" -> new IfCombinator(nested);
+                        case "State" -> new StateCombinator(nested);
+                        case "SimpleState" -> new SimpleStateCombinator(nested);
+                        case "Merge" -> new MergeCombinator(nested);
+                        case "Array" -> new ArrayCombinator(nested);
+                        case "ForEach" -> new ForEachCombinator(nested);
+                        case "Distinct" -> new DistinctCombinator(nested);
+                        case "OrNull" -> new OrNullCombinator(nested, true);
+                        default -> new OrNullCombinator(nested, false);
                     };
                 }
             }
@@ -85,7 +102,8 @@ public final class FunctionRegistry {
         return null;
     }
 
-    private static final List<String> COMBINATORS = List.of("If", "State", "Merge");
+    private static final List<String> COMBINATORS =
+            List.of("If", "State", "SimpleState", "Merge", "Array", "ForEach", "Distinct", "OrNull", "OrDefault");
 
     public boolean isAggregate(String name) {
         return aggregate(name) != null;

@@ -21,12 +21,7 @@ public final class AggregateStateColumns {
                     ErrorCode.UNKNOWN_AGGREGATE_FUNCTION,
                     "Unknown aggregate function " + type.function() + " in type " + type.name());
         }
-        if (!type.parameters().isEmpty()) {
-            throw new ColumbaException(
-                    ErrorCode.NOT_IMPLEMENTED,
-                    "Parametric aggregate function states are not supported yet: " + type.name());
-        }
-        return AggregateBinder.bind(function, type.arguments());
+        return AggregateBinder.bind(function.withParameters(type.parameters()), type.arguments());
     }
 
     /** One merged state per run of rows {@code [starts[r], starts[r + 1])} (AggregatingMergeTree merges, FINAL). */

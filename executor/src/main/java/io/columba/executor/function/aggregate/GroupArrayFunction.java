@@ -19,6 +19,31 @@ import java.util.List;
 
 /** groupArray: the group's non-NULL values in the order the rows arrived. Array(T). */
 public final class GroupArrayFunction implements AggregateFunction {
+    /** The most values kept a group: groupArray(max)(x) keeps the first max. */
+    private final int max;
+
+    public GroupArrayFunction() {
+        this(Integer.MAX_VALUE);
+    }
+
+    private GroupArrayFunction(int max) {
+        this.max = max;
+    }
+
+    @Override
+    public AggregateFunction withParameters(List<String> parameters) {
+        if (parameters.isEmpty()) {
+            return this;
+        }
+        AggregateParameters.expectCount(name(), parameters, 0, 1);
+        return new GroupArrayFunction(AggregateParameters.positiveInteger(name(), parameters.get(0), 0xFFFFFF));
+    }
+
+    @Override
+    public List<String> parameters() {
+        return max == Integer.MAX_VALUE ? List.of() : List.of(Integer.toString(max));
+    }
+
     @Override
     public String name() {
         return "groupArray";
@@ -26,7 +51,7 @@ public final class GroupArrayFunction implements AggregateFunction {
 
     @Override
     public String description() {
-        return "The values of the argument in a group, NULLs skipped, as an array.";
+        return "The values of the argument in a group, NULLs skipped, as an array; groupArray(n)(x) keeps the first n.";
     }
 
     @Override
@@ -43,16 +68,18 @@ public final class GroupArrayFunction implements AggregateFunction {
     public BoundAggregate bind(List<DataType> types) {
         io.columba.executor.function.scalar.Operands.expectCount("groupArray", types, 1, 1);
         DataType element = types.get(0);
-        return new BoundAggregate(new ArrayType(element), () -> new States(element));
+        return new BoundAggregate(new ArrayType(element), () -> new States(element, max));
     }
 
     private static final class States implements AggregateStates {
         private final DataType element;
+        private final int max;
         /** One builder per group, created when the group sees its first value. */
         private final List<ColumnBuilder> groups = new ArrayList<>();
 
-        States(DataType element) {
+        States(DataType element, int max) {
             this.element = element;
+            this.max = max;
         }
 
         private ColumnBuilder group(int group) {
@@ -71,7 +98,10 @@ public final class GroupArrayFunction implements AggregateFunction {
         public void add(int[] groups, Column[] arguments, int rows, int groupCount) {
             Column values = arguments[0].materialize();
             for (int i = 0; i < rows; i++) {
-                group(groups[i]).appendFrom(values, i);
+                ColumnBuilder target = group(groups[i]);
+                if (target.size() < max) {
+                    target.appendFrom(values, i);
+                }
             }
         }
 
@@ -85,7 +115,7 @@ public final class GroupArrayFunction implements AggregateFunction {
                 }
                 Column values = source.build();
                 ColumnBuilder target = group(mapping[g]);
-                for (int row = 0; row < values.size(); row++) {
+                for (int row = 0; row < values.size() && target.size() < max; row++) {
                     target.appendFrom(values, row);
                 }
             }

@@ -18,6 +18,16 @@ public final class IfCombinator implements AggregateFunction {
     }
 
     @Override
+    public AggregateFunction withParameters(List<String> parameters) {
+        return new IfCombinator(nested.withParameters(parameters));
+    }
+
+    @Override
+    public List<String> parameters() {
+        return nested.parameters();
+    }
+
+    @Override
     public String name() {
         return nested.name() + "If";
     }

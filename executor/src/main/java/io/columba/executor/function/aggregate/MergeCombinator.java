@@ -19,6 +19,16 @@ public final class MergeCombinator implements AggregateFunction {
     }
 
     @Override
+    public AggregateFunction withParameters(List<String> parameters) {
+        return new MergeCombinator(nested.withParameters(parameters));
+    }
+
+    @Override
+    public List<String> parameters() {
+        return nested.parameters();
+    }
+
+    @Override
     public String name() {
         return nested.name() + "Merge";
     }

@@ -13,13 +13,14 @@ import io.columba.storage.type.IntegerType;
 import java.util.Arrays;
 import java.util.List;
 
-/** min, max and any: the smallest, largest or first value of the argument's own type; 0 or '' for no rows. */
+/** min, max, any and anyLast: the smallest, largest, first or last value of the argument's own type; 0 or '' for no rows. */
 public final class MinMaxFunction implements AggregateFunction {
     /** Which value a group keeps. */
     public enum Kind {
         MIN,
         MAX,
-        ANY
+        ANY,
+        ANY_LAST
     }
 
     private final Kind kind;
@@ -30,7 +31,7 @@ public final class MinMaxFunction implements AggregateFunction {
 
     @Override
     public String name() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind == Kind.ANY_LAST ? "anyLast" : kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
@@ -39,6 +40,7 @@ public final class MinMaxFunction implements AggregateFunction {
             case MIN -> "Smallest value; strings compare as bytes.";
             case MAX -> "Largest value; strings compare as bytes.";
             case ANY -> "The first value met.";
+            case ANY_LAST -> "The last value met.";
         };
     }
 
@@ -49,7 +51,7 @@ public final class MinMaxFunction implements AggregateFunction {
 
     @Override
     public boolean caseInsensitive() {
-        return kind != Kind.ANY;
+        return kind == Kind.MIN || kind == Kind.MAX;
     }
 
     @Override
@@ -104,7 +106,12 @@ public final class MinMaxFunction implements AggregateFunction {
         }
 
         private boolean better(int comparison) {
-            return kind == Kind.MIN ? comparison < 0 : kind == Kind.MAX && comparison > 0;
+            return switch (kind) {
+                case MIN -> comparison < 0;
+                case MAX -> comparison > 0;
+                case ANY -> false;
+                case ANY_LAST -> true;
+            };
         }
 
         @Override

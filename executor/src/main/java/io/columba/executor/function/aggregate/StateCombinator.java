@@ -14,6 +14,16 @@ public final class StateCombinator implements AggregateFunction {
     }
 
     @Override
+    public AggregateFunction withParameters(List<String> parameters) {
+        return new StateCombinator(nested.withParameters(parameters));
+    }
+
+    @Override
+    public List<String> parameters() {
+        return nested.parameters();
+    }
+
+    @Override
     public String name() {
         return nested.name() + "State";
     }
@@ -36,7 +46,7 @@ public final class StateCombinator implements AggregateFunction {
     @Override
     public BoundAggregate bind(List<DataType> argumentTypes) {
         BoundAggregate inner = AggregateBinder.bind(nested, argumentTypes);
-        DataType type = new AggregateFunctionType(nested.name(), List.of(), argumentTypes);
+        DataType type = new AggregateFunctionType(nested.name(), nested.parameters(), argumentTypes);
         return new BoundAggregate(type, () -> new States(inner.newStates()));
     }
 

@@ -37,6 +37,17 @@ public final class StateReader {
         return value;
     }
 
+    /** A little-endian UInt32. */
+    public long readLong32() {
+        need(4);
+        long value = 0;
+        for (int i = 3; i >= 0; i--) {
+            value = (value << 8) | (data[at + i] & 0xFFL);
+        }
+        at += 4;
+        return value;
+    }
+
     public double readDouble() {
         return Double.longBitsToDouble(readLong());
     }

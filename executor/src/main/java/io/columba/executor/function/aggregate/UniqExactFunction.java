@@ -1,15 +1,11 @@
 package io.columba.executor.function.aggregate;
 
 import io.columba.storage.column.Column;
-import io.columba.storage.column.DoubleColumn;
 import io.columba.storage.column.LongColumn;
-import io.columba.storage.column.StringColumn;
 import io.columba.storage.part.GrowableByteArray;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.IntegerType;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 
@@ -54,28 +50,8 @@ public final class UniqExactFunction implements AggregateFunction {
                 columns[a] = arguments[a].materialize();
             }
             for (int i = 0; i < rows; i++) {
-                sets.get(groups[i]).add(key(columns, i));
+                sets.get(groups[i]).add(RowKeys.key(columns, i));
             }
-        }
-
-        private static Object key(Column[] columns, int row) {
-            if (columns.length == 1) {
-                return value(columns[0], row);
-            }
-            Object[] values = new Object[columns.length];
-            for (int a = 0; a < columns.length; a++) {
-                values[a] = value(columns[a], row);
-            }
-            return Arrays.asList(values);
-        }
-
-        private static Object value(Column column, int row) {
-            return switch (column) {
-                case LongColumn longs -> longs.get(row);
-                case DoubleColumn doubles -> Double.doubleToLongBits(doubles.get(row) + 0.0);
-                case StringColumn strings -> ByteBuffer.wrap(strings.getBytes(row));
-                default -> throw new IllegalStateException();
-            };
         }
 
         @Override
@@ -104,29 +80,7 @@ public final class UniqExactFunction implements AggregateFunction {
             HashSet<Object> set = group < sets.size() ? sets.get(group) : new HashSet<>();
             out.writeVarUInt(set.size());
             for (Object key : set) {
-                writeKey(key, out);
-            }
-        }
-
-        private static void writeKey(Object key, GrowableByteArray out) {
-            switch (key) {
-                case Long number -> {
-                    out.writeByte(0);
-                    out.writeLong(number);
-                }
-                case ByteBuffer bytes -> {
-                    out.writeByte(1);
-                    out.writeVarUInt(bytes.remaining());
-                    out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
-                }
-                case List<?> keys -> {
-                    out.writeByte(2);
-                    out.writeVarUInt(keys.size());
-                    for (Object element : keys) {
-                        writeKey(element, out);
-                    }
-                }
-                default -> throw new IllegalStateException("unexpected uniqExact key " + key);
+                RowKeys.write(key, out);
             }
         }
 
@@ -137,28 +91,8 @@ public final class UniqExactFunction implements AggregateFunction {
             }
             long size = in.readVarUInt();
             for (long i = 0; i < size; i++) {
-                sets.get(0).add(readKey(in));
+                sets.get(0).add(RowKeys.read(in));
             }
-        }
-
-        private static Object readKey(StateReader in) {
-            int tag = in.readByte();
-            return switch (tag) {
-                case 0 -> in.readLong();
-                case 1 -> ByteBuffer.wrap(in.readBytes((int) in.readVarUInt()));
-                case 2 -> {
-                    int count = (int) in.readVarUInt();
-                    Object[] keys = new Object[count];
-                    for (int i = 0; i < count; i++) {
-                        keys[i] = readKey(in);
-                    }
-                    yield Arrays.asList(keys);
-                }
-                default ->
-                    throw new io.columba.storage.error.ColumbaException(
-                            io.columba.storage.error.ErrorCode.CANNOT_READ_ALL_DATA,
-                            "Corrupt uniqExact state: key tag " + tag);
-            };
         }
     }
 }

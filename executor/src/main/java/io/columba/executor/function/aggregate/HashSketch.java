@@ -1,0 +1,221 @@
+package io.columba.executor.function.aggregate;
+
+import io.columba.storage.part.GrowableByteArray;
+import java.util.zip.CRC32C;
+
+/**
+ * One group's approximate distinct count over 32-bit hashes. As a set it is ClickHouse's UniquesHashSet: every
+ * distinct hash while there are at most {@code limit}, then only hashes whose low {@code skipDegree} bits are zero
+ * (thinning doubles whenever the set outgrows the limit). As a HyperLogLog it keeps {@code 2^precision} registers
+ * of the rank of each hash's bits above the bucket bits.
+ */
+final class HashSketch {
+    private int[] table = new int[16];
+    private int size;
+    private boolean hasZero;
+    private int skipDegree;
+    private byte[] registers;
+
+    int size() {
+        return size;
+    }
+
+    boolean isHyperLogLog() {
+        return registers != null;
+    }
+
+    private boolean good(int hash) {
+        return (hash & ((1 << skipDegree) - 1)) == 0;
+    }
+
+    /** Adds a hash to the set, thinning it while it holds more than {@code limit} hashes (limit 0: never). */
+    void insert(int hash, int limit) {
+        if (!good(hash)) {
+            return;
+        }
+        if (hash == 0) {
+            size += hasZero ? 0 : 1;
+            hasZero = true;
+        } else if (insertIntoTable(hash)) {
+            size++;
+            if (size * 2 > table.length) {
+                rehash(table.length * 2);
+            }
+        }
+        while (limit > 0 && size > limit) {
+            skipDegree++;
+            rehash(table.length);
+        }
+    }
+
+    private boolean insertIntoTable(int hash) {
+        int mask = table.length - 1;
+        int at = mix(hash) & mask;
+        while (table[at] != 0) {
+            if (table[at] == hash) {
+                return false;
+            }
+            at = (at + 1) & mask;
+        }
+        table[at] = hash;
+        return true;
+    }
+
+    private static int mix(int hash) {
+        return (hash * 0x9E3779B9) >>> 7 ^ hash;
+    }
+
+    private void rehash(int capacity) {
+        int[] old = table;
+        table = new int[capacity];
+        size = hasZero ? 1 : 0;
+        for (int hash : old) {
+            if (hash != 0 && good(hash)) {
+                insertIntoTable(hash);
+                size++;
+            }
+        }
+    }
+
+    /** Moves every hash of the set into {@code 2^precision} HyperLogLog registers. */
+    void toHyperLogLog(int precision) {
+        registers = new byte[1 << precision];
+        if (hasZero) {
+            addToRegisters(0, precision);
+        }
+        for (int hash : table) {
+            if (hash != 0) {
+                addToRegisters(hash, precision);
+            }
+        }
+        table = null;
+    }
+
+    void addToRegisters(int hash, int precision) {
+        int bucket = hash & ((1 << precision) - 1);
+        int rest = hash >>> precision;
+        int maxRank = 32 - precision + 1;
+        int rank = rest == 0 ? maxRank : Math.min(Integer.numberOfTrailingZeros(rest) + 1, maxRank);
+        if (rank > registers[bucket]) {
+            registers[bucket] = (byte) rank;
+        }
+    }
+
+    /** Every hash of {@code other} (a set) into this set or these registers. */
+    void mergeFrom(HashSketch other, int limit, int precision) {
+        if (other.registers != null) {
+            for (int b = 0; b < registers.length; b++) {
+                registers[b] = (byte) Math.max(registers[b], other.registers[b]);
+            }
+            return;
+        }
+        if (other.skipDegree > skipDegree && registers == null) {
+            skipDegree = other.skipDegree;
+            rehash(table.length);
+        }
+        if (other.hasZero) {
+            add(0, limit, precision);
+        }
+        for (int hash : other.table) {
+            if (hash != 0) {
+                add(hash, limit, precision);
+            }
+        }
+    }
+
+    private void add(int hash, int limit, int precision) {
+        if (registers != null) {
+            addToRegisters(hash, precision);
+        } else {
+            insert(hash, limit);
+        }
+    }
+
+    /** UniquesHashSet's estimate: exact without thinning, else scaled up and corrected for 32-bit collisions. */
+    long thinnedEstimate() {
+        if (skipDegree == 0) {
+            return size;
+        }
+        long estimate = ((long) size << skipDegree) + (crcHash(size) & ((1L << skipDegree) - 1));
+        double p32 = 4294967296.0;
+        return Math.round(p32 * (Math.log(p32) - Math.log(p32 - estimate)));
+    }
+
+    private static long crcHash(long value) {
+        CRC32C crc = new CRC32C();
+        byte[] bytes = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            bytes[i] = (byte) (value >>> (8 * i));
+        }
+        crc.update(bytes);
+        return crc.getValue();
+    }
+
+    /** HyperLogLog's estimate with linear counting for small counts and the 32-bit large range correction. */
+    long hyperLogLogEstimate() {
+        int m = registers.length;
+        double denominator = 0;
+        int zeros = 0;
+        for (byte rank : registers) {
+            denominator += Math.scalb(1.0, -rank);
+            zeros += rank == 0 ? 1 : 0;
+        }
+        double alpha = 0.7213 / (1 + 1.079 / m);
+        double raw = alpha * m * m / denominator;
+        double p32 = 4294967296.0;
+        double estimate;
+        if (raw > p32 / 30) {
+            estimate = -p32 * Math.log(1 - raw / p32);
+        } else if (raw <= 2.5 * m && zeros != 0) {
+            estimate = m * Math.log((double) m / zeros);
+        } else {
+            estimate = raw;
+        }
+        return Math.round(estimate);
+    }
+
+    /** Layout: a flag (1: registers follow, one byte each), else skip degree, VarUInt count and UInt32 hashes. */
+    void serialize(GrowableByteArray out) {
+        if (registers != null) {
+            out.writeByte(1);
+            out.writeVarUInt(registers.length);
+            out.write(registers, 0, registers.length);
+            return;
+        }
+        out.writeByte(0);
+        out.writeByte(skipDegree);
+        out.writeVarUInt(size);
+        if (hasZero) {
+            out.writeInt(0);
+        }
+        for (int hash : table) {
+            if (hash != 0) {
+                out.writeInt(hash);
+            }
+        }
+    }
+
+    static HashSketch deserialize(StateReader in) {
+        HashSketch sketch = new HashSketch();
+        if (in.readByte() == 1) {
+            sketch.registers = in.readBytes((int) in.readVarUInt());
+            sketch.table = null;
+            return sketch;
+        }
+        sketch.skipDegree = in.readByte();
+        long count = in.readVarUInt();
+        for (long i = 0; i < count; i++) {
+            int hash = (int) in.readLong32();
+            if (hash == 0) {
+                sketch.hasZero = true;
+                sketch.size++;
+            } else if (sketch.insertIntoTable(hash)) {
+                sketch.size++;
+                if (sketch.size * 2 > sketch.table.length) {
+                    sketch.rehash(sketch.table.length * 2);
+                }
+            }
+        }
+        return sketch;
+    }
+}
