@@ -3,15 +3,10 @@ package io.columba.executor.operator;
 import io.columba.storage.column.Column;
 import io.columba.storage.column.ColumnBuilder;
 import io.columba.storage.column.ConstantColumn;
-import io.columba.storage.column.DoubleColumn;
+import io.columba.storage.column.KeyEncoder;
 import io.columba.storage.column.LongColumn;
-import io.columba.storage.column.StringColumn;
 import io.columba.storage.type.DataType;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,12 +24,8 @@ final class GroupIndex {
     private int[] tableGroups = new int[1024];
     private boolean[] used = new boolean[1024];
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-
     private final SerializedKeyTable serialized = new SerializedKeyTable();
-    private byte[] scratch = new byte[256];
-    private int scratchLength;
+    private final KeyEncoder encoder = new KeyEncoder();
 
     /** Keys whose value is the same in every row of every block (GROUP BY 1): kept once, never hashed. */
     private final boolean[] constantKeys;
@@ -79,13 +70,13 @@ final class GroupIndex {
             plain[k] = constantKeys[k] ? keys[k] : keys[k].materialize();
         }
         for (int i = 0; i < rows; i++) {
-            scratchLength = 0;
+            encoder.clear();
             for (int k = 0; k < plain.length; k++) {
                 if (!constantKeys[k]) {
-                    serializeValue(plain[k], i);
+                    encoder.add(plain[k], i);
                 }
             }
-            int group = serialized.findOrAdd(scratch, scratchLength);
+            int group = serialized.findOrAdd(encoder.bytes(), encoder.length());
             if (group == groupCount) {
                 newGroup(plain, i);
             }
@@ -145,50 +136,6 @@ final class GroupIndex {
             keyBuilders.get(k).appendFrom(keys[k], row);
         }
         return groupCount++;
-    }
-
-    /** One value as bytes that are equal exactly when the values are: a null flag, then the value. */
-    private void serializeValue(Column key, int row) {
-        ensure(9);
-        if (key.isNull(row)) {
-            scratch[scratchLength++] = 1;
-            return;
-        }
-        scratch[scratchLength++] = 0;
-        switch (key) {
-            case LongColumn longs -> putLong(longs.get(row));
-            case DoubleColumn doubles -> putLong(Double.doubleToLongBits(doubles.get(row) + 0.0));
-            case StringColumn strings -> {
-                int length = strings.length(row);
-                ensure(4 + length);
-                INTS.set(scratch, scratchLength, length);
-                System.arraycopy(strings.data(), strings.offsets()[row], scratch, scratchLength + 4, length);
-                scratchLength += 4 + length;
-            }
-            case io.columba.storage.column.ArrayColumn arrays -> {
-                putLong(arrays.length(row));
-                for (int i = arrays.offsets()[row]; i < arrays.offsets()[row + 1]; i++) {
-                    serializeValue(arrays.elements(), i);
-                }
-            }
-            case io.columba.storage.column.TupleColumn tuples -> {
-                for (Column element : tuples.elements()) {
-                    serializeValue(element, row);
-                }
-            }
-            case ConstantColumn constant -> serializeValue(constant.value(), 0);
-        }
-    }
-
-    private void putLong(long value) {
-        LONGS.set(scratch, scratchLength, value);
-        scratchLength += 8;
-    }
-
-    private void ensure(int extra) {
-        if (scratchLength + extra > scratch.length) {
-            scratch = Arrays.copyOf(scratch, Math.max(scratch.length * 2, scratchLength + extra));
-        }
     }
 
     List<Column> keys() {

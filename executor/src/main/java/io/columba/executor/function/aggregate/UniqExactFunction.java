@@ -1,12 +1,13 @@
 package io.columba.executor.function.aggregate;
 
 import io.columba.storage.column.Column;
+import io.columba.storage.column.DoubleColumn;
+import io.columba.storage.column.KeyEncoder;
 import io.columba.storage.column.LongColumn;
+import io.columba.storage.column.StringColumn;
 import io.columba.storage.part.GrowableByteArray;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.IntegerType;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 
 /** uniqExact: the exact number of distinct argument tuples. UInt64. */
@@ -37,61 +38,85 @@ public final class UniqExactFunction implements AggregateFunction {
         return new BoundAggregate(IntegerType.UINT64, States::new);
     }
 
+    /**
+     * All groups' distinct keys in one {@link GroupedDistinctSet}. A single integer, date or float argument is kept
+     * exactly; strings and several arguments as a 128-bit hash of their {@link KeyEncoder} bytes.
+     */
     private static final class States implements AggregateStates {
-        private final List<HashSet<Object>> sets = new ArrayList<>();
+        private final GroupedDistinctSet set = new GroupedDistinctSet();
+        private final KeyEncoder encoder = new KeyEncoder();
+        private final Hash128 hash = new Hash128();
 
         @Override
         public void add(int[] groups, Column[] arguments, int rows, int groupCount) {
-            while (sets.size() < groupCount) {
-                sets.add(new HashSet<>());
-            }
-            Column[] columns = new Column[arguments.length];
-            for (int a = 0; a < arguments.length; a++) {
-                columns[a] = arguments[a].materialize();
+            if (arguments.length == 1) {
+                switch (arguments[0].materialize()) {
+                    case LongColumn longs -> {
+                        long[] values = longs.values();
+                        for (int i = 0; i < rows; i++) {
+                            set.add(groups[i], values[i], 0);
+                        }
+                        return;
+                    }
+                    case DoubleColumn doubles -> {
+                        for (int i = 0; i < rows; i++) {
+                            set.add(groups[i], Double.doubleToLongBits(doubles.get(i) + 0.0), 0);
+                        }
+                        return;
+                    }
+                    case StringColumn strings -> {
+                        byte[] data = strings.data();
+                        int[] offsets = strings.offsets();
+                        for (int i = 0; i < rows; i++) {
+                            hash.hash(data, offsets[i], offsets[i + 1] - offsets[i]);
+                            set.add(groups[i], hash.low(), hash.high());
+                        }
+                        return;
+                    }
+                    default -> {}
+                }
             }
             for (int i = 0; i < rows; i++) {
-                sets.get(groups[i]).add(RowKeys.key(columns, i));
+                encoder.clear();
+                for (Column argument : arguments) {
+                    encoder.add(argument, i);
+                }
+                hash.hash(encoder.bytes(), 0, encoder.length());
+                set.add(groups[i], hash.low(), hash.high());
             }
         }
 
         @Override
         public void merge(AggregateStates other, int[] mapping, int groupCount) {
-            States from = (States) other;
-            while (sets.size() < groupCount) {
-                sets.add(new HashSet<>());
-            }
-            for (int g = 0; g < mapping.length && g < from.sets.size(); g++) {
-                sets.get(mapping[g]).addAll(from.sets.get(g));
-            }
+            set.addAll(((States) other).set, mapping);
         }
 
         @Override
         public Column result(int groupCount) {
             long[] out = new long[groupCount];
-            for (int g = 0; g < groupCount && g < sets.size(); g++) {
-                out[g] = sets.get(g).size();
+            for (int g = 0; g < groupCount; g++) {
+                out[g] = set.count(g);
             }
             return new LongColumn(out, null, groupCount);
         }
 
-        /** The number of distinct keys, then each key: a tagged Int64, byte string or list of keys. */
+        /** The number of distinct keys (VarUInt), then each key as two Int64: the value or hash, then 0 or more. */
         @Override
         public void serialize(int group, GrowableByteArray out) {
-            HashSet<Object> set = group < sets.size() ? sets.get(group) : new HashSet<>();
-            out.writeVarUInt(set.size());
-            for (Object key : set) {
-                RowKeys.write(key, out);
+            int[] slots = set.keysOf(group);
+            out.writeVarUInt(slots.length);
+            for (int slot : slots) {
+                out.writeLong(set.low(slot));
+                out.writeLong(set.high(slot));
             }
         }
 
         @Override
         public void deserialize(StateReader in) {
-            while (sets.isEmpty()) {
-                sets.add(new HashSet<>());
-            }
             long size = in.readVarUInt();
             for (long i = 0; i < size; i++) {
-                sets.get(0).add(RowKeys.read(in));
+                long low = in.readLong();
+                set.add(0, low, in.readLong());
             }
         }
     }

@@ -129,8 +129,18 @@ public final class MatchFunctions {
         StringColumn patterns = text(columns[1]);
         boolean valueConstant = columns[0] instanceof ConstantColumn;
         boolean patternConstant = columns[1] instanceof ConstantColumn;
-        Pattern fixed = patternConstant ? likePattern(patterns.getString(0), ignoreCase) : null;
         long[] out = new long[rows];
+        LikeMatcher bytes = patternConstant && !ignoreCase ? LikeMatcher.of(patterns.getString(0)) : null;
+        if (bytes != null) {
+            byte[] data = values.data();
+            int[] offsets = values.offsets();
+            for (int i = 0; i < rows; i++) {
+                int row = valueConstant ? 0 : i;
+                out[i] = bytes.matches(data, offsets[row], offsets[row + 1]) != negated ? 1 : 0;
+            }
+            return new LongColumn(out, null, rows);
+        }
+        Pattern fixed = patternConstant ? likePattern(patterns.getString(0), ignoreCase) : null;
         for (int i = 0; i < rows; i++) {
             Pattern pattern = fixed != null ? fixed : likePattern(patterns.getString(i), ignoreCase);
             boolean matches =

@@ -1,0 +1,105 @@
+package io.columba.executor.function.scalar;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A case-sensitive LIKE pattern without {@code _}, matched on UTF-8 bytes: its literal pieces between {@code %}
+ * must appear in order, the first at the start unless the pattern starts with {@code %}, the last at the end unless
+ * it ends with {@code %}. Finding each piece leftmost is then exact. Other patterns go to a regular expression.
+ */
+final class LikeMatcher {
+    private final byte[][] pieces;
+    private final boolean anchoredStart;
+    private final boolean anchoredEnd;
+
+    private LikeMatcher(List<byte[]> pieces, boolean anchoredStart, boolean anchoredEnd) {
+        this.pieces = pieces.toArray(new byte[0][]);
+        this.anchoredStart = anchoredStart;
+        this.anchoredEnd = anchoredEnd;
+    }
+
+    /** The matcher of a LIKE pattern, or null when it has {@code _} (left to a regular expression). */
+    static LikeMatcher of(String like) {
+        List<byte[]> pieces = new ArrayList<>();
+        StringBuilder literal = new StringBuilder();
+        boolean startsWithPercent = like.startsWith("%");
+        boolean endsWithPercent = false;
+        for (int i = 0; i < like.length(); i++) {
+            char c = like.charAt(i);
+            endsWithPercent = false;
+            if (c == '\\' && i + 1 < like.length()) {
+                literal.append(like.charAt(++i));
+            } else if (c == '_') {
+                return null;
+            } else if (c == '%') {
+                if (!literal.isEmpty()) {
+                    pieces.add(literal.toString().getBytes(StandardCharsets.UTF_8));
+                    literal.setLength(0);
+                }
+                endsWithPercent = true;
+            } else {
+                literal.append(c);
+            }
+        }
+        if (!literal.isEmpty() || pieces.isEmpty()) {
+            pieces.add(literal.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return new LikeMatcher(pieces, !startsWithPercent, !endsWithPercent);
+    }
+
+    boolean matches(byte[] data, int from, int to) {
+        int position = from;
+        int last = pieces.length - 1;
+        for (int p = 0; p <= last; p++) {
+            byte[] piece = pieces[p];
+            if (p == 0 && anchoredStart) {
+                if (!startsWith(data, position, to, piece)) {
+                    return false;
+                }
+                position += piece.length;
+                if (p == last && anchoredEnd) {
+                    return position == to;
+                }
+                continue;
+            }
+            if (p == last && anchoredEnd) {
+                return to - position >= piece.length && startsWith(data, to - piece.length, to, piece);
+            }
+            int found = indexOf(data, position, to, piece);
+            if (found < 0) {
+                return false;
+            }
+            position = found + piece.length;
+        }
+        return !anchoredEnd || position == to;
+    }
+
+    private static boolean startsWith(byte[] data, int from, int to, byte[] piece) {
+        return to - from >= piece.length
+                && java.util.Arrays.equals(data, from, from + piece.length, piece, 0, piece.length);
+    }
+
+    /** The first position of {@code piece} in {@code data[from..to)}, or -1. */
+    static int indexOf(byte[] data, int from, int to, byte[] piece) {
+        if (piece.length == 0) {
+            return from;
+        }
+        byte first = piece[0];
+        int lastStart = to - piece.length;
+        for (int i = from; i <= lastStart; i++) {
+            if (data[i] != first) {
+                continue;
+            }
+            int j = 1;
+            while (j < piece.length && data[i + j] == piece[j]) {
+                j++;
+            }
+            if (j == piece.length) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
