@@ -195,8 +195,11 @@ public final class SelectPlanner {
         }
         boolean aggregating = !select.groupBy().isEmpty() || containsAggregate(items, select, expander);
         List<Operator> pipelines = new ArrayList<>();
-        List<Operator> pieces =
-                aggregating ? source.openParallel(used, where, maxThreads) : List.of(source.open(used, where));
+        // A sort drains its input before it answers, so its pieces can run on their own threads too.
+        boolean parallelSort = !aggregating && !select.orderBy().isEmpty() && !select.distinct();
+        List<Operator> pieces = aggregating || parallelSort
+                ? source.openParallel(used, where, maxThreads)
+                : List.of(source.open(used, where));
         for (Operator piece : pieces) {
             pipelines.add(where == null || source.appliesWhere() ? piece : new FilterOperator(piece, where));
         }
@@ -245,6 +248,12 @@ public final class SelectPlanner {
         }
         List<DataType> projectedTypes =
                 projection.stream().map(BoundExpression::type).toList();
+        List<Operator> projected = new ArrayList<>();
+        if (parallelSort) {
+            for (Operator pipeline : pipelines) {
+                projected.add(new ProjectOperator(pipeline, projection));
+            }
+        }
         operator = new ProjectOperator(operator, projection);
         if (select.distinct()) {
             operator = new DistinctOperator(operator, projectedTypes);
@@ -253,7 +262,9 @@ public final class SelectPlanner {
         long offset = select.offset() == null ? 0 : constantCount(select.offset(), "OFFSET");
         if (!sortKeys.isEmpty()) {
             long rowsNeeded = count > Long.MAX_VALUE - offset ? Long.MAX_VALUE : count + offset;
-            operator = new SortOperator(operator, sortKeys, projectedTypes, rowsNeeded);
+            operator = parallelSort
+                    ? new SortOperator(projected, sortKeys, projectedTypes, rowsNeeded)
+                    : new SortOperator(operator, sortKeys, projectedTypes, rowsNeeded);
         }
         LimitOperator limit = null;
         if (select.limit() != null) {

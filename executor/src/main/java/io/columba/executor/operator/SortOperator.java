@@ -14,19 +14,27 @@ public final class SortOperator implements Operator {
     /** Rows gathered before the held rows are re-sorted and cut back to the limit. */
     private static final int COMPACT_ROWS = 65_536;
 
-    private final Operator child;
+    private final List<Operator> children;
     private final List<SortKey> keys;
     private final List<DataType> types;
     private final long limit;
     private boolean done;
-    private long inputRows;
+    private final java.util.concurrent.atomic.AtomicLong inputRows = new java.util.concurrent.atomic.AtomicLong();
 
     public SortOperator(Operator child, List<SortKey> keys, List<DataType> types) {
         this(child, keys, types, Long.MAX_VALUE);
     }
 
     public SortOperator(Operator child, List<SortKey> keys, List<DataType> types, long limit) {
-        this.child = child;
+        this(List.of(child), keys, types, limit);
+    }
+
+    /**
+     * Sorts the rows of several children, each on its own thread (keeping its own top rows when there is a limit),
+     * then merges them. Children come in input order and the sort is stable, so ties keep that order.
+     */
+    public SortOperator(List<Operator> children, List<SortKey> keys, List<DataType> types, long limit) {
+        this.children = List.copyOf(children);
         this.keys = List.copyOf(keys);
         this.types = List.copyOf(types);
         this.limit = limit;
@@ -34,7 +42,7 @@ public final class SortOperator implements Operator {
 
     /** Rows the sort was given (all of them once it has returned its first block). */
     long inputRows() {
-        return inputRows;
+        return inputRows.get();
     }
 
     @Override
@@ -43,17 +51,35 @@ public final class SortOperator implements Operator {
             return null;
         }
         done = true;
-        if (limit >= Integer.MAX_VALUE / 2) {
-            List<Block> blocks = Blocks.drain(child);
-            blocks.forEach(block -> inputRows += block.rowCount());
-            return blocks.isEmpty() ? null : sorted(Blocks.concat(blocks, types), Integer.MAX_VALUE);
+        int rows = limit >= Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : (int) limit;
+        if (children.size() == 1) {
+            return sortChild(children.get(0), rows);
         }
-        return topRows((int) limit);
+        List<java.util.function.Supplier<Block>> tasks = new ArrayList<>();
+        for (Operator child : children) {
+            tasks.add(() -> sortChild(child, rows));
+        }
+        List<Block> sorted = new ArrayList<>();
+        for (Block block : Workers.runAll(tasks)) {
+            if (block != null) {
+                sorted.add(block);
+            }
+        }
+        return sorted.isEmpty() ? null : sorted(Blocks.concat(sorted, types), rows);
     }
 
-    private Block topRows(int rows) {
+    private Block sortChild(Operator child, int rows) {
+        if (rows == Integer.MAX_VALUE) {
+            List<Block> blocks = Blocks.drain(child);
+            blocks.forEach(block -> inputRows.addAndGet(block.rowCount()));
+            return blocks.isEmpty() ? null : sorted(Blocks.concat(blocks, types), rows);
+        }
+        return topRows(child, rows);
+    }
+
+    private Block topRows(Operator child, int rows) {
         if (rows == 0) {
-            Blocks.drain(child).forEach(block -> inputRows += block.rowCount());
+            Blocks.drain(child).forEach(block -> inputRows.addAndGet(block.rowCount()));
             return null;
         }
         Block held = null;
@@ -61,7 +87,7 @@ public final class SortOperator implements Operator {
         List<Block> pending = new ArrayList<>();
         long pendingRows = 0;
         for (Block block = child.next(); block != null; block = child.next()) {
-            inputRows += block.rowCount();
+            inputRows.addAndGet(block.rowCount());
             if (heldOrder != null && held.rowCount() == rows) {
                 block = beforeLast(block, heldOrder, held.rowCount() - 1);
             }
