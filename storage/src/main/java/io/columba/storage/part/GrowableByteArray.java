@@ -30,6 +30,14 @@ public final class GrowableByteArray {
         length = 0;
     }
 
+    /** Makes room for {@code extra} more bytes without writing them (one copy instead of several doublings). */
+    public void ensureCapacity(int extra) {
+        int needed = length + extra;
+        if (needed > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(needed, bytes.length + (bytes.length >> 1)));
+        }
+    }
+
     /** Makes room for {@code extra} more bytes and returns the offset to write at. */
     public int reserve(int extra) {
         int needed = length + extra;

@@ -307,6 +307,8 @@ public final class ValueCodec {
 
     private static int decodeStrings(byte[] source, int at, int count, Target target) {
         int start = target.rows;
+        // The block's strings fit in what is left of it, so one resize is enough.
+        target.stringBytes.ensureCapacity(source.length - at);
         for (int i = 0; i < count; i++) {
             long length = 0;
             int shift = 0;

@@ -49,6 +49,47 @@ final class LikeMatcher {
         return new LikeMatcher(pieces, !startsWithPercent, !endsWithPercent);
     }
 
+    /** 1 (or 0 when negated) in {@code out[i]} for each row of {@code values} that matches. */
+    void matchAll(io.columba.storage.column.StringColumn values, long[] out, boolean negated) {
+        byte[] data = values.data();
+        int[] offsets = values.offsets();
+        int rows = values.size();
+        if (pieces.length == 1 && !anchoredStart && !anchoredEnd && pieces[0].length > 0) {
+            containsAll(data, offsets, rows, pieces[0], out, negated);
+            return;
+        }
+        for (int i = 0; i < rows; i++) {
+            out[i] = matches(data, offsets[i], offsets[i + 1]) != negated ? 1 : 0;
+        }
+    }
+
+    /**
+     * {@code %piece%} over the whole column at once, as ClickHouse searches a column: find the piece in all the
+     * bytes, then mark the row it lies in (a hit across two rows is no hit) and go on from the next row.
+     */
+    private static void containsAll(byte[] data, int[] offsets, int rows, byte[] piece, long[] out, boolean negated) {
+        long miss = negated ? 1 : 0;
+        java.util.Arrays.fill(out, 0, rows, miss);
+        int row = 0;
+        int position = offsets[0];
+        int end = offsets[rows];
+        while (row < rows) {
+            int found = indexOf(data, position, end, piece);
+            if (found < 0) {
+                return;
+            }
+            while (offsets[row + 1] <= found) {
+                row++;
+            }
+            if (found + piece.length <= offsets[row + 1]) {
+                out[row] = 1 - miss;
+                position = offsets[++row];
+            } else {
+                position = found + 1;
+            }
+        }
+    }
+
     boolean matches(byte[] data, int from, int to) {
         int position = from;
         int last = pieces.length - 1;

@@ -46,6 +46,11 @@ public final class MatchFunctions {
                 + "; else " + (negated ? "1" : "0") + ".";
         return SimpleScalarFunction.of(name, description, example, (types, args) -> {
             expectTwoStrings(name, types);
+            String constant = constantPattern(args.get(1));
+            LikeMatcher compiled = constant != null && !ignoreCase ? LikeMatcher.of(constant) : null;
+            if (compiled != null) {
+                return new Binding(IntegerType.UINT8, (columns, rows) -> matchBytes(columns, rows, compiled, negated));
+            }
             return new Binding(IntegerType.UINT8, (columns, rows) -> match(columns, rows, negated, ignoreCase));
         });
     }
@@ -130,22 +135,23 @@ public final class MatchFunctions {
         boolean valueConstant = columns[0] instanceof ConstantColumn;
         boolean patternConstant = columns[1] instanceof ConstantColumn;
         long[] out = new long[rows];
-        LikeMatcher bytes = patternConstant && !ignoreCase ? LikeMatcher.of(patterns.getString(0)) : null;
-        if (bytes != null) {
-            byte[] data = values.data();
-            int[] offsets = values.offsets();
-            for (int i = 0; i < rows; i++) {
-                int row = valueConstant ? 0 : i;
-                out[i] = bytes.matches(data, offsets[row], offsets[row + 1]) != negated ? 1 : 0;
-            }
-            return new LongColumn(out, null, rows);
-        }
         Pattern fixed = patternConstant ? likePattern(patterns.getString(0), ignoreCase) : null;
         for (int i = 0; i < rows; i++) {
             Pattern pattern = fixed != null ? fixed : likePattern(patterns.getString(i), ignoreCase);
             boolean matches =
                     pattern.matcher(values.getString(valueConstant ? 0 : i)).matches();
             out[i] = matches != negated ? 1 : 0;
+        }
+        return new LongColumn(out, null, rows);
+    }
+
+    private static Column matchBytes(Column[] columns, int rows, LikeMatcher matcher, boolean negated) {
+        StringColumn values = text(columns[0]);
+        long[] out = new long[rows];
+        if (columns[0] instanceof ConstantColumn) {
+            java.util.Arrays.fill(out, matcher.matches(values.data(), 0, values.offsets()[1]) != negated ? 1 : 0);
+        } else {
+            matcher.matchAll(values, out, negated);
         }
         return new LongColumn(out, null, rows);
     }
