@@ -34,7 +34,7 @@ public final class GrowableByteArray {
     public void ensureCapacity(int extra) {
         int needed = length + extra;
         if (needed > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(needed, bytes.length + (bytes.length >> 1)));
+            bytes = Arrays.copyOf(bytes, Math.max(needed, bytes.length * 2));
         }
     }
 

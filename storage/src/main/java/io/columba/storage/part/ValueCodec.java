@@ -305,10 +305,27 @@ public final class ValueCodec {
         return at + count * width;
     }
 
+    /** The bytes of the next {@code count} strings (a walk over their lengths), so the output grows once. */
+    private static int stringBytes(byte[] source, int at, int count) {
+        long total = 0;
+        for (int i = 0; i < count && at < source.length; i++) {
+            long length = 0;
+            int shift = 0;
+            byte b;
+            do {
+                b = source[at++];
+                length |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while (b < 0 && at < source.length);
+            total += length;
+            at += (int) Math.min(length, source.length - at);
+        }
+        return (int) Math.min(total, source.length);
+    }
+
     private static int decodeStrings(byte[] source, int at, int count, Target target) {
         int start = target.rows;
-        // The block's strings fit in what is left of it, so one resize is enough.
-        target.stringBytes.ensureCapacity(source.length - at);
+        target.stringBytes.ensureCapacity(stringBytes(source, at, count));
         for (int i = 0; i < count; i++) {
             long length = 0;
             int shift = 0;
