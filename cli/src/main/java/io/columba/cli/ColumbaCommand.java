@@ -5,13 +5,16 @@ import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code columba} command: {@code local start} runs the server, {@code sql} queries a running one. */
+/**
+ * The {@code columba} command: {@code local start} runs the server; {@code build}, {@code test run} and {@code sql}
+ * talk to a running one.
+ */
 @Command(
         name = "columba",
         mixinStandardHelpOptions = true,
         version = "columba 0.1.0",
         description = "Self-hostable real-time analytics with Tinybird's API on a columnar engine.",
-        subcommands = {LocalCommand.class, SqlCommand.class})
+        subcommands = {LocalCommand.class, BuildCommand.class, TestCommand.class, SqlCommand.class})
 public final class ColumbaCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

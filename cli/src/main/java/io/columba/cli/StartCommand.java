@@ -1,9 +1,11 @@
 package io.columba.cli;
 
+import io.columba.ingest.buffer.BufferSettings;
 import io.columba.server.BoundPorts;
 import io.columba.server.ColumbaServer;
 import io.columba.server.ServerConfig;
 import io.columba.workspace.Workspace;
+import io.columba.workspace.local.LocalWorkspaces;
 import io.columba.workspace.pipe.Pipe;
 import io.columba.workspace.project.LoadedDatasource;
 import io.columba.workspace.template.TemplateParameter;
@@ -49,19 +51,20 @@ final class StartCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Path data = dataDirectory.toAbsolutePath().normalize();
-        Workspace workspace = Workspace.open(
-                data, project == null ? null : project.toAbsolutePath().normalize());
+        LocalWorkspaces workspaces = LocalWorkspaces.open(
+                data, project == null ? null : project.toAbsolutePath().normalize(), BufferSettings.DEFAULTS);
+        Workspace workspace = workspaces.main().live();
         ColumbaServer server = new ColumbaServer(
-                workspace, ServerConfig.onPorts(port, clickHousePort).withHost(host));
+                workspaces, ServerConfig.onPorts(port, clickHousePort).withHost(host));
         BoundPorts ports;
         try {
             ports = server.start();
         } catch (UncheckedIOException e) {
-            workspace.close();
+            workspaces.close();
             throw new CommandFailure(e.getCause().getMessage()
                     + " (is Columba already running? pick other ports with --port and --clickhouse-port)");
         } catch (RuntimeException e) {
-            workspace.close();
+            workspaces.close();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -69,7 +72,7 @@ final class StartCommand implements Callable<Integer> {
                 .addShutdownHook(new Thread(
                         () -> {
                             server.close();
-                            workspace.close();
+                            workspaces.close();
                             out.println("Columba stopped.");
                             out.flush();
                             stopped.countDown();

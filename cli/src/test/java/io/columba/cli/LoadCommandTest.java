@@ -6,30 +6,15 @@ import io.columba.executor.Database;
 import io.columba.executor.QuerySettings;
 import io.columba.storage.column.LongColumn;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code columba local load} into an embedded data folder. */
 class LoadCommandTest {
     @TempDir
     Path folder;
-
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = ColumbaCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
 
     @Test
     void createsTheTableAndLoadsEveryFile() throws IOException {
@@ -40,7 +25,7 @@ class LoadCommandTest {
         Path second = Files.writeString(folder.resolve("b.tsv"), "3\thttp://c/\n");
         Path data = folder.resolve("data");
 
-        Run run = run(
+        CommandRun run = CommandRun.of(
                 "local",
                 "load",
                 "--data",
@@ -72,7 +57,8 @@ class LoadCommandTest {
     void aMissingTableWithoutCreateSqlIsAClearError() throws IOException {
         Path file = Files.writeString(folder.resolve("a.tsv"), "1\n");
 
-        Run run = run("local", "load", "--data", folder.resolve("data").toString(), "--table", "hits", file.toString());
+        CommandRun run = CommandRun.of(
+                "local", "load", "--data", folder.resolve("data").toString(), "--table", "hits", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("table hits does not exist").contains("--create-sql");

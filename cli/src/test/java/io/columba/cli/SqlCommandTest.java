@@ -6,8 +6,6 @@ import io.columba.server.ColumbaServer;
 import io.columba.server.ServerConfig;
 import io.columba.workspace.Workspace;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code columba sql} against a real server with the quickstart project. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -27,8 +24,6 @@ class SqlCommandTest {
     private Workspace workspace;
     private ColumbaServer server;
     private String host;
-
-    private record Run(int exitCode, String out, String err) {}
 
     @BeforeAll
     void start() {
@@ -53,16 +48,6 @@ class SqlCommandTest {
         throw new IllegalStateException("testdata/projects/quickstart not found");
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = ColumbaCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
     @Test
     void printsATableUsingTheTokenFromTokens() throws IOException {
         long rows;
@@ -70,7 +55,7 @@ class SqlCommandTest {
             rows = lines.filter(line -> !line.isBlank()).count();
         }
 
-        Run run = run("sql", "--host", host, "SELECT count() AS n FROM events;");
+        CommandRun run = CommandRun.of("sql", "--host", host, "SELECT count() AS n FROM events;");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("─n─").contains("│ " + rows + " │").endsWith("1 row in set.\n");
@@ -78,14 +63,14 @@ class SqlCommandTest {
 
     @Test
     void printsTheBodyAsIsWhenTheQueryNamesAFormat() {
-        Run run = run("sql", "--host", host, "SELECT 1 AS one FORMAT JSONEachRow");
+        CommandRun run = CommandRun.of("sql", "--host", host, "SELECT 1 AS one FORMAT JSONEachRow");
 
         assertThat(run.out()).isEqualTo("{\"one\":1}\n");
     }
 
     @Test
     void errorsGoToStderrWithExitCode1() {
-        Run run = run("sql", "--host", host, "SELECT count( FROM events");
+        CommandRun run = CommandRun.of("sql", "--host", host, "SELECT count( FROM events");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("Error: ").contains("position");
@@ -99,7 +84,7 @@ class SqlCommandTest {
             closedPort = socket.getLocalPort();
         }
 
-        Run run = run("sql", "--host", "http://127.0.0.1:" + closedPort, "SELECT 1");
+        CommandRun run = CommandRun.of("sql", "--host", "http://127.0.0.1:" + closedPort, "SELECT 1");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("cannot reach Columba").contains("local start");

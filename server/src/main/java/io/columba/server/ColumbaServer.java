@@ -5,6 +5,7 @@ import io.columba.server.http.HttpApi;
 import io.columba.server.http.HttpApiHandler;
 import io.columba.server.tinybird.TinybirdApi;
 import io.columba.workspace.Workspace;
+import io.columba.workspace.local.LocalWorkspaces;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -44,15 +45,27 @@ public final class ColumbaServer implements AutoCloseable {
     private static final int MAX_URL_BYTES = 1 << 20;
     private static final int MAX_HEADER_BYTES = 64 << 10;
 
-    private final Workspace workspace;
+    private final LocalWorkspaces workspaces;
+    /** Whether the server made {@link #workspaces} around a workspace its caller owns, so closes them itself. */
+    private final boolean ownsWorkspaces;
+
     private final ServerConfig config;
     private final List<Channel> listeners = new ArrayList<>();
     private EventLoopGroup acceptors;
     private EventLoopGroup workers;
     private ExecutorService queries;
 
+    /** A server over {@code workspace} (and the workspaces created through it, kept under its data folder). */
     public ColumbaServer(Workspace workspace, ServerConfig config) {
-        this.workspace = workspace;
+        this.workspaces = LocalWorkspaces.around(workspace);
+        this.ownsWorkspaces = true;
+        this.config = config;
+    }
+
+    /** A server over {@code workspaces}, which stay owned by the caller. */
+    public ColumbaServer(LocalWorkspaces workspaces, ServerConfig config) {
+        this.workspaces = workspaces;
+        this.ownsWorkspaces = false;
         this.config = config;
     }
 
@@ -74,8 +87,8 @@ public final class ColumbaServer implements AutoCloseable {
                 new ArrayBlockingQueue<>(config.queuedRequests()),
                 new DefaultThreadFactory("columba-query"));
         try {
-            int tinybird = listen(config.tinybirdPort(), new TinybirdApi(workspace), true);
-            int clickHouse = listen(config.clickHousePort(), new ClickHouseApi(workspace), false);
+            int tinybird = listen(config.tinybirdPort(), new TinybirdApi(workspaces), true);
+            int clickHouse = listen(config.clickHousePort(), new ClickHouseApi(workspaces.main()), false);
             return new BoundPorts(tinybird, clickHouse);
         } catch (RuntimeException e) {
             close();
@@ -158,5 +171,8 @@ public final class ColumbaServer implements AutoCloseable {
         queries = null;
         workers = null;
         acceptors = null;
+        if (ownsWorkspaces) {
+            workspaces.close();
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.columba.server;
 
 import io.columba.ingest.buffer.BufferSettings;
-import io.columba.workspace.Workspace;
+import io.columba.workspace.local.LocalWorkspaces;
 import io.columba.workspace.token.TokenStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,17 +35,17 @@ public final class ServerMain {
                 default -> throw new IllegalArgumentException("unknown option " + arguments[i]);
             }
         }
-        Workspace workspace = Workspace.open(data, project, buffering);
-        ColumbaServer server = new ColumbaServer(workspace, ServerConfig.onPorts(port, clickHousePort));
+        LocalWorkspaces workspaces = LocalWorkspaces.open(data, project, buffering);
+        ColumbaServer server = new ColumbaServer(workspaces, ServerConfig.onPorts(port, clickHousePort));
         BoundPorts ports = server.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            workspace.close();
+            workspaces.close();
             stopped.countDown();
         }));
         System.out.println("ready " + ports.tinybirdPort() + " " + ports.clickHousePort() + " "
-                + workspace.tokens().tokenText(TokenStore.ADMIN_TOKEN));
+                + workspaces.main().read(live -> live.tokens().tokenText(TokenStore.ADMIN_TOKEN)));
         System.out.flush();
         stopped.await();
     }

@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One workspace kept in a data folder: its database ({@code <data-dir>/database}), its tokens
@@ -48,6 +49,7 @@ public final class Workspace implements AutoCloseable {
     private final EventIngestor events;
     private final NdjsonAppender ndjson;
     private final MaterializingInserter inserter;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Workspace(
             Path dataDirectory,
@@ -196,9 +198,12 @@ public final class Workspace implements AutoCloseable {
         return definitions.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
-    /** Inserts the rows still buffered, then closes the database. */
+    /** Inserts the rows still buffered, then closes the database; closing again does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             buffer.close();
         } finally {

@@ -8,8 +8,7 @@ import io.columba.server.http.HttpApi;
 import io.columba.server.query.QueryRunner;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
-import io.columba.workspace.Workspace;
-import io.columba.workspace.token.TokenStore;
+import io.columba.workspace.local.LocalWorkspace;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -48,12 +47,11 @@ public final class ClickHouseApi implements HttpApi {
             "token");
     private static final String OK = "Ok.\n";
 
-    private final TokenStore tokens;
-    private final QueryRunner runner;
+    private final LocalWorkspace workspace;
 
-    public ClickHouseApi(Workspace workspace) {
-        this.tokens = workspace.tokens();
-        this.runner = new QueryRunner(workspace::execute);
+    /** The interface to {@code workspace}'s live data (the main workspace of Tinybird Local), builds included. */
+    public ClickHouseApi(LocalWorkspace workspace) {
+        this.workspace = workspace;
     }
 
     @Override
@@ -90,8 +88,9 @@ public final class ClickHouseApi implements HttpApi {
         boolean readOnly =
                 request.isGet() || !settings.getOrDefault("readonly", "0").equals("0");
         QuerySettings querySettings = new QuerySettings(settings, readOnly);
-        QueryRunner.RenderedResult rendered =
-                runner.run(sql, querySettings, defaultFormat(request), FormatSettings.CLICKHOUSE);
+        String format = defaultFormat(request);
+        QueryRunner.RenderedResult rendered = workspace.read(
+                live -> new QueryRunner(live::execute).run(sql, querySettings, format, FormatSettings.CLICKHOUSE));
         ApiResponse response = rendered.format() == null
                 ? ApiResponse.empty(200)
                 : new ApiResponse(200, rendered.contentType(), Map.of(), rendered.body())
@@ -122,7 +121,8 @@ public final class ClickHouseApi implements HttpApi {
 
     private void authenticate(ApiRequest request) {
         String password = password(request);
-        if (password == null || tokens.authenticate(password).isEmpty()) {
+        if (password == null
+                || workspace.read(live -> live.tokens().authenticate(password)).isEmpty()) {
             throw new ColumbaException(
                     ErrorCode.AUTHENTICATION_FAILED,
                     "default: Authentication failed: password is incorrect, or there is no user with such name."

@@ -4,37 +4,40 @@ import io.columba.server.http.ApiRequest;
 import io.columba.server.http.ApiResponse;
 import io.columba.server.http.HttpApi;
 import io.columba.workspace.Workspace;
+import io.columba.workspace.local.LocalWorkspace;
+import io.columba.workspace.local.LocalWorkspaces;
 import io.columba.workspace.token.Token;
 import io.columba.workspace.token.TokenStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tinybird's HTTP API (port 7181, as Tinybird Local): {@code GET /tokens} without a token, everything else with
- * one ({@code Authorization: Bearer} or {@code ?token=}; 403 otherwise), errors as {@code {"error": "..."}}:
- * {@code /v0/sql} ({@link SqlEndpoint}), {@code /v0/pipes} ({@link PipesApi}), {@code /v0/events}
- * ({@link EventsEndpoint}) and {@code /v0/datasources} ({@link DatasourcesApi}).
+ * one ({@code Authorization: Bearer} or {@code ?token=}; 403 otherwise), errors as {@code {"error": "..."}}. The
+ * token picks the workspace ({@link LocalWorkspaces}); {@code /v1/workspace(s)} ({@link WorkspacesApi}) and
+ * {@code /v1/build} ({@link BuildEndpoint}) manage them, and the rest runs on the token's workspace
+ * ({@link WorkspaceEndpoints}: {@code /v0/sql}, {@code /v0/pipes}, {@code /v0/events}, {@code /v0/datasources}).
  */
 public final class TinybirdApi implements HttpApi {
-    private final TokenStore tokens;
-    private final SqlEndpoint sql;
-    private final PipesApi pipes;
-    private final EventsEndpoint events;
-    private final DatasourcesApi datasources;
+    private final LocalWorkspaces workspaces;
+    private final int maxEventsBodyBytes;
+    private final WorkspacesApi workspacesApi;
+    private final BuildEndpoint build = new BuildEndpoint();
+    /** The endpoints of each workspace's live data, made on its first request and again after each build. */
+    private final Map<LocalWorkspace, WorkspaceEndpoints> endpoints = new ConcurrentHashMap<>();
 
-    public TinybirdApi(Workspace workspace) {
-        this(workspace, EventsEndpoint.DEFAULT_MAX_BODY_BYTES);
+    public TinybirdApi(LocalWorkspaces workspaces) {
+        this(workspaces, EventsEndpoint.DEFAULT_MAX_BODY_BYTES);
     }
 
-    /** The API with Events API bodies limited to {@code maxEventsBodyBytes}. */
-    public TinybirdApi(Workspace workspace, int maxEventsBodyBytes) {
-        this.tokens = workspace.tokens();
-        this.sql = new SqlEndpoint(workspace.database());
-        this.pipes = new PipesApi(workspace.pipes(), workspace.database());
-        this.events = new EventsEndpoint(workspace.datasourceCatalog(), workspace.events(), maxEventsBodyBytes);
-        this.datasources = new DatasourcesApi(workspace);
+    /** The API over {@code workspaces}, with Events API bodies limited to {@code maxEventsBodyBytes}. */
+    public TinybirdApi(LocalWorkspaces workspaces, int maxEventsBodyBytes) {
+        this.workspaces = workspaces;
+        this.maxEventsBodyBytes = maxEventsBodyBytes;
+        this.workspacesApi = new WorkspacesApi(workspaces);
     }
 
     @Override
@@ -43,29 +46,41 @@ public final class TinybirdApi implements HttpApi {
             return ApiResponse.empty(204);
         }
         if (request.path().equals("/tokens")) {
-            return request.isGet() ? tokens() : methodNotAllowed(request);
+            return request.isGet() ? workspaces.main().read(TinybirdApi::tokens) : methodNotAllowed(request);
         }
         String presented = presentedToken(request);
         if (presented == null) {
             return ApiResponse.jsonError(
                     403, "Missing token: send 'Authorization: Bearer <token>' or add '?token=<token>' to the URL");
         }
-        Optional<Token> token = tokens.authenticate(presented);
-        if (token.isEmpty()) {
+        Optional<LocalWorkspaces.Authenticated> caller = workspaces.authenticate(presented);
+        if (caller.isEmpty()) {
             return ApiResponse.jsonError(403, "Invalid token");
         }
-        if (PipesApi.matches(request.path())) {
-            return pipes.handle(request, token.get());
+        LocalWorkspaces.Authenticated authenticated = caller.get();
+        if (WorkspacesApi.matches(request.path())) {
+            return workspacesApi.handle(request, authenticated);
         }
-        if (DatasourcesApi.matches(request.path())) {
-            return datasources.handle(request, token.get());
+        if (request.path().equals(BuildEndpoint.PATH)) {
+            if (!authenticated.token().isAdmin()) {
+                return ApiResponse.jsonError(403, "Building a project needs the workspace's admin token");
+            }
+            return build.handle(request, authenticated.workspace());
         }
-        return switch (request.path()) {
-            case EventsEndpoint.PATH -> events.handle(request, token.get());
-            case "/v0/sql" ->
-                request.isGet() || request.method().equals("POST") ? sql.handle(request) : methodNotAllowed(request);
-            default -> ApiResponse.jsonError(404, "Not found: " + request.method() + " " + request.path());
-        };
+        Token token = authenticated.token();
+        LocalWorkspace workspace = authenticated.workspace();
+        return workspace.read(live -> endpoints(workspace, live).handle(request, token));
+    }
+
+    private WorkspaceEndpoints endpoints(LocalWorkspace workspace, Workspace live) {
+        WorkspaceEndpoints current = endpoints.get(workspace);
+        if (current != null && current.workspace() == live) {
+            return current;
+        }
+        endpoints.keySet().retainAll(workspaces.all());
+        WorkspaceEndpoints made = new WorkspaceEndpoints(live, maxEventsBodyBytes);
+        endpoints.put(workspace, made);
+        return made;
     }
 
     @Override
@@ -73,15 +88,15 @@ public final class TinybirdApi implements HttpApi {
         return ApiResponse.jsonError(status, message);
     }
 
-    private ApiResponse tokens() {
+    private static ApiResponse tokens(Workspace workspace) {
         Map<String, String> body = new LinkedHashMap<>();
         for (String name : List.of(TokenStore.USER_TOKEN, TokenStore.ADMIN_TOKEN, TokenStore.WORKSPACE_ADMIN_TOKEN)) {
-            body.put(name, tokens.tokenText(name));
+            body.put(name, workspace.tokens().tokenText(name));
         }
         return ApiResponse.json(200, body);
     }
 
-    private static ApiResponse methodNotAllowed(ApiRequest request) {
+    static ApiResponse methodNotAllowed(ApiRequest request) {
         return ApiResponse.jsonError(405, "Method " + request.method() + " is not allowed on " + request.path());
     }
 

@@ -1,21 +1,12 @@
 package io.columba.server.tinybird;
 
 import io.columba.server.http.ApiRequest;
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.multipart.Attribute;
-import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
 import io.netty.handler.codec.http.multipart.FileUpload;
-import io.netty.handler.codec.http.multipart.HttpPostMultipartRequestDecoder;
 import io.netty.handler.codec.http.multipart.InterfaceHttpData;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,24 +19,14 @@ import java.util.zip.GZIPInputStream;
  */
 record UploadedData(byte[] bytes, String fileName, Map<String, String> fields) {
     static UploadedData from(ApiRequest request) {
-        String type = request.header(HttpHeaderNames.CONTENT_TYPE);
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+        if (!MultipartForm.isMultipart(request)) {
             return new UploadedData(request.body(), null, Map.of());
         }
-        DefaultFullHttpRequest http = new DefaultFullHttpRequest(
-                HttpVersion.HTTP_1_1,
-                HttpMethod.POST,
-                request.path(),
-                Unpooled.wrappedBuffer(request.body()),
-                request.headers(),
-                EmptyHttpHeaders.INSTANCE);
-        HttpPostMultipartRequestDecoder decoder =
-                new HttpPostMultipartRequestDecoder(new DefaultHttpDataFactory(false), http);
-        try {
+        return MultipartForm.read(request, parts -> {
             byte[] file = null;
             String name = null;
             Map<String, String> fields = new LinkedHashMap<>();
-            for (InterfaceHttpData data : decoder.getBodyHttpDatas()) {
+            for (InterfaceHttpData data : parts) {
                 if (data instanceof FileUpload upload && file == null) {
                     file = upload.get();
                     name = upload.getFilename();
@@ -54,11 +35,7 @@ record UploadedData(byte[] bytes, String fileName, Map<String, String> fields) {
                 }
             }
             return new UploadedData(file == null ? new byte[0] : file, name, fields);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the multipart body", e);
-        } finally {
-            decoder.destroy();
-        }
+        });
     }
 
     boolean isGzip() {

@@ -102,7 +102,7 @@ public record DataProject(Path folder, Map<DatasourceDefinition, Path> datasourc
         try (Stream<Path> paths = Files.walk(folder)) {
             return paths.filter(path -> path.getFileName().toString().endsWith(extension))
                     .filter(path -> Files.isRegularFile(path))
-                    .filter(path -> !inSkippedFolder(folder.relativize(path)))
+                    .filter(path -> !isSkipped(folder.relativize(path)))
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -110,7 +110,8 @@ public record DataProject(Path folder, Map<DatasourceDefinition, Path> datasourc
         }
     }
 
-    private static boolean inSkippedFolder(Path relative) {
+    /** Whether a path relative to a project lies in a folder projects never hold datafiles in ({@code .git} ...). */
+    public static boolean isSkipped(Path relative) {
         for (Path part : relative) {
             if (SKIPPED_FOLDERS.contains(part.toString())) {
                 return true;

@@ -39,6 +39,8 @@ public final class TokenStore {
     public static final String USER_TOKEN = "user_token";
     public static final String ADMIN_TOKEN = "admin_token";
     public static final String WORKSPACE_ADMIN_TOKEN = "workspace_admin_token";
+    /** The name of the workspace a data folder holds unless it was created under another name. */
+    public static final String DEFAULT_WORKSPACE_NAME = "local";
 
     private static final List<String> INITIAL_TOKENS = List.of(USER_TOKEN, ADMIN_TOKEN, WORKSPACE_ADMIN_TOKEN);
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -70,13 +72,30 @@ public final class TokenStore {
             if (Files.exists(path)) {
                 return new TokenStore(path, read(path));
             }
-            Files.createDirectories(dataDirectory);
-            TokenFile created = create();
-            write(path, created);
-            return new TokenStore(path, created);
+            return create(dataDirectory, DEFAULT_WORKSPACE_NAME);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the tokens file " + path, e);
         }
+    }
+
+    /**
+     * Mints fresh tokens for a new workspace called {@code workspaceName} in {@code dataDirectory}, replacing any
+     * tokens file there.
+     */
+    public static TokenStore create(Path dataDirectory, String workspaceName) throws IOException {
+        Path path = dataDirectory.resolve(FILE_NAME);
+        Files.createDirectories(dataDirectory);
+        TokenFile created = create(workspaceName);
+        write(path, created);
+        return new TokenStore(path, created);
+    }
+
+    /** Copies this store's file into {@code dataDirectory}: the same workspace, tokens and signing key there. */
+    public TokenStore copyTo(Path dataDirectory) throws IOException {
+        Path copy = dataDirectory.resolve(FILE_NAME);
+        Files.createDirectories(dataDirectory);
+        write(copy, file);
+        return new TokenStore(copy, file);
     }
 
     private static TokenFile read(Path path) throws IOException {
@@ -92,7 +111,7 @@ public final class TokenStore {
         return file;
     }
 
-    private static TokenFile create() {
+    private static TokenFile create(String workspaceName) {
         SecureRandom random = new SecureRandom();
         byte[] signingKey = new byte[32];
         random.nextBytes(signingKey);
@@ -102,7 +121,7 @@ public final class TokenStore {
             String id = UUID.randomUUID().toString();
             tokens.add(new Token(name, id, TokenFormat.mint(workspaceId, id, signingKey), List.of(Token.ADMIN_SCOPE)));
         }
-        return new TokenFile(workspaceId, "local", Base64.getEncoder().encodeToString(signingKey), tokens);
+        return new TokenFile(workspaceId, workspaceName, Base64.getEncoder().encodeToString(signingKey), tokens);
     }
 
     private static void write(Path path, TokenFile file) throws IOException {

@@ -1,0 +1,105 @@
+// Drives Columba with real Tinybird npm clients, as they drive Tinybird Local on localhost:7181:
+// `tinybird build` of @tinybirdco/sdk builds the project in ./project, then @chronark/zod-bird ingests rows
+// through the Events API and reads an endpoint. Run from the folder holding node_modules (see npm-clients.sh).
+import { execFileSync } from "node:child_process";
+import { Tinybird } from "@chronark/zod-bird";
+import { z } from "zod";
+
+const host = "http://localhost:7181";
+const fail = (message) => {
+  console.error(`FAILED: ${message}`);
+  process.exit(1);
+};
+const json = async (response, what) => {
+  const text = await response.text();
+  if (!response.ok) fail(`${what}: HTTP ${response.status} ${text}`);
+  return JSON.parse(text);
+};
+
+const tokens = await json(await fetch(`${host}/tokens`), "GET /tokens");
+const started = Date.now();
+try {
+  const output = execFileSync(process.execPath, ["../node_modules/@tinybirdco/sdk/bin/tinybird.js", "build"], {
+    cwd: "project",
+    env: { ...process.env, TINYBIRD_TOKEN: tokens.admin_token },
+    encoding: "utf-8",
+  });
+  console.log(output.trim());
+} catch (error) {
+  fail(`tinybird build: ${error.stdout ?? ""}${error.stderr ?? ""}`);
+}
+console.log(`tinybird build took ${Date.now() - started} ms`);
+
+// The SDK builds into the workspace of the git branch (created through /v1/workspaces) or the main one.
+const { workspaces } = await json(
+  await fetch(`${host}/v1/user/workspaces?with_organization=true&token=${tokens.admin_token}`),
+  "GET /v1/user/workspaces",
+);
+let token = null;
+for (const workspace of workspaces) {
+  const pipes = await json(
+    await fetch(`${host}/v0/pipes`, { headers: { Authorization: `Bearer ${workspace.token}` } }),
+    "GET /v0/pipes",
+  );
+  if (pipes.pipes.some((pipe) => pipe.name === "log_analysis")) {
+    token = workspace.token;
+    console.log(`the build is in workspace ${workspace.name}`);
+  }
+}
+if (!token) fail("no workspace holds the pipe log_analysis after the build");
+
+const tinybird = new Tinybird({ token, baseUrl: host });
+const now = new Date().toISOString().replace("T", " ").slice(0, 19);
+const ingest = tinybird.buildIngestEndpoint({
+  datasource: "logs",
+  event: z.object({
+    timestamp: z.string(),
+    level: z.string(),
+    service: z.string(),
+    message: z.string(),
+    request_id: z.string(),
+    environment: z.string(),
+    status_code: z.number(),
+    response_time: z.number(),
+    request_method: z.string(),
+    request_path: z.string(),
+    host: z.string(),
+    user_agent: z.string(),
+  }),
+  wait: true,
+});
+const rows = [1, 2, 3].map((i) => ({
+  timestamp: now,
+  level: i === 3 ? "ERROR" : "INFO",
+  service: "zod-bird",
+  message: `message ${i}`,
+  request_id: `req-${i}`,
+  environment: "test",
+  status_code: 200 + i,
+  response_time: 10 * i,
+  request_method: "GET",
+  request_path: `/path/${i}`,
+  host: "localhost",
+  user_agent: "zod-bird",
+}));
+const ingested = await ingest(rows);
+if (ingested.successful_rows !== 3 || ingested.quarantined_rows !== 0) {
+  fail(`ingest answered ${JSON.stringify(ingested)}`);
+}
+
+const logAnalysis = tinybird.buildPipe({
+  pipe: "log_analysis",
+  parameters: z.object({ service: z.string().optional(), level: z.string().optional() }),
+  data: z.object({ request_id: z.string(), level: z.string(), status_code: z.number(), response_time: z.number() }),
+});
+const all = await logAnalysis({ service: "zod-bird" });
+const errors = await logAnalysis({ service: "zod-bird", level: "ERROR" });
+const ids = all.data.map((row) => row.request_id).sort();
+if (JSON.stringify(ids) !== JSON.stringify(["req-1", "req-2", "req-3"])) {
+  fail(`log_analysis?service=zod-bird returned ${JSON.stringify(all.data)}`);
+}
+if (errors.data.length !== 1 || errors.data[0].status_code !== 203 || errors.data[0].response_time !== 30) {
+  fail(`log_analysis?level=ERROR returned ${JSON.stringify(errors.data)}`);
+}
+console.log(`zod-bird read ${all.data.length} rows from log_analysis, ${errors.data.length} with level=ERROR`);
+console.log("OK");

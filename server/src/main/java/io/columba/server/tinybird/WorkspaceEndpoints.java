@@ -1,0 +1,48 @@
+package io.columba.server.tinybird;
+
+import io.columba.server.http.ApiRequest;
+import io.columba.server.http.ApiResponse;
+import io.columba.workspace.Workspace;
+import io.columba.workspace.token.Token;
+
+/**
+ * The endpoints over one workspace's data: {@code /v0/sql} ({@link SqlEndpoint}), {@code /v0/pipes}
+ * ({@link PipesApi}), {@code /v0/events} ({@link EventsEndpoint}) and {@code /v0/datasources}
+ * ({@link DatasourcesApi}).
+ */
+final class WorkspaceEndpoints {
+    private final Workspace workspace;
+    private final SqlEndpoint sql;
+    private final PipesApi pipes;
+    private final EventsEndpoint events;
+    private final DatasourcesApi datasources;
+
+    WorkspaceEndpoints(Workspace workspace, int maxEventsBodyBytes) {
+        this.workspace = workspace;
+        this.sql = new SqlEndpoint(workspace.database());
+        this.pipes = new PipesApi(workspace.pipes(), workspace.database());
+        this.events = new EventsEndpoint(workspace.datasourceCatalog(), workspace.events(), maxEventsBodyBytes);
+        this.datasources = new DatasourcesApi(workspace);
+    }
+
+    Workspace workspace() {
+        return workspace;
+    }
+
+    ApiResponse handle(ApiRequest request, Token token) {
+        if (PipesApi.matches(request.path())) {
+            return pipes.handle(request, token);
+        }
+        if (DatasourcesApi.matches(request.path())) {
+            return datasources.handle(request, token);
+        }
+        return switch (request.path()) {
+            case EventsEndpoint.PATH -> events.handle(request, token);
+            case "/v0/sql" ->
+                request.isGet() || request.method().equals("POST")
+                        ? sql.handle(request)
+                        : TinybirdApi.methodNotAllowed(request);
+            default -> ApiResponse.jsonError(404, "Not found: " + request.method() + " " + request.path());
+        };
+    }
+}
