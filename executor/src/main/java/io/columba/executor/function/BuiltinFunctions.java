@@ -37,6 +37,8 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.RoundingFunctions.all());
         all.addAll(io.columba.executor.function.scalar.NullFunctions.all());
         all.addAll(io.columba.executor.function.scalar.HigherOrderFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.RegexpFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.StringSearchFunctions.all());
         return all;
     }
 
