@@ -39,6 +39,9 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.HigherOrderFunctions.all());
         all.addAll(io.columba.executor.function.scalar.RegexpFunctions.all());
         all.addAll(io.columba.executor.function.scalar.StringSearchFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.TextFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.EncodingFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.SplitFunctions.all());
         return all;
     }
 
