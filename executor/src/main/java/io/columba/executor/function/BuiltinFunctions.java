@@ -42,6 +42,7 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.TextFunctions.all());
         all.addAll(io.columba.executor.function.scalar.EncodingFunctions.all());
         all.addAll(io.columba.executor.function.scalar.SplitFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.UrlFunctions.all());
         return all;
     }
 

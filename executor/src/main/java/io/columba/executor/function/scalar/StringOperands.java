@@ -63,6 +63,15 @@ public final class StringOperands {
         return ((StringColumn) constant.value()).getString(0);
     }
 
+    /** A one-argument String function whose result is computed from the argument's bytes. */
+    public static io.columba.executor.function.SimpleScalarFunction stringToString(
+            String name, String description, String example, ByteMapper mapper) {
+        return io.columba.executor.function.SimpleScalarFunction.of(name, description, example, (types, args) -> {
+            expectStrings(name, types, 1, 1, 0);
+            return new io.columba.executor.function.ScalarFunction.Binding(StringType.STRING, mapping(mapper));
+        });
+    }
+
     public static String text(Column column, int row) {
         return strings(column).getString(row(column, row));
     }
