@@ -43,6 +43,8 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.EncodingFunctions.all());
         all.addAll(io.columba.executor.function.scalar.SplitFunctions.all());
         all.addAll(io.columba.executor.function.scalar.UrlFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.JsonFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.SimpleJsonFunctions.all());
         return all;
     }
 
