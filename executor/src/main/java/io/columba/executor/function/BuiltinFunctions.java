@@ -46,6 +46,11 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.JsonFunctions.all());
         all.addAll(io.columba.executor.function.scalar.SimpleJsonFunctions.all());
         all.addAll(io.columba.executor.function.scalar.OrNullConversions.all());
+        all.addAll(io.columba.executor.function.scalar.CalendarFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.DateArithmeticFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.EpochFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.DateFormatFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.BestEffortFunctions.all());
         return all;
     }
 
