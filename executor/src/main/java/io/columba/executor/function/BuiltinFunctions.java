@@ -51,6 +51,9 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.EpochFunctions.all());
         all.addAll(io.columba.executor.function.scalar.DateFormatFunctions.all());
         all.addAll(io.columba.executor.function.scalar.BestEffortFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.MathFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.IntegerFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.GreatestLeastFunctions.all());
         return all;
     }
 
