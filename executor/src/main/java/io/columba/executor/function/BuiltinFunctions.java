@@ -54,6 +54,7 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.MathFunctions.all());
         all.addAll(io.columba.executor.function.scalar.IntegerFunctions.all());
         all.addAll(io.columba.executor.function.scalar.GreatestLeastFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.HashFunctions.all());
         return all;
     }
 
