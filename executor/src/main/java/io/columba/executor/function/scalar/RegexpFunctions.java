@@ -1,8 +1,5 @@
 package io.columba.executor.function.scalar;
 
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import io.columba.executor.function.ScalarFunction;
 import io.columba.executor.function.ScalarFunction.Binding;
 import io.columba.executor.function.SimpleScalarFunction;
@@ -16,7 +13,6 @@ import io.columba.storage.error.ErrorCode;
 import io.columba.storage.type.ArrayType;
 import io.columba.storage.type.IntegerType;
 import io.columba.storage.type.StringType;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -78,13 +74,8 @@ public final class RegexpFunctions {
     }
 
     /** Compiles an RE2 pattern as ClickHouse does: {@code .} also matches a newline. */
-    public static Pattern compile(String pattern) {
-        try {
-            return Pattern.compile(pattern, Pattern.DOTALL);
-        } catch (PatternSyntaxException e) {
-            throw new ColumbaException(
-                    ErrorCode.CANNOT_COMPILE_REGEXP, "Cannot compile regular expression '" + pattern + "': " + e);
-        }
+    public static CompiledRegex compile(String pattern) {
+        return CompiledRegex.compile(pattern);
     }
 
     /** The patterns of a block: compiled once when constant, else once per distinct consecutive value. */
@@ -92,20 +83,31 @@ public final class RegexpFunctions {
         private final Column column;
         private final StringColumn values;
         private String lastText;
-        private Pattern last;
+        private CompiledRegex.Matcher last;
+        private int groups;
 
         Patterns(Column column) {
             this.column = column;
             this.values = StringOperands.strings(column);
         }
 
-        Pattern at(int row) {
+        CompiledRegex.Matcher at(int row) {
             String text = values.getString(StringOperands.row(column, row));
             if (!text.equals(lastText)) {
-                last = compile(text);
+                CompiledRegex regex = compile(text);
+                last = regex.matcher();
+                groups = regex.groupCount();
                 lastText = text;
             }
             return last;
+        }
+
+        int groups() {
+            return groups;
+        }
+
+        String text() {
+            return lastText;
         }
     }
 
@@ -115,7 +117,9 @@ public final class RegexpFunctions {
         long[] out = new long[rows];
         for (int i = 0; i < rows; i++) {
             int row = StringOperands.row(columns[0], i);
-            out[i] = patterns.at(i).matcher(values.getBytes(row)).find() ? 1 : 0;
+            CompiledRegex.Matcher matcher = patterns.at(i);
+            matcher.reset(values.data(), values.offsets()[row], values.offsets()[row + 1]);
+            out[i] = matcher.find(0) ? 1 : 0;
         }
         return new LongColumn(out, null, rows);
     }
@@ -124,15 +128,17 @@ public final class RegexpFunctions {
         StringColumn values = StringOperands.strings(columns[0]);
         Patterns patterns = new Patterns(columns[1]);
         StringColumnBuilder out = new StringColumnBuilder(rows);
+        byte[] data = values.data();
         for (int i = 0; i < rows; i++) {
-            byte[] text = values.getBytes(StringOperands.row(columns[0], i));
-            Matcher matcher = patterns.at(i).matcher(text);
-            int group = Math.min(1, matcher.groupCount());
-            if (!matcher.find() || matcher.start(group) < 0) {
-                out.append(text, 0, 0);
+            int row = StringOperands.row(columns[0], i);
+            CompiledRegex.Matcher matcher = patterns.at(i);
+            int group = Math.min(1, patterns.groups());
+            matcher.reset(data, values.offsets()[row], values.offsets()[row + 1]);
+            if (!matcher.find(0) || matcher.start(group) < 0) {
+                out.append(data, 0, 0);
                 continue;
             }
-            out.append(text, matcher.start(group), matcher.end(group) - matcher.start(group));
+            out.append(data, matcher.start(group), matcher.end(group) - matcher.start(group));
         }
         return out.build();
     }
@@ -142,15 +148,19 @@ public final class RegexpFunctions {
         Patterns patterns = new Patterns(columns[1]);
         ArrayColumnBuilder out = new ArrayColumnBuilder(new StringColumnBuilder(rows), rows);
         StringColumnBuilder elements = (StringColumnBuilder) out.elements();
+        byte[] data = values.data();
         for (int i = 0; i < rows; i++) {
-            byte[] text = values.getBytes(StringOperands.row(columns[0], i));
-            Matcher matcher = patterns.at(i).matcher(text);
-            int group = Math.min(1, matcher.groupCount());
-            int from = 0;
-            while (from <= text.length && matcher.find(from) && matcher.end() > matcher.start()) {
+            int row = StringOperands.row(columns[0], i);
+            int from = values.offsets()[row];
+            int to = values.offsets()[row + 1];
+            CompiledRegex.Matcher matcher = patterns.at(i);
+            int group = Math.min(1, patterns.groups());
+            matcher.reset(data, from, to);
+            int position = from;
+            while (position <= to && matcher.find(position - from) && matcher.end(0) > matcher.start(0)) {
                 int start = matcher.start(group);
-                elements.append(text, Math.max(start, 0), start < 0 ? 0 : matcher.end(group) - start);
-                from = matcher.end();
+                elements.append(data, Math.max(start, 0), start < 0 ? 0 : matcher.end(group) - start);
+                position = matcher.end(0);
             }
             out.endArray();
         }
@@ -162,30 +172,31 @@ public final class RegexpFunctions {
         Patterns patterns = new Patterns(columns[1]);
         StringColumnBuilder out = new StringColumnBuilder(rows);
         String lastReplacement = null;
+        CompiledRegex.Matcher lastMatcher = null;
         Object[] template = null;
         ByteSink buffer = new ByteSink();
         int[] offsets = values.offsets();
         byte[] data = values.data();
         for (int i = 0; i < rows; i++) {
             int row = StringOperands.row(columns[0], i);
-            Pattern pattern = patterns.at(i);
-            if (pattern.pattern().isEmpty()) {
+            CompiledRegex.Matcher matcher = patterns.at(i);
+            if (patterns.text().isEmpty()) {
                 throw new ColumbaException(
                         ErrorCode.ARGUMENT_OUT_OF_BOUND,
                         "Length of the second argument of function replace must be greater than 0.");
             }
             String replacement = StringOperands.text(columns[2], i);
-            if (!replacement.equals(lastReplacement)) {
-                template = Replacement.parse(replacement, pattern.groupCount());
+            if (!replacement.equals(lastReplacement) || matcher != lastMatcher) {
+                template = Replacement.parse(replacement, patterns.groups());
                 lastReplacement = replacement;
+                lastMatcher = matcher;
             }
             if (offsets[row] == offsets[row + 1]) {
                 out.append(data, 0, 0);
                 continue;
             }
-            byte[] text = Arrays.copyOfRange(data, offsets[row], offsets[row + 1]);
             buffer.reset();
-            Replacement.apply(pattern.matcher(text), text, template, once, buffer);
+            Replacement.apply(matcher, data, offsets[row], offsets[row + 1], template, once, buffer);
             out.append(buffer.bytes(), 0, buffer.length());
         }
         return out.build();

@@ -1,6 +1,5 @@
 package io.columba.executor.function.scalar;
 
-import com.google.re2j.Matcher;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import java.io.ByteArrayOutputStream;
@@ -45,16 +44,24 @@ final class Replacement {
         return pieces.toArray();
     }
 
-    /** Replaces the first (once) or every match; as ClickHouse, stops after an empty match. */
-    static void apply(Matcher matcher, byte[] text, Object[] template, boolean once, ByteSink out) {
-        int position = 0;
-        while (position < text.length) {
-            if (!matcher.find(position)) {
+    /** Replaces the first (once) or every match in {@code data[from, to)}; as ClickHouse, stops after an empty one. */
+    static void apply(
+            CompiledRegex.Matcher matcher,
+            byte[] data,
+            int from,
+            int to,
+            Object[] template,
+            boolean once,
+            ByteSink out) {
+        matcher.reset(data, from, to);
+        int position = from;
+        while (position < to) {
+            if (!matcher.find(position - from)) {
                 break;
             }
-            int start = matcher.start();
-            int end = matcher.end();
-            out.append(text, position, start - position);
+            int start = matcher.start(0);
+            int end = matcher.end(0);
+            out.append(data, position, start - position);
             for (Object piece : template) {
                 if (piece instanceof byte[] literal) {
                     out.append(literal);
@@ -62,7 +69,7 @@ final class Replacement {
                     int group = (Integer) piece;
                     int groupStart = matcher.start(group);
                     if (groupStart >= 0) {
-                        out.append(text, groupStart, matcher.end(group) - groupStart);
+                        out.append(data, groupStart, matcher.end(group) - groupStart);
                     }
                 }
             }
@@ -71,6 +78,6 @@ final class Replacement {
                 break;
             }
         }
-        out.append(text, position, text.length - position);
+        out.append(data, position, to - position);
     }
 }

@@ -1,7 +1,5 @@
 package io.columba.executor.function.scalar;
 
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 import io.columba.executor.function.ScalarFunction;
 import io.columba.executor.function.ScalarFunction.Binding;
 import io.columba.executor.function.SimpleScalarFunction;
@@ -88,7 +86,9 @@ public final class SplitFunctions {
             throw new ColumbaException(
                     ErrorCode.BAD_ARGUMENTS, "Illegal separator for function splitByChar. Must be exactly one byte.");
         }
-        Pattern pattern = kind == Separator.REGEXP && !separator.isEmpty() ? RegexpFunctions.compile(separator) : null;
+        CompiledRegex.Matcher pattern = kind == Separator.REGEXP && !separator.isEmpty()
+                ? RegexpFunctions.compile(separator).matcher()
+                : null;
         long[] limits = columns.length > 2 ? Operands.longs(columns[2], rows) : null;
         StringColumn in = StringOperands.strings(columns[1]);
         ArrayColumnBuilder out = new ArrayColumnBuilder(new StringColumnBuilder(rows), rows);
@@ -97,7 +97,7 @@ public final class SplitFunctions {
             int row = StringOperands.row(columns[1], i);
             long limit = limits == null || limits[i] <= 0 ? Long.MAX_VALUE : limits[i];
             if (pattern != null) {
-                splitByPattern(in.getBytes(row), pattern, limit, pieces);
+                splitByPattern(in.data(), in.offsets()[row], in.offsets()[row + 1], pattern, limit, pieces);
             } else {
                 splitByBytes(in.data(), in.offsets()[row], in.offsets()[row + 1], sep, limit, pieces);
             }
@@ -127,20 +127,21 @@ public final class SplitFunctions {
         out.append(data, start, to - start);
     }
 
-    private static void splitByPattern(byte[] text, Pattern pattern, long limit, StringColumnBuilder out) {
-        Matcher matcher = pattern.matcher(text);
-        int position = 0;
+    private static void splitByPattern(
+            byte[] data, int from, int to, CompiledRegex.Matcher matcher, long limit, StringColumnBuilder out) {
+        matcher.reset(data, from, to);
+        int position = from;
         long count = 0;
-        while (position <= text.length && count + 1 < limit) {
-            if (!matcher.find(position) || matcher.end() == matcher.start()) {
+        while (position <= to && count + 1 < limit) {
+            if (!matcher.find(position - from) || matcher.end(0) == matcher.start(0)) {
                 break;
             }
-            out.append(text, position, matcher.start() - position);
+            out.append(data, position, matcher.start(0) - position);
             count++;
-            position = matcher.end();
+            position = matcher.end(0);
         }
-        if (position <= text.length) {
-            out.append(text, position, text.length - position);
+        if (position <= to) {
+            out.append(data, position, to - position);
         }
     }
 
