@@ -55,6 +55,7 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.IntegerFunctions.all());
         all.addAll(io.columba.executor.function.scalar.GreatestLeastFunctions.all());
         all.addAll(io.columba.executor.function.scalar.HashFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ArraySetFunctions.all());
         return all;
     }
 
