@@ -45,6 +45,7 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.UrlFunctions.all());
         all.addAll(io.columba.executor.function.scalar.JsonFunctions.all());
         all.addAll(io.columba.executor.function.scalar.SimpleJsonFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.JsonExtractFunction.all());
         all.addAll(io.columba.executor.function.scalar.OrNullConversions.all());
         all.addAll(io.columba.executor.function.scalar.CalendarFunctions.all());
         all.addAll(io.columba.executor.function.scalar.DateArithmeticFunctions.all());
