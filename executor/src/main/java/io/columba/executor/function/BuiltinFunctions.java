@@ -44,6 +44,26 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.RoundingFunctions.all());
         all.addAll(io.columba.executor.function.scalar.NullFunctions.all());
         all.addAll(io.columba.executor.function.scalar.HigherOrderFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.RegexpFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.StringSearchFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.TextFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.EncodingFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.SplitFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.UrlFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.JsonFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.SimpleJsonFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.JsonExtractFunction.all());
+        all.addAll(io.columba.executor.function.scalar.OrNullConversions.all());
+        all.addAll(io.columba.executor.function.scalar.CalendarFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.DateArithmeticFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.EpochFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.DateFormatFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.BestEffortFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.MathFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.IntegerFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.GreatestLeastFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.HashFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ArraySetFunctions.all());
         return all;
     }
 

@@ -73,6 +73,14 @@ public final class ConversionFunctions {
                 "Parses an IPv6 address from text; an IPv4 address becomes IPv4-mapped (::ffff:a.b.c.d).",
                 "'2001:db8::1'"));
         functions.add(SimpleScalarFunction.of(
+                "toLowCardinality",
+                "The value as LowCardinality of its type: the same values, stored dictionary-encoded.",
+                "SELECT toLowCardinality('a')",
+                (types, args) -> {
+                    Operands.expectCount("toLowCardinality", types, 1, 1);
+                    return new Binding(new io.columba.storage.type.LowCardinalityType(types.get(0)), (c, rows) -> c[0]);
+                }));
+        functions.add(SimpleScalarFunction.of(
                 "IPv4NumToString",
                 "The dotted text of a UInt32 IPv4 address.",
                 "SELECT IPv4NumToString(3232235521)",

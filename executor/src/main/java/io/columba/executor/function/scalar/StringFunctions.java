@@ -38,13 +38,14 @@ public final class StringFunctions {
                 caseMapping("lower", "ASCII letters to lower case.", true).withAliases("lcase"),
                 caseMapping("upper", "ASCII letters to upper case.", false).withAliases("ucase"),
                 SimpleScalarFunction.of(
-                        "concat",
-                        "The arguments' texts joined together.",
-                        "SELECT concat('a', 'b', 'c')",
-                        (types, args) -> {
-                            Operands.expectCount("concat", types, 1, Integer.MAX_VALUE);
-                            return new Binding(StringType.STRING, (a, rows) -> concat(a, types, rows));
-                        }));
+                                "concat",
+                                "The arguments' texts joined together.",
+                                "SELECT concat('a', 'b', 'c')",
+                                (types, args) -> {
+                                    Operands.expectCount("concat", types, 1, Integer.MAX_VALUE);
+                                    return new Binding(StringType.STRING, (a, rows) -> concat(a, types, rows));
+                                })
+                        .ignoringCase());
     }
 
     private static StringColumn strings(Column column) {
