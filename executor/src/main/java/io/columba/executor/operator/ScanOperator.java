@@ -20,9 +20,10 @@ import java.util.List;
  * Reads columns of a table's parts, granule range by granule range, in blocks of a few granules. The ranges
  * come already pruned by the primary key and skip indexes; a scan of no columns yields row counts only.
  *
- * <p>With a filter, a block is read as ClickHouse reads PREWHERE: first the columns the filter needs, then the
- * filter is evaluated, and the other columns are read only over the granules between the first and the last row
- * that passed. A block no row of passes costs only the filter's columns. The rows returned are the ones that pass.
+ * <p>With a filter, a block is read as ClickHouse reads PREWHERE: the filter's AND-ed conditions are evaluated one
+ * after another, each reading its columns when first needed and looking only at the rows the earlier ones kept;
+ * then the other columns are read only over the granules between the first and the last row that passed. A block
+ * no row of passes costs only the columns of the conditions it took to rule it out. The rows returned pass.
  */
 public final class ScanOperator implements Operator {
     private static final int GRANULES_PER_BLOCK = 8;
@@ -31,11 +32,14 @@ public final class ScanOperator implements Operator {
     private final List<DataType> columnTypes;
     private final ScanStatistics statistics;
     private final List<ColumnDefinition> definitions;
-    /** The filter bound over {@link #filterColumns} (positions in the scan's column list), or null. */
-    private final BoundExpression filter;
-
-    private final int[] filterColumns;
+    /** The filter's conjuncts, each bound over its own columns, evaluated in order on the rows still passing. */
+    private final List<Conjunct> conjuncts = new ArrayList<>();
+    /** Columns some conjunct reads (over the whole block; the others only where rows passed). */
     private final boolean[] readForFilter;
+
+    /** One AND-ed condition: the scan columns it reads and the condition bound over just those. */
+    private record Conjunct(int[] columns, BoundExpression condition) {}
+
     private GranuleRange current;
     private int nextGranule;
 
@@ -63,22 +67,39 @@ public final class ScanOperator implements Operator {
         this.statistics = statistics;
         this.readForFilter = new boolean[columnNames.size()];
         if (filter == null) {
-            this.filter = null;
-            this.filterColumns = new int[0];
             return;
         }
-        markColumns(filter, readForFilter);
-        int[] positions = new int[columnNames.size()];
-        Arrays.fill(positions, -1);
-        List<Integer> used = new ArrayList<>();
-        for (int c = 0; c < readForFilter.length; c++) {
-            if (readForFilter[c]) {
-                positions[c] = used.size();
-                used.add(c);
+        List<BoundExpression> parts = new ArrayList<>();
+        splitConjuncts(filter, parts);
+        for (BoundExpression part : parts) {
+            boolean[] used = new boolean[columnNames.size()];
+            markColumns(part, used);
+            int[] positions = new int[columnNames.size()];
+            Arrays.fill(positions, -1);
+            List<Integer> columns = new ArrayList<>();
+            for (int c = 0; c < used.length; c++) {
+                if (used[c]) {
+                    positions[c] = columns.size();
+                    columns.add(c);
+                    readForFilter[c] = true;
+                }
             }
+            conjuncts.add(
+                    new Conjunct(columns.stream().mapToInt(Integer::intValue).toArray(), rebind(part, positions)));
         }
-        this.filterColumns = used.stream().mapToInt(Integer::intValue).toArray();
-        this.filter = rebind(filter, positions);
+    }
+
+    /** The AND-ed parts of a condition ({@code and(a, and(b, c))} gives a, b, c). */
+    private static void splitConjuncts(BoundExpression condition, List<BoundExpression> parts) {
+        if (condition instanceof FunctionInvocation invocation
+                && invocation.name().equals("and")
+                && !invocation.type().isNullable()) {
+            for (BoundExpression argument : invocation.arguments()) {
+                splitConjuncts(argument, parts);
+            }
+            return;
+        }
+        parts.add(condition);
     }
 
     @Override
@@ -95,7 +116,7 @@ public final class ScanOperator implements Operator {
             int from = nextGranule;
             int to = Math.min(current.to(), from + GRANULES_PER_BLOCK);
             nextGranule = to;
-            Block block = filter == null ? readAll(part, from, to) : readFiltered(part, from, to);
+            Block block = conjuncts.isEmpty() ? readAll(part, from, to) : readFiltered(part, from, to);
             if (block != null) {
                 return block;
             }
@@ -115,23 +136,39 @@ public final class ScanOperator implements Operator {
         return new Block(rows, columns);
     }
 
-    /** The rows of granules [from, to) that pass the filter, or null when none does. */
+    /**
+     * The rows of granules [from, to) that pass the filter, or null when none does. Each conjunct reads its columns
+     * when first needed and is evaluated only on the rows the earlier ones kept.
+     */
     private Block readFiltered(DataPart part, int from, int to) {
         int rows = part.rowsIn(from, to);
         Column[] columns = new Column[definitions.size()];
-        List<Column> filterInput = new ArrayList<>(filterColumns.length);
         long bytes = 0;
-        for (int c : filterColumns) {
-            columns[c] = part.readOrDefault(definitions.get(c), from, to);
-            filterInput.add(columns[c]);
-            bytes += byteSize(columns[c], columnTypes.get(c), rows);
-        }
-        int[] selection = new int[rows];
-        int count = FilterOperator.select(
-                ExpressionEvaluator.evaluate(filter, new Block(rows, filterInput)), rows, selection);
-        if (count == 0) {
-            statistics.add(rows, bytes);
-            return null;
+        int[] selection = null;
+        int count = rows;
+        for (Conjunct conjunct : conjuncts) {
+            List<Column> input = new ArrayList<>(conjunct.columns().length);
+            for (int c : conjunct.columns()) {
+                if (columns[c] == null) {
+                    columns[c] = part.readOrDefault(definitions.get(c), from, to);
+                    bytes += byteSize(columns[c], columnTypes.get(c), rows);
+                }
+                input.add(selection == null ? columns[c] : columns[c].take(selection, count));
+            }
+            int[] passing = new int[count];
+            int kept = FilterOperator.select(
+                    ExpressionEvaluator.evaluate(conjunct.condition(), new Block(count, input)), count, passing);
+            if (selection != null) {
+                for (int i = 0; i < kept; i++) {
+                    passing[i] = selection[passing[i]];
+                }
+            }
+            selection = passing;
+            count = kept;
+            if (count == 0) {
+                statistics.add(rows, bytes);
+                return null;
+            }
         }
         // The other columns: only the granules from the first to the last row that passed.
         int firstGranule = from;

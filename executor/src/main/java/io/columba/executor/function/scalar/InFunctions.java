@@ -130,9 +130,16 @@ public final class InFunctions {
         private final Column members;
         private final Set<Object> keys = new HashSet<>();
         private final boolean hashed;
+        /** Integer members sorted, searched without boxing; null for other types. */
+        private final long[] sortedLongs;
 
         Membership(Column members, DataType base) {
             this.members = members;
+            this.sortedLongs = members instanceof LongColumn longs && longs.nulls() == null
+                    ? java.util.Arrays.stream(longs.values(), 0, longs.size())
+                            .sorted()
+                            .toArray()
+                    : null;
             this.hashed =
                     members instanceof LongColumn || members instanceof DoubleColumn || members instanceof StringColumn;
             if (hashed) {
@@ -143,6 +150,9 @@ public final class InFunctions {
         }
 
         boolean contains(Column values, int row) {
+            if (sortedLongs != null && values instanceof LongColumn longs) {
+                return java.util.Arrays.binarySearch(sortedLongs, longs.get(row)) >= 0;
+            }
             if (hashed) {
                 return keys.contains(key(values, row));
             }
