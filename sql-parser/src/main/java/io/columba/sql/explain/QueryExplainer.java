@@ -1,0 +1,108 @@
+package io.columba.sql.explain;
+
+import io.columba.sql.ast.Alias;
+import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.OrderByElement;
+import io.columba.sql.ast.SelectQuery;
+import io.columba.sql.ast.SelectUnion;
+import io.columba.sql.ast.SubqueryExpression;
+import io.columba.sql.ast.SubqueryTable;
+import io.columba.sql.ast.TableExpression;
+import io.columba.sql.ast.TableFunctionReference;
+import io.columba.sql.ast.TableReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** SELECT queries as ClickHouse's parser builds them: clauses in ClickHouse's fixed order, absent ones omitted. */
+final class QueryExplainer {
+    final ExpressionExplainer expressions = new ExpressionExplainer(this);
+
+    ExplainNode union(SelectUnion union) {
+        return union(union, null);
+    }
+
+    /** {@code SelectWithUnionQuery}, with the output format as a second child when given. */
+    ExplainNode union(SelectUnion union, String format) {
+        List<ExplainNode> selects = new ArrayList<>();
+        for (SelectQuery select : union.selects()) {
+            selects.add(select(select));
+        }
+        List<ExplainNode> children = new ArrayList<>();
+        children.add(ExplainNode.of("ExpressionList", selects));
+        if (format != null) {
+            children.add(ExplainNode.leaf("Identifier " + format));
+        }
+        return ExplainNode.of("SelectWithUnionQuery", children);
+    }
+
+    ExplainNode select(SelectQuery select) {
+        List<ExplainNode> children = new ArrayList<>();
+        if (!select.with().isEmpty()) {
+            List<ExplainNode> with = new ArrayList<>();
+            for (Alias item : select.with()) {
+                with.add(withItem(item));
+            }
+            children.add(ExplainNode.of("ExpressionList", with));
+        }
+        children.add(expressions.list(select.columns()));
+        if (select.from() != null) {
+            children.add(tables(select));
+        }
+        addIfPresent(children, select.prewhere());
+        addIfPresent(children, select.where());
+        if (!select.groupBy().isEmpty()) {
+            children.add(expressions.list(select.groupBy()));
+        }
+        addIfPresent(children, select.having());
+        if (!select.orderBy().isEmpty()) {
+            List<ExplainNode> elements = new ArrayList<>();
+            for (OrderByElement element : select.orderBy()) {
+                elements.add(ExplainNode.of("OrderByElement", expressions.expression(element.expression())));
+            }
+            children.add(ExplainNode.of("ExpressionList", elements));
+        }
+        addIfPresent(children, select.offset());
+        addIfPresent(children, select.limit());
+        if (!select.settings().isEmpty()) {
+            children.add(settings(select.settings()));
+        }
+        return ExplainNode.of("SelectQuery", children);
+    }
+
+    private ExplainNode withItem(Alias item) {
+        if (item.expression() instanceof SubqueryExpression subquery) {
+            return ExplainNode.of("WithElement", ExplainNode.of("Subquery", union(subquery.query())));
+        }
+        return expressions.expression(item);
+    }
+
+    private void addIfPresent(List<ExplainNode> children, Expression expression) {
+        if (expression != null) {
+            children.add(expressions.expression(expression));
+        }
+    }
+
+    private ExplainNode tables(SelectQuery select) {
+        List<ExplainNode> elements = new ArrayList<>();
+        elements.add(ExplainNode.of("TablesInSelectQueryElement", tableExpression(select.from())));
+        return ExplainNode.of("TablesInSelectQuery", elements);
+    }
+
+    ExplainNode tableExpression(TableExpression table) {
+        ExplainNode source = switch (table) {
+            case TableReference reference ->
+                ExplainNode.leaf("TableIdentifier "
+                        + (reference.database() == null ? "" : reference.database() + ".")
+                        + reference.table());
+            case TableFunctionReference function -> expressions.expression(function.function());
+            case SubqueryTable subquery -> ExplainNode.of("Subquery", union(subquery.query()));
+        };
+        return ExplainNode.of("TableExpression", source.withAlias(table.alias()));
+    }
+
+    /** A SETTINGS clause: ClickHouse prints the node without its values. */
+    static ExplainNode settings(Map<String, Expression> settings) {
+        return ExplainNode.leaf("Set");
+    }
+}

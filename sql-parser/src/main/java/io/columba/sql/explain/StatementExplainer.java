@@ -1,0 +1,232 @@
+package io.columba.sql.explain;
+
+import io.columba.sql.ast.AlterCommand;
+import io.columba.sql.ast.AlterStatement;
+import io.columba.sql.ast.ColumnDeclaration;
+import io.columba.sql.ast.CreateTableStatement;
+import io.columba.sql.ast.DeleteStatement;
+import io.columba.sql.ast.DescribeStatement;
+import io.columba.sql.ast.DropTableStatement;
+import io.columba.sql.ast.EngineClause;
+import io.columba.sql.ast.ExchangeStatement;
+import io.columba.sql.ast.ExistsStatement;
+import io.columba.sql.ast.Identifier;
+import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.OptimizeStatement;
+import io.columba.sql.ast.RenameStatement;
+import io.columba.sql.ast.SelectStatement;
+import io.columba.sql.ast.SetStatement;
+import io.columba.sql.ast.ShowTablesStatement;
+import io.columba.sql.ast.Statement;
+import io.columba.sql.ast.TableReference;
+import io.columba.sql.ast.TruncateStatement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Statements other than SELECT, with ClickHouse's ids ({@code DropQuery db table}, {@code InsertQuery}, ...). */
+final class StatementExplainer {
+    private final QueryExplainer queries;
+
+    StatementExplainer(QueryExplainer queries) {
+        this.queries = queries;
+    }
+
+    ExplainNode statement(Statement statement) {
+        return switch (statement) {
+            case SelectStatement select -> queries.union(select.query(), select.format());
+            case DropTableStatement drop -> tableQuery("DropQuery", drop.database(), drop.table());
+            case TruncateStatement truncate -> tableQuery("TruncateQuery", truncate.database(), truncate.table());
+            case OptimizeStatement optimize -> tableQuery("OptimizeQuery", optimize.database(), optimize.table());
+            case ExistsStatement exists ->
+                withFormat(tableQuery("ExistsTableQuery", exists.database(), exists.table()), exists.format());
+            case DescribeStatement describe ->
+                withFormat(
+                        ExplainNode.of(
+                                "DescribeQuery",
+                                queries.tableExpression(
+                                        new TableReference(describe.database(), describe.table(), false, null))),
+                        describe.format());
+            case ShowTablesStatement show -> withFormat(ExplainNode.leaf("ShowTables"), show.format());
+            case RenameStatement rename -> rename(rename);
+            case ExchangeStatement exchange ->
+                ExplainNode.of("Rename", identifier(exchange.first()), identifier(exchange.second()));
+            case SetStatement ignored -> ExplainNode.leaf("Set");
+            case DeleteStatement delete -> {
+                ExplainNode table = tableQuery("DeleteQuery", delete.database(), delete.table());
+                List<ExplainNode> children = new ArrayList<>();
+                children.add(queries.expressions.expression(delete.where()));
+                children.addAll(table.children());
+                yield ExplainNode.of(table.id(), children);
+            }
+            case AlterStatement alter -> alter(alter);
+            case InsertStatement insert -> insert(insert);
+            case CreateTableStatement create -> create(create);
+        };
+    }
+
+    /** {@code Kind db table} over the database and table identifiers. */
+    private static ExplainNode tableQuery(String kind, String database, String table) {
+        List<ExplainNode> children = new ArrayList<>(2);
+        if (database != null) {
+            children.add(identifier(database));
+        }
+        children.add(identifier(table));
+        return ExplainNode.of(kind + " " + (database == null ? "" : database) + " " + table, children);
+    }
+
+    private static ExplainNode withFormat(ExplainNode node, String format) {
+        if (format == null) {
+            return node;
+        }
+        List<ExplainNode> children = new ArrayList<>(node.children());
+        children.add(identifier(format));
+        return ExplainNode.of(node.id(), children);
+    }
+
+    static ExplainNode identifier(String name) {
+        return ExplainNode.leaf("Identifier " + name);
+    }
+
+    private static ExplainNode rename(RenameStatement rename) {
+        List<ExplainNode> children = new ArrayList<>();
+        for (int i = 0; i < rename.from().size(); i++) {
+            children.add(identifier(rename.from().get(i)));
+            children.add(identifier(rename.to().get(i)));
+        }
+        return ExplainNode.of("Rename", children);
+    }
+
+    private ExplainNode alter(AlterStatement alter) {
+        List<ExplainNode> commands = new ArrayList<>();
+        for (AlterCommand command : alter.commands()) {
+            commands.add(alterCommand(command));
+        }
+        ExplainNode table = tableQuery("AlterQuery", alter.database(), alter.table());
+        List<ExplainNode> children = new ArrayList<>();
+        children.add(ExplainNode.of("ExpressionList", commands));
+        children.addAll(table.children());
+        return ExplainNode.of(table.id(), children);
+    }
+
+    private ExplainNode alterCommand(AlterCommand command) {
+        ExpressionExplainer expressions = queries.expressions;
+        return switch (command) {
+            case AlterCommand.DeleteRows delete ->
+                ExplainNode.of("AlterCommand DELETE", expressions.expression(delete.where()));
+            case AlterCommand.UpdateRows update -> {
+                List<ExplainNode> assignments = new ArrayList<>();
+                for (int i = 0; i < update.columns().size(); i++) {
+                    assignments.add(ExplainNode.of(
+                            "Assignment " + update.columns().get(i),
+                            expressions.expression(update.values().get(i))));
+                }
+                yield ExplainNode.of(
+                        "AlterCommand UPDATE",
+                        ExplainNode.of("ExpressionList", assignments),
+                        expressions.expression(update.where()));
+            }
+            case AlterCommand.AddColumn add -> {
+                List<ExplainNode> children = new ArrayList<>();
+                children.add(column(add.column()));
+                if (add.after() != null) {
+                    children.add(identifier(add.after()));
+                }
+                yield ExplainNode.of("AlterCommand ADD_COLUMN", children);
+            }
+            case AlterCommand.DropColumn drop -> ExplainNode.of("AlterCommand DROP_COLUMN", identifier(drop.name()));
+            case AlterCommand.ModifyColumn modify -> {
+                ColumnDeclaration column =
+                        new ColumnDeclaration(modify.name(), modify.type(), modify.defaultExpression());
+                yield ExplainNode.of("AlterCommand MODIFY_COLUMN", column(column));
+            }
+            case AlterCommand.RenameColumn rename ->
+                ExplainNode.of("AlterCommand RENAME_COLUMN", identifier(rename.from()), identifier(rename.to()));
+        };
+    }
+
+    private ExplainNode insert(InsertStatement insert) {
+        List<ExplainNode> children = new ArrayList<>();
+        children.add(identifier(insert.database() == null ? insert.table() : insert.database() + "." + insert.table()));
+        if (!insert.columns().isEmpty()) {
+            children.add(queries.expressions.list(
+                    insert.columns().stream().map(Identifier::of).toList()));
+        }
+        if (insert.select() != null) {
+            children.add(queries.union(insert.select()));
+        }
+        return ExplainNode.of("InsertQuery  ", children);
+    }
+
+    private ExplainNode create(CreateTableStatement create) {
+        List<ExplainNode> children = new ArrayList<>();
+        if (create.database() != null) {
+            children.add(identifier(create.database()));
+        }
+        children.add(identifier(create.table()));
+        List<ExplainNode> columns = new ArrayList<>();
+        for (ColumnDeclaration column : create.columns()) {
+            columns.add(column(column));
+        }
+        List<ExplainNode> definition = new ArrayList<>();
+        definition.add(ExplainNode.of("ExpressionList", columns));
+        if (!create.indexes().isEmpty()) {
+            List<ExplainNode> indexes = new ArrayList<>();
+            for (var index : create.indexes()) {
+                indexes.add(ExplainNode.of(
+                        "Index",
+                        queries.expressions.expression(index.expression()),
+                        DataTypeExplainer.type(index.type())));
+            }
+            definition.add(ExplainNode.of("ExpressionList", indexes));
+        }
+        children.add(ExplainNode.of("Columns definition", definition));
+        if (create.engine() != null) {
+            children.add(engine(create.engine()));
+        }
+        String name = (create.database() == null ? "" : create.database() + " ") + create.table();
+        return ExplainNode.of("CreateQuery " + name, children);
+    }
+
+    private ExplainNode engine(EngineClause engine) {
+        ExpressionExplainer expressions = queries.expressions;
+        List<ExplainNode> children = new ArrayList<>();
+        children.add(
+                engine.arguments().isEmpty()
+                        ? ExplainNode.leaf("Function " + engine.name())
+                        : ExplainNode.of("Function " + engine.name(), expressions.list(engine.arguments())));
+        for (var clause : java.util.Arrays.asList(
+                engine.partitionBy(), engine.primaryKey(), engine.orderBy(), engine.sampleBy())) {
+            if (clause != null) {
+                children.add(expressions.expression(clause));
+            }
+        }
+        if (!engine.settings().isEmpty()) {
+            children.add(ExplainNode.leaf("Set"));
+        }
+        return ExplainNode.of("Storage definition", children);
+    }
+
+    private ExplainNode column(ColumnDeclaration column) {
+        List<ExplainNode> children = new ArrayList<>();
+        if (column.type() != null) {
+            children.add(DataTypeExplainer.type(column.type()));
+        }
+        if (column.defaultExpression() != null) {
+            children.add(queries.expressions.expression(column.defaultExpression()));
+        }
+        if (column.comment() != null) {
+            children.add(ExplainNode.leaf("Literal " + LiteralDump.quoted(column.comment())));
+        }
+        if (!column.codecs().isEmpty()) {
+            List<ExplainNode> codecs = new ArrayList<>();
+            for (String codec : column.codecs()) {
+                codecs.add(DataTypeExplainer.codec(codec));
+            }
+            children.add(ExplainNode.of("Function CODEC", ExplainNode.of("ExpressionList", codecs)));
+        }
+        if (column.ttl() != null) {
+            children.add(queries.expressions.expression(column.ttl()));
+        }
+        return ExplainNode.of("ColumnDeclaration " + column.name(), children);
+    }
+}
