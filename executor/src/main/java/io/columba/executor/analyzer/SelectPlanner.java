@@ -131,6 +131,9 @@ public final class SelectPlanner {
     }
 
     private Plan plan(SelectQuery select) {
+        if (!select.joins().isEmpty()) {
+            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "JOIN and ARRAY JOIN are not supported yet");
+        }
         Source source = source(select.from());
         List<String> sourceNames = source.names();
         Map<String, Expression> aliases = new LinkedHashMap<>();

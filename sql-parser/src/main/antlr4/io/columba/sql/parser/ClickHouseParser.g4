@@ -63,7 +63,23 @@ withItem
 selectItemList: selectItem (COMMA selectItem)* COMMA?;
 selectItem: expr (AS? alias)?;
 
-fromClause: FROM tableExpression;
+fromClause: FROM tableExpression joinElement*;
+joinElement
+    : COMMA tableExpression                                             # commaJoin
+    | GLOBAL? joinKind? JOIN tableExpression joinConstraint?            # tableJoin
+    | LEFT? ARRAY JOIN exprList                                         # arrayJoin
+    ;
+joinKind
+    : joinStrictness? (INNER | LEFT | RIGHT | FULL) OUTER? joinStrictness?
+    | joinStrictness
+    | CROSS
+    | PASTE
+    ;
+joinStrictness: ANY | ALL | ASOF | SEMI | ANTI;
+joinConstraint
+    : ON expr                                                           # joinOn
+    | USING (LPAREN exprList RPAREN | exprList)                         # joinUsing
+    ;
 tableExpression
     : tableIdentifier FINAL? (AS? alias)?                               # tableReference
     | tableFunction (AS? alias)?                                        # tableFunctionReference
@@ -185,7 +201,7 @@ identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | keyw
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ADD | SET | ALIAS | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALL | ALTER | ANY | ARRAY | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    : ADD | SET | ALIAS | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES
@@ -193,6 +209,7 @@ aliasKeyword
 
 keyword
     : aliasKeyword
+    | ALL | ANY | ARRAY | ANTI | ASOF | CROSS | FULL | INNER | LEFT | OUTER | PASTE | RIGHT | SEMI
     | AND | AS | ASC | BETWEEN | BY | DESC | DISTINCT | ELSE | FALSE | FINAL | FORMAT | FROM | GLOBAL | GROUP
     | HAVING | ILIKE | IN | IS | JOIN | LIKE | LIMIT | NOT | NULL_SQL | OFFSET | ON | OR | ORDER | PREWHERE | SELECT
     | SETTINGS | THEN | TRUE | UNION | USING | WHEN | WHERE | WITH

@@ -1,7 +1,9 @@
 package io.columba.sql.explain;
 
 import io.columba.sql.ast.Alias;
+import io.columba.sql.ast.ArrayJoin;
 import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.JoinClause;
 import io.columba.sql.ast.OrderByElement;
 import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectUnion;
@@ -9,6 +11,7 @@ import io.columba.sql.ast.SubqueryExpression;
 import io.columba.sql.ast.SubqueryTable;
 import io.columba.sql.ast.TableExpression;
 import io.columba.sql.ast.TableFunctionReference;
+import io.columba.sql.ast.TableJoin;
 import io.columba.sql.ast.TableReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +89,31 @@ final class QueryExplainer {
     private ExplainNode tables(SelectQuery select) {
         List<ExplainNode> elements = new ArrayList<>();
         elements.add(ExplainNode.of("TablesInSelectQueryElement", tableExpression(select.from())));
+        for (JoinClause join : select.joins()) {
+            elements.add(join(join));
+        }
         return ExplainNode.of("TablesInSelectQuery", elements);
+    }
+
+    /** A joined table carries a {@code TableJoin} with its ON condition or USING list; the kind is not printed. */
+    private ExplainNode join(JoinClause join) {
+        return switch (join) {
+            case ArrayJoin array ->
+                ExplainNode.of(
+                        "TablesInSelectQueryElement",
+                        ExplainNode.of("ArrayJoin", expressions.list(array.expressions())));
+            case TableJoin table -> {
+                ExplainNode constraint;
+                if (table.on() != null) {
+                    constraint = ExplainNode.of("TableJoin", expressions.expression(table.on()));
+                } else if (!table.using().isEmpty()) {
+                    constraint = ExplainNode.of("TableJoin", expressions.list(table.using()));
+                } else {
+                    constraint = ExplainNode.leaf("TableJoin");
+                }
+                yield ExplainNode.of("TablesInSelectQueryElement", tableExpression(table.table()), constraint);
+            }
+        };
     }
 
     ExplainNode tableExpression(TableExpression table) {

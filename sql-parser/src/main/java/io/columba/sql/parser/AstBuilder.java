@@ -3,6 +3,7 @@ package io.columba.sql.parser;
 import io.columba.sql.ast.Alias;
 import io.columba.sql.ast.AlterCommand;
 import io.columba.sql.ast.AlterStatement;
+import io.columba.sql.ast.ArrayJoin;
 import io.columba.sql.ast.Asterisk;
 import io.columba.sql.ast.ColumnDeclaration;
 import io.columba.sql.ast.CreateTableStatement;
@@ -17,6 +18,7 @@ import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.IndexDeclaration;
 import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.JoinClause;
 import io.columba.sql.ast.Literal;
 import io.columba.sql.ast.OptimizeStatement;
 import io.columba.sql.ast.OrderByElement;
@@ -31,6 +33,7 @@ import io.columba.sql.ast.SubqueryExpression;
 import io.columba.sql.ast.SubqueryTable;
 import io.columba.sql.ast.TableExpression;
 import io.columba.sql.ast.TableFunctionReference;
+import io.columba.sql.ast.TableJoin;
 import io.columba.sql.ast.TableReference;
 import io.columba.sql.ast.TruncateStatement;
 import io.columba.sql.ast.TtlRule;
@@ -218,6 +221,11 @@ final class AstBuilder {
                 select.fromClause() == null
                         ? null
                         : tableExpression(select.fromClause().tableExpression()),
+                select.fromClause() == null
+                        ? List.of()
+                        : select.fromClause().joinElement().stream()
+                                .map(this::join)
+                                .toList(),
                 select.prewhereClause() == null
                         ? null
                         : expr(select.prewhereClause().expr()),
@@ -241,6 +249,60 @@ final class AstBuilder {
             }
         }
         return settings;
+    }
+
+    private JoinClause join(JoinElementContext context) {
+        return switch (context) {
+            case CommaJoinContext comma ->
+                new TableJoin(
+                        tableExpression(comma.tableExpression()),
+                        TableJoin.Kind.COMMA,
+                        TableJoin.Strictness.UNSPECIFIED,
+                        false,
+                        null,
+                        List.of());
+            case ArrayJoinContext array -> new ArrayJoin(array.LEFT() != null, exprList(array.exprList()));
+            case TableJoinContext join -> {
+                JoinKindContext kind = join.joinKind();
+                Expression on = null;
+                List<Expression> using = List.of();
+                if (join.joinConstraint() instanceof JoinOnContext joinOn) {
+                    on = expr(joinOn.expr());
+                } else if (join.joinConstraint() instanceof JoinUsingContext joinUsing) {
+                    using = exprList(joinUsing.exprList());
+                }
+                yield new TableJoin(
+                        tableExpression(join.tableExpression()),
+                        joinKind(kind),
+                        kind == null || kind.joinStrictness().isEmpty()
+                                ? TableJoin.Strictness.UNSPECIFIED
+                                : TableJoin.Strictness.valueOf(
+                                        kind.joinStrictness(0).getText().toUpperCase(Locale.ROOT)),
+                        join.GLOBAL() != null,
+                        on,
+                        using);
+            }
+            default -> throw new IllegalStateException("unknown join");
+        };
+    }
+
+    private static TableJoin.Kind joinKind(JoinKindContext kind) {
+        if (kind == null) {
+            return TableJoin.Kind.INNER;
+        }
+        if (kind.LEFT() != null) {
+            return TableJoin.Kind.LEFT;
+        }
+        if (kind.RIGHT() != null) {
+            return TableJoin.Kind.RIGHT;
+        }
+        if (kind.FULL() != null) {
+            return TableJoin.Kind.FULL;
+        }
+        if (kind.CROSS() != null) {
+            return TableJoin.Kind.CROSS;
+        }
+        return kind.PASTE() != null ? TableJoin.Kind.PASTE : TableJoin.Kind.INNER;
     }
 
     private TableExpression tableExpression(TableExpressionContext context) {
