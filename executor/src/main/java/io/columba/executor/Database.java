@@ -12,16 +12,20 @@ import io.columba.sql.ast.ColumnDeclaration;
 import io.columba.sql.ast.CreateTableStatement;
 import io.columba.sql.ast.DeleteStatement;
 import io.columba.sql.ast.DescribeStatement;
+import io.columba.sql.ast.DropStatement;
 import io.columba.sql.ast.DropTableStatement;
 import io.columba.sql.ast.ExchangeStatement;
 import io.columba.sql.ast.ExistsStatement;
+import io.columba.sql.ast.ExplainStatement;
 import io.columba.sql.ast.InsertStatement;
 import io.columba.sql.ast.OptimizeStatement;
 import io.columba.sql.ast.RenameStatement;
 import io.columba.sql.ast.SelectStatement;
 import io.columba.sql.ast.ShowTablesStatement;
 import io.columba.sql.ast.Statement;
+import io.columba.sql.ast.SystemStatement;
 import io.columba.sql.ast.TruncateStatement;
+import io.columba.sql.explain.ExplainAstPrinter;
 import io.columba.sql.parser.SqlParser;
 import io.columba.sql.parser.SqlSyntaxException;
 import io.columba.storage.block.Block;
@@ -116,6 +120,14 @@ public final class Database implements AutoCloseable {
                 catalog.mutate(delete.table(), catalog.deleteTransform(catalog.get(delete.table()), delete.where()));
                 yield null;
             }
+            case ExplainStatement explain -> explain(explain);
+            case SystemStatement ignored ->
+                throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "SYSTEM queries are not supported");
+            case DropStatement drop ->
+                throw new ColumbaException(
+                        ErrorCode.NOT_IMPLEMENTED,
+                        "DROP " + drop.kind() + " is not supported: there are no "
+                                + drop.kind().name().toLowerCase(java.util.Locale.ROOT) + " objects here");
             case ExistsStatement exists ->
                 new QueryResult(
                         List.of("result"),
@@ -145,7 +157,8 @@ public final class Database implements AutoCloseable {
         return statement instanceof SelectStatement
                 || statement instanceof DescribeStatement
                 || statement instanceof ShowTablesStatement
-                || statement instanceof ExistsStatement;
+                || statement instanceof ExistsStatement
+                || statement instanceof ExplainStatement;
     }
 
     private QueryResult select(SelectStatement select, QuerySettings settings, ScanStatistics statistics) {
@@ -182,6 +195,15 @@ public final class Database implements AutoCloseable {
                 headers.stream().map(h -> (DataType) StringType.STRING).toList();
         return new QueryResult(
                 headers, columnTypes, List.of(new Block(names.size(), columns)), -1, null, describe.format(), true);
+    }
+
+    /** {@code EXPLAIN AST}: ClickHouse's tree, one line per row; the other kinds need a planner that explains. */
+    private static QueryResult explain(ExplainStatement explain) {
+        if (!explain.kind().equals("AST")) {
+            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "EXPLAIN " + explain.kind() + " is not supported");
+        }
+        String tree = ExplainAstPrinter.print(explain.statement());
+        return singleStringColumn("explain", List.of(tree.split("\n")), null);
     }
 
     private static QueryResult singleStringColumn(String name, List<String> values, String format) {

@@ -8,7 +8,9 @@ statementEof: statement SEMICOLON? EOF;
 statement
     : selectUnion formatClause?                                         # selectStatement
     | createTable                                                       # createTableStatement
-    | DROP TEMPORARY? TABLE (IF EXISTS)? tableIdentifier                # dropTableStatement
+    | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier onCluster? SYNC?  # dropTableStatement
+    | EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? statement  # explainStatement
+    | SYSTEM (~SEMICOLON)+                                              # systemStatement
     | insert                                                            # insertStatement
     | (DESCRIBE | DESC) TABLE? tableIdentifier formatClause?            # describeStatement
     | SHOW TABLES formatClause?                                         # showTablesStatement
@@ -23,6 +25,8 @@ statement
     ;
 
 renamePair: tableIdentifier TO tableIdentifier;
+onCluster: ON CLUSTER (identifier | STRING_LITERAL);
+explainKind: AST | SYNTAX | QUERY_KEYWORD TREE | PLAN | PIPELINE | ESTIMATE | TABLE OVERRIDE;
 
 alterCommand
     : DELETE WHERE expr                                                 # alterDelete
@@ -201,7 +205,7 @@ identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | keyw
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ADD | SET | ALIAS | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    : ADD | SET | ALIAS | AST | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES

@@ -15,4 +15,7 @@ public sealed interface Statement
                 ExchangeStatement,
                 AlterStatement,
                 DeleteStatement,
-                SetStatement {}
+                SetStatement,
+                ExplainStatement,
+                SystemStatement,
+                DropStatement {}

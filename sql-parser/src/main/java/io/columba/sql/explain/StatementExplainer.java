@@ -6,10 +6,12 @@ import io.columba.sql.ast.ColumnDeclaration;
 import io.columba.sql.ast.CreateTableStatement;
 import io.columba.sql.ast.DeleteStatement;
 import io.columba.sql.ast.DescribeStatement;
+import io.columba.sql.ast.DropStatement;
 import io.columba.sql.ast.DropTableStatement;
 import io.columba.sql.ast.EngineClause;
 import io.columba.sql.ast.ExchangeStatement;
 import io.columba.sql.ast.ExistsStatement;
+import io.columba.sql.ast.ExplainStatement;
 import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.InsertStatement;
 import io.columba.sql.ast.OptimizeStatement;
@@ -18,6 +20,7 @@ import io.columba.sql.ast.SelectStatement;
 import io.columba.sql.ast.SetStatement;
 import io.columba.sql.ast.ShowTablesStatement;
 import io.columba.sql.ast.Statement;
+import io.columba.sql.ast.SystemStatement;
 import io.columba.sql.ast.TableReference;
 import io.columba.sql.ast.TruncateStatement;
 import java.util.ArrayList;
@@ -61,7 +64,40 @@ final class StatementExplainer {
             case AlterStatement alter -> alter(alter);
             case InsertStatement insert -> insert(insert);
             case CreateTableStatement create -> create(create);
+            case ExplainStatement explain -> explain(explain);
+            case SystemStatement system -> system(system);
+            case DropStatement drop ->
+                drop.kind() == DropStatement.Kind.DATABASE
+                        ? ExplainNode.of("DropQuery " + drop.name() + " ", identifier(drop.name()))
+                        : tableQuery("DropQuery", drop.database(), drop.name());
         };
+    }
+
+    private ExplainNode explain(ExplainStatement explain) {
+        String kind = explain.kind().equals("PLAN") ? "EXPLAIN" : "EXPLAIN " + explain.kind();
+        List<ExplainNode> children = new ArrayList<>();
+        if (!explain.settings().isEmpty()) {
+            children.add(ExplainNode.leaf("Set"));
+        }
+        children.add(statement(explain.statement()));
+        return ExplainNode.of("Explain " + kind, children);
+    }
+
+    /** The table of a SYSTEM command; ClickHouse lists it twice for dictionaries and Distributed tables. */
+    private static ExplainNode system(SystemStatement system) {
+        if (system.table() == null) {
+            return ExplainNode.leaf("SYSTEM query");
+        }
+        List<ExplainNode> children = new ArrayList<>();
+        boolean twice =
+                system.command().contains("DICTIONARY") || system.command().contains("DISTRIBUTED");
+        for (int copy = 0; copy < (twice ? 2 : 1); copy++) {
+            if (system.database() != null) {
+                children.add(identifier(system.database()));
+            }
+            children.add(identifier(system.table()));
+        }
+        return ExplainNode.of("SYSTEM query", children);
     }
 
     /** {@code Kind db table} over the database and table identifiers. */

@@ -9,10 +9,12 @@ import io.columba.sql.ast.ColumnDeclaration;
 import io.columba.sql.ast.CreateTableStatement;
 import io.columba.sql.ast.DeleteStatement;
 import io.columba.sql.ast.DescribeStatement;
+import io.columba.sql.ast.DropStatement;
 import io.columba.sql.ast.DropTableStatement;
 import io.columba.sql.ast.EngineClause;
 import io.columba.sql.ast.ExchangeStatement;
 import io.columba.sql.ast.ExistsStatement;
+import io.columba.sql.ast.ExplainStatement;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
@@ -31,6 +33,7 @@ import io.columba.sql.ast.ShowTablesStatement;
 import io.columba.sql.ast.Statement;
 import io.columba.sql.ast.SubqueryExpression;
 import io.columba.sql.ast.SubqueryTable;
+import io.columba.sql.ast.SystemStatement;
 import io.columba.sql.ast.TableExpression;
 import io.columba.sql.ast.TableFunctionReference;
 import io.columba.sql.ast.TableJoin;
@@ -57,14 +60,24 @@ final class AstBuilder {
     }
 
     Statement statement(StatementEofContext tree) {
-        StatementContext statement = tree.statement();
+        return statement(tree.statement());
+    }
+
+    private Statement statement(StatementContext statement) {
         return switch (statement) {
             case SelectStatementContext select ->
                 new SelectStatement(selectUnion(select.selectUnion()), format(select.formatClause()));
             case CreateTableStatementContext create -> createTable(create.createTable());
-            case DropTableStatementContext drop ->
-                new DropTableStatement(
-                        drop.EXISTS() != null, database(drop.tableIdentifier()), table(drop.tableIdentifier()));
+            case DropTableStatementContext drop -> drop(drop);
+            case ExplainStatementContext explain -> {
+                Map<String, Expression> settings = new LinkedHashMap<>();
+                for (SettingItemContext item : explain.settingItem()) {
+                    settings.put(identifier(item.identifier()), expr(item.expr()));
+                }
+                String kind = explain.explainKind() == null ? "PLAN" : words(explain.explainKind().children);
+                yield new ExplainStatement(kind, settings, statement(explain.statement()));
+            }
+            case SystemStatementContext system -> system(system);
             case InsertStatementContext insert -> insert(insert.insert());
             case DescribeStatementContext describe ->
                 new DescribeStatement(
@@ -114,6 +127,80 @@ final class AstBuilder {
                         database(delete.tableIdentifier()), table(delete.tableIdentifier()), expr(delete.expr()));
             default -> throw new IllegalStateException("unknown statement " + statement.getClass());
         };
+    }
+
+    private Statement drop(DropTableStatementContext drop) {
+        boolean ifExists = drop.EXISTS() != null;
+        String database = database(drop.tableIdentifier());
+        String name = table(drop.tableIdentifier());
+        if (drop.DATABASE() != null) {
+            return new DropStatement(DropStatement.Kind.DATABASE, ifExists, null, name);
+        }
+        if (drop.VIEW() != null) {
+            return new DropStatement(DropStatement.Kind.VIEW, ifExists, database, name);
+        }
+        if (drop.DICTIONARY() != null) {
+            return new DropStatement(DropStatement.Kind.DICTIONARY, ifExists, database, name);
+        }
+        return new DropTableStatement(ifExists, database, name);
+    }
+
+    /** SYSTEM commands that name a table after their words. */
+    private static final java.util.Set<String> SYSTEM_TABLE_COMMANDS = java.util.Set.of(
+            "STOP MERGES",
+            "START MERGES",
+            "STOP TTL MERGES",
+            "START TTL MERGES",
+            "STOP MOVES",
+            "START MOVES",
+            "STOP FETCHES",
+            "START FETCHES",
+            "STOP REPLICATED SENDS",
+            "START REPLICATED SENDS",
+            "STOP REPLICATION QUEUES",
+            "START REPLICATION QUEUES",
+            "STOP DISTRIBUTED SENDS",
+            "START DISTRIBUTED SENDS",
+            "STOP PULLING REPLICATION LOG",
+            "START PULLING REPLICATION LOG",
+            "STOP CLEANUP",
+            "START CLEANUP",
+            "SYNC REPLICA",
+            "RESTART REPLICA",
+            "FLUSH DISTRIBUTED",
+            "RELOAD DICTIONARY",
+            "WAIT LOADING PARTS",
+            "LOAD PRIMARY KEY",
+            "UNLOAD PRIMARY KEY");
+
+    /** {@code SYSTEM words [db.]table ...}: the longest known command prefix decides whether a table follows. */
+    private SystemStatement system(SystemStatementContext system) {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 1; i < system.getChildCount(); i++) {
+            tokens.add(system.getChild(i).getText());
+        }
+        for (int length = Math.min(4, tokens.size()); length > 0; length--) {
+            String command = String.join(" ", tokens.subList(0, length)).toUpperCase(Locale.ROOT);
+            if (SYSTEM_TABLE_COMMANDS.contains(command) && tokens.size() > length) {
+                String first = unquoteIdentifier(tokens.get(length));
+                boolean qualified =
+                        tokens.size() > length + 2 && tokens.get(length + 1).equals(".");
+                return new SystemStatement(
+                        List.of(command.split(" ")),
+                        qualified ? first : null,
+                        qualified ? unquoteIdentifier(tokens.get(length + 2)) : first);
+            }
+        }
+        return new SystemStatement(
+                tokens.stream().map(token -> token.toUpperCase(Locale.ROOT)).toList(), null, null);
+    }
+
+    private static String words(List<org.antlr.v4.runtime.tree.ParseTree> children) {
+        List<String> words = new ArrayList<>();
+        for (var child : children) {
+            words.add(child.getText().toUpperCase(Locale.ROOT));
+        }
+        return String.join(" ", words);
     }
 
     private AlterCommand alterCommand(AlterCommandContext command) {
