@@ -46,9 +46,10 @@ public final class ExpressionFormatter {
                         .append('}');
             case FunctionCall call
             when call.literal() -> {
-                out.append('[');
+                boolean tuple = call.name().equals("tuple");
+                out.append(tuple ? '(' : '[');
                 appendElements(out, call.arguments());
-                out.append(']');
+                out.append(tuple ? ')' : ']');
             }
             case FunctionCall call -> {
                 out.append(call.name());

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * A call {@code name(arguments)}, or with parameters {@code name(parameters)(arguments)}; {@code parameters} is
- * null for a plain call. Operators become calls of ClickHouse's function names. {@code literal} marks an array of
- * literals written in brackets ({@code [1, 2]}), which ClickHouse's parser reads as one literal and names as written.
+ * null for a plain call. Operators become calls of ClickHouse's function names. {@code literal} marks an array or a
+ * tuple of constants written in brackets or parentheses ({@code [1, 2]}, {@code (1, 'a')}, nested too), which
+ * ClickHouse's parser reads as one literal and names as written.
  */
 public record FunctionCall(
         String name, List<Expression> arguments, List<Expression> parameters, boolean distinct, boolean literal)

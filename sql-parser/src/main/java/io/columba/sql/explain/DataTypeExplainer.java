@@ -33,8 +33,20 @@ final class DataTypeExplainer {
         return new ExplainNode("Function " + name, null, type.children());
     }
 
+    /** A skipping index's type ({@code minmax}, {@code bloom_filter(0.01)}): a function, with parentheses or not. */
+    static ExplainNode indexType(String text) {
+        ExplainNode type = type(text);
+        String name = type.id().substring(type.id().indexOf(' ') + 1);
+        List<ExplainNode> arguments = type.children().isEmpty() ? List.of() : type.children().get(0).children();
+        return ExplainNode.of("Function " + name, ExplainNode.of("ExpressionList", arguments));
+    }
+
     private ExplainNode parseType() {
         String name = word();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith("aggregatefunction")) {
+            return aggregateFunctionType(name);
+        }
         skipSpaces();
         if (!peek('(')) {
             return ExplainNode.leaf("DataType " + name);
@@ -50,12 +62,49 @@ final class DataTypeExplainer {
         }
         skipSpaces();
         consume(')');
-        String lower = name.toLowerCase(Locale.ROOT);
         if (lower.equals("enum8") || lower.equals("enum16") || lower.equals("enum")) {
             return ExplainNode.leaf("EnumDataType " + name);
         }
-        String kind = lower.equals("tuple") ? "TupleDataType " : "DataType ";
+        if (lower.equals("tuple")) {
+            return ExplainNode.of("TupleDataType " + name, ExplainNode.of("ExpressionList", withoutNames(arguments)));
+        }
+        String kind = "DataType ";
         return ExplainNode.of(kind + name, ExplainNode.of("ExpressionList", arguments));
+    }
+
+    /** Tuple elements print their types only. */
+    private static List<ExplainNode> withoutNames(List<ExplainNode> elements) {
+        List<ExplainNode> types = new ArrayList<>(elements.size());
+        for (ExplainNode element : elements) {
+            types.add(element.id().startsWith("NameTypePair ") ? element.children().get(0) : element);
+        }
+        return types;
+    }
+
+    /** {@code AggregateFunction(uniq, UInt64)}: the function is an identifier, or a call with its parameters. */
+    private ExplainNode aggregateFunctionType(String name) {
+        List<ExplainNode> arguments = new ArrayList<>();
+        if (consume('(')) {
+            String function = word();
+            skipSpaces();
+            if (consume('(')) {
+                List<ExplainNode> parameters = new ArrayList<>();
+                if (!consume(')')) {
+                    do {
+                        parameters.add(argument());
+                    } while (consume(','));
+                    consume(')');
+                }
+                arguments.add(ExplainNode.of("Function " + function, ExplainNode.of("ExpressionList", parameters)));
+            } else {
+                arguments.add(ExplainNode.leaf("Identifier " + function));
+            }
+            while (consume(',')) {
+                arguments.add(argument());
+            }
+            consume(')');
+        }
+        return ExplainNode.of("DataType " + name, ExplainNode.of("ExpressionList", arguments));
     }
 
     private ExplainNode argument() {

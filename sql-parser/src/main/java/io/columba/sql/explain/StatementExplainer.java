@@ -211,7 +211,7 @@ final class StatementExplainer {
                 indexes.add(ExplainNode.of(
                         "Index",
                         queries.expressions.expression(index.expression()),
-                        DataTypeExplainer.type(index.type())));
+                        DataTypeExplainer.indexType(index.type())));
             }
             definition.add(ExplainNode.of("ExpressionList", indexes));
         }
@@ -227,7 +227,7 @@ final class StatementExplainer {
         ExpressionExplainer expressions = queries.expressions;
         List<ExplainNode> children = new ArrayList<>();
         children.add(
-                engine.arguments().isEmpty()
+                !engine.parenthesized()
                         ? ExplainNode.leaf("Function " + engine.name())
                         : ExplainNode.of("Function " + engine.name(), expressions.list(engine.arguments())));
         for (var clause : java.util.Arrays.asList(

@@ -505,7 +505,8 @@ final class AstBuilder {
                     primaryKey,
                     sampleBy,
                     ttl,
-                    settings);
+                    settings,
+                    clause.engineExpr().LPAREN() != null);
         }
         return new CreateTableStatement(
                 create.NOT() != null,
@@ -589,11 +590,13 @@ final class AstBuilder {
             case FunctionExprContext function -> function(function);
             case SubqueryExprContext subquery -> new SubqueryExpression(selectUnion(subquery.selectUnion()));
             case ParenExprContext paren -> expr(paren.expr());
-            case TupleExprContext tuple -> new FunctionCall("tuple", exprs(tuple.expr()), null, false);
+            case TupleExprContext tuple -> {
+                List<Expression> elements = exprs(tuple.expr());
+                yield new FunctionCall("tuple", elements, null, false, elements.size() > 1 && allConstant(elements));
+            }
             case ArrayExprContext array -> {
                 List<Expression> elements = exprList(array.exprList());
-                boolean literal = !elements.isEmpty() && elements.stream().allMatch(Literal.class::isInstance);
-                yield new FunctionCall("array", elements, null, false, literal);
+                yield new FunctionCall("array", elements, null, false, !elements.isEmpty() && allConstant(elements));
             }
             case MapExprContext map -> new FunctionCall("map", exprs(map.expr()), null, false);
             case LambdaExprContext lambda ->
@@ -618,7 +621,7 @@ final class AstBuilder {
             case NegateExprContext negate -> negate(expr(negate.expr()));
             case MultiplicativeExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case AdditiveExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
-            case ConcatExprContext concat -> FunctionCall.of("concat", expr(concat.expr(0)), expr(concat.expr(1)));
+            case ConcatExprContext concat -> flatten("concat", expr(concat.expr(0)), expr(concat.expr(1)));
             case ComparisonExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case LikeExprContext like ->
                 FunctionCall.of(
@@ -649,6 +652,17 @@ final class AstBuilder {
                 throw new IllegalStateException(
                         "unknown expression " + context.getClass().getSimpleName());
         };
+    }
+
+    /** ClickHouse's parser reads brackets and parentheses of constants (nested too) as one literal. */
+    private static boolean allConstant(List<Expression> elements) {
+        for (Expression element : elements) {
+            boolean constant = element instanceof Literal || element instanceof FunctionCall call && call.literal();
+            if (!constant) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Expression binary(ExprContext left, ExprContext right, org.antlr.v4.runtime.tree.ParseTree operator) {
