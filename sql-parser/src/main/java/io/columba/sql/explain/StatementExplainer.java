@@ -16,6 +16,7 @@ import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.InsertStatement;
 import io.columba.sql.ast.OptimizeStatement;
 import io.columba.sql.ast.RenameStatement;
+import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectStatement;
 import io.columba.sql.ast.SetStatement;
 import io.columba.sql.ast.ShowTablesStatement;
@@ -39,7 +40,12 @@ final class StatementExplainer {
             case SelectStatement select -> queries.union(select.query(), select.format());
             case DropTableStatement drop -> tableQuery("DropQuery", drop.database(), drop.table());
             case TruncateStatement truncate -> tableQuery("TruncateQuery", truncate.database(), truncate.table());
-            case OptimizeStatement optimize -> tableQuery("OptimizeQuery", optimize.database(), optimize.table());
+            case OptimizeStatement optimize ->
+                tableQuery(
+                        "OptimizeQuery",
+                        optimize.database(),
+                        optimize.table(),
+                        optimize.fin() ? optimize.table() + "_final" : optimize.table());
             case ExistsStatement exists ->
                 withFormat(tableQuery("ExistsTableQuery", exists.database(), exists.table()), exists.format());
             case DescribeStatement describe ->
@@ -102,12 +108,16 @@ final class StatementExplainer {
 
     /** {@code Kind db table} over the database and table identifiers. */
     private static ExplainNode tableQuery(String kind, String database, String table) {
+        return tableQuery(kind, database, table, table);
+    }
+
+    private static ExplainNode tableQuery(String kind, String database, String table, String idTable) {
         List<ExplainNode> children = new ArrayList<>(2);
         if (database != null) {
             children.add(identifier(database));
         }
         children.add(identifier(table));
-        return ExplainNode.of(kind + " " + (database == null ? "" : database) + " " + table, children);
+        return ExplainNode.of(kind + " " + (database == null ? "" : database) + " " + idTable, children);
     }
 
     private static ExplainNode withFormat(ExplainNode node, String format) {
@@ -189,6 +199,10 @@ final class StatementExplainer {
         }
         if (insert.select() != null) {
             children.add(queries.union(insert.select()));
+            List<SelectQuery> selects = insert.select().selects();
+            if (!selects.get(selects.size() - 1).settings().isEmpty()) {
+                children.add(ExplainNode.leaf("Set"));
+            }
         }
         return ExplainNode.of("InsertQuery  ", children);
     }

@@ -592,11 +592,11 @@ final class AstBuilder {
             case ParenExprContext paren -> expr(paren.expr());
             case TupleExprContext tuple -> {
                 List<Expression> elements = exprs(tuple.expr());
-                yield new FunctionCall("tuple", elements, null, false, elements.size() > 1 && allConstant(elements));
+                yield new FunctionCall("tuple", elements, null, false, elements.size() > 1 && allConstant(elements, "tuple"));
             }
             case ArrayExprContext array -> {
                 List<Expression> elements = exprList(array.exprList());
-                yield new FunctionCall("array", elements, null, false, !elements.isEmpty() && allConstant(elements));
+                yield new FunctionCall("array", elements, null, false, !elements.isEmpty() && allConstant(elements, "array"));
             }
             case MapExprContext map -> new FunctionCall("map", exprs(map.expr()), null, false);
             case LambdaExprContext lambda ->
@@ -617,11 +617,11 @@ final class AstBuilder {
                         expr(element.expr()),
                         integerLiteral(element.DECIMAL_LITERAL().getText()));
             case CastOperatorExprContext cast ->
-                FunctionCall.of("CAST", expr(cast.expr()), Literal.ofString(textOf(cast.columnType())));
+                FunctionCall.of("CAST", castOperand(cast.expr()), Literal.ofString(textOf(cast.columnType())));
             case NegateExprContext negate -> negate(expr(negate.expr()));
             case MultiplicativeExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case AdditiveExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
-            case ConcatExprContext concat -> flatten("concat", expr(concat.expr(0)), expr(concat.expr(1)));
+            case ConcatExprContext concat -> flatten("concat", concat.expr(0), concat.expr(1), ConcatExprContext.class);
             case ComparisonExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case LikeExprContext like ->
                 FunctionCall.of(
@@ -643,8 +643,8 @@ final class AstBuilder {
                 FunctionCall.of(isNull.NOT() == null ? "isNull" : "isNotNull", expr(isNull.expr()));
             case BetweenExprContext between -> between(between);
             case NotExprContext not -> FunctionCall.of("not", expr(not.expr()));
-            case AndExprContext and -> flatten("and", expr(and.expr(0)), expr(and.expr(1)));
-            case OrExprContext or -> flatten("or", expr(or.expr(0)), expr(or.expr(1)));
+            case AndExprContext and -> flatten("and", and.expr(0), and.expr(1), AndExprContext.class);
+            case OrExprContext or -> flatten("or", or.expr(0), or.expr(1), OrExprContext.class);
             case TernaryExprContext ternary ->
                 FunctionCall.of("if", expr(ternary.expr(0)), expr(ternary.expr(1)), expr(ternary.expr(2)));
             case AliasExprContext alias -> new Alias(expr(alias.expr()), identifier(alias.identifier()));
@@ -654,10 +654,22 @@ final class AstBuilder {
         };
     }
 
-    /** ClickHouse's parser reads brackets and parentheses of constants (nested too) as one literal. */
-    private static boolean allConstant(List<Expression> elements) {
+    /** {@code 42::Int8} casts the text as written: ClickHouse turns a number or a constant array into a string. */
+    private Expression castOperand(ExprContext context) {
+        Expression operand = expr(context);
+        boolean number = operand instanceof Literal literal
+                && literal.kind() != Literal.Kind.STRING
+                && literal.kind() != Literal.Kind.NULL
+                && literal.kind() != Literal.Kind.BOOL;
+        boolean constantCollection = operand instanceof FunctionCall call && call.literal();
+        return number || constantCollection ? Literal.ofString(textOf(context)) : operand;
+    }
+
+    /** ClickHouse's parser reads brackets of constants and parentheses of constants (each nested in its own kind) as one literal. */
+    private static boolean allConstant(List<Expression> elements, String collection) {
         for (Expression element : elements) {
-            boolean constant = element instanceof Literal || element instanceof FunctionCall call && call.literal();
+            boolean constant = element instanceof Literal
+                    || element instanceof FunctionCall call && call.literal() && call.name().equals(collection);
             if (!constant) {
                 return false;
             }
@@ -683,10 +695,12 @@ final class AstBuilder {
         return FunctionCall.of(name, expr(left), expr(right));
     }
 
-    private static Expression flatten(String name, Expression left, Expression right) {
+    /** {@code a AND b AND c} is one call; parentheses or a BETWEEN start a call of their own, as in ClickHouse. */
+    private Expression flatten(String name, ExprContext left, ExprContext right, Class<? extends ExprContext> chain) {
         List<Expression> arguments = new ArrayList<>();
-        for (Expression side : List.of(left, right)) {
-            if (side instanceof FunctionCall call && call.name().equals(name) && call.parameters() == null) {
+        for (ExprContext sideContext : List.of(left, right)) {
+            Expression side = expr(sideContext);
+            if (chain.isInstance(sideContext) && side instanceof FunctionCall call && call.name().equals(name)) {
                 arguments.addAll(call.arguments());
             } else {
                 arguments.add(side);
