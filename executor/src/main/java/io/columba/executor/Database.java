@@ -9,7 +9,9 @@ import io.columba.executor.operator.Blocks;
 import io.columba.executor.operator.ScanStatistics;
 import io.columba.sql.ast.AlterStatement;
 import io.columba.sql.ast.ColumnDeclaration;
+import io.columba.sql.ast.CreateDatabaseStatement;
 import io.columba.sql.ast.CreateTableStatement;
+import io.columba.sql.ast.CreateViewStatement;
 import io.columba.sql.ast.DeleteStatement;
 import io.columba.sql.ast.DescribeStatement;
 import io.columba.sql.ast.DropStatement;
@@ -77,6 +79,7 @@ public final class Database implements AutoCloseable {
         QueryResult result = switch (statement) {
             case SelectStatement select -> select(select, settings, statistics);
             case CreateTableStatement create -> {
+                rejectUnsupported(create);
                 catalog.create(create, sql.strip());
                 yield null;
             }
@@ -121,6 +124,10 @@ public final class Database implements AutoCloseable {
                 yield null;
             }
             case ExplainStatement explain -> explain(explain);
+            case CreateViewStatement ignored ->
+                throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "Views are not supported");
+            case CreateDatabaseStatement ignored ->
+                throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "CREATE DATABASE is not supported");
             case SystemStatement ignored ->
                 throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "SYSTEM queries are not supported");
             case DropStatement drop ->
@@ -195,6 +202,21 @@ public final class Database implements AutoCloseable {
                 headers.stream().map(h -> (DataType) StringType.STRING).toList();
         return new QueryResult(
                 headers, columnTypes, List.of(new Block(names.size(), columns)), -1, null, describe.format(), true);
+    }
+
+    /** CREATE TABLE forms the catalog cannot build yet fail instead of creating something else. */
+    private static void rejectUnsupported(CreateTableStatement create) {
+        if (create.asTable() != null || create.asSelect() != null) {
+            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "CREATE TABLE ... AS is not supported");
+        }
+        for (ColumnDeclaration column : create.columns()) {
+            if (column.type() == null || !column.defaultKind().equals("DEFAULT")) {
+                throw new ColumbaException(
+                        ErrorCode.NOT_IMPLEMENTED,
+                        "Column " + column.name() + ": " + column.defaultKind()
+                                + " columns and columns without a type are not supported");
+            }
+        }
     }
 
     /** {@code EXPLAIN AST}: ClickHouse's tree, one line per row; the other kinds need a planner that explains. */

@@ -16,6 +16,9 @@ TTL: 'TTL';
 TYPE: 'TYPE';
 AFTER: 'AFTER';
 AST: 'AST';
+EPHEMERAL: 'EPHEMERAL';
+POPULATE: 'POPULATE';
+REPLACE: 'REPLACE';
 EXPLAIN: 'EXPLAIN';
 CLUSTER: 'CLUSTER';
 DICTIONARY: 'DICTIONARY';
@@ -136,7 +139,10 @@ fragment DIGITS: [0-9] ([0-9] | '_' [0-9])*;
 fragment EXPONENT: 'E' [+-]? [0-9]+;
 
 // Identifiers.
-IDENTIFIER: [A-Z_\u0080-\uFFFF] [A-Z_0-9\u0080-\uFFFF]*;
+IDENTIFIER
+    : [A-Z_\u0080-\uFFFF] [A-Z_0-9\u0080-\uFFFF]*
+    | [0-9]+ [A-Z_\u0080-\uFFFF] [A-Z_0-9\u0080-\uFFFF]*  // 00662_t: ClickHouse allows a leading digit when not a number
+    ;
 BACKQUOTED_IDENTIFIER: '`' ( ~[`\\] | '\\' . | '``' )* '`';
 DOUBLE_QUOTED_IDENTIFIER: '"' ( ~["\\] | '\\' . | '""' )* '"';
 QUERY_PARAMETER: '{' [ \t]* [A-Z_] [A-Z_0-9]* [ \t]* ':' ~[}]+ '}';

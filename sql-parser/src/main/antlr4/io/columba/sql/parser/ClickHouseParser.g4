@@ -8,6 +8,8 @@ statementEof: statement SEMICOLON? EOF;
 statement
     : selectUnion formatClause?                                         # selectStatement
     | createTable                                                       # createTableStatement
+    | createDatabase                                                    # createDatabaseStatement
+    | createView                                                        # createViewStatement
     | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier onCluster? SYNC?  # dropTableStatement
     | EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? statement  # explainStatement
     | SYSTEM (~SEMICOLON)+                                              # systemStatement
@@ -108,14 +110,26 @@ settingItem: identifier EQ_SINGLE expr;
 // CREATE TABLE
 
 createTable
-    : CREATE TEMPORARY? TABLE (IF NOT EXISTS)? tableIdentifier
-      LPAREN tableElement (COMMA tableElement)* COMMA? RPAREN
+    : (CREATE (OR REPLACE)? | REPLACE) TEMPORARY? TABLE (IF NOT EXISTS)? tableIdentifier onCluster?
+      (LPAREN tableElement (COMMA tableElement)* COMMA? RPAREN)?
+      (AS tableIdentifier)?
       engineClause?
+      (COMMENT STRING_LITERAL)?
+      (AS (selectUnion | LPAREN selectUnion RPAREN))?
+    ;
+createDatabase: CREATE DATABASE (IF NOT EXISTS)? identifier onCluster? engineClause? (COMMENT STRING_LITERAL)?;
+createView
+    : CREATE (OR REPLACE)? MATERIALIZED? VIEW (IF NOT EXISTS)? tableIdentifier onCluster?
+      (TO tableIdentifier)?
+      (LPAREN tableElement (COMMA tableElement)* COMMA? RPAREN)?
+      engineClause? POPULATE?
+      AS selectUnion
+      (COMMENT STRING_LITERAL)?
     ;
 tableElement: indexDeclaration | columnDeclaration;
 indexDeclaration: INDEX identifier expr TYPE columnType (GRANULARITY DECIMAL_LITERAL)?;
 columnDeclaration
-    : identifier columnType (DEFAULT expr)? (COMMENT STRING_LITERAL)?
+    : identifier columnType? ((DEFAULT | MATERIALIZED | ALIAS | EPHEMERAL) expr?)? (COMMENT STRING_LITERAL)?
       (CODEC LPAREN columnType (COMMA columnType)* RPAREN)? (TTL expr)?
     ;
 engineClause: ENGINE EQ_SINGLE? engineExpr engineItem*;
@@ -201,11 +215,11 @@ literal
 
 alias: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | aliasKeyword;
 
-identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | keyword;
+identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | QUERY_PARAMETER | keyword;
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ADD | SET | ALIAS | AST | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    : ADD | SET | ALIAS | AST | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES

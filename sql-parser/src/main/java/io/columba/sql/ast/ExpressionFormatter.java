@@ -45,11 +45,14 @@ public final class ExpressionFormatter {
                         .append(parameter.type())
                         .append('}');
             case FunctionCall call
-            when call.literal() -> {
-                boolean tuple = call.name().equals("tuple");
-                out.append(tuple ? '(' : '[');
+            when call.literal()
+                    && call.name().equals("array")
+                    && call.arguments().stream().allMatch(Literal.class::isInstance) -> {
+                // ClickHouse 18.16 names a flat bracketed array of literals as written, nested ones and tuples as
+                // calls.
+                out.append('[');
                 appendElements(out, call.arguments());
-                out.append(tuple ? ')' : ']');
+                out.append(']');
             }
             case FunctionCall call -> {
                 out.append(call.name());

@@ -18,4 +18,6 @@ public sealed interface Statement
                 SetStatement,
                 ExplainStatement,
                 SystemStatement,
-                DropStatement {}
+                DropStatement,
+                CreateDatabaseStatement,
+                CreateViewStatement {}

@@ -37,7 +37,8 @@ final class DataTypeExplainer {
     static ExplainNode indexType(String text) {
         ExplainNode type = type(text);
         String name = type.id().substring(type.id().indexOf(' ') + 1);
-        List<ExplainNode> arguments = type.children().isEmpty() ? List.of() : type.children().get(0).children();
+        List<ExplainNode> arguments =
+                type.children().isEmpty() ? List.of() : type.children().get(0).children();
         return ExplainNode.of("Function " + name, ExplainNode.of("ExpressionList", arguments));
     }
 
@@ -76,7 +77,10 @@ final class DataTypeExplainer {
     private static List<ExplainNode> withoutNames(List<ExplainNode> elements) {
         List<ExplainNode> types = new ArrayList<>(elements.size());
         for (ExplainNode element : elements) {
-            types.add(element.id().startsWith("NameTypePair ") ? element.children().get(0) : element);
+            types.add(
+                    element.id().startsWith("NameTypePair ")
+                            ? element.children().get(0)
+                            : element);
         }
         return types;
     }

@@ -23,7 +23,7 @@ final class ExpressionExplainer {
     ExplainNode expression(Expression expression) {
         return switch (expression) {
             case Literal literal -> ExplainNode.leaf("Literal " + LiteralDump.dump(literal));
-            case Identifier identifier -> ExplainNode.leaf("Identifier " + identifier.fullName());
+            case Identifier identifier -> name("Identifier", identifier.fullName());
             case Asterisk asterisk ->
                 asterisk.qualifier() == null
                         ? ExplainNode.leaf("Asterisk")
@@ -37,6 +37,15 @@ final class ExpressionExplainer {
             when call.literal() -> ExplainNode.leaf("Literal " + LiteralDump.dumpCollection(call));
             case FunctionCall call -> function(call);
         };
+    }
+
+    /** A name; one holding a {@code {name:Identifier}} placeholder is a query parameter, as in ClickHouse. */
+    static ExplainNode name(String kind, String name) {
+        int open = name.indexOf('{');
+        if (open >= 0 && name.indexOf(':', open) > 0 && name.indexOf('}', open) > 0) {
+            return ExplainNode.leaf("QueryParameter " + name);
+        }
+        return ExplainNode.leaf(kind + " " + name);
     }
 
     ExplainNode list(List<? extends Expression> expressions) {

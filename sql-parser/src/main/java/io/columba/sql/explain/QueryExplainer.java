@@ -119,9 +119,9 @@ final class QueryExplainer {
     ExplainNode tableExpression(TableExpression table) {
         ExplainNode source = switch (table) {
             case TableReference reference ->
-                ExplainNode.leaf("TableIdentifier "
-                        + (reference.database() == null ? "" : reference.database() + ".")
-                        + reference.table());
+                ExpressionExplainer.name(
+                        "TableIdentifier",
+                        (reference.database() == null ? "" : reference.database() + ".") + reference.table());
             case TableFunctionReference function -> expressions.expression(function.function());
             case SubqueryTable subquery -> ExplainNode.of("Subquery", union(subquery.query()));
         };

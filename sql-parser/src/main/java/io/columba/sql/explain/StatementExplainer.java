@@ -3,7 +3,9 @@ package io.columba.sql.explain;
 import io.columba.sql.ast.AlterCommand;
 import io.columba.sql.ast.AlterStatement;
 import io.columba.sql.ast.ColumnDeclaration;
+import io.columba.sql.ast.CreateDatabaseStatement;
 import io.columba.sql.ast.CreateTableStatement;
+import io.columba.sql.ast.CreateViewStatement;
 import io.columba.sql.ast.DeleteStatement;
 import io.columba.sql.ast.DescribeStatement;
 import io.columba.sql.ast.DropStatement;
@@ -13,6 +15,7 @@ import io.columba.sql.ast.ExchangeStatement;
 import io.columba.sql.ast.ExistsStatement;
 import io.columba.sql.ast.ExplainStatement;
 import io.columba.sql.ast.Identifier;
+import io.columba.sql.ast.IndexDeclaration;
 import io.columba.sql.ast.InsertStatement;
 import io.columba.sql.ast.OptimizeStatement;
 import io.columba.sql.ast.RenameStatement;
@@ -70,6 +73,8 @@ final class StatementExplainer {
             case AlterStatement alter -> alter(alter);
             case InsertStatement insert -> insert(insert);
             case CreateTableStatement create -> create(create);
+            case CreateViewStatement create -> createView(create);
+            case CreateDatabaseStatement create -> createDatabase(create);
             case ExplainStatement explain -> explain(explain);
             case SystemStatement system -> system(system);
             case DropStatement drop ->
@@ -130,7 +135,7 @@ final class StatementExplainer {
     }
 
     static ExplainNode identifier(String name) {
-        return ExplainNode.leaf("Identifier " + name);
+        return ExpressionExplainer.name("Identifier", name);
     }
 
     private static ExplainNode rename(RenameStatement rename) {
@@ -213,15 +218,62 @@ final class StatementExplainer {
             children.add(identifier(create.database()));
         }
         children.add(identifier(create.table()));
+        if (!create.columns().isEmpty() || !create.indexes().isEmpty()) {
+            children.add(columnsDefinition(create));
+        }
+        if (create.engine() != null) {
+            children.add(engine(create.engine()));
+        }
+        if (create.asSelect() != null) {
+            children.add(queries.union(create.asSelect()));
+        }
+        String name = (create.database() == null ? "" : create.database() + " ") + create.table();
+        return ExplainNode.of("CreateQuery " + name, children);
+    }
+
+    private ExplainNode createView(CreateViewStatement create) {
+        List<ExplainNode> children = new ArrayList<>();
+        if (create.database() != null) {
+            children.add(identifier(create.database()));
+        }
+        children.add(identifier(create.name()));
+        if (!create.columns().isEmpty()) {
+            children.add(columnsDefinition(create.columns(), List.of()));
+        }
+        children.add(queries.union(create.query()));
+        if (create.materialized()) {
+            children.add(
+                    create.engine() == null
+                            ? ExplainNode.leaf("ViewTargets")
+                            : ExplainNode.of("ViewTargets", engine(create.engine())));
+        }
+        String name = (create.database() == null ? "" : create.database() + " ") + create.name();
+        return ExplainNode.of("CreateQuery " + name, children);
+    }
+
+    private ExplainNode createDatabase(CreateDatabaseStatement create) {
+        List<ExplainNode> children = new ArrayList<>();
+        children.add(identifier(create.name()));
+        if (create.engine() != null) {
+            children.add(engine(create.engine()));
+        }
+        return ExplainNode.of("CreateQuery " + create.name() + " ", children);
+    }
+
+    private ExplainNode columnsDefinition(CreateTableStatement create) {
+        return columnsDefinition(create.columns(), create.indexes());
+    }
+
+    private ExplainNode columnsDefinition(List<ColumnDeclaration> declarations, List<IndexDeclaration> indexList) {
         List<ExplainNode> columns = new ArrayList<>();
-        for (ColumnDeclaration column : create.columns()) {
+        for (ColumnDeclaration column : declarations) {
             columns.add(column(column));
         }
         List<ExplainNode> definition = new ArrayList<>();
         definition.add(ExplainNode.of("ExpressionList", columns));
-        if (!create.indexes().isEmpty()) {
+        if (!indexList.isEmpty()) {
             List<ExplainNode> indexes = new ArrayList<>();
-            for (var index : create.indexes()) {
+            for (IndexDeclaration index : indexList) {
                 indexes.add(ExplainNode.of(
                         "Index",
                         queries.expressions.expression(index.expression()),
@@ -229,12 +281,7 @@ final class StatementExplainer {
             }
             definition.add(ExplainNode.of("ExpressionList", indexes));
         }
-        children.add(ExplainNode.of("Columns definition", definition));
-        if (create.engine() != null) {
-            children.add(engine(create.engine()));
-        }
-        String name = (create.database() == null ? "" : create.database() + " ") + create.table();
-        return ExplainNode.of("CreateQuery " + name, children);
+        return ExplainNode.of("Columns definition", definition);
     }
 
     private ExplainNode engine(EngineClause engine) {

@@ -6,7 +6,9 @@ import io.columba.sql.ast.AlterStatement;
 import io.columba.sql.ast.ArrayJoin;
 import io.columba.sql.ast.Asterisk;
 import io.columba.sql.ast.ColumnDeclaration;
+import io.columba.sql.ast.CreateDatabaseStatement;
 import io.columba.sql.ast.CreateTableStatement;
+import io.columba.sql.ast.CreateViewStatement;
 import io.columba.sql.ast.DeleteStatement;
 import io.columba.sql.ast.DescribeStatement;
 import io.columba.sql.ast.DropStatement;
@@ -68,6 +70,12 @@ final class AstBuilder {
             case SelectStatementContext select ->
                 new SelectStatement(selectUnion(select.selectUnion()), format(select.formatClause()));
             case CreateTableStatementContext create -> createTable(create.createTable());
+            case CreateViewStatementContext create -> createView(create.createView());
+            case CreateDatabaseStatementContext create ->
+                new CreateDatabaseStatement(
+                        create.createDatabase().NOT() != null,
+                        identifier(create.createDatabase().identifier()),
+                        engine(create.createDatabase().engineClause()));
             case DropTableStatementContext drop -> drop(drop);
             case ExplainStatementContext explain -> {
                 Map<String, Expression> settings = new LinkedHashMap<>();
@@ -431,10 +439,20 @@ final class AstBuilder {
                 }
             }
         }
-        List<ColumnTypeContext> types = column.columnType();
+        ColumnTypeContext type = column.getChild(1) instanceof ColumnTypeContext first ? first : null;
         List<String> codecs = new ArrayList<>();
-        for (int i = 1; i < types.size(); i++) {
-            codecs.add(textOf(types.get(i)));
+        for (ColumnTypeContext codec : column.columnType()) {
+            if (codec != type) {
+                codecs.add(textOf(codec));
+            }
+        }
+        String defaultKind = "DEFAULT";
+        if (column.MATERIALIZED() != null) {
+            defaultKind = "MATERIALIZED";
+        } else if (column.ALIAS() != null) {
+            defaultKind = "ALIAS";
+        } else if (column.EPHEMERAL() != null) {
+            defaultKind = "EPHEMERAL";
         }
         String comment = column.STRING_LITERAL() == null
                 ? null
@@ -442,7 +460,13 @@ final class AstBuilder {
                         .getText()
                         .substring(1, column.STRING_LITERAL().getText().length() - 1));
         return new ColumnDeclaration(
-                identifier(column.identifier()), textOf(types.get(0)), defaultExpression, comment, codecs, ttl);
+                identifier(column.identifier()),
+                type == null ? null : textOf(type),
+                defaultExpression,
+                comment,
+                codecs,
+                ttl,
+                defaultKind);
     }
 
     private IndexDeclaration indexDeclaration(IndexDeclarationContext index) {
@@ -477,9 +501,43 @@ final class AstBuilder {
                 indexes.add(indexDeclaration(element.indexDeclaration()));
             }
         }
+        List<TableIdentifierContext> names = create.tableIdentifier();
+        SelectUnionContext select = create.selectUnion();
+        return new CreateTableStatement(
+                create.NOT() != null,
+                database(names.get(0)),
+                table(names.get(0)),
+                columns,
+                indexes,
+                engine(create.engineClause()),
+                names.size() > 1 ? textOf(names.get(1)).replace("`", "") : null,
+                select == null ? null : selectUnion(select));
+    }
+
+    private Statement createView(CreateViewContext create) {
+        List<ColumnDeclaration> columns = new ArrayList<>();
+        for (TableElementContext element : create.tableElement()) {
+            if (element.columnDeclaration() != null) {
+                columns.add(columnDeclaration(element.columnDeclaration()));
+            }
+        }
+        TableIdentifierContext to = create.tableIdentifier().size() > 1 ? create.tableIdentifier(1) : null;
+        return new CreateViewStatement(
+                create.MATERIALIZED() != null,
+                create.NOT() != null,
+                database(create.tableIdentifier(0)),
+                table(create.tableIdentifier(0)),
+                to == null ? null : database(to),
+                to == null ? null : table(to),
+                columns,
+                engine(create.engineClause()),
+                create.POPULATE() != null,
+                selectUnion(create.selectUnion()));
+    }
+
+    private EngineClause engine(EngineClauseContext clause) {
         EngineClause engine = null;
-        if (create.engineClause() != null) {
-            EngineClauseContext clause = create.engineClause();
+        if (clause != null) {
             Expression partitionBy = null;
             Expression orderBy = null;
             Expression primaryKey = null;
@@ -508,13 +566,7 @@ final class AstBuilder {
                     settings,
                     clause.engineExpr().LPAREN() != null);
         }
-        return new CreateTableStatement(
-                create.NOT() != null,
-                database(create.tableIdentifier()),
-                table(create.tableIdentifier()),
-                columns,
-                indexes,
-                engine);
+        return engine;
     }
 
     private Statement insert(InsertContext context) {
@@ -592,11 +644,13 @@ final class AstBuilder {
             case ParenExprContext paren -> expr(paren.expr());
             case TupleExprContext tuple -> {
                 List<Expression> elements = exprs(tuple.expr());
-                yield new FunctionCall("tuple", elements, null, false, elements.size() > 1 && allConstant(elements, "tuple"));
+                yield new FunctionCall(
+                        "tuple", elements, null, false, elements.size() > 1 && allConstant(elements, "tuple"));
             }
             case ArrayExprContext array -> {
                 List<Expression> elements = exprList(array.exprList());
-                yield new FunctionCall("array", elements, null, false, !elements.isEmpty() && allConstant(elements, "array"));
+                yield new FunctionCall(
+                        "array", elements, null, false, !elements.isEmpty() && allConstant(elements, "array"));
             }
             case MapExprContext map -> new FunctionCall("map", exprs(map.expr()), null, false);
             case LambdaExprContext lambda ->
@@ -669,7 +723,9 @@ final class AstBuilder {
     private static boolean allConstant(List<Expression> elements, String collection) {
         for (Expression element : elements) {
             boolean constant = element instanceof Literal
-                    || element instanceof FunctionCall call && call.literal() && call.name().equals(collection);
+                    || element instanceof FunctionCall call
+                            && call.literal()
+                            && call.name().equals(collection);
             if (!constant) {
                 return false;
             }
@@ -700,7 +756,9 @@ final class AstBuilder {
         List<Expression> arguments = new ArrayList<>();
         for (ExprContext sideContext : List.of(left, right)) {
             Expression side = expr(sideContext);
-            if (chain.isInstance(sideContext) && side instanceof FunctionCall call && call.name().equals(name)) {
+            if (chain.isInstance(sideContext)
+                    && side instanceof FunctionCall call
+                    && call.name().equals(name)) {
                 arguments.addAll(call.arguments());
             } else {
                 arguments.add(side);
