@@ -6,7 +6,7 @@ options { tokenVocab = ClickHouseLexer; }
 statementEof: statement SEMICOLON? EOF;
 
 statement
-    : selectUnion formatClause?                                         # selectStatement
+    : selectUnion formatClause? settingsClause?                         # selectStatement
     | createTable                                                       # createTableStatement
     | createDatabase                                                    # createDatabaseStatement
     | createView                                                        # createViewStatement
@@ -53,8 +53,10 @@ selectQuery
       prewhereClause?
       whereClause?
       groupByClause?
+      (WITH TOTALS)?
       havingClause?
       orderByClause?
+      limitByClause?
       limitClause?
       settingsClause?                                                   # plainSelect
     | LPAREN selectUnion RPAREN                                         # nestedSelect
@@ -96,13 +98,17 @@ tableIdentifier: (identifier DOT)? identifier;
 
 prewhereClause: PREWHERE expr;
 whereClause: WHERE expr;
-groupByClause: GROUP BY (LPAREN exprList RPAREN | exprList);
+groupByClause: GROUP BY (groupingSets | LPAREN exprList RPAREN | exprList) (WITH (ROLLUP | CUBE))?;
+groupingSets: GROUPING SETS LPAREN groupingSet (COMMA groupingSet)* RPAREN;
+groupingSet: LPAREN exprList? RPAREN | expr;
+limitByClause: LIMIT expr ((COMMA | OFFSET) expr)? BY exprList;
 havingClause: HAVING expr;
 orderByClause: ORDER BY orderItem (COMMA orderItem)*;
 orderItem: expr (ASCENDING | DESCENDING | ASC | DESC)? (NULLS (FIRST | LAST))?;
 limitClause
     : LIMIT expr COMMA expr                                             # limitWithCommaOffset
     | LIMIT expr (OFFSET expr)?                                         # limitWithOffset
+    | OFFSET expr (ROW | ROWS)?                                         # offsetOnly
     ;
 settingsClause: SETTINGS settingItem (COMMA settingItem)*;
 settingItem: identifier EQ_SINGLE expr;
@@ -219,7 +225,7 @@ identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | QUER
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ADD | SET | ALIAS | AST | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    : ADD | SET | ALIAS | AST | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES

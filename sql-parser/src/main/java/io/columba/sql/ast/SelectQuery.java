@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * One SELECT. Optional clauses are null (or empty lists) when absent. {@code with} holds
  * {@code WITH expr AS name} items as {@link Alias} nodes. {@code from} is the first table of FROM and
- * {@code joins} what follows it (JOINs, commas, ARRAY JOINs) in order.
+ * {@code joins} what follows it (JOINs, commas, ARRAY JOINs) in order. {@code groupingSets} holds the sets of
+ * {@code GROUP BY GROUPING SETS (...)} (then {@code groupBy} is empty); {@code groupByModifier} is
+ * {@code "ROLLUP"}, {@code "CUBE"} or null; {@code limitBy} is null without {@code LIMIT n BY ...}.
  */
 public record SelectQuery(
         List<Alias> with,
@@ -17,8 +19,12 @@ public record SelectQuery(
         Expression prewhere,
         Expression where,
         List<Expression> groupBy,
+        List<List<Expression>> groupingSets,
+        String groupByModifier,
+        boolean withTotals,
         Expression having,
         List<OrderByElement> orderBy,
+        LimitBy limitBy,
         Expression limit,
         Expression offset,
         Map<String, Expression> settings) {
@@ -28,11 +34,12 @@ public record SelectQuery(
         columns = List.copyOf(columns);
         joins = List.copyOf(joins);
         groupBy = List.copyOf(groupBy);
+        groupingSets = groupingSets.stream().map(List::copyOf).toList();
         orderBy = List.copyOf(orderBy);
         settings = Map.copyOf(settings);
     }
 
-    /** A SELECT without joins. */
+    /** A SELECT without joins, grouping sets, modifiers, totals or LIMIT BY. */
     public SelectQuery(
             List<Alias> with,
             boolean distinct,
@@ -47,7 +54,14 @@ public record SelectQuery(
             Expression offset,
             Map<String, Expression> settings) {
         this(
-                with, distinct, columns, from, List.of(), prewhere, where, groupBy, having, orderBy, limit, offset,
-                settings);
+                with, distinct, columns, from, List.of(), prewhere, where, groupBy, List.of(), null, false, having,
+                orderBy, null, limit, offset, settings);
+    }
+
+    /** {@code LIMIT [offset,] length BY expressions}; {@code offset} is null when absent. */
+    public record LimitBy(Expression length, Expression offset, List<Expression> by) {
+        public LimitBy {
+            by = List.copyOf(by);
+        }
     }
 }

@@ -27,6 +27,11 @@ final class QueryExplainer {
 
     /** {@code SelectWithUnionQuery}, with the output format as a second child when given. */
     ExplainNode union(SelectUnion union, String format) {
+        return union(union, format, Map.of());
+    }
+
+    /** With the SETTINGS written after FORMAT as a last {@code Set} child. */
+    ExplainNode union(SelectUnion union, String format, Map<String, Expression> settings) {
         List<ExplainNode> selects = new ArrayList<>();
         for (SelectQuery select : union.selects()) {
             selects.add(select(select));
@@ -35,6 +40,9 @@ final class QueryExplainer {
         children.add(ExplainNode.of("ExpressionList", selects));
         if (format != null) {
             children.add(ExplainNode.leaf("Identifier " + format));
+        }
+        if (!settings.isEmpty()) {
+            children.add(settings(settings));
         }
         return ExplainNode.of("SelectWithUnionQuery", children);
     }
@@ -56,6 +64,12 @@ final class QueryExplainer {
         addIfPresent(children, select.where());
         if (!select.groupBy().isEmpty()) {
             children.add(expressions.list(select.groupBy()));
+        } else if (!select.groupingSets().isEmpty()) {
+            List<ExplainNode> sets = new ArrayList<>();
+            for (List<Expression> set : select.groupingSets()) {
+                sets.add(expressions.list(set));
+            }
+            children.add(ExplainNode.of("ExpressionList", sets));
         }
         addIfPresent(children, select.having());
         if (!select.orderBy().isEmpty()) {
@@ -64,6 +78,11 @@ final class QueryExplainer {
                 elements.add(ExplainNode.of("OrderByElement", expressions.expression(element.expression())));
             }
             children.add(ExplainNode.of("ExpressionList", elements));
+        }
+        if (select.limitBy() != null) {
+            addIfPresent(children, select.limitBy().offset());
+            addIfPresent(children, select.limitBy().length());
+            children.add(expressions.list(select.limitBy().by()));
         }
         addIfPresent(children, select.offset());
         addIfPresent(children, select.limit());

@@ -40,7 +40,7 @@ final class StatementExplainer {
 
     ExplainNode statement(Statement statement) {
         return switch (statement) {
-            case SelectStatement select -> queries.union(select.query(), select.format());
+            case SelectStatement select -> queries.union(select.query(), select.format(), select.settings());
             case DropTableStatement drop -> tableQuery("DropQuery", drop.database(), drop.table());
             case TruncateStatement truncate -> tableQuery("TruncateQuery", truncate.database(), truncate.table());
             case OptimizeStatement optimize ->

@@ -68,7 +68,10 @@ final class AstBuilder {
     private Statement statement(StatementContext statement) {
         return switch (statement) {
             case SelectStatementContext select ->
-                new SelectStatement(selectUnion(select.selectUnion()), format(select.formatClause()));
+                new SelectStatement(
+                        selectUnion(select.selectUnion()),
+                        format(select.formatClause()),
+                        settings(select.settingsClause()));
             case CreateTableStatementContext create -> createTable(create.createTable());
             case CreateViewStatementContext create -> createView(create.createView());
             case CreateDatabaseStatementContext create ->
@@ -289,8 +292,29 @@ final class AstBuilder {
             columns.add(item.alias() == null ? expression : new Alias(expression, alias(item.alias())));
         }
         List<Expression> groupBy = new ArrayList<>();
-        if (select.groupByClause() != null) {
-            groupBy.addAll(exprList(select.groupByClause().exprList()));
+        List<List<Expression>> groupingSets = new ArrayList<>();
+        String groupByModifier = null;
+        GroupByClauseContext groupByClause = select.groupByClause();
+        if (groupByClause != null) {
+            groupBy.addAll(exprList(groupByClause.exprList()));
+            if (groupByClause.groupingSets() != null) {
+                for (GroupingSetContext set : groupByClause.groupingSets().groupingSet()) {
+                    groupingSets.add(set.expr() != null ? List.of(expr(set.expr())) : exprList(set.exprList()));
+                }
+            }
+            if (groupByClause.ROLLUP() != null || groupByClause.CUBE() != null) {
+                groupByModifier = groupByClause.ROLLUP() != null ? "ROLLUP" : "CUBE";
+            }
+        }
+        SelectQuery.LimitBy limitBy = null;
+        if (select.limitByClause() != null) {
+            LimitByClauseContext clause = select.limitByClause();
+            boolean twoValues = clause.expr().size() > 1;
+            boolean comma = clause.COMMA() != null;
+            limitBy = new SelectQuery.LimitBy(
+                    expr(clause.expr(twoValues && comma ? 1 : 0)),
+                    twoValues ? expr(clause.expr(comma ? 0 : 1)) : null,
+                    exprList(clause.exprList()));
         }
         List<OrderByElement> orderBy = new ArrayList<>();
         if (select.orderByClause() != null) {
@@ -308,6 +332,8 @@ final class AstBuilder {
         } else if (select.limitClause() instanceof LimitWithOffsetContext plain) {
             limit = expr(plain.expr(0));
             offset = plain.expr().size() > 1 ? expr(plain.expr(1)) : null;
+        } else if (select.limitClause() instanceof OffsetOnlyContext offsetOnly) {
+            offset = expr(offsetOnly.expr());
         }
         SelectQuery query = new SelectQuery(
                 with,
@@ -326,10 +352,14 @@ final class AstBuilder {
                         : expr(select.prewhereClause().expr()),
                 select.whereClause() == null ? null : expr(select.whereClause().expr()),
                 groupBy,
+                groupingSets,
+                groupByModifier,
+                select.TOTALS() != null,
                 select.havingClause() == null
                         ? null
                         : expr(select.havingClause().expr()),
                 orderBy,
+                limitBy,
                 limit,
                 offset,
                 settings(select.settingsClause()));
