@@ -26,7 +26,9 @@ import io.columba.sql.ast.SelectStatement;
 import io.columba.sql.ast.ShowTablesStatement;
 import io.columba.sql.ast.Statement;
 import io.columba.sql.ast.SystemStatement;
+import io.columba.sql.ast.TableCommandStatement;
 import io.columba.sql.ast.TruncateStatement;
+import io.columba.sql.ast.UseStatement;
 import io.columba.sql.explain.ExplainAstPrinter;
 import io.columba.sql.parser.SqlParser;
 import io.columba.sql.parser.SqlSyntaxException;
@@ -124,6 +126,12 @@ public final class Database implements AutoCloseable {
                 yield null;
             }
             case ExplainStatement explain -> explain(explain);
+            case TableCommandStatement command ->
+                throw new ColumbaException(
+                        ErrorCode.NOT_IMPLEMENTED,
+                        command.command().name().replace('_', ' ') + " TABLE is not supported");
+            case UseStatement ignored ->
+                throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "USE is not supported: there is one database");
             case CreateViewStatement ignored ->
                 throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "Views are not supported");
             case CreateDatabaseStatement ignored ->

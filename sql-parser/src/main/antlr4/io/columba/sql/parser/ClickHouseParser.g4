@@ -13,6 +13,10 @@ statement
     | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier onCluster? SYNC?  # dropTableStatement
     | EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? statement  # explainStatement
     | SYSTEM (~SEMICOLON)+                                              # systemStatement
+    | (DETACH | ATTACH) (TABLE | VIEW | DICTIONARY)? (IF NOT? EXISTS)? tableIdentifier onCluster? PERMANENTLY? SYNC?  # detachStatement
+    | SHOW CREATE (TEMPORARY? TABLE | VIEW | DICTIONARY)? tableIdentifier formatClause?  # showCreateStatement
+    | CHECK TABLE tableIdentifier (PARTITION expr)? settingsClause?     # checkStatement
+    | USE identifier                                                    # useStatement
     | insert                                                            # insertStatement
     | (DESCRIBE | DESC) TABLE? tableIdentifier formatClause?            # describeStatement
     | SHOW TABLES formatClause?                                         # showTablesStatement
@@ -225,7 +229,7 @@ identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | QUER
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ADD | SET | ALIAS | AST | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    : ADD | SET | ALIAS | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES

@@ -20,4 +20,6 @@ public sealed interface Statement
                 SystemStatement,
                 DropStatement,
                 CreateDatabaseStatement,
-                CreateViewStatement {}
+                CreateViewStatement,
+                TableCommandStatement,
+                UseStatement {}

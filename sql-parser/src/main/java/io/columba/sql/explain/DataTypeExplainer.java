@@ -114,7 +114,12 @@ final class DataTypeExplainer {
     private ExplainNode argument() {
         skipSpaces();
         if (peek('\'')) {
-            return ExplainNode.leaf("Literal " + LiteralDump.quoted(string()));
+            ExplainNode literal = ExplainNode.leaf("Literal " + LiteralDump.quoted(string()));
+            if (consume('=')) {
+                skipSpaces();
+                number();
+            }
+            return literal;
         }
         if (position < text.length() && (Character.isDigit(text.charAt(position)) || peek('-'))) {
             return ExplainNode.leaf("Literal " + number());

@@ -59,7 +59,10 @@ final class ExpressionExplainer {
     private ExplainNode function(FunctionCall call) {
         String name = call.distinct() ? call.name() + "Distinct" : call.name();
         List<ExplainNode> children = new ArrayList<>(2);
-        children.add(list(call.arguments()));
+        children.add(
+                call.writtenWithStar()
+                        ? ExplainNode.of("ExpressionList", ExplainNode.leaf("Asterisk"))
+                        : list(call.arguments()));
         if (call.parameters() != null) {
             children.add(list(call.parameters()));
         }

@@ -69,7 +69,7 @@ final class LiteralDump {
         String digits = decimal.unscaledValue().abs().toString();
         int exponent = digits.length() - 1 - decimal.scale();
         String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return (value < 0 ? "-" : "") + mantissa + "e" + (exponent > 0 ? "+" : "") + exponent;
+        return (value < 0 ? "-" : "") + mantissa + "e" + exponent;
     }
 
     /** A string in single quotes with ClickHouse's escapes. */

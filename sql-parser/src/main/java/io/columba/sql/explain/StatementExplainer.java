@@ -25,8 +25,10 @@ import io.columba.sql.ast.SetStatement;
 import io.columba.sql.ast.ShowTablesStatement;
 import io.columba.sql.ast.Statement;
 import io.columba.sql.ast.SystemStatement;
+import io.columba.sql.ast.TableCommandStatement;
 import io.columba.sql.ast.TableReference;
 import io.columba.sql.ast.TruncateStatement;
+import io.columba.sql.ast.UseStatement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,11 +78,26 @@ final class StatementExplainer {
             case CreateViewStatement create -> createView(create);
             case CreateDatabaseStatement create -> createDatabase(create);
             case ExplainStatement explain -> explain(explain);
+            case UseStatement use -> ExplainNode.of("UseQuery " + use.database(), identifier(use.database()));
+            case TableCommandStatement command -> tableCommand(command);
             case SystemStatement system -> system(system);
             case DropStatement drop ->
                 drop.kind() == DropStatement.Kind.DATABASE
                         ? ExplainNode.of("DropQuery " + drop.name() + " ", identifier(drop.name()))
                         : tableQuery("DropQuery", drop.database(), drop.name());
+        };
+    }
+
+    private static ExplainNode tableCommand(TableCommandStatement command) {
+        return switch (command.command()) {
+            case DETACH -> tableQuery("DetachQuery", command.database(), command.table());
+            case SHOW_CREATE -> tableQuery("ShowCreateTableQuery", command.database(), command.table());
+            case CHECK -> tableQuery("CheckQuery", command.database(), command.table());
+            case ATTACH -> {
+                ExplainNode detached = tableQuery("AttachQuery", command.database(), command.table());
+                String name = (command.database() == null ? "" : command.database() + " ") + command.table();
+                yield ExplainNode.of("AttachQuery " + name, detached.children());
+            }
         };
     }
 
@@ -173,8 +190,8 @@ final class StatementExplainer {
                 }
                 yield ExplainNode.of(
                         "AlterCommand UPDATE",
-                        ExplainNode.of("ExpressionList", assignments),
-                        expressions.expression(update.where()));
+                        expressions.expression(update.where()),
+                        ExplainNode.of("ExpressionList", assignments));
             }
             case AlterCommand.AddColumn add -> {
                 List<ExplainNode> children = new ArrayList<>();

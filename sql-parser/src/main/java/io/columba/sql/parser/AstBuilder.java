@@ -36,12 +36,14 @@ import io.columba.sql.ast.Statement;
 import io.columba.sql.ast.SubqueryExpression;
 import io.columba.sql.ast.SubqueryTable;
 import io.columba.sql.ast.SystemStatement;
+import io.columba.sql.ast.TableCommandStatement;
 import io.columba.sql.ast.TableExpression;
 import io.columba.sql.ast.TableFunctionReference;
 import io.columba.sql.ast.TableJoin;
 import io.columba.sql.ast.TableReference;
 import io.columba.sql.ast.TruncateStatement;
 import io.columba.sql.ast.TtlRule;
+import io.columba.sql.ast.UseStatement;
 import io.columba.sql.parser.ClickHouseParser.*;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,6 +91,24 @@ final class AstBuilder {
                 yield new ExplainStatement(kind, settings, statement(explain.statement()));
             }
             case SystemStatementContext system -> system(system);
+            case DetachStatementContext detach ->
+                new TableCommandStatement(
+                        detach.DETACH() != null
+                                ? TableCommandStatement.Command.DETACH
+                                : TableCommandStatement.Command.ATTACH,
+                        database(detach.tableIdentifier()),
+                        table(detach.tableIdentifier()));
+            case ShowCreateStatementContext show ->
+                new TableCommandStatement(
+                        TableCommandStatement.Command.SHOW_CREATE,
+                        database(show.tableIdentifier()),
+                        table(show.tableIdentifier()));
+            case CheckStatementContext check ->
+                new TableCommandStatement(
+                        TableCommandStatement.Command.CHECK,
+                        database(check.tableIdentifier()),
+                        table(check.tableIdentifier()));
+            case UseStatementContext use -> new UseStatement(identifier(use.identifier()));
             case InsertStatementContext insert -> insert(insert.insert());
             case DescribeStatementContext describe ->
                 new DescribeStatement(
@@ -933,7 +953,7 @@ final class AstBuilder {
                 && arguments.get(0) instanceof Asterisk asterisk
                 && asterisk.qualifier() == null
                 && name.equalsIgnoreCase("count")) {
-            arguments = List.of();
+            return new FunctionCall(name, List.of(), parameters, distinct, false, true);
         }
         return new FunctionCall(name, arguments, parameters, distinct);
     }
@@ -1010,7 +1030,7 @@ final class AstBuilder {
                     case 'a' -> out.append('\u0007');
                     case 'v' -> out.append('\u000B');
                     case 'e' -> out.append('\u001B');
-                    case '\\', '\'', '"', '`', '?' -> out.append(next);
+                    case '\\', '\'', '"', '`' -> out.append(next);
                     case 'x' -> {
                         if (i + 2 < body.length() + 0 && isHex(body, i + 1) && isHex(body, i + 2)) {
                             out.append((char) Integer.parseInt(body.substring(i + 1, i + 3), 16));
