@@ -214,6 +214,9 @@ public final class Database implements AutoCloseable {
 
     /** CREATE TABLE forms the catalog cannot build yet fail instead of creating something else. */
     private static void rejectUnsupported(CreateTableStatement create) {
+        if (create.engine() != null && create.engine().name() == null) {
+            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "CREATE TABLE without ENGINE is not supported");
+        }
         if (create.asTable() != null || create.asSelect() != null) {
             throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "CREATE TABLE ... AS is not supported");
         }

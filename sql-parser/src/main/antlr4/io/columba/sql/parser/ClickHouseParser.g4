@@ -25,7 +25,7 @@ statement
     | TRUNCATE TEMPORARY? TABLE? (IF EXISTS)? tableIdentifier           # truncateStatement
     | RENAME TABLE renamePair (COMMA renamePair)*                        # renameStatement
     | EXCHANGE TABLES tableIdentifier AND tableIdentifier               # exchangeStatement
-    | ALTER TABLE tableIdentifier alterCommand (COMMA alterCommand)*    # alterStatement
+    | ALTER TABLE tableIdentifier onCluster? alterCommand (COMMA alterCommand)* settingsClause?  # alterStatement
     | DELETE FROM tableIdentifier WHERE expr                            # deleteStatement
     | SET settingItem (COMMA settingItem)*                              # setStatement
     ;
@@ -142,7 +142,7 @@ columnDeclaration
     : identifier columnType? ((DEFAULT | MATERIALIZED | ALIAS | EPHEMERAL) expr?)? (COMMENT STRING_LITERAL)?
       (CODEC LPAREN columnType (COMMA columnType)* RPAREN)? (TTL expr)?
     ;
-engineClause: ENGINE EQ_SINGLE? engineExpr engineItem*;
+engineClause: ENGINE EQ_SINGLE? engineExpr engineItem* | engineItem+;
 engineExpr: identifier (LPAREN exprList? RPAREN)?;
 ttlRule: expr (DELETE | TO identifier STRING_LITERAL)? (WHERE expr)?;
 engineItem
@@ -167,7 +167,7 @@ insert
     | INSERT INTO TABLE? tableIdentifier insertColumns? FORMAT identifier                     # insertFormat
     | INSERT INTO TABLE? tableIdentifier insertColumns? selectUnion                            # insertSelect
     ;
-insertColumns: LPAREN identifier (COMMA identifier)* RPAREN;
+insertColumns: LPAREN compoundIdentifier (COMMA compoundIdentifier)* RPAREN;
 valuesRow: LPAREN exprList? RPAREN;
 
 // Expressions

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * {@code ENGINE = Name(arguments) [PARTITION BY e] [ORDER BY e] [PRIMARY KEY e] [SAMPLE BY e] [TTL rules]
- * [SETTINGS ...]}; absent clauses are null (TTL: empty). {@code parenthesized} says whether the name was followed
+ * [SETTINGS ...]}; absent clauses are null (TTL: empty); {@code name} is null when only the clauses are written
+ * (the server's default engine). {@code parenthesized} says whether the name was followed
  * by parentheses ({@code MergeTree()} rather than {@code MergeTree}).
  */
 public record EngineClause(

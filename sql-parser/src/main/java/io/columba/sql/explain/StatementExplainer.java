@@ -173,6 +173,9 @@ final class StatementExplainer {
         List<ExplainNode> children = new ArrayList<>();
         children.add(ExplainNode.of("ExpressionList", commands));
         children.addAll(table.children());
+        if (!alter.settings().isEmpty()) {
+            children.add(ExplainNode.leaf("Set"));
+        }
         return ExplainNode.of(table.id(), children);
     }
 
@@ -304,10 +307,9 @@ final class StatementExplainer {
     private ExplainNode engine(EngineClause engine) {
         ExpressionExplainer expressions = queries.expressions;
         List<ExplainNode> children = new ArrayList<>();
-        children.add(
-                !engine.parenthesized()
-                        ? ExplainNode.leaf("Function " + engine.name())
-                        : ExplainNode.of("Function " + engine.name(), expressions.list(engine.arguments())));
+        if (engine.name() != null) {
+            children.add(engineFunction(engine));
+        }
         for (var clause : java.util.Arrays.asList(
                 engine.partitionBy(), engine.primaryKey(), engine.orderBy(), engine.sampleBy())) {
             if (clause != null) {
@@ -318,6 +320,12 @@ final class StatementExplainer {
             children.add(ExplainNode.leaf("Set"));
         }
         return ExplainNode.of("Storage definition", children);
+    }
+
+    private ExplainNode engineFunction(EngineClause engine) {
+        return !engine.parenthesized()
+                ? ExplainNode.leaf("Function " + engine.name())
+                : ExplainNode.of("Function " + engine.name(), queries.expressions.list(engine.arguments()));
     }
 
     private ExplainNode column(ColumnDeclaration column) {

@@ -145,7 +145,8 @@ final class AstBuilder {
                 new AlterStatement(
                         database(alter.tableIdentifier()),
                         table(alter.tableIdentifier()),
-                        alter.alterCommand().stream().map(this::alterCommand).toList());
+                        alter.alterCommand().stream().map(this::alterCommand).toList(),
+                        settings(alter.settingsClause()));
             case SetStatementContext set -> {
                 Map<String, Expression> settings = new LinkedHashMap<>();
                 for (SettingItemContext item : set.settingItem()) {
@@ -605,16 +606,17 @@ final class AstBuilder {
                     default -> throw new IllegalStateException("unknown engine clause");
                 }
             }
+            EngineExprContext engineExpr = clause.engineExpr();
             engine = new EngineClause(
-                    identifier(clause.engineExpr().identifier()),
-                    exprList(clause.engineExpr().exprList()),
+                    engineExpr == null ? null : identifier(engineExpr.identifier()),
+                    engineExpr == null ? List.of() : exprList(engineExpr.exprList()),
                     partitionBy,
                     orderBy,
                     primaryKey,
                     sampleBy,
                     ttl,
                     settings,
-                    clause.engineExpr().LPAREN() != null);
+                    engineExpr != null && engineExpr.LPAREN() != null);
         }
         return engine;
     }
@@ -660,7 +662,11 @@ final class AstBuilder {
     private List<String> insertColumns(InsertColumnsContext context) {
         return context == null
                 ? List.of()
-                : context.identifier().stream().map(this::identifier).toList();
+                : context.compoundIdentifier().stream()
+                        .map(name -> String.join(
+                                ".",
+                                name.identifier().stream().map(this::identifier).toList()))
+                        .toList();
     }
 
     // Expressions
