@@ -9,9 +9,12 @@ import java.util.Map;
  * {@code joins} what follows it (JOINs, commas, ARRAY JOINs) in order. {@code groupingSets} holds the sets of
  * {@code GROUP BY GROUPING SETS (...)} (then {@code groupBy} is empty); {@code groupByModifier} is
  * {@code "ROLLUP"}, {@code "CUBE"} or null; {@code limitBy} is null without {@code LIMIT n BY ...}.
+ * {@code commonTableExpressions} names the {@code with} items written {@code name AS (query)}, which are tables,
+ * unlike {@code (query) AS name}, a scalar.
  */
 public record SelectQuery(
         List<Alias> with,
+        List<String> commonTableExpressions,
         boolean distinct,
         List<Expression> columns,
         TableExpression from,
@@ -31,6 +34,7 @@ public record SelectQuery(
 
     public SelectQuery {
         with = List.copyOf(with);
+        commonTableExpressions = List.copyOf(commonTableExpressions);
         columns = List.copyOf(columns);
         joins = List.copyOf(joins);
         groupBy = List.copyOf(groupBy);
@@ -54,8 +58,8 @@ public record SelectQuery(
             Expression offset,
             Map<String, Expression> settings) {
         this(
-                with, distinct, columns, from, List.of(), prewhere, where, groupBy, List.of(), null, false, having,
-                orderBy, null, limit, offset, settings);
+                with, List.of(), distinct, columns, from, List.of(), prewhere, where, groupBy, List.of(), null, false,
+                having, orderBy, null, limit, offset, settings);
     }
 
     /** {@code LIMIT [offset,] length BY expressions}; {@code offset} is null when absent. */

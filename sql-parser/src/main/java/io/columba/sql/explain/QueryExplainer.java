@@ -52,7 +52,7 @@ final class QueryExplainer {
         if (!select.with().isEmpty()) {
             List<ExplainNode> with = new ArrayList<>();
             for (Alias item : select.with()) {
-                with.add(withItem(item));
+                with.add(withItem(item, select.commonTableExpressions().contains(item.name())));
             }
             children.add(ExplainNode.of("ExpressionList", with));
         }
@@ -92,8 +92,9 @@ final class QueryExplainer {
         return ExplainNode.of("SelectQuery", children);
     }
 
-    private ExplainNode withItem(Alias item) {
-        if (item.expression() instanceof SubqueryExpression subquery) {
+    /** {@code name AS (query)} is a {@code WithElement}; {@code (query) AS name} a subquery with an alias. */
+    private ExplainNode withItem(Alias item, boolean commonTableExpression) {
+        if (commonTableExpression && item.expression() instanceof SubqueryExpression subquery) {
             return ExplainNode.of("WithElement", ExplainNode.of("Subquery", union(subquery.query())));
         }
         return expressions.expression(item);

@@ -295,12 +295,14 @@ final class AstBuilder {
         }
         PlainSelectContext select = (PlainSelectContext) context;
         List<Alias> with = new ArrayList<>();
+        List<String> commonTableExpressions = new ArrayList<>();
         if (select.withClause() != null) {
             for (WithItemContext item : select.withClause().withItem()) {
                 if (item instanceof WithExpressionContext expression) {
                     with.add(new Alias(expr(expression.expr()), identifier(expression.identifier())));
                 } else {
                     WithSubqueryContext subquery = (WithSubqueryContext) item;
+                    commonTableExpressions.add(identifier(subquery.identifier()));
                     with.add(new Alias(
                             new SubqueryExpression(selectUnion(subquery.selectUnion())),
                             identifier(subquery.identifier())));
@@ -358,6 +360,7 @@ final class AstBuilder {
         }
         SelectQuery query = new SelectQuery(
                 with,
+                commonTableExpressions,
                 select.DISTINCT() != null,
                 columns,
                 select.fromClause() == null
