@@ -62,6 +62,29 @@ public record SelectQuery(
                 having, orderBy, null, limit, offset, settings);
     }
 
+    /** The same SELECT under another WITH clause. */
+    public SelectQuery withWith(List<Alias> newWith, List<String> newCommonTableExpressions) {
+        return new SelectQuery(
+                newWith,
+                newCommonTableExpressions,
+                distinct,
+                columns,
+                from,
+                joins,
+                prewhere,
+                where,
+                groupBy,
+                groupingSets,
+                groupByModifier,
+                withTotals,
+                having,
+                orderBy,
+                limitBy,
+                limit,
+                offset,
+                settings);
+    }
+
     /** {@code LIMIT [offset,] length BY expressions}; {@code offset} is null when absent. */
     public record LimitBy(Expression length, Expression offset, List<Expression> by) {
         public LimitBy {

@@ -217,7 +217,10 @@ final class StatementExplainer {
 
     private ExplainNode insert(InsertStatement insert) {
         List<ExplainNode> children = new ArrayList<>();
-        children.add(identifier(insert.database() == null ? insert.table() : insert.database() + "." + insert.table()));
+        if (insert.database() != null) {
+            children.add(identifier(insert.database()));
+        }
+        children.add(identifier(insert.table()));
         if (!insert.columns().isEmpty()) {
             children.add(queries.expressions.list(
                     insert.columns().stream().map(Identifier::of).toList()));

@@ -286,6 +286,16 @@ final class AstBuilder {
         while (distinct.size() < selects.size() - 1) {
             distinct.add(Boolean.TRUE);
         }
+        // As in ClickHouse, a WITH before the first SELECT of a union applies to every SELECT without its own.
+        SelectQuery first = selects.get(0);
+        if (context.selectQuery(0) instanceof PlainSelectContext
+                && !first.with().isEmpty()) {
+            for (int i = 1; i < selects.size(); i++) {
+                if (selects.get(i).with().isEmpty()) {
+                    selects.set(i, selects.get(i).withWith(first.with(), first.commonTableExpressions()));
+                }
+            }
+        }
         return new SelectUnion(selects, distinct.subList(0, Math.max(0, selects.size() - 1)));
     }
 
