@@ -26,7 +26,6 @@ import io.columba.sql.ast.JoinClause;
 import io.columba.sql.ast.Literal;
 import io.columba.sql.ast.OptimizeStatement;
 import io.columba.sql.ast.OrderByElement;
-import io.columba.sql.ast.QueryParameter;
 import io.columba.sql.ast.RenameStatement;
 import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectStatement;
@@ -520,7 +519,7 @@ final class AstBuilder {
         }
         String comment = column.STRING_LITERAL() == null
                 ? null
-                : unescape(column.STRING_LITERAL()
+                : LiteralBuilder.unescape(column.STRING_LITERAL()
                         .getText()
                         .substring(1, column.STRING_LITERAL().getText().length() - 1));
         return new ColumnDeclaration(
@@ -698,9 +697,9 @@ final class AstBuilder {
 
     Expression expr(ExprContext context) {
         return switch (context) {
-            case LiteralExprContext literal -> literal(literal.literal());
+            case LiteralExprContext literal -> LiteralBuilder.literal(literal.literal());
             case QueryParameterExprContext parameter ->
-                queryParameter(parameter.QUERY_PARAMETER().getText());
+                LiteralBuilder.queryParameter(parameter.QUERY_PARAMETER().getText());
             case AsteriskExprContext ignored -> new Asterisk(null);
             case QualifiedAsteriskExprContext qualified -> new Asterisk(identifier(qualified.identifier()));
             case CaseExprContext caseExpr -> caseExpression(caseExpr);
@@ -738,10 +737,10 @@ final class AstBuilder {
                 FunctionCall.of(
                         "tupleElement",
                         expr(element.expr()),
-                        integerLiteral(element.DECIMAL_LITERAL().getText()));
+                        LiteralBuilder.integerLiteral(element.DECIMAL_LITERAL().getText()));
             case CastOperatorExprContext cast ->
                 FunctionCall.of("CAST", castOperand(cast.expr()), Literal.ofString(textOf(cast.columnType())));
-            case NegateExprContext negate -> negate(expr(negate.expr()));
+            case NegateExprContext negate -> LiteralBuilder.negate(expr(negate.expr()));
             case MultiplicativeExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case AdditiveExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case ConcatExprContext concat -> flatten("concat", concat.expr(0), concat.expr(1), ConcatExprContext.class);
@@ -855,36 +854,7 @@ final class AstBuilder {
             Token token = element.FLOATING_LITERAL().getSymbol();
             throw syntaxError(token, "expected an operator or a tuple index such as .1");
         }
-        return FunctionCall.of("tupleElement", expr(element.expr()), integerLiteral(text.substring(1)));
-    }
-
-    private static Expression negate(Expression operand) {
-        if (operand instanceof Literal literal) {
-            switch (literal.kind()) {
-                case UINT64 -> {
-                    long value = (Long) literal.value();
-                    if (value >= 0 || value == Long.MIN_VALUE) {
-                        return new Literal(Literal.Kind.INT64, -value);
-                    }
-                    return new Literal(Literal.Kind.FLOAT64, -unsignedToDouble(value));
-                }
-                case INT64 -> {
-                    return new Literal(Literal.Kind.INT64, -(Long) literal.value());
-                }
-                case FLOAT64 -> {
-                    return new Literal(Literal.Kind.FLOAT64, -(Double) literal.value());
-                }
-                case BIG_INTEGER -> {
-                    return new Literal(Literal.Kind.BIG_INTEGER, ((java.math.BigInteger) literal.value()).negate());
-                }
-                default -> {}
-            }
-        }
-        return FunctionCall.of("negate", operand);
-    }
-
-    private static double unsignedToDouble(long value) {
-        return value >= 0 ? value : ((value >>> 1) * 2.0) + (value & 1);
+        return FunctionCall.of("tupleElement", expr(element.expr()), LiteralBuilder.integerLiteral(text.substring(1)));
     }
 
     private Expression caseExpression(CaseExprContext context) {
@@ -977,100 +947,6 @@ final class AstBuilder {
         return new FunctionCall(name, arguments, parameters, distinct);
     }
 
-    private Literal literal(LiteralContext context) {
-        Token token = context.getStart();
-        String raw = token.getText();
-        return switch (token.getType()) {
-            case ClickHouseLexer.DECIMAL_LITERAL -> integerLiteral(raw);
-            case ClickHouseLexer.HEXADECIMAL_LITERAL ->
-                radixLiteral(raw.substring(2).replace("_", ""), 16);
-            case ClickHouseLexer.BINARY_LITERAL -> radixLiteral(raw.substring(2).replace("_", ""), 2);
-            case ClickHouseLexer.FLOATING_LITERAL ->
-                new Literal(Literal.Kind.FLOAT64, Double.parseDouble(raw.replace("_", "")));
-            case ClickHouseLexer.INF -> new Literal(Literal.Kind.FLOAT64, Double.POSITIVE_INFINITY);
-            case ClickHouseLexer.NAN_SQL -> new Literal(Literal.Kind.FLOAT64, Double.NaN);
-            case ClickHouseLexer.STRING_LITERAL -> Literal.ofString(unescape(raw.substring(1, raw.length() - 1)));
-            case ClickHouseLexer.NULL_SQL -> Literal.ofNull();
-            case ClickHouseLexer.TRUE -> new Literal(Literal.Kind.BOOL, Boolean.TRUE);
-            case ClickHouseLexer.FALSE -> new Literal(Literal.Kind.BOOL, Boolean.FALSE);
-            default -> throw new IllegalStateException("unknown literal " + raw);
-        };
-    }
-
-    /** A hexadecimal or binary literal: UInt64 when it fits, else a wide integer, else Float64. */
-    private static Literal radixLiteral(String digits, int radix) {
-        java.math.BigInteger value = new java.math.BigInteger(digits, radix);
-        if (value.bitLength() <= 64) {
-            return new Literal(Literal.Kind.UINT64, value.longValue());
-        }
-        if (value.bitLength() <= 256) {
-            return new Literal(Literal.Kind.BIG_INTEGER, value);
-        }
-        return new Literal(Literal.Kind.FLOAT64, value.doubleValue());
-    }
-
-    private static Literal integerLiteral(String raw) {
-        String digits = raw.replace("_", "");
-        try {
-            return new Literal(Literal.Kind.UINT64, Long.parseUnsignedLong(digits));
-        } catch (NumberFormatException tooLarge) {
-            java.math.BigInteger value = new java.math.BigInteger(digits);
-            if (value.bitLength() <= 256) {
-                return new Literal(Literal.Kind.BIG_INTEGER, value);
-            }
-            return new Literal(Literal.Kind.FLOAT64, Double.parseDouble(digits));
-        }
-    }
-
-    private static Expression queryParameter(String text) {
-        String inner = text.substring(1, text.length() - 1);
-        int colon = inner.indexOf(':');
-        return new QueryParameter(
-                inner.substring(0, colon).strip(), inner.substring(colon + 1).strip());
-    }
-
-    /** Resolves ClickHouse string escapes; an unknown escape keeps its backslash, as ClickHouse does. */
-    static String unescape(String body) {
-        StringBuilder out = new StringBuilder(body.length());
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '\'' && i + 1 < body.length() && body.charAt(i + 1) == '\'') {
-                out.append('\'');
-                i++;
-            } else if (c == '\\' && i + 1 < body.length()) {
-                char next = body.charAt(++i);
-                switch (next) {
-                    case 'n' -> out.append('\n');
-                    case 't' -> out.append('\t');
-                    case 'r' -> out.append('\r');
-                    case '0' -> out.append('\0');
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'a' -> out.append('\u0007');
-                    case 'v' -> out.append('\u000B');
-                    case 'e' -> out.append('\u001B');
-                    case '\\', '\'', '"', '`' -> out.append(next);
-                    case 'x' -> {
-                        if (i + 2 < body.length() + 0 && isHex(body, i + 1) && isHex(body, i + 2)) {
-                            out.append((char) Integer.parseInt(body.substring(i + 1, i + 3), 16));
-                            i += 2;
-                        } else {
-                            out.append("\\x");
-                        }
-                    }
-                    default -> out.append('\\').append(next);
-                }
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean isHex(String text, int at) {
-        return at < text.length() && Character.digit(text.charAt(at), 16) >= 0;
-    }
-
     // Names
 
     private String database(TableIdentifierContext context) {
@@ -1093,7 +969,7 @@ final class AstBuilder {
         if (text.length() >= 2 && (text.charAt(0) == '`' || text.charAt(0) == '"')) {
             char quote = text.charAt(0);
             String body = text.substring(1, text.length() - 1);
-            return unescape(body.replace(String.valueOf(quote) + quote, "\\" + quote));
+            return LiteralBuilder.unescape(body.replace(String.valueOf(quote) + quote, "\\" + quote));
         }
         return text;
     }
