@@ -9,19 +9,27 @@ import io.columba.executor.operator.Blocks;
 import io.columba.executor.operator.ScanStatistics;
 import io.columba.sql.ast.AlterStatement;
 import io.columba.sql.ast.ColumnDeclaration;
+import io.columba.sql.ast.CreateDatabaseStatement;
 import io.columba.sql.ast.CreateTableStatement;
+import io.columba.sql.ast.CreateViewStatement;
 import io.columba.sql.ast.DeleteStatement;
 import io.columba.sql.ast.DescribeStatement;
+import io.columba.sql.ast.DropStatement;
 import io.columba.sql.ast.DropTableStatement;
 import io.columba.sql.ast.ExchangeStatement;
 import io.columba.sql.ast.ExistsStatement;
+import io.columba.sql.ast.ExplainStatement;
 import io.columba.sql.ast.InsertStatement;
 import io.columba.sql.ast.OptimizeStatement;
 import io.columba.sql.ast.RenameStatement;
 import io.columba.sql.ast.SelectStatement;
 import io.columba.sql.ast.ShowTablesStatement;
 import io.columba.sql.ast.Statement;
+import io.columba.sql.ast.SystemStatement;
+import io.columba.sql.ast.TableCommandStatement;
 import io.columba.sql.ast.TruncateStatement;
+import io.columba.sql.ast.UseStatement;
+import io.columba.sql.explain.ExplainAstPrinter;
 import io.columba.sql.parser.SqlParser;
 import io.columba.sql.parser.SqlSyntaxException;
 import io.columba.storage.block.Block;
@@ -73,6 +81,7 @@ public final class Database implements AutoCloseable {
         QueryResult result = switch (statement) {
             case SelectStatement select -> select(select, settings, statistics);
             case CreateTableStatement create -> {
+                rejectUnsupported(create);
                 catalog.create(create, sql.strip());
                 yield null;
             }
@@ -116,6 +125,24 @@ public final class Database implements AutoCloseable {
                 catalog.mutate(delete.table(), catalog.deleteTransform(catalog.get(delete.table()), delete.where()));
                 yield null;
             }
+            case ExplainStatement explain -> explain(explain);
+            case TableCommandStatement command ->
+                throw new ColumbaException(
+                        ErrorCode.NOT_IMPLEMENTED,
+                        command.command().name().replace('_', ' ') + " TABLE is not supported");
+            case UseStatement ignored ->
+                throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "USE is not supported: there is one database");
+            case CreateViewStatement ignored ->
+                throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "Views are not supported");
+            case CreateDatabaseStatement ignored ->
+                throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "CREATE DATABASE is not supported");
+            case SystemStatement ignored ->
+                throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "SYSTEM queries are not supported");
+            case DropStatement drop ->
+                throw new ColumbaException(
+                        ErrorCode.NOT_IMPLEMENTED,
+                        "DROP " + drop.kind() + " is not supported: there are no "
+                                + drop.kind().name().toLowerCase(java.util.Locale.ROOT) + " objects here");
             case ExistsStatement exists ->
                 new QueryResult(
                         List.of("result"),
@@ -145,7 +172,8 @@ public final class Database implements AutoCloseable {
         return statement instanceof SelectStatement
                 || statement instanceof DescribeStatement
                 || statement instanceof ShowTablesStatement
-                || statement instanceof ExistsStatement;
+                || statement instanceof ExistsStatement
+                || statement instanceof ExplainStatement;
     }
 
     private QueryResult select(SelectStatement select, QuerySettings settings, ScanStatistics statistics) {
@@ -182,6 +210,33 @@ public final class Database implements AutoCloseable {
                 headers.stream().map(h -> (DataType) StringType.STRING).toList();
         return new QueryResult(
                 headers, columnTypes, List.of(new Block(names.size(), columns)), -1, null, describe.format(), true);
+    }
+
+    /** CREATE TABLE forms the catalog cannot build yet fail instead of creating something else. */
+    private static void rejectUnsupported(CreateTableStatement create) {
+        if (create.engine() != null && create.engine().name() == null) {
+            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "CREATE TABLE without ENGINE is not supported");
+        }
+        if (create.asTable() != null || create.asSelect() != null) {
+            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "CREATE TABLE ... AS is not supported");
+        }
+        for (ColumnDeclaration column : create.columns()) {
+            if (column.type() == null || !column.defaultKind().equals("DEFAULT")) {
+                throw new ColumbaException(
+                        ErrorCode.NOT_IMPLEMENTED,
+                        "Column " + column.name() + ": " + column.defaultKind()
+                                + " columns and columns without a type are not supported");
+            }
+        }
+    }
+
+    /** {@code EXPLAIN AST}: ClickHouse's tree, one line per row; the other kinds need a planner that explains. */
+    private static QueryResult explain(ExplainStatement explain) {
+        if (!explain.kind().equals("AST")) {
+            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "EXPLAIN " + explain.kind() + " is not supported");
+        }
+        String tree = ExplainAstPrinter.print(explain.statement());
+        return singleStringColumn("explain", List.of(tree.split("\n")), null);
     }
 
     private static QueryResult singleStringColumn(String name, List<String> values, String format) {

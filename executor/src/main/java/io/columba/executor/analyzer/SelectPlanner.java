@@ -136,6 +136,17 @@ public final class SelectPlanner {
     }
 
     private Plan plan(SelectQuery select) {
+        if (!select.joins().isEmpty()) {
+            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "JOIN and ARRAY JOIN are not supported yet");
+        }
+        if (select.withTotals()
+                || select.groupByModifier() != null
+                || !select.groupingSets().isEmpty()
+                || select.limitBy() != null) {
+            throw new ColumbaException(
+                    ErrorCode.NOT_IMPLEMENTED,
+                    "WITH TOTALS, WITH ROLLUP/CUBE, GROUPING SETS and LIMIT BY are not supported yet");
+        }
         Source source = source(select.from());
         List<String> sourceNames = source.names();
         Map<String, Expression> aliases = new LinkedHashMap<>();

@@ -15,6 +15,45 @@ SAMPLE: 'SAMPLE';
 TTL: 'TTL';
 TYPE: 'TYPE';
 AFTER: 'AFTER';
+AST: 'AST';
+DETACH: 'DETACH';
+ATTACH: 'ATTACH';
+CHECK: 'CHECK';
+USE: 'USE';
+PERMANENTLY: 'PERMANENTLY';
+TOTALS: 'TOTALS';
+ROLLUP: 'ROLLUP';
+CUBE: 'CUBE';
+GROUPING: 'GROUPING';
+SETS: 'SETS';
+ROW: 'ROW';
+ROWS: 'ROWS';
+EPHEMERAL: 'EPHEMERAL';
+POPULATE: 'POPULATE';
+REPLACE: 'REPLACE';
+EXPLAIN: 'EXPLAIN';
+CLUSTER: 'CLUSTER';
+DICTIONARY: 'DICTIONARY';
+ESTIMATE: 'ESTIMATE';
+PIPELINE: 'PIPELINE';
+PLAN: 'PLAN';
+QUERY_KEYWORD: 'QUERY';
+SYNC: 'SYNC';
+SYNTAX: 'SYNTAX';
+SYSTEM: 'SYSTEM';
+TREE: 'TREE';
+VIEW: 'VIEW';
+OVERRIDE: 'OVERRIDE';
+ANTI: 'ANTI';
+ASOF: 'ASOF';
+CROSS: 'CROSS';
+FULL: 'FULL';
+INNER: 'INNER';
+LEFT: 'LEFT';
+OUTER: 'OUTER';
+PASTE: 'PASTE';
+RIGHT: 'RIGHT';
+SEMI: 'SEMI';
 ALL: 'ALL';
 ALTER: 'ALTER';
 AND: 'AND';
@@ -112,7 +151,10 @@ fragment DIGITS: [0-9] ([0-9] | '_' [0-9])*;
 fragment EXPONENT: 'E' [+-]? [0-9]+;
 
 // Identifiers.
-IDENTIFIER: [A-Z_\u0080-\uFFFF] [A-Z_0-9\u0080-\uFFFF]*;
+IDENTIFIER
+    : [A-Z_\u0080-\uFFFF] [A-Z_0-9\u0080-\uFFFF]*
+    | [0-9]+ [A-Z_\u0080-\uFFFF] [A-Z_0-9\u0080-\uFFFF]*  // 00662_t: ClickHouse allows a leading digit when not a number
+    ;
 BACKQUOTED_IDENTIFIER: '`' ( ~[`\\] | '\\' . | '``' )* '`';
 DOUBLE_QUOTED_IDENTIFIER: '"' ( ~["\\] | '\\' . | '""' )* '"';
 QUERY_PARAMETER: '{' [ \t]* [A-Z_] [A-Z_0-9]* [ \t]* ':' ~[}]+ '}';

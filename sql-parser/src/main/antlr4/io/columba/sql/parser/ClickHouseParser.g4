@@ -6,9 +6,17 @@ options { tokenVocab = ClickHouseLexer; }
 statementEof: statement SEMICOLON? EOF;
 
 statement
-    : selectUnion formatClause?                                         # selectStatement
+    : selectUnion formatClause? settingsClause?                         # selectStatement
     | createTable                                                       # createTableStatement
-    | DROP TEMPORARY? TABLE (IF EXISTS)? tableIdentifier                # dropTableStatement
+    | createDatabase                                                    # createDatabaseStatement
+    | createView                                                        # createViewStatement
+    | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier onCluster? SYNC?  # dropTableStatement
+    | EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? statement  # explainStatement
+    | SYSTEM (~SEMICOLON)+                                              # systemStatement
+    | (DETACH | ATTACH) (TABLE | VIEW | DICTIONARY)? (IF NOT? EXISTS)? tableIdentifier onCluster? PERMANENTLY? SYNC?  # detachStatement
+    | SHOW CREATE (TEMPORARY? TABLE | VIEW | DICTIONARY)? tableIdentifier formatClause?  # showCreateStatement
+    | CHECK TABLE tableIdentifier (PARTITION expr)? settingsClause?     # checkStatement
+    | USE identifier                                                    # useStatement
     | insert                                                            # insertStatement
     | (DESCRIBE | DESC) TABLE? tableIdentifier formatClause?            # describeStatement
     | SHOW TABLES formatClause?                                         # showTablesStatement
@@ -17,12 +25,14 @@ statement
     | TRUNCATE TEMPORARY? TABLE? (IF EXISTS)? tableIdentifier           # truncateStatement
     | RENAME TABLE renamePair (COMMA renamePair)*                        # renameStatement
     | EXCHANGE TABLES tableIdentifier AND tableIdentifier               # exchangeStatement
-    | ALTER TABLE tableIdentifier alterCommand (COMMA alterCommand)*    # alterStatement
+    | ALTER TABLE tableIdentifier onCluster? alterCommand (COMMA alterCommand)* settingsClause?  # alterStatement
     | DELETE FROM tableIdentifier WHERE expr                            # deleteStatement
     | SET settingItem (COMMA settingItem)*                              # setStatement
     ;
 
 renamePair: tableIdentifier TO tableIdentifier;
+onCluster: ON CLUSTER (identifier | STRING_LITERAL);
+explainKind: AST | SYNTAX | QUERY_KEYWORD TREE | PLAN | PIPELINE | ESTIMATE | TABLE OVERRIDE;
 
 alterCommand
     : DELETE WHERE expr                                                 # alterDelete
@@ -47,8 +57,10 @@ selectQuery
       prewhereClause?
       whereClause?
       groupByClause?
+      (WITH TOTALS)?
       havingClause?
       orderByClause?
+      limitByClause?
       limitClause?
       settingsClause?                                                   # plainSelect
     | LPAREN selectUnion RPAREN                                         # nestedSelect
@@ -63,7 +75,23 @@ withItem
 selectItemList: selectItem (COMMA selectItem)* COMMA?;
 selectItem: expr (AS? alias)?;
 
-fromClause: FROM tableExpression;
+fromClause: FROM tableExpression joinElement*;
+joinElement
+    : COMMA tableExpression                                             # commaJoin
+    | GLOBAL? joinKind? JOIN tableExpression joinConstraint?            # tableJoin
+    | LEFT? ARRAY JOIN exprList                                         # arrayJoin
+    ;
+joinKind
+    : joinStrictness? (INNER | LEFT | RIGHT | FULL) OUTER? joinStrictness?
+    | joinStrictness
+    | CROSS
+    | PASTE
+    ;
+joinStrictness: ANY | ALL | ASOF | SEMI | ANTI;
+joinConstraint
+    : ON expr                                                           # joinOn
+    | USING (LPAREN exprList RPAREN | exprList)                         # joinUsing
+    ;
 tableExpression
     : tableIdentifier FINAL? (AS? alias)?                               # tableReference
     | tableFunction (AS? alias)?                                        # tableFunctionReference
@@ -74,13 +102,17 @@ tableIdentifier: (identifier DOT)? identifier;
 
 prewhereClause: PREWHERE expr;
 whereClause: WHERE expr;
-groupByClause: GROUP BY (LPAREN exprList RPAREN | exprList);
+groupByClause: GROUP BY (groupingSets | LPAREN exprList RPAREN | exprList) (WITH (ROLLUP | CUBE))?;
+groupingSets: GROUPING SETS LPAREN groupingSet (COMMA groupingSet)* RPAREN;
+groupingSet: LPAREN exprList? RPAREN | expr;
+limitByClause: LIMIT expr ((COMMA | OFFSET) expr)? BY exprList;
 havingClause: HAVING expr;
 orderByClause: ORDER BY orderItem (COMMA orderItem)*;
 orderItem: expr (ASCENDING | DESCENDING | ASC | DESC)? (NULLS (FIRST | LAST))?;
 limitClause
     : LIMIT expr COMMA expr                                             # limitWithCommaOffset
     | LIMIT expr (OFFSET expr)?                                         # limitWithOffset
+    | OFFSET expr (ROW | ROWS)?                                         # offsetOnly
     ;
 settingsClause: SETTINGS settingItem (COMMA settingItem)*;
 settingItem: identifier EQ_SINGLE expr;
@@ -88,17 +120,29 @@ settingItem: identifier EQ_SINGLE expr;
 // CREATE TABLE
 
 createTable
-    : CREATE TEMPORARY? TABLE (IF NOT EXISTS)? tableIdentifier
-      LPAREN tableElement (COMMA tableElement)* COMMA? RPAREN
+    : (CREATE (OR REPLACE)? | REPLACE) TEMPORARY? TABLE (IF NOT EXISTS)? tableIdentifier onCluster?
+      (LPAREN tableElement (COMMA tableElement)* COMMA? RPAREN)?
+      (AS tableIdentifier)?
       engineClause?
+      (COMMENT STRING_LITERAL)?
+      (AS (selectUnion | LPAREN selectUnion RPAREN))?
+    ;
+createDatabase: CREATE DATABASE (IF NOT EXISTS)? identifier onCluster? engineClause? (COMMENT STRING_LITERAL)?;
+createView
+    : CREATE (OR REPLACE)? MATERIALIZED? VIEW (IF NOT EXISTS)? tableIdentifier onCluster?
+      (TO tableIdentifier)?
+      (LPAREN tableElement (COMMA tableElement)* COMMA? RPAREN)?
+      engineClause? POPULATE?
+      AS selectUnion
+      (COMMENT STRING_LITERAL)?
     ;
 tableElement: indexDeclaration | columnDeclaration;
 indexDeclaration: INDEX identifier expr TYPE columnType (GRANULARITY DECIMAL_LITERAL)?;
 columnDeclaration
-    : identifier columnType (DEFAULT expr)? (COMMENT STRING_LITERAL)?
+    : identifier columnType? ((DEFAULT | MATERIALIZED | ALIAS | EPHEMERAL) expr?)? (COMMENT STRING_LITERAL)?
       (CODEC LPAREN columnType (COMMA columnType)* RPAREN)? (TTL expr)?
     ;
-engineClause: ENGINE EQ_SINGLE? engineExpr engineItem*;
+engineClause: ENGINE EQ_SINGLE? engineExpr engineItem* | engineItem+;
 engineExpr: identifier (LPAREN exprList? RPAREN)?;
 ttlRule: expr (DELETE | TO identifier STRING_LITERAL)? (WHERE expr)?;
 engineItem
@@ -123,7 +167,7 @@ insert
     | INSERT INTO TABLE? tableIdentifier insertColumns? FORMAT identifier                     # insertFormat
     | INSERT INTO TABLE? tableIdentifier insertColumns? selectUnion                            # insertSelect
     ;
-insertColumns: LPAREN identifier (COMMA identifier)* RPAREN;
+insertColumns: LPAREN compoundIdentifier (COMMA compoundIdentifier)* RPAREN;
 valuesRow: LPAREN exprList? RPAREN;
 
 // Expressions
@@ -182,11 +226,11 @@ literal
 
 alias: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | aliasKeyword;
 
-identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | keyword;
+identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | QUERY_PARAMETER | keyword;
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ADD | SET | ALIAS | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALL | ALTER | ANY | ARRAY | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    : ADD | SET | ALIAS | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES
@@ -194,6 +238,7 @@ aliasKeyword
 
 keyword
     : aliasKeyword
+    | ALL | ANY | ARRAY | ANTI | ASOF | CROSS | FULL | INNER | LEFT | OUTER | PASTE | RIGHT | SEMI
     | AND | AS | ASC | BETWEEN | BY | DESC | DISTINCT | ELSE | FALSE | FINAL | FORMAT | FROM | GLOBAL | GROUP
     | HAVING | ILIKE | IN | IS | JOIN | LIKE | LIMIT | NOT | NULL_SQL | OFFSET | ON | OR | ORDER | PREWHERE | SELECT
     | SETTINGS | THEN | TRUE | UNION | USING | WHEN | WHERE | WITH

@@ -45,7 +45,11 @@ public final class ExpressionFormatter {
                         .append(parameter.type())
                         .append('}');
             case FunctionCall call
-            when call.literal() -> {
+            when call.literal()
+                    && call.name().equals("array")
+                    && call.arguments().stream().allMatch(Literal.class::isInstance) -> {
+                // ClickHouse 18.16 names a flat bracketed array of literals as written, nested ones and tuples as
+                // calls.
                 out.append('[');
                 appendElements(out, call.arguments());
                 out.append(']');

@@ -5,27 +5,90 @@ import java.util.Map;
 
 /**
  * One SELECT. Optional clauses are null (or empty lists) when absent. {@code with} holds
- * {@code WITH expr AS name} items as {@link Alias} nodes.
+ * {@code WITH expr AS name} items as {@link Alias} nodes. {@code from} is the first table of FROM and
+ * {@code joins} what follows it (JOINs, commas, ARRAY JOINs) in order. {@code groupingSets} holds the sets of
+ * {@code GROUP BY GROUPING SETS (...)} (then {@code groupBy} is empty); {@code groupByModifier} is
+ * {@code "ROLLUP"}, {@code "CUBE"} or null; {@code limitBy} is null without {@code LIMIT n BY ...}.
+ * {@code commonTableExpressions} names the {@code with} items written {@code name AS (query)}, which are tables,
+ * unlike {@code (query) AS name}, a scalar.
  */
 public record SelectQuery(
         List<Alias> with,
+        List<String> commonTableExpressions,
         boolean distinct,
         List<Expression> columns,
         TableExpression from,
+        List<JoinClause> joins,
         Expression prewhere,
         Expression where,
         List<Expression> groupBy,
+        List<List<Expression>> groupingSets,
+        String groupByModifier,
+        boolean withTotals,
         Expression having,
         List<OrderByElement> orderBy,
+        LimitBy limitBy,
         Expression limit,
         Expression offset,
         Map<String, Expression> settings) {
 
     public SelectQuery {
         with = List.copyOf(with);
+        commonTableExpressions = List.copyOf(commonTableExpressions);
         columns = List.copyOf(columns);
+        joins = List.copyOf(joins);
         groupBy = List.copyOf(groupBy);
+        groupingSets = groupingSets.stream().map(List::copyOf).toList();
         orderBy = List.copyOf(orderBy);
         settings = Map.copyOf(settings);
+    }
+
+    /** A SELECT without joins, grouping sets, modifiers, totals or LIMIT BY. */
+    public SelectQuery(
+            List<Alias> with,
+            boolean distinct,
+            List<Expression> columns,
+            TableExpression from,
+            Expression prewhere,
+            Expression where,
+            List<Expression> groupBy,
+            Expression having,
+            List<OrderByElement> orderBy,
+            Expression limit,
+            Expression offset,
+            Map<String, Expression> settings) {
+        this(
+                with, List.of(), distinct, columns, from, List.of(), prewhere, where, groupBy, List.of(), null, false,
+                having, orderBy, null, limit, offset, settings);
+    }
+
+    /** The same SELECT under another WITH clause. */
+    public SelectQuery withWith(List<Alias> newWith, List<String> newCommonTableExpressions) {
+        return new SelectQuery(
+                newWith,
+                newCommonTableExpressions,
+                distinct,
+                columns,
+                from,
+                joins,
+                prewhere,
+                where,
+                groupBy,
+                groupingSets,
+                groupByModifier,
+                withTotals,
+                having,
+                orderBy,
+                limitBy,
+                limit,
+                offset,
+                settings);
+    }
+
+    /** {@code LIMIT [offset,] length BY expressions}; {@code offset} is null when absent. */
+    public record LimitBy(Expression length, Expression offset, List<Expression> by) {
+        public LimitBy {
+            by = List.copyOf(by);
+        }
     }
 }

@@ -15,4 +15,11 @@ public sealed interface Statement
                 ExchangeStatement,
                 AlterStatement,
                 DeleteStatement,
-                SetStatement {}
+                SetStatement,
+                ExplainStatement,
+                SystemStatement,
+                DropStatement,
+                CreateDatabaseStatement,
+                CreateViewStatement,
+                TableCommandStatement,
+                UseStatement {}

@@ -3,24 +3,29 @@ package io.columba.sql.parser;
 import io.columba.sql.ast.Alias;
 import io.columba.sql.ast.AlterCommand;
 import io.columba.sql.ast.AlterStatement;
+import io.columba.sql.ast.ArrayJoin;
 import io.columba.sql.ast.Asterisk;
 import io.columba.sql.ast.ColumnDeclaration;
+import io.columba.sql.ast.CreateDatabaseStatement;
 import io.columba.sql.ast.CreateTableStatement;
+import io.columba.sql.ast.CreateViewStatement;
 import io.columba.sql.ast.DeleteStatement;
 import io.columba.sql.ast.DescribeStatement;
+import io.columba.sql.ast.DropStatement;
 import io.columba.sql.ast.DropTableStatement;
 import io.columba.sql.ast.EngineClause;
 import io.columba.sql.ast.ExchangeStatement;
 import io.columba.sql.ast.ExistsStatement;
+import io.columba.sql.ast.ExplainStatement;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.IndexDeclaration;
 import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.JoinClause;
 import io.columba.sql.ast.Literal;
 import io.columba.sql.ast.OptimizeStatement;
 import io.columba.sql.ast.OrderByElement;
-import io.columba.sql.ast.QueryParameter;
 import io.columba.sql.ast.RenameStatement;
 import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectStatement;
@@ -29,11 +34,15 @@ import io.columba.sql.ast.ShowTablesStatement;
 import io.columba.sql.ast.Statement;
 import io.columba.sql.ast.SubqueryExpression;
 import io.columba.sql.ast.SubqueryTable;
+import io.columba.sql.ast.SystemStatement;
+import io.columba.sql.ast.TableCommandStatement;
 import io.columba.sql.ast.TableExpression;
 import io.columba.sql.ast.TableFunctionReference;
+import io.columba.sql.ast.TableJoin;
 import io.columba.sql.ast.TableReference;
 import io.columba.sql.ast.TruncateStatement;
 import io.columba.sql.ast.TtlRule;
+import io.columba.sql.ast.UseStatement;
 import io.columba.sql.parser.ClickHouseParser.*;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,14 +63,51 @@ final class AstBuilder {
     }
 
     Statement statement(StatementEofContext tree) {
-        StatementContext statement = tree.statement();
+        return statement(tree.statement());
+    }
+
+    private Statement statement(StatementContext statement) {
         return switch (statement) {
             case SelectStatementContext select ->
-                new SelectStatement(selectUnion(select.selectUnion()), format(select.formatClause()));
+                new SelectStatement(
+                        selectUnion(select.selectUnion()),
+                        format(select.formatClause()),
+                        settings(select.settingsClause()));
             case CreateTableStatementContext create -> createTable(create.createTable());
-            case DropTableStatementContext drop ->
-                new DropTableStatement(
-                        drop.EXISTS() != null, database(drop.tableIdentifier()), table(drop.tableIdentifier()));
+            case CreateViewStatementContext create -> createView(create.createView());
+            case CreateDatabaseStatementContext create ->
+                new CreateDatabaseStatement(
+                        create.createDatabase().NOT() != null,
+                        identifier(create.createDatabase().identifier()),
+                        engine(create.createDatabase().engineClause()));
+            case DropTableStatementContext drop -> drop(drop);
+            case ExplainStatementContext explain -> {
+                Map<String, Expression> settings = new LinkedHashMap<>();
+                for (SettingItemContext item : explain.settingItem()) {
+                    settings.put(identifier(item.identifier()), expr(item.expr()));
+                }
+                String kind = explain.explainKind() == null ? "PLAN" : words(explain.explainKind().children);
+                yield new ExplainStatement(kind, settings, statement(explain.statement()));
+            }
+            case SystemStatementContext system -> system(system);
+            case DetachStatementContext detach ->
+                new TableCommandStatement(
+                        detach.DETACH() != null
+                                ? TableCommandStatement.Command.DETACH
+                                : TableCommandStatement.Command.ATTACH,
+                        database(detach.tableIdentifier()),
+                        table(detach.tableIdentifier()));
+            case ShowCreateStatementContext show ->
+                new TableCommandStatement(
+                        TableCommandStatement.Command.SHOW_CREATE,
+                        database(show.tableIdentifier()),
+                        table(show.tableIdentifier()));
+            case CheckStatementContext check ->
+                new TableCommandStatement(
+                        TableCommandStatement.Command.CHECK,
+                        database(check.tableIdentifier()),
+                        table(check.tableIdentifier()));
+            case UseStatementContext use -> new UseStatement(identifier(use.identifier()));
             case InsertStatementContext insert -> insert(insert.insert());
             case DescribeStatementContext describe ->
                 new DescribeStatement(
@@ -98,7 +144,8 @@ final class AstBuilder {
                 new AlterStatement(
                         database(alter.tableIdentifier()),
                         table(alter.tableIdentifier()),
-                        alter.alterCommand().stream().map(this::alterCommand).toList());
+                        alter.alterCommand().stream().map(this::alterCommand).toList(),
+                        settings(alter.settingsClause()));
             case SetStatementContext set -> {
                 Map<String, Expression> settings = new LinkedHashMap<>();
                 for (SettingItemContext item : set.settingItem()) {
@@ -111,6 +158,80 @@ final class AstBuilder {
                         database(delete.tableIdentifier()), table(delete.tableIdentifier()), expr(delete.expr()));
             default -> throw new IllegalStateException("unknown statement " + statement.getClass());
         };
+    }
+
+    private Statement drop(DropTableStatementContext drop) {
+        boolean ifExists = drop.EXISTS() != null;
+        String database = database(drop.tableIdentifier());
+        String name = table(drop.tableIdentifier());
+        if (drop.DATABASE() != null) {
+            return new DropStatement(DropStatement.Kind.DATABASE, ifExists, null, name);
+        }
+        if (drop.VIEW() != null) {
+            return new DropStatement(DropStatement.Kind.VIEW, ifExists, database, name);
+        }
+        if (drop.DICTIONARY() != null) {
+            return new DropStatement(DropStatement.Kind.DICTIONARY, ifExists, database, name);
+        }
+        return new DropTableStatement(ifExists, database, name);
+    }
+
+    /** SYSTEM commands that name a table after their words. */
+    private static final java.util.Set<String> SYSTEM_TABLE_COMMANDS = java.util.Set.of(
+            "STOP MERGES",
+            "START MERGES",
+            "STOP TTL MERGES",
+            "START TTL MERGES",
+            "STOP MOVES",
+            "START MOVES",
+            "STOP FETCHES",
+            "START FETCHES",
+            "STOP REPLICATED SENDS",
+            "START REPLICATED SENDS",
+            "STOP REPLICATION QUEUES",
+            "START REPLICATION QUEUES",
+            "STOP DISTRIBUTED SENDS",
+            "START DISTRIBUTED SENDS",
+            "STOP PULLING REPLICATION LOG",
+            "START PULLING REPLICATION LOG",
+            "STOP CLEANUP",
+            "START CLEANUP",
+            "SYNC REPLICA",
+            "RESTART REPLICA",
+            "FLUSH DISTRIBUTED",
+            "RELOAD DICTIONARY",
+            "WAIT LOADING PARTS",
+            "LOAD PRIMARY KEY",
+            "UNLOAD PRIMARY KEY");
+
+    /** {@code SYSTEM words [db.]table ...}: the longest known command prefix decides whether a table follows. */
+    private SystemStatement system(SystemStatementContext system) {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 1; i < system.getChildCount(); i++) {
+            tokens.add(system.getChild(i).getText());
+        }
+        for (int length = Math.min(4, tokens.size()); length > 0; length--) {
+            String command = String.join(" ", tokens.subList(0, length)).toUpperCase(Locale.ROOT);
+            if (SYSTEM_TABLE_COMMANDS.contains(command) && tokens.size() > length) {
+                String first = unquoteIdentifier(tokens.get(length));
+                boolean qualified =
+                        tokens.size() > length + 2 && tokens.get(length + 1).equals(".");
+                return new SystemStatement(
+                        List.of(command.split(" ")),
+                        qualified ? first : null,
+                        qualified ? unquoteIdentifier(tokens.get(length + 2)) : first);
+            }
+        }
+        return new SystemStatement(
+                tokens.stream().map(token -> token.toUpperCase(Locale.ROOT)).toList(), null, null);
+    }
+
+    private static String words(List<org.antlr.v4.runtime.tree.ParseTree> children) {
+        List<String> words = new ArrayList<>();
+        for (var child : children) {
+            words.add(child.getText().toUpperCase(Locale.ROOT));
+        }
+        return String.join(" ", words);
     }
 
     private AlterCommand alterCommand(AlterCommandContext command) {
@@ -164,6 +285,16 @@ final class AstBuilder {
         while (distinct.size() < selects.size() - 1) {
             distinct.add(Boolean.TRUE);
         }
+        // As in ClickHouse, a WITH before the first SELECT of a union applies to every SELECT without its own.
+        SelectQuery first = selects.get(0);
+        if (context.selectQuery(0) instanceof PlainSelectContext
+                && !first.with().isEmpty()) {
+            for (int i = 1; i < selects.size(); i++) {
+                if (selects.get(i).with().isEmpty()) {
+                    selects.set(i, selects.get(i).withWith(first.with(), first.commonTableExpressions()));
+                }
+            }
+        }
         return new SelectUnion(selects, distinct.subList(0, Math.max(0, selects.size() - 1)));
     }
 
@@ -173,12 +304,14 @@ final class AstBuilder {
         }
         PlainSelectContext select = (PlainSelectContext) context;
         List<Alias> with = new ArrayList<>();
+        List<String> commonTableExpressions = new ArrayList<>();
         if (select.withClause() != null) {
             for (WithItemContext item : select.withClause().withItem()) {
                 if (item instanceof WithExpressionContext expression) {
                     with.add(new Alias(expr(expression.expr()), identifier(expression.identifier())));
                 } else {
                     WithSubqueryContext subquery = (WithSubqueryContext) item;
+                    commonTableExpressions.add(identifier(subquery.identifier()));
                     with.add(new Alias(
                             new SubqueryExpression(selectUnion(subquery.selectUnion())),
                             identifier(subquery.identifier())));
@@ -191,8 +324,29 @@ final class AstBuilder {
             columns.add(item.alias() == null ? expression : new Alias(expression, alias(item.alias())));
         }
         List<Expression> groupBy = new ArrayList<>();
-        if (select.groupByClause() != null) {
-            groupBy.addAll(exprList(select.groupByClause().exprList()));
+        List<List<Expression>> groupingSets = new ArrayList<>();
+        String groupByModifier = null;
+        GroupByClauseContext groupByClause = select.groupByClause();
+        if (groupByClause != null) {
+            groupBy.addAll(exprList(groupByClause.exprList()));
+            if (groupByClause.groupingSets() != null) {
+                for (GroupingSetContext set : groupByClause.groupingSets().groupingSet()) {
+                    groupingSets.add(set.expr() != null ? List.of(expr(set.expr())) : exprList(set.exprList()));
+                }
+            }
+            if (groupByClause.ROLLUP() != null || groupByClause.CUBE() != null) {
+                groupByModifier = groupByClause.ROLLUP() != null ? "ROLLUP" : "CUBE";
+            }
+        }
+        SelectQuery.LimitBy limitBy = null;
+        if (select.limitByClause() != null) {
+            LimitByClauseContext clause = select.limitByClause();
+            boolean twoValues = clause.expr().size() > 1;
+            boolean comma = clause.COMMA() != null;
+            limitBy = new SelectQuery.LimitBy(
+                    expr(clause.expr(twoValues && comma ? 1 : 0)),
+                    twoValues ? expr(clause.expr(comma ? 0 : 1)) : null,
+                    exprList(clause.exprList()));
         }
         List<OrderByElement> orderBy = new ArrayList<>();
         if (select.orderByClause() != null) {
@@ -210,23 +364,35 @@ final class AstBuilder {
         } else if (select.limitClause() instanceof LimitWithOffsetContext plain) {
             limit = expr(plain.expr(0));
             offset = plain.expr().size() > 1 ? expr(plain.expr(1)) : null;
+        } else if (select.limitClause() instanceof OffsetOnlyContext offsetOnly) {
+            offset = expr(offsetOnly.expr());
         }
         SelectQuery query = new SelectQuery(
                 with,
+                commonTableExpressions,
                 select.DISTINCT() != null,
                 columns,
                 select.fromClause() == null
                         ? null
                         : tableExpression(select.fromClause().tableExpression()),
+                select.fromClause() == null
+                        ? List.of()
+                        : select.fromClause().joinElement().stream()
+                                .map(this::join)
+                                .toList(),
                 select.prewhereClause() == null
                         ? null
                         : expr(select.prewhereClause().expr()),
                 select.whereClause() == null ? null : expr(select.whereClause().expr()),
                 groupBy,
+                groupingSets,
+                groupByModifier,
+                select.TOTALS() != null,
                 select.havingClause() == null
                         ? null
                         : expr(select.havingClause().expr()),
                 orderBy,
+                limitBy,
                 limit,
                 offset,
                 settings(select.settingsClause()));
@@ -241,6 +407,60 @@ final class AstBuilder {
             }
         }
         return settings;
+    }
+
+    private JoinClause join(JoinElementContext context) {
+        return switch (context) {
+            case CommaJoinContext comma ->
+                new TableJoin(
+                        tableExpression(comma.tableExpression()),
+                        TableJoin.Kind.COMMA,
+                        TableJoin.Strictness.UNSPECIFIED,
+                        false,
+                        null,
+                        List.of());
+            case ArrayJoinContext array -> new ArrayJoin(array.LEFT() != null, exprList(array.exprList()));
+            case TableJoinContext join -> {
+                JoinKindContext kind = join.joinKind();
+                Expression on = null;
+                List<Expression> using = List.of();
+                if (join.joinConstraint() instanceof JoinOnContext joinOn) {
+                    on = expr(joinOn.expr());
+                } else if (join.joinConstraint() instanceof JoinUsingContext joinUsing) {
+                    using = exprList(joinUsing.exprList());
+                }
+                yield new TableJoin(
+                        tableExpression(join.tableExpression()),
+                        joinKind(kind),
+                        kind == null || kind.joinStrictness().isEmpty()
+                                ? TableJoin.Strictness.UNSPECIFIED
+                                : TableJoin.Strictness.valueOf(
+                                        kind.joinStrictness(0).getText().toUpperCase(Locale.ROOT)),
+                        join.GLOBAL() != null,
+                        on,
+                        using);
+            }
+            default -> throw new IllegalStateException("unknown join");
+        };
+    }
+
+    private static TableJoin.Kind joinKind(JoinKindContext kind) {
+        if (kind == null) {
+            return TableJoin.Kind.INNER;
+        }
+        if (kind.LEFT() != null) {
+            return TableJoin.Kind.LEFT;
+        }
+        if (kind.RIGHT() != null) {
+            return TableJoin.Kind.RIGHT;
+        }
+        if (kind.FULL() != null) {
+            return TableJoin.Kind.FULL;
+        }
+        if (kind.CROSS() != null) {
+            return TableJoin.Kind.CROSS;
+        }
+        return kind.PASTE() != null ? TableJoin.Kind.PASTE : TableJoin.Kind.INNER;
     }
 
     private TableExpression tableExpression(TableExpressionContext context) {
@@ -282,18 +502,34 @@ final class AstBuilder {
                 }
             }
         }
-        List<ColumnTypeContext> types = column.columnType();
+        ColumnTypeContext type = column.getChild(1) instanceof ColumnTypeContext first ? first : null;
         List<String> codecs = new ArrayList<>();
-        for (int i = 1; i < types.size(); i++) {
-            codecs.add(textOf(types.get(i)));
+        for (ColumnTypeContext codec : column.columnType()) {
+            if (codec != type) {
+                codecs.add(textOf(codec));
+            }
+        }
+        String defaultKind = "DEFAULT";
+        if (column.MATERIALIZED() != null) {
+            defaultKind = "MATERIALIZED";
+        } else if (column.ALIAS() != null) {
+            defaultKind = "ALIAS";
+        } else if (column.EPHEMERAL() != null) {
+            defaultKind = "EPHEMERAL";
         }
         String comment = column.STRING_LITERAL() == null
                 ? null
-                : unescape(column.STRING_LITERAL()
+                : LiteralBuilder.unescape(column.STRING_LITERAL()
                         .getText()
                         .substring(1, column.STRING_LITERAL().getText().length() - 1));
         return new ColumnDeclaration(
-                identifier(column.identifier()), textOf(types.get(0)), defaultExpression, comment, codecs, ttl);
+                identifier(column.identifier()),
+                type == null ? null : textOf(type),
+                defaultExpression,
+                comment,
+                codecs,
+                ttl,
+                defaultKind);
     }
 
     private IndexDeclaration indexDeclaration(IndexDeclarationContext index) {
@@ -328,9 +564,43 @@ final class AstBuilder {
                 indexes.add(indexDeclaration(element.indexDeclaration()));
             }
         }
+        List<TableIdentifierContext> names = create.tableIdentifier();
+        SelectUnionContext select = create.selectUnion();
+        return new CreateTableStatement(
+                create.NOT() != null,
+                database(names.get(0)),
+                table(names.get(0)),
+                columns,
+                indexes,
+                engine(create.engineClause()),
+                names.size() > 1 ? textOf(names.get(1)).replace("`", "") : null,
+                select == null ? null : selectUnion(select));
+    }
+
+    private Statement createView(CreateViewContext create) {
+        List<ColumnDeclaration> columns = new ArrayList<>();
+        for (TableElementContext element : create.tableElement()) {
+            if (element.columnDeclaration() != null) {
+                columns.add(columnDeclaration(element.columnDeclaration()));
+            }
+        }
+        TableIdentifierContext to = create.tableIdentifier().size() > 1 ? create.tableIdentifier(1) : null;
+        return new CreateViewStatement(
+                create.MATERIALIZED() != null,
+                create.NOT() != null,
+                database(create.tableIdentifier(0)),
+                table(create.tableIdentifier(0)),
+                to == null ? null : database(to),
+                to == null ? null : table(to),
+                columns,
+                engine(create.engineClause()),
+                create.POPULATE() != null,
+                selectUnion(create.selectUnion()));
+    }
+
+    private EngineClause engine(EngineClauseContext clause) {
         EngineClause engine = null;
-        if (create.engineClause() != null) {
-            EngineClauseContext clause = create.engineClause();
+        if (clause != null) {
             Expression partitionBy = null;
             Expression orderBy = null;
             Expression primaryKey = null;
@@ -348,23 +618,19 @@ final class AstBuilder {
                     default -> throw new IllegalStateException("unknown engine clause");
                 }
             }
+            EngineExprContext engineExpr = clause.engineExpr();
             engine = new EngineClause(
-                    identifier(clause.engineExpr().identifier()),
-                    exprList(clause.engineExpr().exprList()),
+                    engineExpr == null ? null : identifier(engineExpr.identifier()),
+                    engineExpr == null ? List.of() : exprList(engineExpr.exprList()),
                     partitionBy,
                     orderBy,
                     primaryKey,
                     sampleBy,
                     ttl,
-                    settings);
+                    settings,
+                    engineExpr != null && engineExpr.LPAREN() != null);
         }
-        return new CreateTableStatement(
-                create.NOT() != null,
-                database(create.tableIdentifier()),
-                table(create.tableIdentifier()),
-                columns,
-                indexes,
-                engine);
+        return engine;
     }
 
     private Statement insert(InsertContext context) {
@@ -408,7 +674,11 @@ final class AstBuilder {
     private List<String> insertColumns(InsertColumnsContext context) {
         return context == null
                 ? List.of()
-                : context.identifier().stream().map(this::identifier).toList();
+                : context.compoundIdentifier().stream()
+                        .map(name -> String.join(
+                                ".",
+                                name.identifier().stream().map(this::identifier).toList()))
+                        .toList();
     }
 
     // Expressions
@@ -427,9 +697,9 @@ final class AstBuilder {
 
     Expression expr(ExprContext context) {
         return switch (context) {
-            case LiteralExprContext literal -> literal(literal.literal());
+            case LiteralExprContext literal -> LiteralBuilder.literal(literal.literal());
             case QueryParameterExprContext parameter ->
-                queryParameter(parameter.QUERY_PARAMETER().getText());
+                LiteralBuilder.queryParameter(parameter.QUERY_PARAMETER().getText());
             case AsteriskExprContext ignored -> new Asterisk(null);
             case QualifiedAsteriskExprContext qualified -> new Asterisk(identifier(qualified.identifier()));
             case CaseExprContext caseExpr -> caseExpression(caseExpr);
@@ -441,11 +711,15 @@ final class AstBuilder {
             case FunctionExprContext function -> function(function);
             case SubqueryExprContext subquery -> new SubqueryExpression(selectUnion(subquery.selectUnion()));
             case ParenExprContext paren -> expr(paren.expr());
-            case TupleExprContext tuple -> new FunctionCall("tuple", exprs(tuple.expr()), null, false);
+            case TupleExprContext tuple -> {
+                List<Expression> elements = exprs(tuple.expr());
+                yield new FunctionCall(
+                        "tuple", elements, null, false, elements.size() > 1 && allConstant(elements, "tuple"));
+            }
             case ArrayExprContext array -> {
                 List<Expression> elements = exprList(array.exprList());
-                boolean literal = !elements.isEmpty() && elements.stream().allMatch(Literal.class::isInstance);
-                yield new FunctionCall("array", elements, null, false, literal);
+                yield new FunctionCall(
+                        "array", elements, null, false, !elements.isEmpty() && allConstant(elements, "array"));
             }
             case MapExprContext map -> new FunctionCall("map", exprs(map.expr()), null, false);
             case LambdaExprContext lambda ->
@@ -464,13 +738,13 @@ final class AstBuilder {
                 FunctionCall.of(
                         "tupleElement",
                         expr(element.expr()),
-                        integerLiteral(element.DECIMAL_LITERAL().getText()));
+                        LiteralBuilder.integerLiteral(element.DECIMAL_LITERAL().getText()));
             case CastOperatorExprContext cast ->
-                FunctionCall.of("CAST", expr(cast.expr()), Literal.ofString(textOf(cast.columnType())));
-            case NegateExprContext negate -> negate(expr(negate.expr()));
+                FunctionCall.of("CAST", castOperand(cast.expr()), Literal.ofString(textOf(cast.columnType())));
+            case NegateExprContext negate -> LiteralBuilder.negate(expr(negate.expr()));
             case MultiplicativeExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case AdditiveExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
-            case ConcatExprContext concat -> FunctionCall.of("concat", expr(concat.expr(0)), expr(concat.expr(1)));
+            case ConcatExprContext concat -> flatten("concat", concat.expr(0), concat.expr(1), ConcatExprContext.class);
             case ComparisonExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case LikeExprContext like ->
                 FunctionCall.of(
@@ -492,8 +766,8 @@ final class AstBuilder {
                 FunctionCall.of(isNull.NOT() == null ? "isNull" : "isNotNull", expr(isNull.expr()));
             case BetweenExprContext between -> between(between);
             case NotExprContext not -> FunctionCall.of("not", expr(not.expr()));
-            case AndExprContext and -> flatten("and", expr(and.expr(0)), expr(and.expr(1)));
-            case OrExprContext or -> flatten("or", expr(or.expr(0)), expr(or.expr(1)));
+            case AndExprContext and -> flatten("and", and.expr(0), and.expr(1), AndExprContext.class);
+            case OrExprContext or -> flatten("or", or.expr(0), or.expr(1), OrExprContext.class);
             case TernaryExprContext ternary ->
                 FunctionCall.of("if", expr(ternary.expr(0)), expr(ternary.expr(1)), expr(ternary.expr(2)));
             case AliasExprContext alias -> new Alias(expr(alias.expr()), identifier(alias.identifier()));
@@ -501,6 +775,31 @@ final class AstBuilder {
                 throw new IllegalStateException(
                         "unknown expression " + context.getClass().getSimpleName());
         };
+    }
+
+    /** {@code 42::Int8} casts the text as written: ClickHouse turns a number or a constant array into a string. */
+    private Expression castOperand(ExprContext context) {
+        Expression operand = expr(context);
+        boolean number = operand instanceof Literal literal
+                && literal.kind() != Literal.Kind.STRING
+                && literal.kind() != Literal.Kind.NULL
+                && literal.kind() != Literal.Kind.BOOL;
+        boolean constantCollection = operand instanceof FunctionCall call && call.literal();
+        return number || constantCollection ? Literal.ofString(textOf(context)) : operand;
+    }
+
+    /** ClickHouse's parser reads brackets of constants and parentheses of constants (each nested in its own kind) as one literal. */
+    private static boolean allConstant(List<Expression> elements, String collection) {
+        for (Expression element : elements) {
+            boolean constant = element instanceof Literal
+                    || element instanceof FunctionCall call
+                            && call.literal()
+                            && call.name().equals(collection);
+            if (!constant) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Expression binary(ExprContext left, ExprContext right, org.antlr.v4.runtime.tree.ParseTree operator) {
@@ -521,10 +820,14 @@ final class AstBuilder {
         return FunctionCall.of(name, expr(left), expr(right));
     }
 
-    private static Expression flatten(String name, Expression left, Expression right) {
+    /** {@code a AND b AND c} is one call; parentheses or a BETWEEN start a call of their own, as in ClickHouse. */
+    private Expression flatten(String name, ExprContext left, ExprContext right, Class<? extends ExprContext> chain) {
         List<Expression> arguments = new ArrayList<>();
-        for (Expression side : List.of(left, right)) {
-            if (side instanceof FunctionCall call && call.name().equals(name) && call.parameters() == null) {
+        for (ExprContext sideContext : List.of(left, right)) {
+            Expression side = expr(sideContext);
+            if (chain.isInstance(sideContext)
+                    && side instanceof FunctionCall call
+                    && call.name().equals(name)) {
                 arguments.addAll(call.arguments());
             } else {
                 arguments.add(side);
@@ -552,36 +855,7 @@ final class AstBuilder {
             Token token = element.FLOATING_LITERAL().getSymbol();
             throw syntaxError(token, "expected an operator or a tuple index such as .1");
         }
-        return FunctionCall.of("tupleElement", expr(element.expr()), integerLiteral(text.substring(1)));
-    }
-
-    private static Expression negate(Expression operand) {
-        if (operand instanceof Literal literal) {
-            switch (literal.kind()) {
-                case UINT64 -> {
-                    long value = (Long) literal.value();
-                    if (value >= 0 || value == Long.MIN_VALUE) {
-                        return new Literal(Literal.Kind.INT64, -value);
-                    }
-                    return new Literal(Literal.Kind.FLOAT64, -unsignedToDouble(value));
-                }
-                case INT64 -> {
-                    return new Literal(Literal.Kind.INT64, -(Long) literal.value());
-                }
-                case FLOAT64 -> {
-                    return new Literal(Literal.Kind.FLOAT64, -(Double) literal.value());
-                }
-                case BIG_INTEGER -> {
-                    return new Literal(Literal.Kind.BIG_INTEGER, ((java.math.BigInteger) literal.value()).negate());
-                }
-                default -> {}
-            }
-        }
-        return FunctionCall.of("negate", operand);
-    }
-
-    private static double unsignedToDouble(long value) {
-        return value >= 0 ? value : ((value >>> 1) * 2.0) + (value & 1);
+        return FunctionCall.of("tupleElement", expr(element.expr()), LiteralBuilder.integerLiteral(text.substring(1)));
     }
 
     private Expression caseExpression(CaseExprContext context) {
@@ -692,103 +966,9 @@ final class AstBuilder {
                 && arguments.get(0) instanceof Asterisk asterisk
                 && asterisk.qualifier() == null
                 && name.equalsIgnoreCase("count")) {
-            arguments = List.of();
+            return new FunctionCall(name, List.of(), parameters, distinct, false, true);
         }
         return new FunctionCall(name, arguments, parameters, distinct);
-    }
-
-    private Literal literal(LiteralContext context) {
-        Token token = context.getStart();
-        String raw = token.getText();
-        return switch (token.getType()) {
-            case ClickHouseLexer.DECIMAL_LITERAL -> integerLiteral(raw);
-            case ClickHouseLexer.HEXADECIMAL_LITERAL ->
-                radixLiteral(raw.substring(2).replace("_", ""), 16);
-            case ClickHouseLexer.BINARY_LITERAL -> radixLiteral(raw.substring(2).replace("_", ""), 2);
-            case ClickHouseLexer.FLOATING_LITERAL ->
-                new Literal(Literal.Kind.FLOAT64, Double.parseDouble(raw.replace("_", "")));
-            case ClickHouseLexer.INF -> new Literal(Literal.Kind.FLOAT64, Double.POSITIVE_INFINITY);
-            case ClickHouseLexer.NAN_SQL -> new Literal(Literal.Kind.FLOAT64, Double.NaN);
-            case ClickHouseLexer.STRING_LITERAL -> Literal.ofString(unescape(raw.substring(1, raw.length() - 1)));
-            case ClickHouseLexer.NULL_SQL -> Literal.ofNull();
-            case ClickHouseLexer.TRUE -> new Literal(Literal.Kind.BOOL, Boolean.TRUE);
-            case ClickHouseLexer.FALSE -> new Literal(Literal.Kind.BOOL, Boolean.FALSE);
-            default -> throw new IllegalStateException("unknown literal " + raw);
-        };
-    }
-
-    /** A hexadecimal or binary literal: UInt64 when it fits, else a wide integer, else Float64. */
-    private static Literal radixLiteral(String digits, int radix) {
-        java.math.BigInteger value = new java.math.BigInteger(digits, radix);
-        if (value.bitLength() <= 64) {
-            return new Literal(Literal.Kind.UINT64, value.longValue());
-        }
-        if (value.bitLength() <= 256) {
-            return new Literal(Literal.Kind.BIG_INTEGER, value);
-        }
-        return new Literal(Literal.Kind.FLOAT64, value.doubleValue());
-    }
-
-    private static Literal integerLiteral(String raw) {
-        String digits = raw.replace("_", "");
-        try {
-            return new Literal(Literal.Kind.UINT64, Long.parseUnsignedLong(digits));
-        } catch (NumberFormatException tooLarge) {
-            java.math.BigInteger value = new java.math.BigInteger(digits);
-            if (value.bitLength() <= 256) {
-                return new Literal(Literal.Kind.BIG_INTEGER, value);
-            }
-            return new Literal(Literal.Kind.FLOAT64, Double.parseDouble(digits));
-        }
-    }
-
-    private static Expression queryParameter(String text) {
-        String inner = text.substring(1, text.length() - 1);
-        int colon = inner.indexOf(':');
-        return new QueryParameter(
-                inner.substring(0, colon).strip(), inner.substring(colon + 1).strip());
-    }
-
-    /** Resolves ClickHouse string escapes; an unknown escape keeps its backslash, as ClickHouse does. */
-    static String unescape(String body) {
-        StringBuilder out = new StringBuilder(body.length());
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '\'' && i + 1 < body.length() && body.charAt(i + 1) == '\'') {
-                out.append('\'');
-                i++;
-            } else if (c == '\\' && i + 1 < body.length()) {
-                char next = body.charAt(++i);
-                switch (next) {
-                    case 'n' -> out.append('\n');
-                    case 't' -> out.append('\t');
-                    case 'r' -> out.append('\r');
-                    case '0' -> out.append('\0');
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'a' -> out.append('\u0007');
-                    case 'v' -> out.append('\u000B');
-                    case 'e' -> out.append('\u001B');
-                    case '\\', '\'', '"', '`', '?' -> out.append(next);
-                    case 'x' -> {
-                        if (i + 2 < body.length() + 0 && isHex(body, i + 1) && isHex(body, i + 2)) {
-                            out.append((char) Integer.parseInt(body.substring(i + 1, i + 3), 16));
-                            i += 2;
-                        } else {
-                            out.append("\\x");
-                        }
-                    }
-                    default -> out.append('\\').append(next);
-                }
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean isHex(String text, int at) {
-        return at < text.length() && Character.digit(text.charAt(at), 16) >= 0;
     }
 
     // Names
@@ -813,7 +993,7 @@ final class AstBuilder {
         if (text.length() >= 2 && (text.charAt(0) == '`' || text.charAt(0) == '"')) {
             char quote = text.charAt(0);
             String body = text.substring(1, text.length() - 1);
-            return unescape(body.replace(String.valueOf(quote) + quote, "\\" + quote));
+            return LiteralBuilder.unescape(body.replace(String.valueOf(quote) + quote, "\\" + quote));
         }
         return text;
     }

@@ -1,0 +1,80 @@
+package io.columba.sql.explain;
+
+import io.columba.sql.ast.Alias;
+import io.columba.sql.ast.Asterisk;
+import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.FunctionCall;
+import io.columba.sql.ast.Identifier;
+import io.columba.sql.ast.Lambda;
+import io.columba.sql.ast.Literal;
+import io.columba.sql.ast.QueryParameter;
+import io.columba.sql.ast.SubqueryExpression;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Expressions as ClickHouse's parser builds them: every call is {@code Function name} over an argument list. */
+final class ExpressionExplainer {
+    private final QueryExplainer queries;
+
+    ExpressionExplainer(QueryExplainer queries) {
+        this.queries = queries;
+    }
+
+    ExplainNode expression(Expression expression) {
+        return switch (expression) {
+            case Literal literal -> ExplainNode.leaf("Literal " + LiteralDump.dump(literal));
+            case Identifier identifier -> name("Identifier", identifier.fullName());
+            case Asterisk asterisk ->
+                asterisk.qualifier() == null
+                        ? ExplainNode.leaf("Asterisk")
+                        : ExplainNode.of("QualifiedAsterisk", ExplainNode.leaf("Identifier " + asterisk.qualifier()));
+            case Alias alias -> expression(alias.expression()).withAlias(alias.name());
+            case SubqueryExpression subquery -> ExplainNode.of("Subquery", queries.union(subquery.query()));
+            case QueryParameter parameter ->
+                ExplainNode.leaf("QueryParameter " + parameter.name() + ":" + parameter.type());
+            case Lambda lambda -> lambda(lambda);
+            case FunctionCall call
+            when call.literal() -> ExplainNode.leaf("Literal " + LiteralDump.dumpCollection(call));
+            case FunctionCall call -> function(call);
+        };
+    }
+
+    /** A name; one holding a {@code {name:Identifier}} placeholder is a query parameter, as in ClickHouse. */
+    static ExplainNode name(String kind, String name) {
+        int open = name.indexOf('{');
+        if (open >= 0 && name.indexOf(':', open) > 0 && name.indexOf('}', open) > 0) {
+            return ExplainNode.leaf("QueryParameter " + name);
+        }
+        return ExplainNode.leaf(kind + " " + name);
+    }
+
+    ExplainNode list(List<? extends Expression> expressions) {
+        List<ExplainNode> children = new ArrayList<>(expressions.size());
+        for (Expression expression : expressions) {
+            children.add(expression(expression));
+        }
+        return ExplainNode.of("ExpressionList", children);
+    }
+
+    private ExplainNode function(FunctionCall call) {
+        String name = call.distinct() ? call.name() + "Distinct" : call.name();
+        List<ExplainNode> children = new ArrayList<>(2);
+        children.add(
+                call.writtenWithStar()
+                        ? ExplainNode.of("ExpressionList", ExplainNode.leaf("Asterisk"))
+                        : list(call.arguments()));
+        if (call.parameters() != null) {
+            children.add(list(call.parameters()));
+        }
+        return ExplainNode.of("Function " + name, children);
+    }
+
+    private ExplainNode lambda(Lambda lambda) {
+        List<ExplainNode> parameters = new ArrayList<>();
+        for (String parameter : lambda.parameters()) {
+            parameters.add(ExplainNode.leaf("Identifier " + parameter));
+        }
+        ExplainNode tuple = ExplainNode.of("Function tuple", ExplainNode.of("ExpressionList", parameters));
+        return ExplainNode.of("Function lambda", ExplainNode.of("ExpressionList", tuple, expression(lambda.body())));
+    }
+}

@@ -1,0 +1,155 @@
+package io.columba.sql.explain;
+
+import io.columba.sql.ast.Alias;
+import io.columba.sql.ast.ArrayJoin;
+import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.JoinClause;
+import io.columba.sql.ast.OrderByElement;
+import io.columba.sql.ast.SelectQuery;
+import io.columba.sql.ast.SelectUnion;
+import io.columba.sql.ast.SubqueryExpression;
+import io.columba.sql.ast.SubqueryTable;
+import io.columba.sql.ast.TableExpression;
+import io.columba.sql.ast.TableFunctionReference;
+import io.columba.sql.ast.TableJoin;
+import io.columba.sql.ast.TableReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** SELECT queries as ClickHouse's parser builds them: clauses in ClickHouse's fixed order, absent ones omitted. */
+final class QueryExplainer {
+    final ExpressionExplainer expressions = new ExpressionExplainer(this);
+
+    ExplainNode union(SelectUnion union) {
+        return union(union, null);
+    }
+
+    /** {@code SelectWithUnionQuery}, with the output format as a second child when given. */
+    ExplainNode union(SelectUnion union, String format) {
+        return union(union, format, Map.of());
+    }
+
+    /** With the SETTINGS written after FORMAT as a last {@code Set} child. */
+    ExplainNode union(SelectUnion union, String format, Map<String, Expression> settings) {
+        List<ExplainNode> selects = new ArrayList<>();
+        for (SelectQuery select : union.selects()) {
+            selects.add(select(select));
+        }
+        List<ExplainNode> children = new ArrayList<>();
+        children.add(ExplainNode.of("ExpressionList", selects));
+        if (format != null) {
+            children.add(ExplainNode.leaf("Identifier " + format));
+        }
+        if (!settings.isEmpty()) {
+            children.add(settings(settings));
+        }
+        return ExplainNode.of("SelectWithUnionQuery", children);
+    }
+
+    ExplainNode select(SelectQuery select) {
+        List<ExplainNode> children = new ArrayList<>();
+        if (!select.with().isEmpty()) {
+            List<ExplainNode> with = new ArrayList<>();
+            for (Alias item : select.with()) {
+                with.add(withItem(item, select.commonTableExpressions().contains(item.name())));
+            }
+            children.add(ExplainNode.of("ExpressionList", with));
+        }
+        children.add(expressions.list(select.columns()));
+        if (select.from() != null) {
+            children.add(tables(select));
+        }
+        addIfPresent(children, select.prewhere());
+        addIfPresent(children, select.where());
+        if (!select.groupBy().isEmpty()) {
+            children.add(expressions.list(select.groupBy()));
+        } else if (!select.groupingSets().isEmpty()) {
+            List<ExplainNode> sets = new ArrayList<>();
+            for (List<Expression> set : select.groupingSets()) {
+                sets.add(expressions.list(set));
+            }
+            children.add(ExplainNode.of("ExpressionList", sets));
+        }
+        addIfPresent(children, select.having());
+        if (!select.orderBy().isEmpty()) {
+            List<ExplainNode> elements = new ArrayList<>();
+            for (OrderByElement element : select.orderBy()) {
+                elements.add(ExplainNode.of("OrderByElement", expressions.expression(element.expression())));
+            }
+            children.add(ExplainNode.of("ExpressionList", elements));
+        }
+        if (select.limitBy() != null) {
+            addIfPresent(children, select.limitBy().offset());
+            addIfPresent(children, select.limitBy().length());
+            children.add(expressions.list(select.limitBy().by()));
+        }
+        addIfPresent(children, select.offset());
+        addIfPresent(children, select.limit());
+        if (!select.settings().isEmpty()) {
+            children.add(settings(select.settings()));
+        }
+        return ExplainNode.of("SelectQuery", children);
+    }
+
+    /** {@code name AS (query)} is a {@code WithElement}; {@code (query) AS name} a subquery with an alias. */
+    private ExplainNode withItem(Alias item, boolean commonTableExpression) {
+        if (commonTableExpression && item.expression() instanceof SubqueryExpression subquery) {
+            return ExplainNode.of("WithElement", ExplainNode.of("Subquery", union(subquery.query())));
+        }
+        return expressions.expression(item);
+    }
+
+    private void addIfPresent(List<ExplainNode> children, Expression expression) {
+        if (expression != null) {
+            children.add(expressions.expression(expression));
+        }
+    }
+
+    private ExplainNode tables(SelectQuery select) {
+        List<ExplainNode> elements = new ArrayList<>();
+        elements.add(ExplainNode.of("TablesInSelectQueryElement", tableExpression(select.from())));
+        for (JoinClause join : select.joins()) {
+            elements.add(join(join));
+        }
+        return ExplainNode.of("TablesInSelectQuery", elements);
+    }
+
+    /** A joined table carries a {@code TableJoin} with its ON condition or USING list; the kind is not printed. */
+    private ExplainNode join(JoinClause join) {
+        return switch (join) {
+            case ArrayJoin array ->
+                ExplainNode.of(
+                        "TablesInSelectQueryElement",
+                        ExplainNode.of("ArrayJoin", expressions.list(array.expressions())));
+            case TableJoin table -> {
+                ExplainNode constraint;
+                if (table.on() != null) {
+                    constraint = ExplainNode.of("TableJoin", expressions.expression(table.on()));
+                } else if (!table.using().isEmpty()) {
+                    constraint = ExplainNode.of("TableJoin", expressions.list(table.using()));
+                } else {
+                    constraint = ExplainNode.leaf("TableJoin");
+                }
+                yield ExplainNode.of("TablesInSelectQueryElement", tableExpression(table.table()), constraint);
+            }
+        };
+    }
+
+    ExplainNode tableExpression(TableExpression table) {
+        ExplainNode source = switch (table) {
+            case TableReference reference ->
+                ExpressionExplainer.name(
+                        "TableIdentifier",
+                        (reference.database() == null ? "" : reference.database() + ".") + reference.table());
+            case TableFunctionReference function -> expressions.expression(function.function());
+            case SubqueryTable subquery -> ExplainNode.of("Subquery", union(subquery.query()));
+        };
+        return ExplainNode.of("TableExpression", source.withAlias(table.alias()));
+    }
+
+    /** A SETTINGS clause: ClickHouse prints the node without its values. */
+    static ExplainNode settings(Map<String, Expression> settings) {
+        return ExplainNode.leaf("Set");
+    }
+}

@@ -1,0 +1,357 @@
+package io.columba.sql.explain;
+
+import io.columba.sql.ast.AlterCommand;
+import io.columba.sql.ast.AlterStatement;
+import io.columba.sql.ast.ColumnDeclaration;
+import io.columba.sql.ast.CreateDatabaseStatement;
+import io.columba.sql.ast.CreateTableStatement;
+import io.columba.sql.ast.CreateViewStatement;
+import io.columba.sql.ast.DeleteStatement;
+import io.columba.sql.ast.DescribeStatement;
+import io.columba.sql.ast.DropStatement;
+import io.columba.sql.ast.DropTableStatement;
+import io.columba.sql.ast.EngineClause;
+import io.columba.sql.ast.ExchangeStatement;
+import io.columba.sql.ast.ExistsStatement;
+import io.columba.sql.ast.ExplainStatement;
+import io.columba.sql.ast.Identifier;
+import io.columba.sql.ast.IndexDeclaration;
+import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.OptimizeStatement;
+import io.columba.sql.ast.RenameStatement;
+import io.columba.sql.ast.SelectQuery;
+import io.columba.sql.ast.SelectStatement;
+import io.columba.sql.ast.SetStatement;
+import io.columba.sql.ast.ShowTablesStatement;
+import io.columba.sql.ast.Statement;
+import io.columba.sql.ast.SystemStatement;
+import io.columba.sql.ast.TableCommandStatement;
+import io.columba.sql.ast.TableReference;
+import io.columba.sql.ast.TruncateStatement;
+import io.columba.sql.ast.UseStatement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Statements other than SELECT, with ClickHouse's ids ({@code DropQuery db table}, {@code InsertQuery}, ...). */
+final class StatementExplainer {
+    private final QueryExplainer queries;
+
+    StatementExplainer(QueryExplainer queries) {
+        this.queries = queries;
+    }
+
+    ExplainNode statement(Statement statement) {
+        return switch (statement) {
+            case SelectStatement select -> queries.union(select.query(), select.format(), select.settings());
+            case DropTableStatement drop -> tableQuery("DropQuery", drop.database(), drop.table());
+            case TruncateStatement truncate -> tableQuery("TruncateQuery", truncate.database(), truncate.table());
+            case OptimizeStatement optimize ->
+                tableQuery(
+                        "OptimizeQuery",
+                        optimize.database(),
+                        optimize.table(),
+                        optimize.fin() ? optimize.table() + "_final" : optimize.table());
+            case ExistsStatement exists ->
+                withFormat(tableQuery("ExistsTableQuery", exists.database(), exists.table()), exists.format());
+            case DescribeStatement describe ->
+                withFormat(
+                        ExplainNode.of(
+                                "DescribeQuery",
+                                queries.tableExpression(
+                                        new TableReference(describe.database(), describe.table(), false, null))),
+                        describe.format());
+            case ShowTablesStatement show -> withFormat(ExplainNode.leaf("ShowTables"), show.format());
+            case RenameStatement rename -> rename(rename);
+            case ExchangeStatement exchange ->
+                ExplainNode.of("Rename", identifier(exchange.first()), identifier(exchange.second()));
+            case SetStatement ignored -> ExplainNode.leaf("Set");
+            case DeleteStatement delete -> {
+                ExplainNode table = tableQuery("DeleteQuery", delete.database(), delete.table());
+                List<ExplainNode> children = new ArrayList<>();
+                children.add(queries.expressions.expression(delete.where()));
+                children.addAll(table.children());
+                yield ExplainNode.of(table.id(), children);
+            }
+            case AlterStatement alter -> alter(alter);
+            case InsertStatement insert -> insert(insert);
+            case CreateTableStatement create -> create(create);
+            case CreateViewStatement create -> createView(create);
+            case CreateDatabaseStatement create -> createDatabase(create);
+            case ExplainStatement explain -> explain(explain);
+            case UseStatement use -> ExplainNode.of("UseQuery " + use.database(), identifier(use.database()));
+            case TableCommandStatement command -> tableCommand(command);
+            case SystemStatement system -> system(system);
+            case DropStatement drop ->
+                drop.kind() == DropStatement.Kind.DATABASE
+                        ? ExplainNode.of("DropQuery " + drop.name() + " ", identifier(drop.name()))
+                        : tableQuery("DropQuery", drop.database(), drop.name());
+        };
+    }
+
+    private static ExplainNode tableCommand(TableCommandStatement command) {
+        return switch (command.command()) {
+            case DETACH -> tableQuery("DetachQuery", command.database(), command.table());
+            case SHOW_CREATE -> tableQuery("ShowCreateTableQuery", command.database(), command.table());
+            case CHECK -> tableQuery("CheckQuery", command.database(), command.table());
+            case ATTACH -> {
+                ExplainNode detached = tableQuery("AttachQuery", command.database(), command.table());
+                String name = (command.database() == null ? "" : command.database() + " ") + command.table();
+                yield ExplainNode.of("AttachQuery " + name, detached.children());
+            }
+        };
+    }
+
+    private ExplainNode explain(ExplainStatement explain) {
+        String kind = explain.kind().equals("PLAN") ? "EXPLAIN" : "EXPLAIN " + explain.kind();
+        List<ExplainNode> children = new ArrayList<>();
+        if (!explain.settings().isEmpty()) {
+            children.add(ExplainNode.leaf("Set"));
+        }
+        children.add(statement(explain.statement()));
+        return ExplainNode.of("Explain " + kind, children);
+    }
+
+    /** The table of a SYSTEM command; ClickHouse lists it twice for dictionaries and Distributed tables. */
+    private static ExplainNode system(SystemStatement system) {
+        if (system.table() == null) {
+            return ExplainNode.leaf("SYSTEM query");
+        }
+        List<ExplainNode> children = new ArrayList<>();
+        boolean twice =
+                system.command().contains("DICTIONARY") || system.command().contains("DISTRIBUTED");
+        for (int copy = 0; copy < (twice ? 2 : 1); copy++) {
+            if (system.database() != null) {
+                children.add(identifier(system.database()));
+            }
+            children.add(identifier(system.table()));
+        }
+        return ExplainNode.of("SYSTEM query", children);
+    }
+
+    /** {@code Kind db table} over the database and table identifiers. */
+    private static ExplainNode tableQuery(String kind, String database, String table) {
+        return tableQuery(kind, database, table, table);
+    }
+
+    private static ExplainNode tableQuery(String kind, String database, String table, String idTable) {
+        List<ExplainNode> children = new ArrayList<>(2);
+        if (database != null) {
+            children.add(identifier(database));
+        }
+        children.add(identifier(table));
+        return ExplainNode.of(kind + " " + (database == null ? "" : database) + " " + idTable, children);
+    }
+
+    private static ExplainNode withFormat(ExplainNode node, String format) {
+        if (format == null) {
+            return node;
+        }
+        List<ExplainNode> children = new ArrayList<>(node.children());
+        children.add(identifier(format));
+        return ExplainNode.of(node.id(), children);
+    }
+
+    static ExplainNode identifier(String name) {
+        return ExpressionExplainer.name("Identifier", name);
+    }
+
+    private static ExplainNode rename(RenameStatement rename) {
+        List<ExplainNode> children = new ArrayList<>();
+        for (int i = 0; i < rename.from().size(); i++) {
+            children.add(identifier(rename.from().get(i)));
+            children.add(identifier(rename.to().get(i)));
+        }
+        return ExplainNode.of("Rename", children);
+    }
+
+    private ExplainNode alter(AlterStatement alter) {
+        List<ExplainNode> commands = new ArrayList<>();
+        for (AlterCommand command : alter.commands()) {
+            commands.add(alterCommand(command));
+        }
+        ExplainNode table = tableQuery("AlterQuery", alter.database(), alter.table());
+        List<ExplainNode> children = new ArrayList<>();
+        children.add(ExplainNode.of("ExpressionList", commands));
+        children.addAll(table.children());
+        if (!alter.settings().isEmpty()) {
+            children.add(ExplainNode.leaf("Set"));
+        }
+        return ExplainNode.of(table.id(), children);
+    }
+
+    private ExplainNode alterCommand(AlterCommand command) {
+        ExpressionExplainer expressions = queries.expressions;
+        return switch (command) {
+            case AlterCommand.DeleteRows delete ->
+                ExplainNode.of("AlterCommand DELETE", expressions.expression(delete.where()));
+            case AlterCommand.UpdateRows update -> {
+                List<ExplainNode> assignments = new ArrayList<>();
+                for (int i = 0; i < update.columns().size(); i++) {
+                    assignments.add(ExplainNode.of(
+                            "Assignment " + update.columns().get(i),
+                            expressions.expression(update.values().get(i))));
+                }
+                yield ExplainNode.of(
+                        "AlterCommand UPDATE",
+                        expressions.expression(update.where()),
+                        ExplainNode.of("ExpressionList", assignments));
+            }
+            case AlterCommand.AddColumn add -> {
+                List<ExplainNode> children = new ArrayList<>();
+                children.add(column(add.column()));
+                if (add.after() != null) {
+                    children.add(identifier(add.after()));
+                }
+                yield ExplainNode.of("AlterCommand ADD_COLUMN", children);
+            }
+            case AlterCommand.DropColumn drop -> ExplainNode.of("AlterCommand DROP_COLUMN", identifier(drop.name()));
+            case AlterCommand.ModifyColumn modify -> {
+                ColumnDeclaration column =
+                        new ColumnDeclaration(modify.name(), modify.type(), modify.defaultExpression());
+                yield ExplainNode.of("AlterCommand MODIFY_COLUMN", column(column));
+            }
+            case AlterCommand.RenameColumn rename ->
+                ExplainNode.of("AlterCommand RENAME_COLUMN", identifier(rename.from()), identifier(rename.to()));
+        };
+    }
+
+    private ExplainNode insert(InsertStatement insert) {
+        List<ExplainNode> children = new ArrayList<>();
+        if (insert.database() != null) {
+            children.add(identifier(insert.database()));
+        }
+        children.add(identifier(insert.table()));
+        if (!insert.columns().isEmpty()) {
+            children.add(queries.expressions.list(
+                    insert.columns().stream().map(Identifier::of).toList()));
+        }
+        if (insert.select() != null) {
+            children.add(queries.union(insert.select()));
+            List<SelectQuery> selects = insert.select().selects();
+            if (!selects.get(selects.size() - 1).settings().isEmpty()) {
+                children.add(ExplainNode.leaf("Set"));
+            }
+        }
+        return ExplainNode.of("InsertQuery  ", children);
+    }
+
+    private ExplainNode create(CreateTableStatement create) {
+        List<ExplainNode> children = new ArrayList<>();
+        if (create.database() != null) {
+            children.add(identifier(create.database()));
+        }
+        children.add(identifier(create.table()));
+        if (!create.columns().isEmpty() || !create.indexes().isEmpty()) {
+            children.add(columnsDefinition(create));
+        }
+        if (create.engine() != null) {
+            children.add(engine(create.engine()));
+        }
+        if (create.asSelect() != null) {
+            children.add(queries.union(create.asSelect()));
+        }
+        String name = (create.database() == null ? "" : create.database() + " ") + create.table();
+        return ExplainNode.of("CreateQuery " + name, children);
+    }
+
+    private ExplainNode createView(CreateViewStatement create) {
+        List<ExplainNode> children = new ArrayList<>();
+        if (create.database() != null) {
+            children.add(identifier(create.database()));
+        }
+        children.add(identifier(create.name()));
+        if (!create.columns().isEmpty()) {
+            children.add(columnsDefinition(create.columns(), List.of()));
+        }
+        children.add(queries.union(create.query()));
+        if (create.materialized()) {
+            children.add(
+                    create.engine() == null
+                            ? ExplainNode.leaf("ViewTargets")
+                            : ExplainNode.of("ViewTargets", engine(create.engine())));
+        }
+        String name = (create.database() == null ? "" : create.database() + " ") + create.name();
+        return ExplainNode.of("CreateQuery " + name, children);
+    }
+
+    private ExplainNode createDatabase(CreateDatabaseStatement create) {
+        List<ExplainNode> children = new ArrayList<>();
+        children.add(identifier(create.name()));
+        if (create.engine() != null) {
+            children.add(engine(create.engine()));
+        }
+        return ExplainNode.of("CreateQuery " + create.name() + " ", children);
+    }
+
+    private ExplainNode columnsDefinition(CreateTableStatement create) {
+        return columnsDefinition(create.columns(), create.indexes());
+    }
+
+    private ExplainNode columnsDefinition(List<ColumnDeclaration> declarations, List<IndexDeclaration> indexList) {
+        List<ExplainNode> columns = new ArrayList<>();
+        for (ColumnDeclaration column : declarations) {
+            columns.add(column(column));
+        }
+        List<ExplainNode> definition = new ArrayList<>();
+        definition.add(ExplainNode.of("ExpressionList", columns));
+        if (!indexList.isEmpty()) {
+            List<ExplainNode> indexes = new ArrayList<>();
+            for (IndexDeclaration index : indexList) {
+                indexes.add(ExplainNode.of(
+                        "Index",
+                        queries.expressions.expression(index.expression()),
+                        DataTypeExplainer.indexType(index.type())));
+            }
+            definition.add(ExplainNode.of("ExpressionList", indexes));
+        }
+        return ExplainNode.of("Columns definition", definition);
+    }
+
+    private ExplainNode engine(EngineClause engine) {
+        ExpressionExplainer expressions = queries.expressions;
+        List<ExplainNode> children = new ArrayList<>();
+        if (engine.name() != null) {
+            children.add(engineFunction(engine));
+        }
+        for (var clause : java.util.Arrays.asList(
+                engine.partitionBy(), engine.primaryKey(), engine.orderBy(), engine.sampleBy())) {
+            if (clause != null) {
+                children.add(expressions.expression(clause));
+            }
+        }
+        if (!engine.settings().isEmpty()) {
+            children.add(ExplainNode.leaf("Set"));
+        }
+        return ExplainNode.of("Storage definition", children);
+    }
+
+    private ExplainNode engineFunction(EngineClause engine) {
+        return !engine.parenthesized()
+                ? ExplainNode.leaf("Function " + engine.name())
+                : ExplainNode.of("Function " + engine.name(), queries.expressions.list(engine.arguments()));
+    }
+
+    private ExplainNode column(ColumnDeclaration column) {
+        List<ExplainNode> children = new ArrayList<>();
+        if (column.type() != null) {
+            children.add(DataTypeExplainer.type(column.type()));
+        }
+        if (column.defaultExpression() != null) {
+            children.add(queries.expressions.expression(column.defaultExpression()));
+        }
+        if (column.comment() != null) {
+            children.add(ExplainNode.leaf("Literal " + LiteralDump.quoted(column.comment())));
+        }
+        if (!column.codecs().isEmpty()) {
+            List<ExplainNode> codecs = new ArrayList<>();
+            for (String codec : column.codecs()) {
+                codecs.add(DataTypeExplainer.codec(codec));
+            }
+            children.add(ExplainNode.of("Function CODEC", ExplainNode.of("ExpressionList", codecs)));
+        }
+        if (column.ttl() != null) {
+            children.add(queries.expressions.expression(column.ttl()));
+        }
+        return ExplainNode.of("ColumnDeclaration " + column.name(), children);
+    }
+}
