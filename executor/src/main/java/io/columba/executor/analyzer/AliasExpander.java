@@ -20,14 +20,50 @@ import java.util.Set;
 final class AliasExpander {
     private final Map<String, Expression> aliases;
     private final Set<String> columns;
+    private final Set<String> arrayJoins = new HashSet<>();
 
     AliasExpander(Map<String, Expression> aliases, Set<String> columns) {
         this.aliases = aliases;
         this.columns = columns;
     }
 
+    /** The expression with aliases expanded and array-joined {@code arrayJoin} calls read as their columns. */
     Expression expand(Expression expression) {
+        return replaceArrayJoins(expand(expression, new HashSet<>()));
+    }
+
+    /** The expression with aliases expanded, {@code arrayJoin} calls left as they are. */
+    Expression expandAliases(Expression expression) {
         return expand(expression, new HashSet<>());
+    }
+
+    /** Reads {@code arrayJoin(...)} calls whose text is {@code column} as that column from now on. */
+    void addArrayJoin(String column) {
+        arrayJoins.add(column);
+    }
+
+    boolean joinsArray(String column) {
+        return arrayJoins.contains(column);
+    }
+
+    /** The expression with each array-joined {@code arrayJoin(...)} call, innermost first, replaced by its column. */
+    Expression replaceArrayJoins(Expression expression) {
+        if (arrayJoins.isEmpty()) {
+            return expression;
+        }
+        return switch (expression) {
+            case FunctionCall call -> {
+                List<Expression> arguments = new ArrayList<>(call.arguments().size());
+                for (Expression argument : call.arguments()) {
+                    arguments.add(replaceArrayJoins(argument));
+                }
+                FunctionCall replaced = call.withArguments(arguments);
+                String text = ExpressionFormatter.format(replaced);
+                yield call.name().equals("arrayJoin") && arrayJoins.contains(text) ? Identifier.of(text) : replaced;
+            }
+            case Alias alias -> new Alias(replaceArrayJoins(alias.expression()), alias.name());
+            default -> expression;
+        };
     }
 
     /** The text that identifies an expression once aliases are expanded (how GROUP BY keys are matched). */

@@ -61,6 +61,7 @@ public final class SelectPlanner {
     private final FunctionRegistry functions;
     private final ScanStatistics statistics;
     private final int maxThreads;
+    private final boolean joinUseNulls;
 
     public SelectPlanner(
             Catalog catalog, FunctionRegistry functions, QuerySettings settings, ScanStatistics statistics) {
@@ -68,6 +69,7 @@ public final class SelectPlanner {
         this.functions = functions;
         this.statistics = statistics;
         this.maxThreads = (int) Math.max(1, settings.getLong("max_threads", Workers.cores()));
+        this.joinUseNulls = settings.getLong("join_use_nulls", 0) != 0;
     }
 
     public Plan plan(SelectUnion union) {
@@ -110,35 +112,13 @@ public final class SelectPlanner {
         return new Plan(new UnionOperator(children), first.names(), types, null);
     }
 
-    private static BoundExpression castTo(BoundExpression expression, DataType to) {
+    static BoundExpression castTo(BoundExpression expression, DataType to) {
         DataType from = expression.type();
         return new io.columba.executor.expression.FunctionInvocation(
                 "CAST", List.of(expression), to, (args, rows) -> TypeConversion.cast(args[0], from, to, rows));
     }
 
-    /** A source relation: its columns, and how to read them given a WHERE for pruning. */
-    private interface Source {
-        List<String> names();
-
-        List<DataType> types();
-
-        Operator open(List<Integer> columns, BoundExpression where);
-
-        /** Up to {@code pieces} operators that together read what {@link #open} reads. */
-        default List<Operator> openParallel(List<Integer> columns, BoundExpression where, int pieces) {
-            return List.of(open(columns, where));
-        }
-
-        /** Whether what {@link #open} returns holds only the rows the WHERE keeps (else a filter follows it). */
-        default boolean appliesWhere() {
-            return false;
-        }
-    }
-
     private Plan plan(SelectQuery select) {
-        if (!select.joins().isEmpty()) {
-            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "JOIN and ARRAY JOIN are not supported yet");
-        }
         if (select.withTotals()
                 || select.groupByModifier() != null
                 || !select.groupingSets().isEmpty()
@@ -147,24 +127,31 @@ public final class SelectPlanner {
                     ErrorCode.NOT_IMPLEMENTED,
                     "WITH TOTALS, WITH ROLLUP/CUBE, GROUPING SETS and LIMIT BY are not supported yet");
         }
-        Source source = source(select.from());
-        List<String> sourceNames = source.names();
         Map<String, Expression> aliases = new LinkedHashMap<>();
         for (Alias alias : select.with()) {
             aliases.put(alias.name(), alias.expression());
         }
+        for (Expression column : select.columns()) {
+            if (!(column instanceof Asterisk)) {
+                collectAliases(column, aliases);
+            }
+        }
+        AliasExpander expander = new AliasExpander(aliases, new HashSet<>());
+        Expression useNulls = select.settings().get("join_use_nulls");
+        boolean nulls = useNulls == null ? joinUseNulls : constantCount(useNulls, "join_use_nulls") != 0;
+        FromClause from = new FromClause(new JoinPlanner(functions, nulls, this::plan), this::source, expander);
+        Source source = from.arrayJoinFunctions(select, from.source(select));
+        List<String> sourceNames = source.names();
         List<Expression> items = new ArrayList<>();
         for (Expression column : select.columns()) {
             if (column instanceof Asterisk) {
-                for (String name : sourceNames) {
+                for (String name : sourceNames.subList(0, source.visibleCount())) {
                     items.add(Identifier.of(name));
                 }
             } else {
                 items.add(column);
-                collectAliases(column, aliases);
             }
         }
-        AliasExpander expander = new AliasExpander(aliases, new HashSet<>(sourceNames));
         String scope = "SELECT";
 
         List<Integer> used = new ArrayList<>();
@@ -297,7 +284,7 @@ public final class SelectPlanner {
     }
 
     /** WHERE and HAVING take UInt8-like values (any integer, Bool, or NULL), as ClickHouse's filters do. */
-    private static BoundExpression filterCondition(BoundExpression condition) {
+    static BoundExpression filterCondition(BoundExpression condition) {
         DataType type = condition.type().withoutNullable();
         if (type instanceof IntegerType
                 || type instanceof io.columba.storage.type.BoolType

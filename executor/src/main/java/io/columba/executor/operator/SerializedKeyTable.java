@@ -12,7 +12,7 @@ import java.util.Arrays;
  * of key numbers over one byte arena that holds every key once, with each key's hash kept to skip most byte
  * comparisons. Lookups allocate nothing.
  */
-final class SerializedKeyTable {
+public final class SerializedKeyTable {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int MAX_ARENA = Integer.MAX_VALUE - 16;
 
@@ -24,12 +24,12 @@ final class SerializedKeyTable {
     private int size;
     private int[] slots = emptySlots(512);
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** The number of {@code key[0..length)}; a key not seen before gets the next number, {@link #size()} - 1. */
-    int findOrAdd(byte[] key, int length) {
+    public int findOrAdd(byte[] key, int length) {
         long hash = hash(key, length);
         int mask = slots.length - 1;
         int slot = (int) (hash ^ (hash >>> 32)) & mask;
@@ -41,6 +41,25 @@ final class SerializedKeyTable {
                     rehash();
                 }
                 return size - 1;
+            }
+            if (hashes[id] == hash
+                    && lengths[id] == length
+                    && Arrays.equals(arena, starts[id], starts[id] + length, key, 0, length)) {
+                return id;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** The number of {@code key[0..length)}, or -1 when it was never added. */
+    public int find(byte[] key, int length) {
+        long hash = hash(key, length);
+        int mask = slots.length - 1;
+        int slot = (int) (hash ^ (hash >>> 32)) & mask;
+        while (true) {
+            int id = slots[slot];
+            if (id < 0) {
+                return -1;
             }
             if (hashes[id] == hash
                     && lengths[id] == length
