@@ -95,7 +95,8 @@ public final class HashJoinOperator implements Operator {
         for (int k = 0; k < keys.length; k++) {
             keys[k] = ExpressionEvaluator.evaluate(leftKeys.get(k), block).materialize();
         }
-        boolean keepUnmatched = kind == Kind.LEFT || kind == Kind.FULL || strictness == Strictness.ANTI;
+        boolean keepUnmatched = strictness == Strictness.ANTI
+                || strictness != Strictness.SEMI && (kind == Kind.LEFT || kind == Kind.FULL);
         boolean all = strictness == Strictness.ALL;
         Pairs pairs = new Pairs(rows);
         for (int row = 0; row < rows; row++) {
