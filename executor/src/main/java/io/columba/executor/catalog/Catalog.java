@@ -293,7 +293,11 @@ public final class Catalog {
         for (Expression extra : tableEngine.extraMergeKey()) {
             mergeKey.add(binder.bind(extra));
         }
-        BoundExpression partitionKey = engine.partitionBy() == null ? null : binder.bind(engine.partitionBy());
+        // PARTITION BY tuple() is one partition, as no PARTITION BY is.
+        BoundExpression partitionKey = engine.partitionBy() == null
+                        || tupleElements(engine.partitionBy()).isEmpty()
+                ? null
+                : binder.bind(engine.partitionBy());
         String prunable = !keyExpressions.isEmpty() && keyExpressions.get(0) instanceof Identifier identifier
                 ? identifier.name()
                 : null;
