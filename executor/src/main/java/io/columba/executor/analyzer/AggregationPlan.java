@@ -61,6 +61,13 @@ final class AggregationPlan {
         if (!(expression instanceof FunctionCall call)) {
             return;
         }
+        if (call.window() != null) {
+            // A window function runs after aggregation, over aggregates and keys.
+            for (Expression part : WindowPlan.windowParts(call)) {
+                collectAggregates(part);
+            }
+            return;
+        }
         AggregateFunction function = aggregateFunction(call);
         if (function == null) {
             for (Expression argument : call.arguments()) {
@@ -96,7 +103,7 @@ final class AggregationPlan {
     }
 
     /** The parameters of {@code f(parameters)(arguments)} as written; each must be a literal. */
-    private static List<String> parameters(FunctionCall call) {
+    static List<String> parameters(FunctionCall call) {
         if (call.parameters() == null) {
             return List.of();
         }

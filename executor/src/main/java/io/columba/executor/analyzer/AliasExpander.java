@@ -5,6 +5,8 @@ import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.ExpressionFormatter;
 import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
+import io.columba.sql.ast.OrderByElement;
+import io.columba.sql.ast.WindowSpec;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import java.util.ArrayList;
@@ -101,10 +103,24 @@ final class AliasExpander {
                 for (Expression argument : call.arguments()) {
                     arguments.add(expand(argument, expanding));
                 }
-                yield call.withArguments(arguments);
+                FunctionCall expanded = call.withArguments(arguments);
+                yield call.window() == null ? expanded : expanded.withWindow(expandWindow(call.window(), expanding));
             }
             default -> expression;
         };
+    }
+
+    private WindowSpec expandWindow(WindowSpec window, Set<String> expanding) {
+        List<Expression> partitionBy = new ArrayList<>();
+        for (Expression expression : window.partitionBy()) {
+            partitionBy.add(expand(expression, expanding));
+        }
+        List<OrderByElement> orderBy = new ArrayList<>();
+        for (OrderByElement order : window.orderBy()) {
+            orderBy.add(
+                    new OrderByElement(expand(order.expression(), expanding), order.descending(), order.nullsFirst()));
+        }
+        return window.withExpressions(partitionBy, orderBy);
     }
 
     boolean isColumn(String name) {

@@ -142,7 +142,18 @@ public final class ExpressionBinder {
         return new ColumnReference(index, columnTypes.get(index));
     }
 
+    /** The types of the columns this binder binds over. */
+    List<DataType> columnTypes() {
+        return columnTypes;
+    }
+
     private BoundExpression call(FunctionCall call) {
+        if (call.window() != null) {
+            throw new ColumbaException(
+                    ErrorCode.ILLEGAL_AGGREGATION,
+                    "Window function " + io.columba.sql.ast.ExpressionFormatter.format(call) + " is found in " + scope
+                            + " in query");
+        }
         if (functions.isAggregate(call.name())) {
             throw new ColumbaException(
                     ErrorCode.ILLEGAL_AGGREGATION,

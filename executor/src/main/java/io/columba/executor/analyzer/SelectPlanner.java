@@ -194,7 +194,16 @@ public final class SelectPlanner {
         boolean aggregating = !select.groupBy().isEmpty() || containsAggregate(items, select, expander);
         List<Operator> pipelines = new ArrayList<>();
         // A sort drains its input before it answers, so its pieces can run on their own threads too.
-        boolean parallelSort = !aggregating && !select.orderBy().isEmpty() && !select.distinct();
+        List<Expression> windowed = new ArrayList<>();
+        for (Expression item : items) {
+            windowed.add(expander.expand(item));
+        }
+        for (OrderByElement order : select.orderBy()) {
+            windowed.add(expander.expand(order.expression()));
+        }
+        List<FunctionCall> windows = WindowPlan.collect(windowed);
+        boolean parallelSort =
+                !aggregating && windows.isEmpty() && !select.orderBy().isEmpty() && !select.distinct();
         List<Operator> pieces = aggregating || parallelSort
                 ? source.openParallel(used, where, maxThreads)
                 : List.of(source.open(used, where));
@@ -224,6 +233,11 @@ public final class SelectPlanner {
             }
         } else if (select.having() != null) {
             throw new ColumbaException(ErrorCode.NOT_AN_AGGREGATE, "HAVING clause without aggregation");
+        }
+        if (!windows.isEmpty()) {
+            WindowPlan window = new WindowPlan(functions, output);
+            operator = window.apply(operator, windows);
+            output = window.outputBinder();
         }
 
         List<BoundExpression> projection = new ArrayList<>();
@@ -256,8 +270,9 @@ public final class SelectPlanner {
         if (select.distinct()) {
             operator = new DistinctOperator(operator, projectedTypes);
         }
-        long count = select.limit() == null ? Long.MAX_VALUE : constantCount(select.limit(), "LIMIT");
-        long offset = select.offset() == null ? 0 : constantCount(select.offset(), "OFFSET");
+        // LIMIT and OFFSET may name WITH aliases, scalar subqueries included (ClickHouse folds them to constants).
+        long count = select.limit() == null ? Long.MAX_VALUE : constantCount(expander.expand(select.limit()), "LIMIT");
+        long offset = select.offset() == null ? 0 : constantCount(expander.expand(select.offset()), "OFFSET");
         if (!sortKeys.isEmpty()) {
             long rowsNeeded = count > Long.MAX_VALUE - offset ? Long.MAX_VALUE : count + offset;
             operator = parallelSort
@@ -269,7 +284,7 @@ public final class SelectPlanner {
             limit = new LimitOperator(operator, count, offset);
             operator = limit;
         } else if (select.offset() != null) {
-            limit = new LimitOperator(operator, Long.MAX_VALUE, constantCount(select.offset(), "OFFSET"));
+            limit = new LimitOperator(operator, Long.MAX_VALUE, offset);
             operator = limit;
         }
         List<DataType> types = projectedTypes.subList(0, selected);
@@ -297,7 +312,12 @@ public final class SelectPlanner {
     }
 
     private long constantCount(Expression expression, String clause) {
-        BoundExpression bound = new ExpressionBinder(functions, List.of(), List.of(), null, clause).bind(expression);
+        BoundExpression bound = new ExpressionBinder(functions, List.of(), List.of(), null, clause)
+                .withSubqueries(this::plan)
+                .bind(expression);
+        if (!(bound instanceof Constant) && ExpressionEvaluator.isConstant(bound)) {
+            bound = ExpressionEvaluator.fold(bound);
+        }
         if (!(bound instanceof Constant constant) || !(constant.type() instanceof IntegerType) || constant.isNull()) {
             throw new ColumbaException(
                     ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
@@ -330,6 +350,14 @@ public final class SelectPlanner {
 
     private boolean hasAggregate(Expression expression) {
         if (expression instanceof FunctionCall call) {
+            if (call.window() != null) {
+                for (Expression part : WindowPlan.windowParts(call)) {
+                    if (hasAggregate(part)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
             if (functions.isAggregate(call.name()) || call.distinct()) {
                 return true;
             }
@@ -368,7 +396,7 @@ public final class SelectPlanner {
                 names.add(identifier.fullName());
             }
             case FunctionCall call -> {
-                for (Expression argument : call.arguments()) {
+                for (Expression argument : call.window() == null ? call.arguments() : WindowPlan.windowParts(call)) {
                     collectIdentifiers(argument, names);
                 }
             }

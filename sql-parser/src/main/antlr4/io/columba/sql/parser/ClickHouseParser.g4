@@ -185,7 +185,8 @@ expr
     | INTERVAL expr identifier                                          # intervalExpr
     | identifier LPAREN identifier FROM expr RPAREN                     # extractExpr
     | identifier LPAREN (DISTINCT? exprList)? RPAREN
-        (LPAREN (DISTINCT? exprList)? RPAREN)?                          # functionExpr
+        (LPAREN (DISTINCT? exprList)? RPAREN)?
+        (OVER LPAREN windowSpec RPAREN)?                                # functionExpr
     | LPAREN selectUnion RPAREN                                         # subqueryExpr
     | LPAREN expr RPAREN                                                # parenExpr
     | LPAREN (expr COMMA (expr (COMMA expr)* COMMA?)?)? RPAREN          # tupleExpr
@@ -214,6 +215,15 @@ expr
     | LPAREN identifier (COMMA identifier)+ RPAREN ARROW expr           # lambdaTupleExpr
     ;
 
+windowSpec: (PARTITION BY exprList)? (ORDER BY orderItem (COMMA orderItem)*)? windowFrame?;
+windowFrame: (ROWS | RANGE) (BETWEEN frameBound AND frameBound | frameBound);
+frameBound
+    : UNBOUNDED PRECEDING
+    | UNBOUNDED FOLLOWING
+    | CURRENT ROW
+    | expr (PRECEDING | FOLLOWING)
+    ;
+
 compoundIdentifier: identifier (DOT identifier)?;
 
 literal
@@ -230,7 +240,7 @@ identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | QUER
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ADD | SET | ALIAS | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    : ADD | SET | ALIAS | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES
@@ -240,6 +250,6 @@ keyword
     : aliasKeyword
     | ALL | ANY | ARRAY | ANTI | ASOF | CROSS | FULL | INNER | LEFT | OUTER | PASTE | RIGHT | SEMI
     | AND | AS | ASC | BETWEEN | BY | DESC | DISTINCT | ELSE | FALSE | FINAL | FORMAT | FROM | GLOBAL | GROUP
-    | HAVING | ILIKE | IN | IS | JOIN | LIKE | LIMIT | NOT | NULL_SQL | OFFSET | ON | OR | ORDER | PREWHERE | SELECT
+    | HAVING | ILIKE | IN | IS | JOIN | LIKE | LIMIT | NOT | NULL_SQL | OFFSET | ON | OR | ORDER | OVER | PREWHERE | SELECT
     | SETTINGS | THEN | TRUE | UNION | USING | WHEN | WHERE | WITH
     ;

@@ -63,7 +63,57 @@ public final class ExpressionFormatter {
                     appendList(out, call.parameters());
                 }
                 appendList(out, call.arguments());
+                if (call.window() != null) {
+                    appendWindow(out, call.window());
+                }
             }
+        }
+    }
+
+    /** {@code OVER (PARTITION BY a ORDER BY b DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)}. */
+    private static void appendWindow(StringBuilder out, WindowSpec window) {
+        out.append(" OVER (");
+        String separator = "";
+        if (!window.partitionBy().isEmpty()) {
+            out.append("PARTITION BY ");
+            appendElements(out, window.partitionBy());
+            separator = " ";
+        }
+        if (!window.orderBy().isEmpty()) {
+            out.append(separator).append("ORDER BY ");
+            for (int i = 0; i < window.orderBy().size(); i++) {
+                OrderByElement order = window.orderBy().get(i);
+                out.append(i > 0 ? ", " : "");
+                append(out, order.expression());
+                out.append(order.descending() ? " DESC" : " ASC");
+                if (order.nullsFirst() != null) {
+                    out.append(order.nullsFirst() ? " NULLS FIRST" : " NULLS LAST");
+                }
+            }
+            separator = " ";
+        }
+        WindowFrame frame = window.frame();
+        if (frame != null) {
+            out.append(separator).append(frame.rows() ? "ROWS" : "RANGE").append(" BETWEEN ");
+            appendBound(out, frame.start());
+            out.append(" AND ");
+            appendBound(out, frame.end());
+        }
+        out.append(')');
+    }
+
+    private static void appendBound(StringBuilder out, WindowFrame.Bound bound) {
+        switch (bound.kind()) {
+            case UNBOUNDED_PRECEDING -> out.append("UNBOUNDED PRECEDING");
+            case UNBOUNDED_FOLLOWING -> out.append("UNBOUNDED FOLLOWING");
+            case CURRENT_ROW -> out.append("CURRENT ROW");
+            case PRECEDING -> append(out, bound.offset());
+            case FOLLOWING -> append(out, bound.offset());
+        }
+        if (bound.kind() == WindowFrame.Kind.PRECEDING) {
+            out.append(" PRECEDING");
+        } else if (bound.kind() == WindowFrame.Kind.FOLLOWING) {
+            out.append(" FOLLOWING");
         }
     }
 

@@ -43,6 +43,8 @@ import io.columba.sql.ast.TableReference;
 import io.columba.sql.ast.TruncateStatement;
 import io.columba.sql.ast.TtlRule;
 import io.columba.sql.ast.UseStatement;
+import io.columba.sql.ast.WindowFrame;
+import io.columba.sql.ast.WindowSpec;
 import io.columba.sql.parser.ClickHouseParser.*;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -351,9 +353,7 @@ final class AstBuilder {
         List<OrderByElement> orderBy = new ArrayList<>();
         if (select.orderByClause() != null) {
             for (OrderItemContext item : select.orderByClause().orderItem()) {
-                boolean descending = item.DESC() != null || item.DESCENDING() != null;
-                Boolean nullsFirst = item.NULLS() == null ? null : item.FIRST() != null;
-                orderBy.add(new OrderByElement(expr(item.expr()), descending, nullsFirst));
+                orderBy.add(orderItem(item));
             }
         }
         Expression limit = null;
@@ -935,7 +935,8 @@ final class AstBuilder {
     private Expression function(FunctionExprContext context) {
         String name = identifier(context.identifier());
         List<ExprListContext> lists = context.exprList();
-        boolean parametric = context.LPAREN().size() > 1;
+        WindowSpec window = context.windowSpec() == null ? null : windowSpec(context.windowSpec());
+        boolean parametric = context.LPAREN().size() - (window == null ? 0 : 1) > 1;
         List<Expression> first = new ArrayList<>();
         List<Expression> second = new ArrayList<>();
         int listIndex = 0;
@@ -966,9 +967,48 @@ final class AstBuilder {
                 && arguments.get(0) instanceof Asterisk asterisk
                 && asterisk.qualifier() == null
                 && name.equalsIgnoreCase("count")) {
-            return new FunctionCall(name, List.of(), parameters, distinct, false, true);
+            return new FunctionCall(name, List.of(), parameters, distinct, false, true, window);
         }
-        return new FunctionCall(name, arguments, parameters, distinct);
+        return new FunctionCall(name, arguments, parameters, distinct, false, false, window);
+    }
+
+    private WindowSpec windowSpec(WindowSpecContext context) {
+        List<Expression> partitionBy = context.exprList() == null ? List.of() : exprList(context.exprList());
+        List<OrderByElement> orderBy = new ArrayList<>();
+        for (OrderItemContext item : context.orderItem()) {
+            orderBy.add(orderItem(item));
+        }
+        WindowFrame frame = null;
+        if (context.windowFrame() != null) {
+            WindowFrameContext written = context.windowFrame();
+            List<FrameBoundContext> bounds = written.frameBound();
+            WindowFrame.Bound start = frameBound(bounds.get(0));
+            WindowFrame.Bound end = bounds.size() > 1 ? frameBound(bounds.get(1)) : WindowFrame.Bound.CURRENT_ROW;
+            frame = new WindowFrame(written.ROWS() != null, start, end);
+        }
+        return new WindowSpec(partitionBy, orderBy, frame);
+    }
+
+    private WindowFrame.Bound frameBound(FrameBoundContext context) {
+        if (context.CURRENT() != null) {
+            return WindowFrame.Bound.CURRENT_ROW;
+        }
+        if (context.UNBOUNDED() != null) {
+            return new WindowFrame.Bound(
+                    context.PRECEDING() != null
+                            ? WindowFrame.Kind.UNBOUNDED_PRECEDING
+                            : WindowFrame.Kind.UNBOUNDED_FOLLOWING,
+                    null);
+        }
+        return new WindowFrame.Bound(
+                context.PRECEDING() != null ? WindowFrame.Kind.PRECEDING : WindowFrame.Kind.FOLLOWING,
+                expr(context.expr()));
+    }
+
+    private OrderByElement orderItem(OrderItemContext item) {
+        boolean descending = item.DESC() != null || item.DESCENDING() != null;
+        Boolean nullsFirst = item.NULLS() == null ? null : item.FIRST() != null;
+        return new OrderByElement(expr(item.expr()), descending, nullsFirst);
     }
 
     // Names
