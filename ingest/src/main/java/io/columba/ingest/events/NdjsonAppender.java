@@ -1,7 +1,6 @@
 package io.columba.ingest.events;
 
 import io.columba.executor.Database;
-import io.columba.executor.QuerySettings;
 import io.columba.ingest.Inserter;
 import io.columba.ingest.buffer.InsertBuffer;
 import io.columba.ingest.json.ConvertedRows;
@@ -12,6 +11,7 @@ import io.columba.ingest.json.RowConverter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Appends an NDJSON stream of any size (the Data Sources API) by the data source's JSONPaths, in batches of
@@ -73,25 +73,25 @@ public final class NdjsonAppender {
             events.ensureQuarantineTable(schema);
         }
         buffer.locked(table, () -> {
-            execute(table, converted.rows());
+            execute(table, converted.columns(), converted.rows());
             return null;
         });
         String quarantine = QuarantineTable.name(schema.table());
         buffer.locked(quarantine, () -> {
-            execute(quarantine, converted.quarantineRows());
+            execute(quarantine, List.of(), converted.quarantineRows());
             return null;
         });
         return new IngestResult(converted.rowCount(), converted.quarantineCount());
     }
 
-    private void execute(String table, String rows) {
-        if (!rows.isEmpty()) {
-            inserter.insert(
-                    table,
-                    into -> database.execute(
-                            "INSERT INTO " + QuarantineTable.quote(into) + " FORMAT JSONEachRow\n" + rows,
-                            QuerySettings.DEFAULTS));
+    /** Inserts TabSeparated {@code rows} of {@code columns}, or JSONEachRow rows when {@code columns} is empty. */
+    private void execute(String table, List<String> columns, String rows) {
+        if (rows.isEmpty()) {
+            return;
         }
+        byte[] bytes = rows.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String format = columns.isEmpty() ? "JSONEachRow" : "TabSeparated";
+        inserter.insert(table, into -> database.insert(into, columns, format, bytes, 0, bytes.length));
     }
 
     private static int lastNewline(byte[] bytes) {

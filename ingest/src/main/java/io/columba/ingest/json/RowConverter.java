@@ -2,6 +2,7 @@ package io.columba.ingest.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.columba.executor.format.OutputFormats;
 import io.columba.executor.function.scalar.TypeConversion;
 import io.columba.storage.column.Column;
 import io.columba.storage.column.StringColumnBuilder;
@@ -125,30 +126,27 @@ public final class RowConverter {
     private static ConvertedRows write(
             IngestSchema schema, String[][] texts, RowErrors errors, List<String> parseErrors, String importId) {
         List<IngestColumn> columns = schema.columns();
-        StringWriter rows = new StringWriter();
+        StringBuilder rows = new StringBuilder(estimatedLength(texts));
         StringWriter quarantine = new StringWriter();
         int rowCount = 0;
         int quarantineCount = 0;
         String insertionDate = QuarantineTable.insertionDate();
-        try (JsonGenerator good = JsonValues.MAPPER.createGenerator(rows);
-                JsonGenerator bad = JsonValues.MAPPER.createGenerator(quarantine)) {
-            good.setRootValueSeparator(null);
+        try (JsonGenerator bad = JsonValues.MAPPER.createGenerator(quarantine)) {
             bad.setRootValueSeparator(null);
             for (int r = 0; r < errors.rowCount(); r++) {
-                boolean valid = !errors.has(r);
-                JsonGenerator out = valid ? good : bad;
-                out.writeStartObject();
-                for (int c = 0; c < columns.size(); c++) {
-                    out.writeStringField(columns.get(c).name(), texts[c][r]);
-                }
-                if (valid) {
+                if (!errors.has(r)) {
                     rowCount++;
-                } else {
-                    quarantineCount++;
-                    writeErrors(out, errors.columns(r), errors.messages(r), importId, insertionDate);
+                    writeTabSeparated(rows, texts, r);
+                    continue;
                 }
-                out.writeEndObject();
-                out.writeRaw('\n');
+                quarantineCount++;
+                bad.writeStartObject();
+                for (int c = 0; c < columns.size(); c++) {
+                    bad.writeStringField(columns.get(c).name(), texts[c][r]);
+                }
+                writeErrors(bad, errors.columns(r), errors.messages(r), importId, insertionDate);
+                bad.writeEndObject();
+                bad.writeRaw('\n');
             }
             for (String parseError : parseErrors) {
                 quarantineCount++;
@@ -160,7 +158,47 @@ public final class RowConverter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ConvertedRows(rows.toString(), rowCount, quarantine.toString(), quarantineCount);
+        List<String> names = columns.stream().map(IngestColumn::name).toList();
+        return new ConvertedRows(names, rows.toString(), rowCount, quarantine.toString(), quarantineCount);
+    }
+
+    private static int estimatedLength(String[][] texts) {
+        long length = 0;
+        for (String[] column : texts) {
+            for (String text : column) {
+                length += text == null ? 3 : text.length() + 1;
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 16, length);
+    }
+
+    /** Row {@code r} as a TabSeparated line, NULL as {@code \N}, escaped as the executor's TabSeparated reads. */
+    private static void writeTabSeparated(StringBuilder out, String[][] texts, int r) {
+        for (int c = 0; c < texts.length; c++) {
+            if (c > 0) {
+                out.append('\t');
+            }
+            String text = texts[c][r];
+            if (text == null) {
+                out.append("\\N");
+            } else if (plain(text)) {
+                out.append(text);
+            } else {
+                out.append(OutputFormats.tsvEscape(text));
+            }
+        }
+        out.append('\n');
+    }
+
+    /** Whether {@code text} needs no TabSeparated escape (most values: no string is made for them). */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch < ' ' || ch == '\\' || ch == '\'') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void writeErrors(
