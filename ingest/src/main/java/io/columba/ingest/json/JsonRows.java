@@ -1,5 +1,6 @@
 package io.columba.ingest.json;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.columba.storage.error.ColumbaException;
@@ -25,6 +26,36 @@ public record JsonRows(List<JsonNode> rows, List<String> errors) {
 
     public static JsonRows parse(byte[] body) {
         checkUtf8(body);
+        List<JsonNode> rows = oneValuePerLine(body);
+        return rows != null ? new JsonRows(rows, List.of()) : lineByLine(body);
+    }
+
+    /**
+     * The rows when every line holds at most one whole JSON value, read by a single parser (the common case, and
+     * the fast one: no parser per line); null otherwise, for {@link #lineByLine} to decide.
+     */
+    private static List<JsonNode> oneValuePerLine(byte[] body) {
+        List<JsonNode> rows = new ArrayList<>();
+        try (JsonParser parser = JsonValues.MAPPER.createParser(body)) {
+            int lastLine = 0;
+            while (parser.nextToken() != null) {
+                int line = parser.currentTokenLocation().getLineNr();
+                if (line <= lastLine) {
+                    return null;
+                }
+                rows.add(JsonValues.MAPPER.readTree(parser));
+                lastLine = parser.currentLocation().getLineNr();
+                if (lastLine != line) {
+                    return null;
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return rows;
+    }
+
+    private static JsonRows lineByLine(byte[] body) {
         List<JsonNode> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         int lineNumber = 0;
