@@ -36,6 +36,8 @@ post() { # url, then header arguments
     --first "$first" --count "$count" "$@"
 }
 clickhouse_sql() { curl -sS --fail-with-body "$CLICKHOUSE/" --data-binary "$1"; }
+# CPU seconds (user + system) the process $1 has used so far: on a shared machine a steadier measure than time.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 
 # ClickHouse 18.16: the table of testdata/projects/ingest-bench/datasources/bench_events.datasource.
 bash "$ROOT/scripts/clickhouse-peer.sh" start
@@ -45,8 +47,11 @@ clickhouse_sql "CREATE TABLE $TABLE (timestamp DateTime, session_id String, user
   duration_ms UInt32, amount Float64) ENGINE = MergeTree ORDER BY (action, timestamp)"
 CH_URL="$CLICKHOUSE/?query=$(python3 -c 'import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1]))' \
   "INSERT INTO $TABLE FORMAT JSONEachRow")"
+CH_PID="$(cat "${CLICKHOUSE_PEER_DIR:-/tmp/columba-clickhouse-peer}/clickhouse-server.pid")"
 post "$CH_URL" 0 "$WARMUP" > /dev/null
+CH_CPU_BEFORE="$(cpu_seconds "$CH_PID")"
 CH_RESULT="$(post "$CH_URL" "$WARMUP" "$BATCHES")"
+CH_CPU="$(python3 -c "print(f'{$(cpu_seconds "$CH_PID") - $CH_CPU_BEFORE:.2f}')")"
 CH_COUNT="$(clickhouse_sql "SELECT count() FROM $TABLE")"
 clickhouse_sql "DROP TABLE $TABLE"
 
@@ -63,7 +68,9 @@ done
 TOKEN="$(curl -sS "http://127.0.0.1:$PORT/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["admin_token"])')"
 EVENTS_URL="http://127.0.0.1:$PORT/v0/events?name=bench_events&wait=true"
 post "$EVENTS_URL" 0 "$WARMUP" --header "Authorization: Bearer $TOKEN" > /dev/null
+COLUMBA_CPU_BEFORE="$(cpu_seconds "$SERVER")"
 COLUMBA_RESULT="$(post "$EVENTS_URL" "$WARMUP" "$BATCHES" --header "Authorization: Bearer $TOKEN")"
+COLUMBA_CPU="$(python3 -c "print(f'{$(cpu_seconds "$SERVER") - $COLUMBA_CPU_BEFORE:.2f}')")"
 COLUMBA_COUNT="$(curl -sS -G "http://127.0.0.1:$PORT/v0/sql" -H "Authorization: Bearer $TOKEN" \
   --data-urlencode "q=SELECT count() FROM bench_events FORMAT TSV")"
 
@@ -77,11 +84,12 @@ RATIO="$(python3 -c "print(f'{$COLUMBA_RATE / $CH_RATE:.2f}')")"
 RUN="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 mkdir -p "$(dirname "$RESULTS")"
-[ -f "$RESULTS" ] || printf 'run\tcommit\tsystem\tclients\tbatches\trows_per_batch\tbytes_per_row\trows\tseconds\trows_per_second\tvs_clickhouse\n' > "$RESULTS"
-printf '%s\t%s\tclickhouse-18.16\t%s\t%s\t%s\t%s\t%s\t1.00\n' "$RUN" "$COMMIT" "$CLIENTS" "$BATCHES" "$ROWS" \
-  "$BYTES_PER_ROW" "$CH_RESULT" >> "$RESULTS"
-printf '%s\t%s\tcolumba\t%s\t%s\t%s\t%s\t%s\t%s\n' "$RUN" "$COMMIT" "$CLIENTS" "$BATCHES" "$ROWS" \
-  "$BYTES_PER_ROW" "$COLUMBA_RESULT" "$RATIO" >> "$RESULTS"
-echo "ClickHouse 18.16 JSONEachRow: $CH_RESULT (rows, seconds, rows/s)"
-echo "Columba /v0/events wait=true: $COLUMBA_RESULT (rows, seconds, rows/s)"
+[ -f "$RESULTS" ] || printf 'run\tcommit\tsystem\tclients\tbatches\trows_per_batch\tbytes_per_row\trows\tseconds\trows_per_second\tvs_clickhouse\tserver_cpu_seconds\tload_average\n' > "$RESULTS"
+LOAD="$(cut -d' ' -f1 /proc/loadavg)"
+printf '%s\t%s\tclickhouse-18.16\t%s\t%s\t%s\t%s\t%s\t1.00\t%s\t%s\n' "$RUN" "$COMMIT" "$CLIENTS" "$BATCHES" "$ROWS" \
+  "$BYTES_PER_ROW" "$CH_RESULT" "$CH_CPU" "$LOAD" >> "$RESULTS"
+printf '%s\t%s\tcolumba\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$RUN" "$COMMIT" "$CLIENTS" "$BATCHES" "$ROWS" \
+  "$BYTES_PER_ROW" "$COLUMBA_RESULT" "$RATIO" "$COLUMBA_CPU" "$LOAD" >> "$RESULTS"
+echo "ClickHouse 18.16 JSONEachRow: $CH_RESULT (rows, seconds, rows/s), server CPU $CH_CPU s"
+echo "Columba /v0/events wait=true: $COLUMBA_RESULT (rows, seconds, rows/s), server CPU $COLUMBA_CPU s"
 echo "Columba / ClickHouse rows/s: $RATIO   (results appended to $RESULTS)"

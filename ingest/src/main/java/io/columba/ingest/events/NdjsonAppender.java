@@ -5,7 +5,6 @@ import io.columba.ingest.Inserter;
 import io.columba.ingest.buffer.InsertBuffer;
 import io.columba.ingest.json.ConvertedRows;
 import io.columba.ingest.json.IngestSchema;
-import io.columba.ingest.json.JsonRows;
 import io.columba.ingest.json.QuarantineTable;
 import io.columba.ingest.json.RowConverter;
 import java.io.ByteArrayOutputStream;
@@ -68,7 +67,7 @@ public final class NdjsonAppender {
         if (lines.length == 0 || new String(lines, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return new IngestResult(0, 0);
         }
-        ConvertedRows converted = converter.convert(schema, JsonRows.parse(lines), importId);
+        ConvertedRows converted = converter.convert(schema, lines, importId);
         if (converted.quarantineCount() > 0) {
             events.ensureQuarantineTable(schema);
         }

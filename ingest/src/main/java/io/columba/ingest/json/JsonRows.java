@@ -25,7 +25,7 @@ public record JsonRows(List<JsonNode> rows, List<String> errors) {
     }
 
     public static JsonRows parse(byte[] body) {
-        checkUtf8(body);
+        requireUtf8(body);
         List<JsonNode> rows = oneValuePerLine(body);
         return rows != null ? new JsonRows(rows, List.of()) : lineByLine(body);
     }
@@ -43,7 +43,7 @@ public record JsonRows(List<JsonNode> rows, List<String> errors) {
                 if (line <= lastLine) {
                     return null;
                 }
-                rows.add(JsonValues.MAPPER.readTree(parser));
+                rows.add(JsonValues.VALUE_READER.readTree(parser));
                 lastLine = parser.currentLocation().getLineNr();
                 if (lastLine != line) {
                     return null;
@@ -116,7 +116,8 @@ public record JsonRows(List<JsonNode> rows, List<String> errors) {
         return true;
     }
 
-    private static void checkUtf8(byte[] body) {
+    /** Refuses a body that is not UTF-8 with {@link ErrorCode#CANNOT_PARSE_INPUT_ASSERTION_FAILED}. */
+    static void requireUtf8(byte[] body) {
         try {
             StandardCharsets.UTF_8
                     .newDecoder()

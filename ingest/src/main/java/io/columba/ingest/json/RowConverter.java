@@ -31,35 +31,73 @@ public final class RowConverter {
         this.defaults = defaults;
     }
 
+    /**
+     * Converts an Events API body (NDJSON or one JSON document); lines that are not JSON become quarantine rows.
+     * A body that is not UTF-8 or holds no JSON at all is refused as {@link JsonRows#parse} does.
+     */
+    public ConvertedRows convert(IngestSchema schema, byte[] body, String importId) {
+        JsonRows.requireUtf8(body);
+        List<JsonNode[]> selected = FieldSelector.select(body, schema.columns());
+        if (selected == null) {
+            return convert(schema, JsonRows.parse(body), importId);
+        }
+        return convert(schema, selected, new String[selected.size()], List.of(), importId);
+    }
+
     /** Converts {@code input}; its parse errors become quarantine rows too. {@code importId} may be null. */
     public ConvertedRows convert(IngestSchema schema, JsonRows input, String importId) {
         List<IngestColumn> columns = schema.columns();
-        int count = input.rows().size();
+        List<JsonNode[]> selected = new ArrayList<>(input.rows().size());
+        String[] notObjects = new String[input.rows().size()];
+        for (JsonNode row : input.rows()) {
+            if (!row.isObject()) {
+                notObjects[selected.size()] = "expected a JSON object, found "
+                        + row.getNodeType().name().toLowerCase();
+                selected.add(null);
+                continue;
+            }
+            JsonNode[] values = new JsonNode[columns.size()];
+            for (int c = 0; c < columns.size(); c++) {
+                values[c] = columns.get(c).path().select(row);
+            }
+            selected.add(values);
+        }
+        return convert(schema, selected, notObjects, input.errors(), importId);
+    }
+
+    /**
+     * {@code selected}: per row the value of each column (null: missing), or null for a row that is not an object,
+     * whose error is in {@code notObjects}.
+     */
+    private ConvertedRows convert(
+            IngestSchema schema,
+            List<JsonNode[]> selected,
+            String[] notObjects,
+            List<String> parseErrors,
+            String importId) {
+        List<IngestColumn> columns = schema.columns();
+        int count = selected.size();
         String[][] texts = new String[columns.size()][count];
         RowErrors errors = new RowErrors(count);
         ColumnDefaults.Batch batch = defaults.batch();
         for (int r = 0; r < count; r++) {
-            JsonNode row = input.rows().get(r);
-            if (!row.isObject()) {
-                errors.add(
-                        r,
-                        "",
-                        "expected a JSON object, found "
-                                + row.getNodeType().name().toLowerCase());
+            JsonNode[] values = selected.get(r);
+            if (values == null) {
+                errors.add(r, "", notObjects[r]);
                 continue;
             }
             for (int c = 0; c < columns.size(); c++) {
-                texts[c][r] = text(columns.get(c), row, r, errors, batch);
+                texts[c][r] = text(columns.get(c), values[c], r, errors, batch);
             }
         }
         for (int c = 0; c < columns.size(); c++) {
             check(columns.get(c), texts[c], errors);
         }
-        return write(schema, texts, errors, input.errors(), importId);
+        return write(schema, texts, errors, parseErrors, importId);
     }
 
-    private static String text(IngestColumn column, JsonNode row, int r, RowErrors errors, ColumnDefaults.Batch batch) {
-        JsonNode value = column.path().select(row);
+    private static String text(
+            IngestColumn column, JsonNode value, int r, RowErrors errors, ColumnDefaults.Batch batch) {
         boolean nullable = column.type().isNullable();
         if (value != null && !value.isNull()) {
             return JsonValues.text(value, column.type());
