@@ -4,6 +4,7 @@
 # the same 4 concurrent clients, one system after the other. Each system first gets WARMUP batches (JIT warm-up
 # for Columba, caches for both), then the timed BATCHES; the rows in each table are counted afterwards.
 #   scripts/bench-ingest.sh            # BATCHES=40 WARMUP=8 CLIENTS=4 ROWS=10000 (env)
+#   COLUMBA_JAR=old.jar COLUMBA_LABEL=columba-before scripts/bench-ingest.sh   # another build, named in the TSV
 # Results: docs/benchmarks/ingest-events.tsv (one line per system, appended with the date of the run).
 # Needs python3, a built cli/target/columba.jar, and starts ClickHouse with scripts/clickhouse-peer.sh.
 set -euo pipefail
@@ -88,8 +89,8 @@ mkdir -p "$(dirname "$RESULTS")"
 LOAD="$(cut -d' ' -f1 /proc/loadavg)"
 printf '%s\t%s\tclickhouse-18.16\t%s\t%s\t%s\t%s\t%s\t1.00\t%s\t%s\n' "$RUN" "$COMMIT" "$CLIENTS" "$BATCHES" "$ROWS" \
   "$BYTES_PER_ROW" "$CH_RESULT" "$CH_CPU" "$LOAD" >> "$RESULTS"
-printf '%s\t%s\tcolumba\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$RUN" "$COMMIT" "$CLIENTS" "$BATCHES" "$ROWS" \
-  "$BYTES_PER_ROW" "$COLUMBA_RESULT" "$RATIO" "$COLUMBA_CPU" "$LOAD" >> "$RESULTS"
+printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$RUN" "$COMMIT" "${COLUMBA_LABEL:-columba}" "$CLIENTS" "$BATCHES" \
+  "$ROWS" "$BYTES_PER_ROW" "$COLUMBA_RESULT" "$RATIO" "$COLUMBA_CPU" "$LOAD" >> "$RESULTS"
 echo "ClickHouse 18.16 JSONEachRow: $CH_RESULT (rows, seconds, rows/s), server CPU $CH_CPU s"
 echo "Columba /v0/events wait=true: $COLUMBA_RESULT (rows, seconds, rows/s), server CPU $COLUMBA_CPU s"
 echo "Columba / ClickHouse rows/s: $RATIO   (results appended to $RESULTS)"
