@@ -22,13 +22,9 @@ public record ServerConfig(
         }
     }
 
-    /**
-     * The defaults on the given ports. Query threads: twice the cores, at least 8, because a request often waits
-     * rather than computes (an Events API request with {@code wait=true} waits for its insert; with only as many
-     * threads as cores, concurrent clients were served one insert per part, one after the other).
-     */
+    /** The defaults on the given ports. */
     public static ServerConfig onPorts(int tinybirdPort, int clickHousePort) {
-        int threads = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         return new ServerConfig(DEFAULT_HOST, tinybirdPort, clickHousePort, DEFAULT_MAX_BODY_BYTES, threads, 256);
     }
 
