@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds a real Tinybird project into Columba with the npm package @tinybirdco/sdk (`tinybird build`, which talks
-# to Tinybird Local on localhost:7181), then ingests and reads an endpoint with @chronark/zod-bird.
+# to Tinybird Local on localhost:7181), then ingests and reads an endpoint with @chronark/zod-bird, ingests with
+# the SDK's client and generates events with @tinybirdco/mockingbird, counting the rows of each ingest.
 # Needs Node >= 20 and npm registry access; the packages are cached in target/npm-clients.
 #   scripts/npm-clients.sh [PROJECT]   (default: ../shared/conformance/tinybird/logs-explorer-template)
 set -euo pipefail
@@ -19,7 +20,8 @@ JAVA_HOME="$(find_jdk)"
 
 mkdir -p "$WORK"
 cp "$ROOT/scripts/npm-clients/package.json" "$ROOT/scripts/npm-clients/check.mjs" "$WORK/"
-if [ ! -d "$WORK/node_modules/@tinybirdco/sdk" ] || [ ! -d "$WORK/node_modules/@chronark/zod-bird" ]; then
+if [ ! -d "$WORK/node_modules/@tinybirdco/sdk" ] || [ ! -d "$WORK/node_modules/@chronark/zod-bird" ] \
+  || [ ! -d "$WORK/node_modules/@tinybirdco/mockingbird" ]; then
   (cd "$WORK" && npm install --no-audit --no-fund --ignore-scripts >&2)
 fi
 rm -rf "$WORK/project" "$WORK/data"

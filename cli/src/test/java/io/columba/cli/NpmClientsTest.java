@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Real Tinybird npm clients against Columba on localhost:7181, where they expect Tinybird Local:
  * {@code tinybird build} of @tinybirdco/sdk builds logs-explorer-template, then @chronark/zod-bird ingests and
- * reads an endpoint ({@code scripts/npm-clients/check.mjs}, also run by {@code scripts/npm-clients.sh}). The
+ * reads an endpoint, the SDK's client ingests a batch and @tinybirdco/mockingbird generates events, each ingest
+ * checked by counting rows ({@code scripts/npm-clients/check.mjs}, also run by {@code scripts/npm-clients.sh}). The
  * packages are installed once into {@code target/npm-clients}. Skipped without Node and npm, without the npm
  * registry, when port 7181 is taken, or without ../shared/conformance.
  */
@@ -58,7 +59,8 @@ class NpmClientsTest {
         Files.copy(scripts.resolve("package.json"), CACHE.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(scripts.resolve("check.mjs"), CACHE.resolve("check.mjs"), StandardCopyOption.REPLACE_EXISTING);
         if (!Files.isDirectory(CACHE.resolve("node_modules/@tinybirdco/sdk"))
-                || !Files.isDirectory(CACHE.resolve("node_modules/@chronark/zod-bird"))) {
+                || !Files.isDirectory(CACHE.resolve("node_modules/@chronark/zod-bird"))
+                || !Files.isDirectory(CACHE.resolve("node_modules/@tinybirdco/mockingbird"))) {
             int installed = run(List.of("npm", "install", "--no-audit", "--no-fund", "--ignore-scripts"), CACHE, 300);
             assumeThat(installed)
                     .as("npm install failed: is the npm registry reachable?")
@@ -79,6 +81,8 @@ class NpmClientsTest {
             assertThat(exit).as(output).isZero();
             assertThat(output)
                     .contains("zod-bird read 3 rows from log_analysis, 1 with level=ERROR")
+                    .contains("the SDK ingested 500 rows")
+                    .contains("mockingbird ingested 1000 rows")
                     .endsWith("OK\n");
         }
     }

@@ -1,7 +1,6 @@
 package io.columba.ingest.buffer;
 
 import io.columba.executor.Database;
-import io.columba.executor.QuerySettings;
 import io.columba.ingest.Inserter;
 import io.columba.ingest.TableLocks;
 import io.columba.ingest.log.InsertLog;
@@ -17,7 +16,8 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Inserts a batch of pending rows into their table as one {@code INSERT ... FORMAT JSONEachRow}, bracketed by an
+ * Inserts a batch of pending rows into their table as one insert of their format (TabSeparated text of the same
+ * columns, or JSONEachRow; a batch mixing them is inserted as runs of one format each), bracketed by an
  * intent (synced before the insert) and an applied record in the log. When the batch fails, its records are tried
  * one by one; a record that fails {@link #MAX_ATTEMPTS} times is set aside in {@code rejected/} (rows and error)
  * rather than block the table forever. Writers of a table are serialized by its lock, which the datasources API
@@ -52,6 +52,12 @@ final class BatchApplier {
         ReentrantLock lock = lock(table);
         lock.lock();
         try {
+            int run = sameColumns(batch);
+            if (run < batch.size()) {
+                List<PendingRows> retry = new ArrayList<>(apply(table, batch.subList(0, run)));
+                retry.addAll(apply(table, batch.subList(run, batch.size())));
+                return retry;
+            }
             RuntimeException failure = insert(table, batch);
             if (failure == null) {
                 batch.forEach(pending -> pending.applied.complete(null));
@@ -79,27 +85,29 @@ final class BatchApplier {
         }
     }
 
+    /** How many records from the first have the first's columns (so one format). */
+    private static int sameColumns(List<PendingRows> batch) {
+        int run = 1;
+        while (run < batch.size() && batch.get(run).columns.equals(batch.get(0).columns)) {
+            run++;
+        }
+        return run;
+    }
+
     /** Null when the rows are in the table; else the failure, after which the table is unchanged. */
     private RuntimeException insert(String table, List<PendingRows> batch) {
         List<Long> sequences = new ArrayList<>(batch.size());
-        long chars = 0;
+        StringBuilder text = new StringBuilder();
         for (PendingRows pending : batch) {
             sequences.add(pending.sequence);
-            chars += pending.rows.length();
+            text.append(pending.rows);
         }
-        int capacity = (int) Math.min(Integer.MAX_VALUE - 16, chars + 64 + table.length());
+        byte[] rows = text.toString().getBytes(StandardCharsets.UTF_8);
+        List<String> columns = batch.get(0).columns;
+        String format = columns.isEmpty() ? "JSONEachRow" : "TabSeparated";
         log.intent(table, TableBlocks.maxBlock(database, table), sequences);
         try {
-            inserter.insert(table, into -> {
-                StringBuilder sql = new StringBuilder(capacity)
-                        .append("INSERT INTO ")
-                        .append(quote(into))
-                        .append(" FORMAT JSONEachRow\n");
-                for (PendingRows pending : batch) {
-                    sql.append(pending.rows);
-                }
-                database.execute(sql.toString(), QuerySettings.DEFAULTS);
-            });
+            inserter.insert(table, into -> database.insert(into, columns, format, rows, 0, rows.length));
         } catch (RuntimeException e) {
             log.aborted(table, sequences);
             return e;
@@ -132,9 +140,5 @@ final class BatchApplier {
                 "The rows were logged but could not be inserted into " + pending.table + " and were set aside: "
                         + failure.getMessage(),
                 failure));
-    }
-
-    static String quote(String identifier) {
-        return "`" + identifier.replace("\\", "\\\\").replace("`", "\\`") + "`";
     }
 }

@@ -90,7 +90,7 @@ public final class InsertBuffer implements AutoCloseable {
         Map<String, List<PendingRows>> byTable = new LinkedHashMap<>();
         for (LogRecord.Rows rows : LogRecovery.pendingRows(log, database)) {
             byTable.computeIfAbsent(rows.table(), t -> new ArrayList<>())
-                    .add(new PendingRows(rows.sequence(), rows.table(), rows.rowCount(), rows.rows()));
+                    .add(new PendingRows(rows.sequence(), rows.table(), rows.rowCount(), rows.columns(), rows.rows()));
         }
         for (Map.Entry<String, List<PendingRows>> table : byTable.entrySet()) {
             LOG.log(
@@ -119,8 +119,8 @@ public final class InsertBuffer implements AutoCloseable {
             if (batch.rowCount() == 0) {
                 continue;
             }
-            last = log.appendRows(batch.table(), batch.rowCount(), batch.rows());
-            logged.add(new PendingRows(last, batch.table(), batch.rowCount(), batch.rows()));
+            last = log.appendRows(batch.table(), batch.rowCount(), batch.columns(), batch.rows());
+            logged.add(new PendingRows(last, batch.table(), batch.rowCount(), batch.columns(), batch.rows()));
         }
         if (logged.isEmpty()) {
             return CompletableFuture.completedFuture(null);

@@ -1,5 +1,6 @@
 package io.columba.ingest.buffer;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -10,14 +11,18 @@ final class PendingRows {
     final long sequence;
     final String table;
     final int rowCount;
+    /** TabSeparated text of these columns, or JSONEachRow text when empty. */
+    final List<String> columns;
+
     final String rows;
     final CompletableFuture<Void> applied = new CompletableFuture<>();
     int attempts;
 
-    PendingRows(long sequence, String table, int rowCount, String rows) {
+    PendingRows(long sequence, String table, int rowCount, List<String> columns, String rows) {
         this.sequence = sequence;
         this.table = table;
         this.rowCount = rowCount;
+        this.columns = columns;
         this.rows = rows;
     }
 

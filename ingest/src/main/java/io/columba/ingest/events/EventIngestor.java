@@ -6,7 +6,6 @@ import io.columba.ingest.buffer.InsertBuffer;
 import io.columba.ingest.buffer.TableRows;
 import io.columba.ingest.json.ConvertedRows;
 import io.columba.ingest.json.IngestSchema;
-import io.columba.ingest.json.JsonRows;
 import io.columba.ingest.json.QuarantineTable;
 import io.columba.ingest.json.RowConverter;
 import io.columba.storage.error.ColumbaException;
@@ -39,13 +38,13 @@ public final class EventIngestor {
      * otherwise once they are durable in the log. A body that is not JSON is refused, changing nothing.
      */
     public IngestResult ingest(IngestSchema schema, byte[] body, boolean wait) {
-        ConvertedRows converted = converter.convert(schema, JsonRows.parse(body), null);
+        ConvertedRows converted = converter.convert(schema, body, null);
         if (converted.quarantineCount() > 0) {
             ensureQuarantineTable(schema);
         }
         CompletableFuture<Void> applied = buffer.submit(
                 List.of(
-                        new TableRows(schema.table(), converted.rowCount(), converted.rows()),
+                        new TableRows(schema.table(), converted.rowCount(), converted.columns(), converted.rows()),
                         new TableRows(
                                 QuarantineTable.name(schema.table()),
                                 converted.quarantineCount(),

@@ -1,17 +1,16 @@
 package io.columba.ingest.events;
 
 import io.columba.executor.Database;
-import io.columba.executor.QuerySettings;
 import io.columba.ingest.Inserter;
 import io.columba.ingest.buffer.InsertBuffer;
 import io.columba.ingest.json.ConvertedRows;
 import io.columba.ingest.json.IngestSchema;
-import io.columba.ingest.json.JsonRows;
 import io.columba.ingest.json.QuarantineTable;
 import io.columba.ingest.json.RowConverter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Appends an NDJSON stream of any size (the Data Sources API) by the data source's JSONPaths, in batches of
@@ -68,30 +67,30 @@ public final class NdjsonAppender {
         if (lines.length == 0 || new String(lines, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             return new IngestResult(0, 0);
         }
-        ConvertedRows converted = converter.convert(schema, JsonRows.parse(lines), importId);
+        ConvertedRows converted = converter.convert(schema, lines, importId);
         if (converted.quarantineCount() > 0) {
             events.ensureQuarantineTable(schema);
         }
         buffer.locked(table, () -> {
-            execute(table, converted.rows());
+            execute(table, converted.columns(), converted.rows());
             return null;
         });
         String quarantine = QuarantineTable.name(schema.table());
         buffer.locked(quarantine, () -> {
-            execute(quarantine, converted.quarantineRows());
+            execute(quarantine, List.of(), converted.quarantineRows());
             return null;
         });
         return new IngestResult(converted.rowCount(), converted.quarantineCount());
     }
 
-    private void execute(String table, String rows) {
-        if (!rows.isEmpty()) {
-            inserter.insert(
-                    table,
-                    into -> database.execute(
-                            "INSERT INTO " + QuarantineTable.quote(into) + " FORMAT JSONEachRow\n" + rows,
-                            QuerySettings.DEFAULTS));
+    /** Inserts TabSeparated {@code rows} of {@code columns}, or JSONEachRow rows when {@code columns} is empty. */
+    private void execute(String table, List<String> columns, String rows) {
+        if (rows.isEmpty()) {
+            return;
         }
+        byte[] bytes = rows.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String format = columns.isEmpty() ? "JSONEachRow" : "TabSeparated";
+        inserter.insert(table, into -> database.insert(into, columns, format, bytes, 0, bytes.length));
     }
 
     private static int lastNewline(byte[] bytes) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.columba.storage.type.BoolType;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.StringType;
@@ -25,6 +26,10 @@ public final class JsonValues {
                     .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Reads one value from a parser that goes on past it (rows of a body, fields of a row). */
+    static final ObjectReader VALUE_READER =
+            MAPPER.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonValues() {}
 

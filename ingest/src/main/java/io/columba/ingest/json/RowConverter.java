@@ -2,6 +2,7 @@ package io.columba.ingest.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.columba.executor.format.OutputFormats;
 import io.columba.executor.function.scalar.TypeConversion;
 import io.columba.storage.column.Column;
 import io.columba.storage.column.StringColumnBuilder;
@@ -30,35 +31,73 @@ public final class RowConverter {
         this.defaults = defaults;
     }
 
+    /**
+     * Converts an Events API body (NDJSON or one JSON document); lines that are not JSON become quarantine rows.
+     * A body that is not UTF-8 or holds no JSON at all is refused as {@link JsonRows#parse} does.
+     */
+    public ConvertedRows convert(IngestSchema schema, byte[] body, String importId) {
+        JsonRows.requireUtf8(body);
+        List<JsonNode[]> selected = FieldSelector.select(body, schema.columns());
+        if (selected == null) {
+            return convert(schema, JsonRows.parse(body), importId);
+        }
+        return convert(schema, selected, new String[selected.size()], List.of(), importId);
+    }
+
     /** Converts {@code input}; its parse errors become quarantine rows too. {@code importId} may be null. */
     public ConvertedRows convert(IngestSchema schema, JsonRows input, String importId) {
         List<IngestColumn> columns = schema.columns();
-        int count = input.rows().size();
+        List<JsonNode[]> selected = new ArrayList<>(input.rows().size());
+        String[] notObjects = new String[input.rows().size()];
+        for (JsonNode row : input.rows()) {
+            if (!row.isObject()) {
+                notObjects[selected.size()] = "expected a JSON object, found "
+                        + row.getNodeType().name().toLowerCase();
+                selected.add(null);
+                continue;
+            }
+            JsonNode[] values = new JsonNode[columns.size()];
+            for (int c = 0; c < columns.size(); c++) {
+                values[c] = columns.get(c).path().select(row);
+            }
+            selected.add(values);
+        }
+        return convert(schema, selected, notObjects, input.errors(), importId);
+    }
+
+    /**
+     * {@code selected}: per row the value of each column (null: missing), or null for a row that is not an object,
+     * whose error is in {@code notObjects}.
+     */
+    private ConvertedRows convert(
+            IngestSchema schema,
+            List<JsonNode[]> selected,
+            String[] notObjects,
+            List<String> parseErrors,
+            String importId) {
+        List<IngestColumn> columns = schema.columns();
+        int count = selected.size();
         String[][] texts = new String[columns.size()][count];
         RowErrors errors = new RowErrors(count);
         ColumnDefaults.Batch batch = defaults.batch();
         for (int r = 0; r < count; r++) {
-            JsonNode row = input.rows().get(r);
-            if (!row.isObject()) {
-                errors.add(
-                        r,
-                        "",
-                        "expected a JSON object, found "
-                                + row.getNodeType().name().toLowerCase());
+            JsonNode[] values = selected.get(r);
+            if (values == null) {
+                errors.add(r, "", notObjects[r]);
                 continue;
             }
             for (int c = 0; c < columns.size(); c++) {
-                texts[c][r] = text(columns.get(c), row, r, errors, batch);
+                texts[c][r] = text(columns.get(c), values[c], r, errors, batch);
             }
         }
         for (int c = 0; c < columns.size(); c++) {
             check(columns.get(c), texts[c], errors);
         }
-        return write(schema, texts, errors, input.errors(), importId);
+        return write(schema, texts, errors, parseErrors, importId);
     }
 
-    private static String text(IngestColumn column, JsonNode row, int r, RowErrors errors, ColumnDefaults.Batch batch) {
-        JsonNode value = column.path().select(row);
+    private static String text(
+            IngestColumn column, JsonNode value, int r, RowErrors errors, ColumnDefaults.Batch batch) {
         boolean nullable = column.type().isNullable();
         if (value != null && !value.isNull()) {
             return JsonValues.text(value, column.type());
@@ -125,30 +164,27 @@ public final class RowConverter {
     private static ConvertedRows write(
             IngestSchema schema, String[][] texts, RowErrors errors, List<String> parseErrors, String importId) {
         List<IngestColumn> columns = schema.columns();
-        StringWriter rows = new StringWriter();
+        StringBuilder rows = new StringBuilder(estimatedLength(texts));
         StringWriter quarantine = new StringWriter();
         int rowCount = 0;
         int quarantineCount = 0;
         String insertionDate = QuarantineTable.insertionDate();
-        try (JsonGenerator good = JsonValues.MAPPER.createGenerator(rows);
-                JsonGenerator bad = JsonValues.MAPPER.createGenerator(quarantine)) {
-            good.setRootValueSeparator(null);
+        try (JsonGenerator bad = JsonValues.MAPPER.createGenerator(quarantine)) {
             bad.setRootValueSeparator(null);
             for (int r = 0; r < errors.rowCount(); r++) {
-                boolean valid = !errors.has(r);
-                JsonGenerator out = valid ? good : bad;
-                out.writeStartObject();
-                for (int c = 0; c < columns.size(); c++) {
-                    out.writeStringField(columns.get(c).name(), texts[c][r]);
-                }
-                if (valid) {
+                if (!errors.has(r)) {
                     rowCount++;
-                } else {
-                    quarantineCount++;
-                    writeErrors(out, errors.columns(r), errors.messages(r), importId, insertionDate);
+                    writeTabSeparated(rows, texts, r);
+                    continue;
                 }
-                out.writeEndObject();
-                out.writeRaw('\n');
+                quarantineCount++;
+                bad.writeStartObject();
+                for (int c = 0; c < columns.size(); c++) {
+                    bad.writeStringField(columns.get(c).name(), texts[c][r]);
+                }
+                writeErrors(bad, errors.columns(r), errors.messages(r), importId, insertionDate);
+                bad.writeEndObject();
+                bad.writeRaw('\n');
             }
             for (String parseError : parseErrors) {
                 quarantineCount++;
@@ -160,7 +196,47 @@ public final class RowConverter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ConvertedRows(rows.toString(), rowCount, quarantine.toString(), quarantineCount);
+        List<String> names = columns.stream().map(IngestColumn::name).toList();
+        return new ConvertedRows(names, rows.toString(), rowCount, quarantine.toString(), quarantineCount);
+    }
+
+    private static int estimatedLength(String[][] texts) {
+        long length = 0;
+        for (String[] column : texts) {
+            for (String text : column) {
+                length += text == null ? 3 : text.length() + 1;
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 16, length);
+    }
+
+    /** Row {@code r} as a TabSeparated line, NULL as {@code \N}, escaped as the executor's TabSeparated reads. */
+    private static void writeTabSeparated(StringBuilder out, String[][] texts, int r) {
+        for (int c = 0; c < texts.length; c++) {
+            if (c > 0) {
+                out.append('\t');
+            }
+            String text = texts[c][r];
+            if (text == null) {
+                out.append("\\N");
+            } else if (plain(text)) {
+                out.append(text);
+            } else {
+                out.append(OutputFormats.tsvEscape(text));
+            }
+        }
+        out.append('\n');
+    }
+
+    /** Whether {@code text} needs no TabSeparated escape (most values: no string is made for them). */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch < ' ' || ch == '\\' || ch == '\'') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void writeErrors(

@@ -87,7 +87,12 @@ public final class InsertLog implements AutoCloseable {
 
     /** Appends rows; durable once {@link #sync} of the returned sequence returns. */
     public long appendRows(String table, int rowCount, String rows) {
-        return append(sequence -> new LogRecord.Rows(sequence, table, rowCount, rows), true);
+        return appendRows(table, rowCount, List.of(), rows);
+    }
+
+    /** Appends rows as TabSeparated text of {@code columns} (JSONEachRow when empty); see {@link #sync}. */
+    public long appendRows(String table, int rowCount, List<String> columns, String rows) {
+        return append(sequence -> new LogRecord.Rows(sequence, table, rowCount, columns, rows), true);
     }
 
     /** Appends and syncs an intent to insert {@code rowSequences} into {@code table}. */

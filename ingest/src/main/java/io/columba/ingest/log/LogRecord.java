@@ -11,8 +11,20 @@ import java.util.List;
 public sealed interface LogRecord {
     long sequence();
 
-    /** Rows for {@code table}, as JSONEachRow text, that were acknowledged to a client. */
-    record Rows(long sequence, String table, int rowCount, String rows) implements LogRecord {}
+    /**
+     * Rows for {@code table} that were acknowledged to a client: TabSeparated text of {@code columns}, or
+     * JSONEachRow text when {@code columns} is empty.
+     */
+    record Rows(long sequence, String table, int rowCount, List<String> columns, String rows) implements LogRecord {
+        public Rows {
+            columns = List.copyOf(columns);
+        }
+
+        /** JSONEachRow rows. */
+        public Rows(long sequence, String table, int rowCount, String rows) {
+            this(sequence, table, rowCount, List.of(), rows);
+        }
+    }
 
     /** The rows of {@code rowSequences} are about to be inserted into {@code table}, whose parts end at block {@code maxBlockBefore}. */
     record Intent(long sequence, String table, long maxBlockBefore, List<Long> rowSequences) implements LogRecord {

@@ -123,4 +123,31 @@ class InsertBufferTest {
 
         assertThat(tsv(database, "SELECT count() FROM t")).isEqualTo("7\n");
     }
+
+    @Test
+    void tabSeparatedAndJsonEachRowRecordsOfOneTableRecoverTogether() {
+        try (InsertLog log = InsertLog.open(folder.resolve("log"), 1 << 20)) {
+            log.appendRows("t", 2, rows(0, 2).rows());
+            log.appendRows("t", 3, List.of("id"), "2\n3\n4\n");
+            log.sync(log.appendRows("t", 1, rows(5, 6).rows()));
+        }
+
+        try (InsertBuffer buffer = InsertBuffer.open(database, folder.resolve("log"), SLOW)) {
+            assertThat(tsv(database, "SELECT count(), sum(id) FROM t")).isEqualTo("6\t15\n");
+        }
+    }
+
+    @Test
+    void tabSeparatedRowsKeepTheirEscapes() {
+        database.execute(
+                "CREATE TABLE s (id UInt32, text Nullable(String)) ENGINE = MergeTree ORDER BY id",
+                QuerySettings.DEFAULTS);
+        try (InsertBuffer buffer = InsertBuffer.open(database, folder.resolve("log"), SLOW)) {
+            buffer.submit(List.of(new TableRows("s", 2, List.of("id", "text"), "1\ta\\tb\\\\n\n2\t\\N\n")), true)
+                    .join();
+
+            assertThat(tsv(database, "SELECT id, length(text), text IS NULL FROM s ORDER BY id"))
+                    .isEqualTo("1\t5\t0\n2\t\\N\t1\n");
+        }
+    }
 }

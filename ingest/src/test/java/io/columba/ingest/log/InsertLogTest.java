@@ -38,6 +38,18 @@ class InsertLogTest {
     }
 
     @Test
+    void tabSeparatedRowsKeepTheirColumns() {
+        try (InsertLog log = InsertLog.open(folder, 1 << 20)) {
+            log.sync(log.appendRows("t", 2, List.of("a", "b"), "1\tx\n2\ty\n"));
+        }
+        try (InsertLog log = InsertLog.open(folder, 1 << 20)) {
+            LogRecord.Rows rows = (LogRecord.Rows) log.recovered().get(0);
+            assertThat(rows.columns()).containsExactly("a", "b");
+            assertThat(rows.rows()).isEqualTo("1\tx\n2\ty\n");
+        }
+    }
+
+    @Test
     void aTornTailOfTheLastSegmentIsCutOff() throws IOException {
         try (InsertLog log = InsertLog.open(folder, 1 << 20)) {
             log.sync(log.appendRows("t", 1, "{\"a\":\"1\"}\n"));

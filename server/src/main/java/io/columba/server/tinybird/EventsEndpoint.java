@@ -18,7 +18,8 @@ import java.util.Optional;
  * undone by the HTTP pipeline. Answers {@code {"successful_rows", "quarantined_rows"}} with 202 once the rows are
  * durable, or 200 with {@code wait=true} once they are in the table. 400 without {@code name} or for a body that
  * is not JSON, 404 for an unknown data source, 403 without {@code DATASOURCES:APPEND:<ds>} or ADMIN, 413 over the
- * body limit (10 MB as Tinybird).
+ * body limit (10 MB as Tinybird). A refused body answers {@code {"error", "code", "exception"}}: the message, and
+ * ClickHouse's error number and text ({@code Code: 27. DB::Exception: ... (CANNOT_PARSE_INPUT_ASSERTION_FAILED)}).
  */
 final class EventsEndpoint {
     static final String PATH = "/v0/events";
@@ -71,7 +72,11 @@ final class EventsEndpoint {
             return ApiResponse.json(wait ? 200 : 202, body);
         } catch (ColumbaException e) {
             int status = e.errorCode() == ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED ? 400 : 500;
-            return ApiResponse.jsonError(status, e.getMessage());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", e.getMessage());
+            body.put("code", e.errorCode().code());
+            body.put("exception", e.toClickHouseText());
+            return ApiResponse.json(status, body);
         }
     }
 }
