@@ -10,26 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** fArray(arrays...): f over the elements of array arguments; a row's arrays must have equal lengths. */
-public final class ArrayCombinator implements AggregateFunction {
-    private final AggregateFunction nested;
-
+public final class ArrayCombinator extends Combinator {
     public ArrayCombinator(AggregateFunction nested) {
-        this.nested = nested;
+        super(nested, "Array");
     }
 
     @Override
-    public AggregateFunction withParameters(List<String> parameters) {
-        return new ArrayCombinator(nested.withParameters(parameters));
-    }
-
-    @Override
-    public List<String> parameters() {
-        return nested.parameters();
-    }
-
-    @Override
-    public String name() {
-        return nested.name() + "Array";
+    protected AggregateFunction over(AggregateFunction nested) {
+        return new ArrayCombinator(nested);
     }
 
     @Override

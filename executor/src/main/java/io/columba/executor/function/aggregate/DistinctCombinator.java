@@ -12,26 +12,14 @@ import java.util.List;
  * fDistinct(args) and f(DISTINCT args): f over each group's distinct argument tuples. Groups keep the distinct
  * tuples (in the order met) and f runs over them when the result is asked for, as in ClickHouse.
  */
-public final class DistinctCombinator implements AggregateFunction {
-    private final AggregateFunction nested;
-
+public final class DistinctCombinator extends Combinator {
     public DistinctCombinator(AggregateFunction nested) {
-        this.nested = nested;
+        super(nested, "Distinct");
     }
 
     @Override
-    public AggregateFunction withParameters(List<String> parameters) {
-        return new DistinctCombinator(nested.withParameters(parameters));
-    }
-
-    @Override
-    public List<String> parameters() {
-        return nested.parameters();
-    }
-
-    @Override
-    public String name() {
-        return nested.name() + "Distinct";
+    protected AggregateFunction over(AggregateFunction nested) {
+        return new DistinctCombinator(nested);
     }
 
     @Override

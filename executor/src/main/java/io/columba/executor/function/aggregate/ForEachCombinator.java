@@ -9,26 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /** fForEach(arrays...): f for each array position separately; an array of results as long as the longest input. */
-public final class ForEachCombinator implements AggregateFunction {
-    private final AggregateFunction nested;
-
+public final class ForEachCombinator extends Combinator {
     public ForEachCombinator(AggregateFunction nested) {
-        this.nested = nested;
+        super(nested, "ForEach");
     }
 
     @Override
-    public AggregateFunction withParameters(List<String> parameters) {
-        return new ForEachCombinator(nested.withParameters(parameters));
-    }
-
-    @Override
-    public List<String> parameters() {
-        return nested.parameters();
-    }
-
-    @Override
-    public String name() {
-        return nested.name() + "ForEach";
+    protected AggregateFunction over(AggregateFunction nested) {
+        return new ForEachCombinator(nested);
     }
 
     @Override

@@ -10,26 +10,14 @@ import io.columba.storage.type.DataType;
 import java.util.List;
 
 /** fIf(args..., cond): f over the rows where cond is true (non-zero and not NULL). */
-public final class IfCombinator implements AggregateFunction {
-    private final AggregateFunction nested;
-
+public final class IfCombinator extends Combinator {
     public IfCombinator(AggregateFunction nested) {
-        this.nested = nested;
+        super(nested, "If");
     }
 
     @Override
-    public AggregateFunction withParameters(List<String> parameters) {
-        return new IfCombinator(nested.withParameters(parameters));
-    }
-
-    @Override
-    public List<String> parameters() {
-        return nested.parameters();
-    }
-
-    @Override
-    public String name() {
-        return nested.name() + "If";
+    protected AggregateFunction over(AggregateFunction nested) {
+        return new IfCombinator(nested);
     }
 
     @Override

@@ -11,26 +11,14 @@ import io.columba.storage.type.DataType;
 import java.util.List;
 
 /** fMerge: combines AggregateFunction(f, T) states and returns what f returns. */
-public final class MergeCombinator implements AggregateFunction {
-    private final AggregateFunction nested;
-
+public final class MergeCombinator extends Combinator {
     public MergeCombinator(AggregateFunction nested) {
-        this.nested = nested;
+        super(nested, "Merge");
     }
 
     @Override
-    public AggregateFunction withParameters(List<String> parameters) {
-        return new MergeCombinator(nested.withParameters(parameters));
-    }
-
-    @Override
-    public List<String> parameters() {
-        return nested.parameters();
-    }
-
-    @Override
-    public String name() {
-        return nested.name() + "Merge";
+    protected AggregateFunction over(AggregateFunction nested) {
+        return new MergeCombinator(nested);
     }
 
     @Override

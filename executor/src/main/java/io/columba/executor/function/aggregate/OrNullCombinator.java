@@ -10,28 +10,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /** fOrNull and fOrDefault: f, but a group that aggregated no row gives NULL, or the result type's default. */
-public final class OrNullCombinator implements AggregateFunction {
-    private final AggregateFunction nested;
+public final class OrNullCombinator extends Combinator {
     private final boolean orNull;
 
     public OrNullCombinator(AggregateFunction nested, boolean orNull) {
-        this.nested = nested;
+        super(nested, orNull ? "OrNull" : "OrDefault");
         this.orNull = orNull;
     }
 
     @Override
-    public AggregateFunction withParameters(List<String> parameters) {
-        return new OrNullCombinator(nested.withParameters(parameters), orNull);
-    }
-
-    @Override
-    public List<String> parameters() {
-        return nested.parameters();
-    }
-
-    @Override
-    public String name() {
-        return nested.name() + (orNull ? "OrNull" : "OrDefault");
+    protected AggregateFunction over(AggregateFunction nested) {
+        return new OrNullCombinator(nested, orNull);
     }
 
     @Override

@@ -8,26 +8,14 @@ import java.util.List;
  * fSimpleState: f's value, for SimpleAggregateFunction(f, T) columns, which hold the value itself (this engine
  * types those columns as T).
  */
-public final class SimpleStateCombinator implements AggregateFunction {
-    private final AggregateFunction nested;
-
+public final class SimpleStateCombinator extends Combinator {
     public SimpleStateCombinator(AggregateFunction nested) {
-        this.nested = nested;
+        super(nested, "SimpleState");
     }
 
     @Override
-    public AggregateFunction withParameters(List<String> parameters) {
-        return new SimpleStateCombinator(nested.withParameters(parameters));
-    }
-
-    @Override
-    public List<String> parameters() {
-        return nested.parameters();
-    }
-
-    @Override
-    public String name() {
-        return nested.name() + "SimpleState";
+    protected AggregateFunction over(AggregateFunction nested) {
+        return new SimpleStateCombinator(nested);
     }
 
     @Override

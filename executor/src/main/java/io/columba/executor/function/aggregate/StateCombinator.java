@@ -6,26 +6,14 @@ import io.columba.storage.type.DataType;
 import java.util.List;
 
 /** fState: aggregates as f does, but returns each group's intermediate state, an AggregateFunction(f, T) value. */
-public final class StateCombinator implements AggregateFunction {
-    private final AggregateFunction nested;
-
+public final class StateCombinator extends Combinator {
     public StateCombinator(AggregateFunction nested) {
-        this.nested = nested;
+        super(nested, "State");
     }
 
     @Override
-    public AggregateFunction withParameters(List<String> parameters) {
-        return new StateCombinator(nested.withParameters(parameters));
-    }
-
-    @Override
-    public List<String> parameters() {
-        return nested.parameters();
-    }
-
-    @Override
-    public String name() {
-        return nested.name() + "State";
+    protected AggregateFunction over(AggregateFunction nested) {
+        return new StateCombinator(nested);
     }
 
     @Override
