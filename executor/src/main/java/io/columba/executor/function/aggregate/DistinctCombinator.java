@@ -4,7 +4,6 @@ import io.columba.storage.column.Column;
 import io.columba.storage.column.ColumnBuilder;
 import io.columba.storage.part.GrowableByteArray;
 import io.columba.storage.type.DataType;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -47,18 +46,11 @@ public final class DistinctCombinator extends Combinator {
     private static final class States implements AggregateStates {
         private final BoundAggregate inner;
         private final List<DataType> types;
-        private final List<LinkedHashSet<Object>> sets = new ArrayList<>();
+        private final GroupKeySets sets = new GroupKeySets();
 
         States(BoundAggregate inner, List<DataType> types) {
             this.inner = inner;
             this.types = types;
-        }
-
-        private LinkedHashSet<Object> set(int group) {
-            while (sets.size() <= group) {
-                sets.add(new LinkedHashSet<>());
-            }
-            return sets.get(group);
         }
 
         @Override
@@ -68,23 +60,20 @@ public final class DistinctCombinator extends Combinator {
                 columns[a] = arguments[a].materialize();
             }
             for (int i = 0; i < rows; i++) {
-                set(groups[i]).add(RowKeys.key(columns, i));
+                sets.of(groups[i]).add(RowKeys.key(columns, i));
             }
         }
 
         @Override
         public void merge(AggregateStates other, int[] mapping, int groupCount) {
-            States from = (States) other;
-            for (int g = 0; g < mapping.length && g < from.sets.size(); g++) {
-                set(mapping[g]).addAll(from.sets.get(g));
-            }
+            sets.addAll(((States) other).sets, mapping);
         }
 
         @Override
         public Column result(int groupCount) {
             int total = 0;
-            for (int g = 0; g < groupCount && g < sets.size(); g++) {
-                total += sets.get(g).size();
+            for (int g = 0; g < groupCount && g < sets.groups(); g++) {
+                total += sets.of(g).size();
             }
             ColumnBuilder[] builders = new ColumnBuilder[types.size()];
             for (int a = 0; a < builders.length; a++) {
@@ -92,8 +81,8 @@ public final class DistinctCombinator extends Combinator {
             }
             int[] groups = new int[total];
             int row = 0;
-            for (int g = 0; g < groupCount && g < sets.size(); g++) {
-                for (Object key : sets.get(g)) {
+            for (int g = 0; g < groupCount && g < sets.groups(); g++) {
+                for (Object key : sets.of(g)) {
                     groups[row++] = g;
                     for (int a = 0; a < builders.length; a++) {
                         RowKeys.append(builders[a], builders.length == 1 ? key : ((List<?>) key).get(a));
@@ -112,7 +101,7 @@ public final class DistinctCombinator extends Combinator {
         /** VarUInt number of distinct tuples, then each as a key. */
         @Override
         public void serialize(int group, GrowableByteArray out) {
-            LinkedHashSet<Object> set = set(group);
+            LinkedHashSet<Object> set = sets.of(group);
             out.writeVarUInt(set.size());
             for (Object key : set) {
                 RowKeys.write(key, out);
@@ -123,7 +112,7 @@ public final class DistinctCombinator extends Combinator {
         public void deserialize(StateReader in) {
             long count = in.readVarUInt();
             for (long i = 0; i < count; i++) {
-                set(0).add(RowKeys.read(in));
+                sets.of(0).add(RowKeys.read(in));
             }
         }
     }

@@ -7,7 +7,6 @@ import io.columba.storage.column.ColumnBuilder;
 import io.columba.storage.part.GrowableByteArray;
 import io.columba.storage.type.ArrayType;
 import io.columba.storage.type.DataType;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -43,33 +42,23 @@ public final class GroupUniqArrayFunction implements AggregateFunction {
 
     static final class States implements AggregateStates {
         private final DataType element;
-        final List<LinkedHashSet<Object>> sets = new ArrayList<>();
+        final GroupKeySets sets = new GroupKeySets();
 
         States(DataType element) {
             this.element = element;
-        }
-
-        LinkedHashSet<Object> set(int group) {
-            while (sets.size() <= group) {
-                sets.add(new LinkedHashSet<>());
-            }
-            return sets.get(group);
         }
 
         @Override
         public void add(int[] groups, Column[] arguments, int rows, int groupCount) {
             Column values = arguments[0].materialize();
             for (int i = 0; i < rows; i++) {
-                set(groups[i]).add(RowKeys.value(values, i));
+                sets.of(groups[i]).add(RowKeys.value(values, i));
             }
         }
 
         @Override
         public void merge(AggregateStates other, int[] mapping, int groupCount) {
-            States from = (States) other;
-            for (int g = 0; g < mapping.length && g < from.sets.size(); g++) {
-                set(mapping[g]).addAll(from.sets.get(g));
-            }
+            sets.addAll(((States) other).sets, mapping);
         }
 
         @Override
@@ -77,7 +66,7 @@ public final class GroupUniqArrayFunction implements AggregateFunction {
             int[] offsets = new int[groupCount + 1];
             ColumnBuilder elements = ColumnBuilder.forType(element, groupCount);
             for (int g = 0; g < groupCount; g++) {
-                for (Object value : set(g)) {
+                for (Object value : sets.of(g)) {
                     RowKeys.append(elements, value);
                 }
                 offsets[g + 1] = elements.size();
@@ -88,7 +77,7 @@ public final class GroupUniqArrayFunction implements AggregateFunction {
         /** VarUInt count, then each value as a key. */
         @Override
         public void serialize(int group, GrowableByteArray out) {
-            LinkedHashSet<Object> set = set(group);
+            LinkedHashSet<Object> set = sets.of(group);
             out.writeVarUInt(set.size());
             for (Object value : set) {
                 RowKeys.write(value, out);
@@ -99,7 +88,7 @@ public final class GroupUniqArrayFunction implements AggregateFunction {
         public void deserialize(StateReader in) {
             long count = in.readVarUInt();
             for (long i = 0; i < count; i++) {
-                set(0).add(RowKeys.read(in));
+                sets.of(0).add(RowKeys.read(in));
             }
         }
     }
