@@ -14,21 +14,17 @@
 #               docs/benchmarks/storage-hits-<N>.tsv).
 # ClickHouse runs through scripts/clickhouse-peer.sh (started if needed, stopped again only if this script
 # started it); its table is columba_bench.hits, dropped and created from create_clickhouse.sql.
-# Environment: WORK_DIR, BENCH_DIR (default /work/shared/bench), COLUMBA_LOAD_HEAP (default 16g).
+# Environment: WORK_DIR, BENCH_DIR (default ../shared/bench beside the repository), COLUMBA_LOAD_HEAP (default 16g).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK_DIR="${WORK_DIR:-/tmp/columba-hits}"
-BENCH_DIR="${BENCH_DIR:-/work/shared/bench}"
-LOAD_HEAP="${COLUMBA_LOAD_HEAP:-16g}"
+BENCH_DIR="${BENCH_DIR:-$(cd "$ROOT/.." && pwd)/shared/bench}"
 ROWS=10000000
 THREADS=2
 OUT=""
 BUILD=1
 JMH=1
-CLICKHOUSE=(clickhouse-client --host 127.0.0.1 --port 19000)
-CLICKHOUSE_DATABASE=columba_bench
-CLICKHOUSE_HTTP=http://127.0.0.1:18123
 
 log() { echo "bench-storage: $*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -58,27 +54,15 @@ source "$ROOT/scripts/jdk.sh"
 JAVA_HOME="$(find_jdk)" || die "no JDK found"
 export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
-
-now() { date +%s.%N; }
-seconds_since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$1" "$(now)"; }
+LOAD_THREADS="$THREADS"
+# shellcheck source=scripts/clickbench/hits.sh
+source "$ROOT/scripts/clickbench/hits.sh"
 
 build() {
     ((BUILD)) || return 0
     log "building cli/target/columba.jar and jmh/target/benchmarks.jar"
     local maven=(flock /tmp/columba-mvn.lock mvn -q -DskipTests -Dspotless.check.skip=true package -pl cli,jmh -am)
     (cd "$ROOT" && { "${maven[@]}" -o >&2 || "${maven[@]}" >&2; }) || die "the build failed"
-}
-
-generate() {
-    TSV="$WORK_DIR/hits-$ROWS.tsv"
-    mkdir -p "$WORK_DIR"
-    if [[ -f "$TSV" ]] && [[ "$(wc -l <"$TSV")" -eq "$ROWS" ]]; then
-        log "reusing $TSV ($(du -h "$TSV" | cut -f1))"
-        return
-    fi
-    log "generating $TSV (10M rows: about 140 s, 5.3 GB)"
-    python3 "$BENCH_DIR/gen_hits.py" "$ROWS" --jobs 2 --format tsv --out "$TSV.part"
-    mv "$TSV.part" "$TSV"
 }
 
 STARTED_PEER=0
@@ -93,62 +77,6 @@ stop_clickhouse() {
     if ((STARTED_PEER)); then
         bash "$ROOT/scripts/clickhouse-peer.sh" stop || true
     fi
-}
-
-load_clickhouse() {
-    "${CLICKHOUSE[@]}" --query "CREATE DATABASE IF NOT EXISTS $CLICKHOUSE_DATABASE"
-    "${CLICKHOUSE[@]}" --database "$CLICKHOUSE_DATABASE" --query "DROP TABLE IF EXISTS hits"
-    "${CLICKHOUSE[@]}" --database "$CLICKHOUSE_DATABASE" --multiquery <"$BENCH_DIR/create_clickhouse.sql"
-    log "loading ClickHouse: INSERT INTO hits FORMAT TabSeparated < $TSV"
-    local started
-    started="$(now)"
-    "${CLICKHOUSE[@]}" --database "$CLICKHOUSE_DATABASE" --query "INSERT INTO hits FORMAT TabSeparated" <"$TSV"
-    CLICKHOUSE_LOAD_SECONDS="$(seconds_since "$started")"
-    local count
-    count="$("${CLICKHOUSE[@]}" --database "$CLICKHOUSE_DATABASE" --query "SELECT count() FROM hits")"
-    [[ "$count" -eq "$ROWS" ]] || die "ClickHouse holds $count rows, expected $ROWS"
-    log "ClickHouse loaded $ROWS rows in $CLICKHOUSE_LOAD_SECONDS s"
-}
-
-clickhouse_bytes() {
-    # Active parts only: parts replaced by a merge linger on disk for a while.
-    read -r CLICKHOUSE_PARTS CLICKHOUSE_BYTES < <("${CLICKHOUSE[@]}" --query "SELECT count(), sum(bytes_on_disk)
-        FROM system.parts WHERE active AND database = '$CLICKHOUSE_DATABASE' AND table = 'hits' FORMAT TSV")
-}
-
-load_columba() {
-    COLUMBA_DATA="$WORK_DIR/columba-$ROWS"
-    rm -rf "$COLUMBA_DATA"
-    log "loading Columba: columba local load --threads $THREADS (heap $LOAD_HEAP) into $COLUMBA_DATA"
-    local started
-    started="$(now)"
-    "$JAVA" "-Xmx$LOAD_HEAP" -jar "$ROOT/cli/target/columba.jar" local load --data "$COLUMBA_DATA" --table hits \
-        --create-sql "$BENCH_DIR/create_clickhouse.sql" --threads "$THREADS" "$TSV" >&2
-    COLUMBA_LOAD_SECONDS="$(seconds_since "$started")"
-    log "Columba loaded $ROWS rows in $COLUMBA_LOAD_SECONDS s (JVM start to exit)"
-}
-
-columba_bytes() {
-    # Active parts only, as for ClickHouse: parts covered by a merged part and tmp_* leftovers are not counted.
-    read -r COLUMBA_PARTS COLUMBA_BYTES < <(python3 - "$COLUMBA_DATA/data/hits" <<'EOF'
-import os, re, sys
-folder = sys.argv[1]
-parts = []
-for name in os.listdir(folder):
-    match = re.fullmatch(r"(.+)_(\d+)_(\d+)_(\d+)", name)
-    if match and not name.startswith("tmp_") and os.path.isdir(os.path.join(folder, name)):
-        parts.append((name, match.group(1), int(match.group(2)), int(match.group(3)), int(match.group(4))))
-def covered(p):
-    return any(q is not p and q[1] == p[1] and q[2] <= p[2] and q[3] >= p[3] and q[4] > p[4] for q in parts)
-total = 0
-active = [p for p in parts if not covered(p)]
-for part in active:
-    for directory, _, files in os.walk(os.path.join(folder, part[0])):
-        total += sum(os.path.getsize(os.path.join(directory, f)) for f in files)
-print(len(active), total)
-EOF
-    )
-    [[ "$COLUMBA_PARTS" -gt 0 ]] || die "no Columba part in $COLUMBA_DATA/data/hits"
 }
 
 run_jmh() {
@@ -207,7 +135,7 @@ main() {
     log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$JAVA" -version 2>&1 | head -1)," \
         "commit $(git -C "$ROOT" rev-parse --short HEAD)"
     build
-    generate
+    generate_hits
     start_clickhouse
     trap stop_clickhouse EXIT
     load_clickhouse

@@ -1,3 +1,10 @@
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -6,78 +13,62 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * The DuckDB side of {@code scripts/bench-clickbench.sh}, run as a single-file program with the DuckDB JDBC jar on
- * the class path:
+ * the class path. Two modes:
  *
  * <pre>
- * java -cp duckdb_jdbc.jar DuckDbPeer.java DB_FILE CREATE_SQL HITS_TSV QUERIES_SQL RUNS OUT_DIR
+ * java -cp duckdb_jdbc.jar DuckDbPeer.java load DB_FILE CREATE_SQL HITS_TSV
+ * java -cp duckdb_jdbc.jar DuckDbPeer.java serve DB_FILE PORT
  * </pre>
  *
- * Loads {@code HITS_TSV} into {@code DB_FILE} once (kept between runs), then runs every query of {@code QUERIES_SQL}
- * once cold and {@code RUNS} times hot. Writes {@code OUT_DIR/times.tsv} (query, load or hot seconds) and one
- * {@code OUT_DIR/qN.tsv} per query with its rows as tab-separated text.
+ * {@code load} creates {@code DB_FILE} afresh from the table of {@code CREATE_SQL} and the rows of {@code HITS_TSV},
+ * checkpoints it, and prints {@code load_seconds<TAB>S} on stdout. {@code serve} answers {@code POST /} on loopback
+ * with the query in the body: 200 and the rows as tab-separated text ({@code \N} for NULL), or 500 and the error.
+ * The benchmark driver times the HTTP round trip, as it does for Columba and ClickHouse, so all three systems are
+ * measured the same way and can be run in alternation.
  */
 public final class DuckDbPeer {
     private DuckDbPeer() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            System.err.println("usage: DuckDbPeer DB_FILE CREATE_SQL HITS_TSV QUERIES_SQL RUNS OUT_DIR");
+        if (args.length == 4 && args[0].equals("load")) {
+            load(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
+        } else if (args.length == 3 && args[0].equals("serve")) {
+            serve(Path.of(args[1]), Integer.parseInt(args[2]));
+        } else {
+            System.err.println("usage: DuckDbPeer load DB_FILE CREATE_SQL HITS_TSV | serve DB_FILE PORT");
             System.exit(2);
         }
-        Path database = Path.of(args[0]);
-        Path create = Path.of(args[1]);
-        Path tsv = Path.of(args[2]);
-        Path queries = Path.of(args[3]);
-        int runs = Integer.parseInt(args[4]);
-        Path out = Path.of(args[5]);
-        Files.createDirectories(out);
-        List<String> times = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath());
-                Statement statement = connection.createStatement()) {
-            double load = loadIfEmpty(statement, create, tsv);
-            if (load >= 0) {
-                times.add("load\t" + format(load));
-            }
-            List<String> lines = Files.readAllLines(queries).stream()
-                    .map(String::strip)
-                    .filter(line -> !line.isEmpty())
-                    .toList();
-            for (int i = 0; i < lines.size(); i++) {
-                String sql = lines.get(i).replaceAll(";$", "");
-                times.add("Q" + i + "\t" + format(runQuery(statement, sql, runs, out.resolve("q" + i + ".tsv"))));
-                System.err.printf("duckdb: Q%d of %d done%n", i, lines.size() - 1);
-            }
-        }
-        Files.write(out.resolve("times.tsv"), times);
     }
 
-    private static double loadIfEmpty(Statement statement, Path create, Path tsv) throws Exception {
-        try (ResultSet tables = statement.executeQuery(
-                "SELECT count(*) FROM information_schema.tables WHERE table_name = 'hits'")) {
-            tables.next();
-            if (tables.getLong(1) > 0) {
-                try (ResultSet count = statement.executeQuery("SELECT count(*) FROM hits")) {
-                    count.next();
-                    if (count.getLong(1) > 0) {
-                        return -1;
+    private static void load(Path database, Path create, Path tsv) throws Exception {
+        Files.deleteIfExists(database);
+        Files.deleteIfExists(Path.of(database + ".wal"));
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath());
+                Statement statement = connection.createStatement()) {
+            statement.execute(Files.readString(create));
+            long started = System.nanoTime();
+            Thread heartbeat = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    while (true) {
+                        Thread.sleep(10_000);
+                        System.err.printf(
+                                Locale.ROOT, "duckdb: loading, %.0f s so far%n", (System.nanoTime() - started) / 1e9);
                     }
+                } catch (InterruptedException e) {
+                    // the load is over
                 }
-                statement.execute("DROP TABLE hits");
-            }
+            });
+            statement.execute("INSERT INTO hits SELECT * FROM read_csv('" + tsv.toAbsolutePath()
+                    + "', delim='\\t', header=false, quote='', escape='', nullstr='\\N', auto_detect=false,"
+                    + " columns=" + columnsOf(statement) + ")");
+            statement.execute("CHECKPOINT");
+            heartbeat.interrupt();
+            System.out.printf(Locale.ROOT, "load_seconds\t%.2f%n", (System.nanoTime() - started) / 1e9);
         }
-        statement.execute(Files.readString(create));
-        System.err.println("duckdb: loading " + tsv);
-        long started = System.nanoTime();
-        statement.execute("INSERT INTO hits SELECT * FROM read_csv('" + tsv.toAbsolutePath()
-                + "', delim='\\t', header=false, quote='', escape='', nullstr='\\N', auto_detect=false,"
-                + " columns=" + columnsOf(statement) + ")");
-        return (System.nanoTime() - started) / 1e9;
     }
 
     /** The {@code columns={...}} argument of read_csv, from the table just created. */
@@ -99,40 +90,63 @@ public final class DuckDbPeer {
         return columns.append('}').toString();
     }
 
-    /** Runs {@code sql} once to warm up and {@code runs} more times; returns the fastest hot run in seconds. */
-    private static double runQuery(Statement statement, String sql, int runs, Path result) throws Exception {
-        List<String> rows = execute(statement, sql);
-        Files.write(result, rows);
-        double best = Double.MAX_VALUE;
-        for (int run = 0; run < runs; run++) {
-            long started = System.nanoTime();
-            execute(statement, sql);
-            best = Math.min(best, (System.nanoTime() - started) / 1e9);
-        }
-        return best;
+    private static void serve(Path database, int port) throws Exception {
+        Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath());
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+        // One query at a time on the one connection, like the other two systems are driven.
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                answer(connection, exchange);
+            }
+        });
+        server.start();
+        System.err.println("duckdb: serving " + database + " on http://127.0.0.1:" + port + "/");
     }
 
-    private static List<String> execute(Statement statement, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
+    private static synchronized void answer(Connection connection, HttpExchange exchange) throws IOException {
+        String sql = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        int status = 200;
+        String body;
+        try (Statement statement = connection.createStatement()) {
+            body = execute(statement, sql);
+        } catch (SQLException e) {
+            status = 500;
+            body = String.valueOf(e.getMessage());
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/tab-separated-values; charset=UTF-8");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private static String execute(Statement statement, String sql) throws SQLException {
+        StringBuilder rows = new StringBuilder();
         try (ResultSet resultSet = statement.executeQuery(sql)) {
             ResultSetMetaData meta = resultSet.getMetaData();
             int columns = meta.getColumnCount();
             while (resultSet.next()) {
-                StringBuilder row = new StringBuilder();
                 for (int column = 1; column <= columns; column++) {
                     if (column > 1) {
-                        row.append('\t');
+                        rows.append('\t');
                     }
                     Object value = resultSet.getObject(column);
-                    row.append(value == null ? "\\N" : value.toString());
+                    rows.append(value == null ? "\\N" : escape(value.toString()));
                 }
-                rows.add(row.toString());
+                rows.append('\n');
             }
         }
-        return rows;
+        return rows.toString();
     }
 
-    private static String format(double seconds) {
-        return String.format(Locale.ROOT, "%.4f", seconds);
+    /** TabSeparated escaping, as ClickHouse writes string values. */
+    private static String escape(String value) {
+        if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0) {
+            return value;
+        }
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
     }
 }

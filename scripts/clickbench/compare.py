@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Runs the ClickBench queries on Columba and ClickHouse 18.16 over HTTP, compares their rows (and DuckDB's where
-18.16 is known to be wrong), times hot runs, and writes a TSV, a Markdown table and an SVG plot.
+"""Runs the ClickBench queries on Columba, ClickHouse 18.16 and DuckDB over HTTP, in alternation: for each query one
+cold run per system (after dropping the OS page cache when allowed), then --runs rounds of one hot run per system.
+Checks that Columba returns ClickHouse's rows (DuckDB's where 18.16 is known to be wrong) and writes a TSV, a
+Markdown summary and an SVG chart (per-query bars on a log scale, geometric means, load time and bytes on disk).
 
-Called by scripts/bench-clickbench.sh; see there for how the three systems are started and loaded.
+Called by scripts/bench-clickbench.sh; see there for how the three systems are generated, loaded and started.
 """
 import argparse
 import math
@@ -46,18 +48,21 @@ def http_query(url, sql, timeout):
         return None, time.perf_counter() - started, str(error)
 
 
-def run(url, sql, runs, timeout):
-    """One cold run (its rows are kept), then `runs` hot runs; returns rows, best hot seconds, error."""
-    body, _, error = http_query(url, sql + " FORMAT TabSeparated", timeout)
-    if error:
-        return None, None, error
-    best = math.inf
-    for _ in range(runs):
-        _, seconds, error = http_query(url, sql + " FORMAT TabSeparated", timeout)
-        if error:
-            return None, None, error
-        best = min(best, seconds)
-    return parse_rows(body), best, None
+def timed_query(url, sql, timeout):
+    """(rows, seconds, error) of one run over HTTP, timed from request to the last byte of the answer."""
+    body, seconds, error = http_query(url, sql, timeout)
+    return (None if error else parse_rows(body)), seconds, error
+
+
+def drop_page_cache():
+    """Empties the OS page cache (needs root); False when not allowed."""
+    try:
+        os.sync()
+        with open("/proc/sys/vm/drop_caches", "w") as handle:
+            handle.write("3\n")
+        return True
+    except OSError:
+        return False
 
 
 def unescape_tsv(text):
@@ -105,9 +110,13 @@ def same_row(a, b):
     return len(a) == len(b) and all(same_value(x, y) for x, y in zip(a, b))
 
 
-def split_top_level(text, separator=","):
+def split_top_level(text, separator=",", stop=None):
+    """Splits at `separator` outside parentheses and quotes; with `stop`, returns instead the text before the first
+    top-level match of that pattern (None when there is none)."""
     parts, depth, current, quote = [], 0, [], None
-    for char in text:
+    for position, char in enumerate(text):
+        if stop is not None and not quote and depth == 0 and stop.match(text, position):
+            return text[:position]
         if quote:
             current.append(char)
             if char == quote:
@@ -124,22 +133,26 @@ def split_top_level(text, separator=","):
             current = []
             continue
         current.append(char)
+    if stop is not None:
+        return None
     parts.append("".join(current).strip())
     return parts
 
 
 def order_key_columns(sql):
     """Output positions of the ORDER BY expressions (by alias or by the same text), or None."""
-    match = re.search(r"(?is)^SELECT (.*?) FROM .*? ORDER BY (.*?)(?: LIMIT .*)?$", sql)
-    if not match:
+    # The select list ends at the first FROM outside parentheses (not the one of `extract(minute FROM x)`).
+    select = split_top_level(sql, separator=None, stop=re.compile(r"(?i)\sFROM\s"))
+    match = re.search(r"(?is) ORDER BY (.*?)(?: LIMIT .*)?$", sql)
+    if not sql[:7].upper() == "SELECT " or select is None or not match:
         return None
-    items = split_top_level(match.group(1))
+    items = split_top_level(select[7:])
     names = []
     for item in items:
         alias = re.search(r"(?i)\s+AS\s+(\w+)$", item)
         names.append((item[: alias.start()].strip() if alias else item, alias.group(1) if alias else None))
     positions = []
-    for key in split_top_level(match.group(2)):
+    for key in split_top_level(match.group(1)):
         key = re.sub(r"(?i)\s+(ASC|DESC)$", "", key).strip()
         found = [i for i, (expression, alias) in enumerate(names) if key in (expression, alias)]
         if not found:
@@ -189,134 +202,232 @@ def first_difference(ours, reference):
     return "differs"
 
 
-def read_duckdb(directory, index):
-    path = os.path.join(directory, f"q{index}.tsv")
-    if not os.path.exists(path):
-        return None
-    with open(path) as handle:
-        return parse_rows(handle.read())
-
-
-def read_duckdb_times(directory):
-    times = {}
-    path = os.path.join(directory, "times.tsv")
-    if os.path.exists(path):
-        with open(path) as handle:
-            for line in handle:
-                name, seconds = line.rstrip("\n").split("\t")
-                times[name] = float(seconds)
-    return times
-
-
 def geometric_mean(values):
     values = [v for v in values if v and v > 0]
     return math.exp(sum(math.log(v) for v in values) / len(values)) if values else float("nan")
 
 
-def write_svg(path, results):
-    """A log-scale bar chart of hot seconds per query, one bar per system."""
-    systems = [("columba", "#1f77b4", "Columba"), ("clickhouse", "#ff7f0e", "ClickHouse 18.16"),
-               ("duckdb", "#2ca02c", "DuckDB")]
-    width, height, left, bottom, top = 1400, 420, 60, 40, 40
-    plot_height = height - bottom - top
-    low, high = -4, 2  # 0.1 ms to 100 s
-    band = (width - left - 20) / len(results)
-    bar = band / 4
+
+SYSTEMS = [("columba", "#1f77b4", "Columba"), ("clickhouse", "#ff7f0e", "ClickHouse 18.16"),
+           ("duckdb", "#2ca02c", "DuckDB")]
+
+
+def xml(text):
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def write_svg(path, results, summary, loads, title):
+    """Per-query hot-time bars on a log scale, then geometric means and the load figures, in one SVG."""
+    present = [s for s in SYSTEMS if any(r.get(s[0] + "_hot") for r in results)]
+    # A last group of bars: each system's geometric mean over the queries every system answered.
+    complete = [r for r in results if all(r.get(key + "_hot") for key, _, _ in present)]
+    if complete:
+        means = {key + "_hot": geometric_mean([r[key + "_hot"] for r in complete]) for key, _, _ in present}
+        results = results + [dict(means, query="Qgeo mean", verdict="same")]
+    width, top, plot_height, left = max(900, 60 + 30 * len(results)), 50, 300, 60
+    band = (width - left - 20) / max(1, len(results))
+    bar = band / (len(present) + 1)
+    hot = [r.get(s[0] + "_hot") for r in results for s in present if r.get(s[0] + "_hot")]
+    low = math.floor(math.log10(min(hot))) if hot else -3
+    high = math.ceil(math.log10(max(hot))) if hot else 2
+    high = max(high, low + 1)
+    height = top + plot_height + 70 + 24 * (len(summary) + len(loads) + 2)
+
+    def y_of(seconds):
+        value = min(max(math.log10(seconds), low), high)
+        return top + plot_height * (high - value) / (high - low)
+
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" '
-             f'font-size="10"><rect width="100%" height="100%" fill="white"/>',
-             f'<text x="{width / 2}" y="16" text-anchor="middle" font-size="14">ClickBench hot time per query '
-             f'(seconds, log scale, lower is better)</text>']
+             f'font-size="11"><rect width="100%" height="100%" fill="white"/>',
+             f'<text x="{width / 2}" y="18" text-anchor="middle" font-size="15">{xml(title)}</text>',
+             f'<text x="{width / 2}" y="36" text-anchor="middle" fill="#555">best of the hot runs per query, '
+             f'seconds, log scale, lower is better</text>']
     for exponent in range(low, high + 1):
         y = top + plot_height * (high - exponent) / (high - low)
+        label = f"{10.0 ** exponent:g} s"
         parts.append(f'<line x1="{left}" x2="{width - 20}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
-        parts.append(f'<text x="{left - 4}" y="{y + 3:.1f}" text-anchor="end">1e{exponent}</text>')
+        parts.append(f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">{label}</text>')
     for i, result in enumerate(results):
         x0 = left + i * band
-        for s, (key, color, _) in enumerate(systems):
-            seconds = result.get(key)
+        for s, (key, color, label) in enumerate(present):
+            seconds = result.get(key + "_hot")
             if not seconds:
                 continue
-            value = min(max(math.log10(seconds), low), high)
-            y = top + plot_height * (high - value) / (high - low)
+            y = y_of(seconds)
             parts.append(f'<rect x="{x0 + bar * (s + 0.5):.1f}" y="{y:.1f}" width="{bar:.1f}" '
-                         f'height="{top + plot_height - y:.1f}" fill="{color}"/>')
-        parts.append(f'<text x="{x0 + band / 2:.1f}" y="{height - bottom + 14}" text-anchor="middle">'
-                     f'{result["query"]}</text>')
-    for s, (_, color, label) in enumerate(systems):
-        parts.append(f'<rect x="{left + 10 + s * 150}" y="{height - 16}" width="10" height="10" fill="{color}"/>')
-        parts.append(f'<text x="{left + 24 + s * 150}" y="{height - 7}">{label}</text>')
+                         f'height="{top + plot_height - y:.1f}" fill="{color}"><title>{result["query"]} {label}: '
+                         f'{seconds:.4f} s</title></rect>')
+        mark = "" if result["verdict"].startswith("same") else "✗"  # rows differ from the reference
+        parts.append(f'<text x="{x0 + band / 2:.1f}" y="{top + plot_height + 14}" text-anchor="middle" '
+                     f'font-size="9">{result["query"][1:]}{mark}</text>')
+    y = top + plot_height + 34
+    for s, (_, color, label) in enumerate(present):
+        parts.append(f'<rect x="{left + s * 170}" y="{y - 9}" width="10" height="10" fill="{color}"/>')
+        parts.append(f'<text x="{left + 14 + s * 170}" y="{y}">{xml(label)}</text>')
+    y += 26
+    for line in summary + [""] + loads:
+        parts.append(f'<text x="{left}" y="{y}" font-size="13">{xml(line)}</text>')
+        y += 24
     parts.append("</svg>")
     with open(path, "w") as handle:
         handle.write("\n".join(parts) + "\n")
+
+
+def read_loads(path):
+    """The load TSV the shell script wrote: system, rows, load_seconds, bytes_on_disk."""
+    loads = {}
+    if path and os.path.exists(path):
+        with open(path) as handle:
+            header = handle.readline().rstrip("\n").split("\t")
+            for line in handle:
+                row = dict(zip(header, line.rstrip("\n").split("\t")))
+                loads[row["system"]] = row
+    return loads
+
+
+def load_lines(loads):
+    lines = []
+    columba = loads.get("columba")
+    for key, _, label in SYSTEMS:
+        row = loads.get(key)
+        if not row:
+            continue
+        text = (f"{label}: load {float(row['load_seconds']):.1f} s, {int(row['bytes_on_disk']) / 2 ** 30:.2f} GiB "
+                f"on disk")
+        if columba and key != "columba":
+            text += (f"  (Columba/{label}: load time {float(columba['load_seconds']) / float(row['load_seconds']):.2f}"
+                     f", size {int(columba['bytes_on_disk']) / int(row['bytes_on_disk']):.2f})")
+        lines.append(text)
+    return lines
+
+
+def summarize(results):
+    lines = []
+    matching = sum(1 for r in results if r["verdict"].startswith("same"))
+    lines.append(f"{matching} of {len(results)} queries return the reference's rows")
+    for other, label in (("clickhouse", "ClickHouse 18.16"), ("duckdb", "DuckDB")):
+        for kind in ("hot", "cold"):
+            ratios = [r["columba_" + kind] / r[other + "_" + kind] for r in results
+                      if r.get("columba_" + kind) and r.get(other + "_" + kind)]
+            if ratios:
+                worst = max(range(len(ratios)), key=lambda i: ratios[i])
+                lines.append(f"geometric mean Columba/{label}, {kind}: {geometric_mean(ratios):.3f} over "
+                             f"{len(ratios)} queries (worst {max(ratios):.2f})")
+    return lines
+
+
+def write_markdown(path, results, summary, loads, title):
+    with open(path, "w") as handle:
+        handle.write(f"# {title}\n\n")
+        for line in summary + load_lines(loads):
+            handle.write(f"- {line}\n")
+        handle.write("\n| query | Columba hot s | ClickHouse hot s | DuckDB hot s | Columba/ClickHouse | "
+                     "Columba cold s | ClickHouse cold s | DuckDB cold s | rows |\n")
+        handle.write("|---|---:|---:|---:|---:|---:|---:|---:|---|\n")
+        for r in results:
+            ratio = r["columba_hot"] / r["clickhouse_hot"] if r.get("columba_hot") and r.get("clickhouse_hot") else None
+            handle.write(f"| {r['query']} | {fmt(r.get('columba_hot'))} | {fmt(r.get('clickhouse_hot'))} | "
+                         f"{fmt(r.get('duckdb_hot'))} | {fmt(ratio, 2)} | {fmt(r.get('columba_cold'))} | "
+                         f"{fmt(r.get('clickhouse_cold'))} | {fmt(r.get('duckdb_cold'))} | "
+                         f"{r['verdict'].replace('|', '/')} |\n")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--columba", required=True, help="Columba's ClickHouse HTTP URL with credentials")
     parser.add_argument("--clickhouse", required=True, help="ClickHouse HTTP URL with ?database=")
-    parser.add_argument("--duckdb-dir", help="DuckDbPeer's output folder")
+    parser.add_argument("--duckdb", help="DuckDbPeer's URL")
     parser.add_argument("--queries", required=True)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=600)
     parser.add_argument("--only", help="comma-separated query numbers, e.g. 0,5,28")
+    parser.add_argument("--no-drop-caches", action="store_true", help="cold runs without emptying the page cache")
+    parser.add_argument("--loads", help="load TSV (system, rows, load_seconds, bytes_on_disk) for the summary")
+    parser.add_argument("--title", default="ClickBench on generated hits")
     parser.add_argument("--out", required=True, help="results TSV")
-    parser.add_argument("--svg", help="plot to write")
+    parser.add_argument("--svg", help="chart to write")
+    parser.add_argument("--markdown", help="Markdown summary to write")
     args = parser.parse_args()
 
     with open(args.queries) as handle:
         queries = [line.strip().rstrip(";") for line in handle if line.strip()]
     only = {int(q) for q in args.only.split(",")} if args.only else None
-    duck_times = read_duckdb_times(args.duckdb_dir) if args.duckdb_dir else {}
+    chosen = [(i, sql) for i, sql in enumerate(queries) if only is None or i in only]
+    drop = not args.no_drop_caches and drop_page_cache()
+    if not args.no_drop_caches and not drop:
+        log("cannot drop the page cache (not root?): cold runs are only first runs")
+    systems = [("columba", args.columba), ("clickhouse", args.clickhouse)]
+    if args.duckdb:
+        systems.append(("duckdb", args.duckdb))
     results = []
-    for index, sql in enumerate(queries):
-        if only is not None and index not in only:
-            continue
-        clickhouse_sql = sql
+    started = time.monotonic()
+    for done, (index, sql) in enumerate(chosen):
+        texts = {"columba": sql, "clickhouse": sql, "duckdb": sql}
         for modern, old in CLICKHOUSE_18_REWRITES:
-            clickhouse_sql = clickhouse_sql.replace(modern, old)
-        theirs, clickhouse_seconds, clickhouse_error = run(args.clickhouse, clickhouse_sql, args.runs, args.timeout)
-        ours, columba_seconds, columba_error = run(args.columba, sql, args.runs, args.timeout)
-        duck_rows = read_duckdb(args.duckdb_dir, index) if args.duckdb_dir else None
-        reference_name, reference = "ClickHouse", theirs
+            texts["clickhouse"] = texts["clickhouse"].replace(modern, old)
+        for key in ("columba", "clickhouse"):
+            texts[key] += " FORMAT TabSeparated"
+        rows, result, errors = {}, {"query": f"Q{index}"}, {}
+        for key, url in systems:  # cold: each system after emptying the page cache
+            if drop:
+                drop_page_cache()
+            rows[key], result[key + "_cold"], errors[key] = timed_query(url, texts[key], args.timeout)
+            if errors[key]:
+                result[key + "_cold"] = None
+        for _ in range(args.runs):  # hot: one run per system per round, in alternation
+            for key, url in systems:
+                if errors[key]:
+                    continue
+                _, seconds, error = timed_query(url, texts[key], args.timeout)
+                if error:
+                    errors[key] = error
+                    result[key + "_hot"] = None
+                    continue
+                result[key + "_hot"] = min(seconds, result.get(key + "_hot") or math.inf)
+        reference_name, reference = "ClickHouse", rows.get("clickhouse")
         if index in CLICKHOUSE_WRONG:
-            reference_name, reference = "DuckDB", duck_rows
-        if columba_error:
-            verdict = "error: " + columba_error.replace("\n", " ")[:200]
+            reference_name, reference = "DuckDB", rows.get("duckdb")
+        ours = rows.get("columba")
+        if errors.get("columba"):
+            verdict = "error: " + errors["columba"].replace("\n", " ")[:200]
         elif reference is None:
-            verdict = f"not compared: no {reference_name} result ({clickhouse_error or 'DuckDB not run'})"
+            verdict = f"not compared: no {reference_name} result ({errors.get('clickhouse') or 'DuckDB not run'})"
         elif index in ANY_ROWS_CHECKS:
             verdict = check_any_rows(args.clickhouse, index, ours, len(reference), args.timeout)
         else:
             verdict = compare(sql, ours, reference)
-        result = {
-            "query": f"Q{index}",
-            "columba": columba_seconds,
-            "clickhouse": clickhouse_seconds,
-            "duckdb": duck_times.get(f"Q{index}"),
-            "reference": reference_name,
-            "verdict": verdict,
-        }
+        result["reference"], result["verdict"] = reference_name, verdict
         results.append(result)
-        ratio = columba_seconds / clickhouse_seconds if columba_seconds and clickhouse_seconds else None
-        log(f"Q{index}: Columba {fmt(columba_seconds)} s, ClickHouse {fmt(clickhouse_seconds)} s, ratio "
+        elapsed = time.monotonic() - started
+        eta = elapsed / (done + 1) * (len(chosen) - done - 1)
+        ratio = (result["columba_hot"] / result["clickhouse_hot"]
+                 if result.get("columba_hot") and result.get("clickhouse_hot") else None)
+        times = ", ".join(f"{key} {fmt(result.get(key + '_hot'))}" for key, _ in systems)
+        log(f"[{done + 1}/{len(chosen)}, ETA {eta:.0f} s] Q{index}: hot s {times}; Columba/ClickHouse "
             f"{fmt(ratio, 2)}; rows vs {reference_name}: {verdict}")
 
+    columns = ["columba", "clickhouse", "duckdb"]
     with open(args.out, "w") as handle:
-        handle.write("query\tcolumba_hot_s\tclickhouse_18.16_hot_s\tduckdb_hot_s\tcolumba_over_clickhouse"
-                     "\tcompared_with\tresult\n")
+        handle.write("query\t" + "\t".join(f"{c}_hot_s\t{c}_cold_s" for c in columns)
+                     + "\tcolumba_over_clickhouse_hot\tcolumba_over_duckdb_hot\tcompared_with\tresult\n")
         for r in results:
-            ratio = r["columba"] / r["clickhouse"] if r["columba"] and r["clickhouse"] else None
-            handle.write(f"{r['query']}\t{fmt(r['columba'])}\t{fmt(r['clickhouse'])}\t{fmt(r['duckdb'])}\t"
-                         f"{fmt(ratio, 2)}\t{r['reference']}\t{r['verdict']}\n")
+            def ratio(other):
+                if r.get("columba_hot") and r.get(other + "_hot"):
+                    return r["columba_hot"] / r[other + "_hot"]
+                return None
+            handle.write(f"{r['query']}\t" + "\t".join(f"{fmt(r.get(c + '_hot'))}\t{fmt(r.get(c + '_cold'))}"
+                                                    for c in columns)
+                         + f"\t{fmt(ratio('clickhouse'), 3)}\t{fmt(ratio('duckdb'), 3)}\t{r['reference']}"
+                         f"\t{r['verdict']}\n")
+    summary = summarize(results)
+    loads = read_loads(args.loads)
     if args.svg:
-        write_svg(args.svg, results)
-    ratios = [r["columba"] / r["clickhouse"] for r in results if r["columba"] and r["clickhouse"]]
+        write_svg(args.svg, results, summary, load_lines(loads), args.title)
+    if args.markdown:
+        write_markdown(args.markdown, results, summary, loads, args.title)
+    for line in summary + load_lines(loads):
+        log(line)
     matching = sum(1 for r in results if r["verdict"].startswith("same"))
-    log(f"{matching} of {len(results)} queries return the reference's rows; geometric mean Columba/ClickHouse "
-        f"{fmt(geometric_mean(ratios), 3)} over {len(ratios)} queries; worst {fmt(max(ratios, default=None), 2)}")
-    duck_ratios = [r["columba"] / r["duckdb"] for r in results if r["columba"] and r["duckdb"]]
-    if duck_ratios:
-        log(f"geometric mean Columba/DuckDB {fmt(geometric_mean(duck_ratios), 3)} over {len(duck_ratios)} queries")
     return 0 if matching == len(results) else 1
 
 

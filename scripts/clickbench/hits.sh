@@ -1,0 +1,137 @@
+# Sourced by scripts/bench-clickbench.sh and scripts/bench-storage.sh: generates the ClickBench-like `hits` TSV and
+# loads it into Columba, ClickHouse 18.16 and DuckDB, measuring load time and bytes on disk for each.
+#
+# Expects: ROOT, ROWS, WORK_DIR, BENCH_DIR, JAVA, log(), die(). Sets TSV, COLUMBA_DATA, CLICKHOUSE_DATABASE,
+# DUCKDB_DB and, after each load_* / *_bytes call, <SYSTEM>_LOAD_SECONDS, <SYSTEM>_BYTES, <SYSTEM>_PARTS.
+
+TSV="$WORK_DIR/hits-$ROWS.tsv"
+COLUMBA_DATA="$WORK_DIR/columba-$ROWS"
+DUCKDB_DB="$WORK_DIR/duckdb-$ROWS.db"
+DUCKDB_VERSION=2.0.0.1
+if ((ROWS == 10000000)); then CLICKHOUSE_DATABASE=columba_bench; else CLICKHOUSE_DATABASE="columba_bench_$ROWS"; fi
+CLICKHOUSE=(clickhouse-client --host 127.0.0.1 --port 19000)
+CLICKHOUSE_HTTP=http://127.0.0.1:18123
+GENERATOR="${GENERATOR:-auto}"
+LOAD_THREADS="${LOAD_THREADS:-2}"
+LOAD_HEAP="${COLUMBA_LOAD_HEAP:-16g}"
+
+now() { date +%s.%N; }
+seconds_since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.2f}')" "$1" "$(now)"; }
+
+# The generator: ../shared/bench/gen_hits.py when present (GENERATOR=auto|python), else Columba's own Java port
+# (GENERATOR=java), which draws from the same distributions. Either way the data is deterministic for a row count.
+generate_hits() {
+    mkdir -p "$WORK_DIR"
+    if [[ -f "$TSV" ]] && [[ "$(wc -l <"$TSV")" -eq "$ROWS" ]]; then
+        log "reusing $TSV ($(du -h "$TSV" | cut -f1))"
+        return
+    fi
+    local generator="$GENERATOR" started
+    if [[ "$generator" == auto ]]; then
+        if [[ -f "$BENCH_DIR/gen_hits.py" ]] && command -v python3 >/dev/null; then generator=python; else generator=java; fi
+    fi
+    started="$(now)"
+    if [[ "$generator" == python ]]; then
+        log "generating $TSV with $BENCH_DIR/gen_hits.py (10M rows: about 140 s, 5.3 GB)"
+        python3 "$BENCH_DIR/gen_hits.py" "$ROWS" --jobs "$(nproc)" --format tsv --out "$TSV.part"
+    else
+        log "generating $TSV with Columba's HitsGenerator"
+        "$JAVA" -cp "$ROOT/cli/target/columba.jar" io.columba.cli.bench.HitsGenerator --rows "$ROWS" --format tsv \
+            --threads "$(nproc)" --out "$TSV.part" || die "the generator failed"
+    fi
+    mv "$TSV.part" "$TSV"
+    log "generated $ROWS rows in $(seconds_since "$started") s"
+}
+
+load_clickhouse() {
+    bash "$ROOT/scripts/clickhouse-peer.sh" start
+    "${CLICKHOUSE[@]}" --query "CREATE DATABASE IF NOT EXISTS $CLICKHOUSE_DATABASE"
+    "${CLICKHOUSE[@]}" --database "$CLICKHOUSE_DATABASE" --query "DROP TABLE IF EXISTS hits"
+    "${CLICKHOUSE[@]}" --database "$CLICKHOUSE_DATABASE" --multiquery <"$BENCH_DIR/create_clickhouse.sql"
+    log "loading ClickHouse: INSERT INTO $CLICKHOUSE_DATABASE.hits FORMAT TabSeparated < $TSV"
+    local started count
+    started="$(now)"
+    pv_or_cat "$TSV" | "${CLICKHOUSE[@]}" --database "$CLICKHOUSE_DATABASE" --query "INSERT INTO hits FORMAT TabSeparated"
+    CLICKHOUSE_LOAD_SECONDS="$(seconds_since "$started")"
+    count="$("${CLICKHOUSE[@]}" --database "$CLICKHOUSE_DATABASE" --query "SELECT count() FROM hits")"
+    [[ "$count" -eq "$ROWS" ]] || die "ClickHouse holds $count rows, expected $ROWS"
+    log "ClickHouse loaded $ROWS rows in $CLICKHOUSE_LOAD_SECONDS s"
+}
+
+# Progress for a file piped into a client: bytes sent every 10 s on stderr (pv is not installed everywhere).
+pv_or_cat() {
+    python3 - "$1" <<'PY'
+import os, sys, time
+path = sys.argv[1]
+total, sent, last, started = os.path.getsize(path), 0, time.monotonic(), time.monotonic()
+with open(path, "rb") as source:
+    while chunk := source.read(1 << 20):
+        sys.stdout.buffer.write(chunk)
+        sent += len(chunk)
+        if time.monotonic() - last >= 10:
+            last = time.monotonic()
+            rate = sent / (last - started)
+            print(f"  {sent / total:6.1%} of {total / 2**30:.1f} GiB sent, {rate / 2**20:.0f} MiB/s, "
+                  f"ETA {(total - sent) / rate:.0f} s", file=sys.stderr, flush=True)
+PY
+}
+
+clickhouse_bytes() {
+    # Active parts only: parts replaced by a merge linger on disk for a while.
+    read -r CLICKHOUSE_PARTS CLICKHOUSE_BYTES < <("${CLICKHOUSE[@]}" --query "SELECT count(), sum(bytes_on_disk)
+        FROM system.parts WHERE active AND database = '$CLICKHOUSE_DATABASE' AND table = 'hits' FORMAT TSV")
+}
+
+load_columba() {
+    rm -rf "$COLUMBA_DATA"
+    log "loading Columba: columba local load --threads $LOAD_THREADS (heap $LOAD_HEAP) into $COLUMBA_DATA"
+    local started
+    started="$(now)"
+    "$JAVA" "-Xmx$LOAD_HEAP" -jar "$ROOT/cli/target/columba.jar" local load --data "$COLUMBA_DATA" --table hits \
+        --create-sql "$BENCH_DIR/create_clickhouse.sql" --threads "$LOAD_THREADS" "$TSV" >&2
+    COLUMBA_LOAD_SECONDS="$(seconds_since "$started")"
+    log "Columba loaded $ROWS rows in $COLUMBA_LOAD_SECONDS s (JVM start to exit)"
+}
+
+columba_bytes() {
+    # Active parts only, as for ClickHouse: parts covered by a merged part and tmp_* leftovers are not counted.
+    read -r COLUMBA_PARTS COLUMBA_BYTES < <(python3 - "$COLUMBA_DATA/data/hits" <<'PY'
+import os, re, sys
+folder = sys.argv[1]
+parts = []
+for name in os.listdir(folder):
+    match = re.fullmatch(r"(.+)_(\d+)_(\d+)_(\d+)", name)
+    if match and not name.startswith("tmp_") and os.path.isdir(os.path.join(folder, name)):
+        parts.append((name, match.group(1), int(match.group(2)), int(match.group(3)), int(match.group(4))))
+def covered(p):
+    return any(q is not p and q[1] == p[1] and q[2] <= p[2] and q[3] >= p[3] and q[4] > p[4] for q in parts)
+total = 0
+active = [p for p in parts if not covered(p)]
+for part in active:
+    for directory, _, files in os.walk(os.path.join(folder, part[0])):
+        total += sum(os.path.getsize(os.path.join(directory, f)) for f in files)
+print(len(active), total)
+PY
+    )
+    [[ "$COLUMBA_PARTS" -gt 0 ]] || die "no Columba part in $COLUMBA_DATA/data/hits"
+}
+
+duckdb_jar() {
+    DUCKDB_JAR="$HOME/.m2/repository/org/duckdb/duckdb_jdbc/$DUCKDB_VERSION/duckdb_jdbc-$DUCKDB_VERSION.jar"
+    if [[ ! -f "$DUCKDB_JAR" ]]; then
+        log "fetching org.duckdb:duckdb_jdbc:$DUCKDB_VERSION from Maven Central"
+        mvn -q dependency:get -Dartifact="org.duckdb:duckdb_jdbc:$DUCKDB_VERSION" >&2 || die "could not fetch DuckDB"
+    fi
+}
+
+load_duckdb() {
+    duckdb_jar
+    log "loading DuckDB $DUCKDB_VERSION: read_csv('$TSV') into $DUCKDB_DB"
+    local line
+    line="$("$JAVA" -Xmx16g -cp "$DUCKDB_JAR" "$ROOT/scripts/clickbench/DuckDbPeer.java" load "$DUCKDB_DB" \
+        "$BENCH_DIR/create_duckdb.sql" "$TSV")" || die "the DuckDB load failed"
+    DUCKDB_LOAD_SECONDS="${line#load_seconds$'\t'}"
+    DUCKDB_BYTES="$(stat -c %s "$DUCKDB_DB")"
+    DUCKDB_PARTS=1
+    log "DuckDB loaded $ROWS rows in $DUCKDB_LOAD_SECONDS s (the INSERT ... read_csv and CHECKPOINT)"
+}
