@@ -6,15 +6,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code columba} command: {@code local start} runs the server; {@code build}, {@code test run} and {@code sql}
- * talk to a running one.
+ * The {@code columba} command: {@code local start} runs the server; {@code build}, {@code test run}, {@code sql} and
+ * {@code append} talk to a running one.
  */
 @Command(
         name = "columba",
         mixinStandardHelpOptions = true,
         version = "columba 0.1.0",
         description = "Self-hostable real-time analytics with Tinybird's API on a columnar engine.",
-        subcommands = {LocalCommand.class, BuildCommand.class, TestCommand.class, SqlCommand.class})
+        subcommands = {LocalCommand.class, BuildCommand.class, TestCommand.class, SqlCommand.class, AppendCommand.class
+        })
 public final class ColumbaCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -23,6 +23,7 @@ final class LoadProgress implements AutoCloseable {
     private final AtomicLong bytesRead = new AtomicLong();
     private final ScheduledExecutorService timer;
     private volatile long rows;
+    private volatile boolean rowsKnown = true;
     private int lastWidth;
 
     LoadProgress(PrintWriter err, String name, long size, boolean quiet, boolean interactive) {
@@ -41,6 +42,13 @@ final class LoadProgress implements AutoCloseable {
         });
         long period = interactive ? 500 : 10_000;
         timer.scheduleAtFixedRate(this::draw, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** A progress line for an upload, whose rows are known only when the server answers. */
+    static LoadProgress upload(PrintWriter err, String name, long size, boolean quiet, boolean interactive) {
+        LoadProgress progress = new LoadProgress(err, name, size, quiet, interactive);
+        progress.rowsKnown = false;
+        return progress;
     }
 
     /** {@code in}, counting the bytes read from it for the share of the file. */
@@ -78,6 +86,7 @@ final class LoadProgress implements AutoCloseable {
         }
         if (totalRows >= 0) {
             rows = totalRows;
+            rowsKnown = true;
             draw();
         }
         synchronized (this) {
@@ -104,15 +113,25 @@ final class LoadProgress implements AutoCloseable {
     private synchronized void draw() {
         double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
         long bytes = bytesRead.get();
-        String line = String.format(
-                Locale.ROOT,
-                "%s: %,d rows, %.1f%% read, %s rows/s, %.1f MB/s, %.0f s",
-                name,
-                rows,
-                size == 0 ? 100.0 : 100.0 * bytes / size,
-                rate(rows, seconds),
-                bytes / seconds / 1e6,
-                seconds);
+        double share = size == 0 ? 100.0 : 100.0 * bytes / size;
+        String line = rowsKnown
+                ? String.format(
+                        Locale.ROOT,
+                        "%s: %,d rows, %.1f%% read, %s rows/s, %.1f MB/s, %.0f s",
+                        name,
+                        rows,
+                        share,
+                        rate(rows, seconds),
+                        bytes / seconds / 1e6,
+                        seconds)
+                : String.format(
+                        Locale.ROOT,
+                        "%s: %.1f%% sent, %.1f MB/s, %.0f s%s",
+                        name,
+                        share,
+                        bytes / seconds / 1e6,
+                        seconds,
+                        bytes >= size ? ", waiting for the server to commit" : "");
         if (interactive) {
             err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
             lastWidth = line.length();

@@ -27,7 +27,7 @@ class SqlCommandTest {
 
     @BeforeAll
     void start() {
-        workspace = Workspace.open(dataDirectory, quickstart());
+        workspace = Workspace.open(dataDirectory, ProjectPaths.quickstart());
         server = new ColumbaServer(workspace, ServerConfig.onPorts(0, 0));
         host = "http://127.0.0.1:" + server.start().tinybirdPort();
     }
@@ -38,20 +38,10 @@ class SqlCommandTest {
         workspace.close();
     }
 
-    private static Path quickstart() {
-        for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
-            Path candidate = directory.resolve("testdata/projects/quickstart");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("testdata/projects/quickstart not found");
-    }
-
     @Test
     void printsATableUsingTheTokenFromTokens() throws IOException {
         long rows;
-        try (var lines = Files.lines(quickstart().resolve("fixtures/events.ndjson"))) {
+        try (var lines = Files.lines(ProjectPaths.quickstart().resolve("fixtures/events.ndjson"))) {
             rows = lines.filter(line -> !line.isBlank()).count();
         }
 
