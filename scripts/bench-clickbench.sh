@@ -145,7 +145,8 @@ start_duckdb() {
     ((DUCKDB)) || return 0
     duckdb_jar
     local server_log="$WORK_DIR/duckdb-server-$ROWS.log"
-    "$JAVA" -Xmx16g -cp "$DUCKDB_JAR" "$ROOT/scripts/clickbench/DuckDbPeer.java" serve "$DUCKDB_DB" "$DUCKDB_PORT" \
+    "$JAVA" -Xmx16g --enable-native-access=ALL-UNNAMED -cp "$DUCKDB_JAR" "$ROOT/scripts/clickbench/DuckDbPeer.java" \
+        serve "$DUCKDB_DB" "$DUCKDB_PORT" \
         >"$server_log" 2>&1 &
     PIDS+=($!)
     wait_for "$!" "$server_log" "duckdb: serving" DuckDB
@@ -166,7 +167,8 @@ main() {
     local started=$SECONDS commit
     commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
     log "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $("$JAVA" -version 2>&1 | head -1)," \
-        "ClickHouse $(clickhouse-client --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -1 || echo '(not yet installed)'), commit $commit"
+        "ClickHouse $(clickhouse-client --version 2>/dev/null | grep -o '[0-9][0-9.]*[0-9]' | head -1 || true)," \
+        "commit $commit"
     build
     load_all
     trap stop_all EXIT
