@@ -145,7 +145,7 @@ start_duckdb() {
     ((DUCKDB)) || return 0
     duckdb_jar
     local server_log="$WORK_DIR/duckdb-server-$ROWS.log"
-    "$JAVA" -Xmx16g --enable-native-access=ALL-UNNAMED -cp "$DUCKDB_JAR" "$ROOT/scripts/clickbench/DuckDbPeer.java" \
+    "$JAVA" -Xmx2g --enable-native-access=ALL-UNNAMED -cp "$DUCKDB_JAR" "$ROOT/scripts/clickbench/DuckDbPeer.java" \
         serve "$DUCKDB_DB" "$DUCKDB_PORT" \
         >"$server_log" 2>&1 &
     PIDS+=($!)

@@ -92,6 +92,10 @@ public final class DuckDbPeer {
 
     private static void serve(Path database, int port) throws Exception {
         Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database.toAbsolutePath());
+        try (Statement statement = connection.createStatement()) {
+            // DuckDB takes 80% of the RAM by default; Columba's and ClickHouse's servers stay up beside it.
+            statement.execute("SET memory_limit = '" + System.getProperty("duckdb.memory", "8GB") + "'");
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         // One query at a time on the one connection, like the other two systems are driven.
         server.createContext("/", exchange -> {

@@ -128,7 +128,7 @@ load_duckdb() {
     duckdb_jar
     log "loading DuckDB $DUCKDB_VERSION: read_csv('$TSV') into $DUCKDB_DB"
     local line
-    line="$("$JAVA" -Xmx16g --enable-native-access=ALL-UNNAMED -cp "$DUCKDB_JAR" \
+    line="$("$JAVA" -Xmx2g --enable-native-access=ALL-UNNAMED -cp "$DUCKDB_JAR" \
         "$ROOT/scripts/clickbench/DuckDbPeer.java" load "$DUCKDB_DB" "$BENCH_DIR/create_duckdb.sql" "$TSV")" \
         || die "the DuckDB load failed"
     DUCKDB_LOAD_SECONDS="${line#load_seconds$'\t'}"
