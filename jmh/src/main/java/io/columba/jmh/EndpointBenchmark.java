@@ -16,14 +16,9 @@ import io.columba.workspace.pipe.PipeCompiler;
 import io.columba.workspace.token.TokenStore;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The fixed cost of an API endpoint call: a project like the quickstart (2,000 events, the {@code actions} pipe:
  * a template node filtering by country, then a GROUP BY node) served by an in-process {@link ColumbaServer} on an
  * ephemeral local port. {@code httpPipe} is {@code GET /v0/pipes/actions.json?country=DE&limit=3} over a
- * keep-alive HTTP/1.1 connection (token check, parameters, template render and inlining, query, Tinybird JSON);
+ * keep-alive HTTP/1.1 connection without client threads ({@link KeepAliveHttpClient}): token check, parameters,
+ * template render and inlining, query, Tinybird JSON;
  * {@code apiPipe} hands the same request straight to the {@link TinybirdApi} (no HTTP, no thread hop);
  * {@code sqlOnly} runs the compiled SQL and writes its JSON (no auth, no template). The baseline is
  * {@code GET /ping} on the ClickHouse port: the HTTP round trip alone. Scores are microseconds per request.
@@ -52,7 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class EndpointBenchmark {
@@ -101,9 +97,9 @@ public class EndpointBenchmark {
     private Workspace workspace;
     private LocalWorkspaces workspaces;
     private ColumbaServer server;
-    private HttpClient client;
-    private HttpRequest pipeRequest;
-    private HttpRequest pingRequest;
+    private KeepAliveHttpClient tinybird;
+    private KeepAliveHttpClient clickHouse;
+    private String pipePath;
     private TinybirdApi api;
     private ApiRequest apiRequest;
     private QueryRunner runner;
@@ -125,15 +121,9 @@ public class EndpointBenchmark {
         BoundPorts ports = server.start();
         String token = workspace.tokens().tokenText(TokenStore.ADMIN_TOKEN);
 
-        client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
-        pipeRequest = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.tinybirdPort()
-                        + "/v0/pipes/actions.json?country=DE&limit=3&token=" + token))
-                .build();
-        pingRequest = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.clickHousePort() + "/ping"))
-                .build();
+        tinybird = new KeepAliveHttpClient("127.0.0.1", ports.tinybirdPort());
+        clickHouse = new KeepAliveHttpClient("127.0.0.1", ports.clickHousePort());
+        pipePath = "/v0/pipes/actions.json?country=DE&limit=3&token=" + token;
 
         api = new TinybirdApi(workspaces);
         DefaultHttpHeaders headers = new DefaultHttpHeaders();
@@ -144,11 +134,13 @@ public class EndpointBenchmark {
         Pipe pipe = workspace.pipes().pipe("actions").orElseThrow();
         compiledSql = new PipeCompiler(workspace.pipes())
                 .compile(pipe, pipe.definition().endpointNode(), PARAMETERS);
-        System.out.printf("%nEndpointBenchmark: %s%n%s%n", compiledSql, httpPipe());
+        System.out.printf("%nEndpointBenchmark: %s%n%s%n", compiledSql, new String(httpPipe(), StandardCharsets.UTF_8));
     }
 
     @TearDown(Level.Trial)
-    public void stop() {
+    public void stop() throws IOException {
+        tinybird.close();
+        clickHouse.close();
         server.close();
         workspaces.close();
         workspace.close();
@@ -157,13 +149,13 @@ public class EndpointBenchmark {
     }
 
     @Benchmark
-    public String httpPipe() {
-        return send(pipeRequest);
+    public byte[] httpPipe() throws IOException {
+        return tinybird.get(pipePath);
     }
 
     @Benchmark
-    public String httpPing() {
-        return send(pingRequest);
+    public byte[] httpPing() throws IOException {
+        return clickHouse.get("/ping");
     }
 
     @Benchmark
@@ -179,22 +171,5 @@ public class EndpointBenchmark {
     public byte[] sqlOnly() {
         return runner.run(compiledSql, QuerySettings.forReading(), "JSON", FormatSettings.TINYBIRD)
                 .body();
-    }
-
-    private String send(HttpRequest request) {
-        try {
-            HttpResponse<String> response =
-                    client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(
-                        request.uri().getPath() + ": " + response.statusCode() + " " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
