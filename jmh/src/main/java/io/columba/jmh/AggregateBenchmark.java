@@ -24,20 +24,20 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Hash aggregation ({@code SELECT keys, count() | sum(v) ... GROUP BY keys}) of 1M rows in blocks of 65,536
+ * Hash aggregation ({@code SELECT keys, count() | sum(v) ... GROUP BY keys}) of 512k rows in blocks of 65,536
  * through the executor's {@link AggregateOperator} on one thread, by key type: {@code small_int} (Int64 in
- * [0, 100): the open-addressing table of longs), {@code int64_high} (Int64 uniform over 1M values: about 630k
- * groups), {@code string} (URLs, 10,000 distinct, skewed) and {@code composite} ({@code small_int, string}: the
+ * [0, 100): the open-addressing table of longs), {@code int64_high} (Int64 uniform over 512k values: about
+ * 330k groups), {@code string} (URLs, 10,000 distinct, skewed) and {@code composite} ({@code small_int, string}: the
  * serialized-key table). The baseline is {@code sum(v) GROUP BY small_int} as a plain loop into a
  * {@code long[100]}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgs = "-Xmx2g")
 public class AggregateBenchmark {
-    static final int ROWS = 1 << 20;
+    static final int ROWS = 1 << 19;
     static final int SMALL_RANGE = 100;
 
     private static final ColumnReference SMALL = new ColumnReference(0, IntegerType.INT64);

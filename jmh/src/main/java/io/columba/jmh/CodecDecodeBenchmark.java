@@ -31,18 +31,18 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Column decode per codec: one part of 1M Int64 event timestamps (about a second apart, with jitter) written with
+ * Column decode per codec: one part of 512k Int64 event timestamps (about a second apart, with jitter) written with
  * each {@code CODEC(...)} the storage offers, read back as a scan reads it ({@link DataPart#read}, 8 granules at a
  * time: checksum, decompression, the transforms undone, values decoded into a {@code LongColumn}) and summed. The
  * baseline sums the same values from a plain {@code long[]}. Setup prints the compressed size of each codec.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class CodecDecodeBenchmark {
-    static final int ROWS = 1 << 20;
+    static final int ROWS = 1 << 19;
     private static final int GRANULES_PER_READ = 8;
     private static final DataType TYPE = IntegerType.INT64;
 

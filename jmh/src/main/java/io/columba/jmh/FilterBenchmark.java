@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A WHERE predicate over 1M rows of {@code (x Int64, url String)} in blocks of 65,536 rows, through the
+ * A WHERE predicate over 512k rows of {@code (x Int64, url String)} in blocks of 65,536 rows, through the
  * executor's {@link FilterOperator} (the predicate evaluated by its function kernels, a selection vector, the
  * passing rows of both columns taken): {@code x < 500} (half the rows; x is uniform in [0, 1000)),
  * {@code url = '<a common url>'} and {@code url LIKE '%google%'} (a sixth). The baseline is the integer compare
@@ -34,11 +34,11 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class FilterBenchmark {
-    static final int ROWS = 1 << 20;
+    static final int ROWS = 1 << 19;
     private static final ColumnReference X = new ColumnReference(0, IntegerType.INT64);
     private static final ColumnReference URL = new ColumnReference(1, StringType.STRING);
 

@@ -32,18 +32,18 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The executor's hash join, {@code left INNER JOIN right ON left.k = right.k}: building the
  * {@link JoinHashTable} of a right side of 100,000 rows {@code (k, payload Int64)} with distinct keys, and probing
- * it with a left side of 1M rows {@code (k, v Int64)} in blocks of 65,536 whose keys match half the time
+ * it with a left side of 512k rows {@code (k, v Int64)} in blocks of 65,536 whose keys match half the time
  * ({@link HashJoinOperator}, matched rows of both sides taken). Keys are Int64 or String (URLs). The baselines are
  * a {@code java.util.HashMap<Long, Integer>} built from the same Int64 keys and probed with them.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgs = "-Xmx2g")
 public class JoinBenchmark {
     static final int RIGHT_ROWS = 100_000;
-    static final int LEFT_ROWS = 1 << 20;
+    static final int LEFT_ROWS = 1 << 19;
 
     /** Both sides in blocks, their key expressions, and the right side built once for the probes. */
     @State(Scope.Benchmark)

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The Events API's row conversion ({@link RowConverter}): an NDJSON body of 20,000 events of the quickstart's
+ * The Events API's row conversion ({@link RowConverter}): an NDJSON body of 10,000 events of the quickstart's
  * {@code events} data source (DateTime, String, LowCardinality(String), UInt32 and Float64 columns by JSONPath,
  * DEFAULTs, one row in 500 quarantined) turned into the TabSeparated text that is inserted and the quarantine
  * rows. {@code convertBody} is the road the Events API takes (one streaming parser selecting the fields),
@@ -42,11 +42,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(1)
 public class JsonIngestBenchmark {
-    static final int ROWS = 20_000;
+    static final int ROWS = 10_000;
     private static final String[] ACTIONS = {"page_view", "add_to_cart", "checkout", "search", "signup"};
     private static final String[] COUNTRIES = {"DE", "GB", "ES", "FR", "US", "IT", "NL"};
 

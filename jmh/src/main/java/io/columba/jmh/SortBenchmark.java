@@ -23,18 +23,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * ORDER BY over 512k rows of {@code (x Int64, url String)} in blocks of 65,536 through the executor's
+ * ORDER BY over 256k rows of {@code (x Int64, url String)} in blocks of 65,536 through the executor's
  * {@link SortOperator} on one thread: by {@code x} (uniform over the Int64 range) or by {@code url} (100,000
  * distinct), the whole input ({@code limit=all}) or its first 10 rows ({@code LIMIT 10}: the top-N road, which
  * drops most rows after one comparison). The baseline is {@code Arrays.sort} of a copy of the x values.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgs = "-Xmx2g")
 public class SortBenchmark {
-    static final int ROWS = 1 << 19;
+    static final int ROWS = 1 << 18;
     private static final List<DataType> TYPES = List.of(IntegerType.INT64, StringType.STRING);
 
     /** The rows in blocks and the sort key. */
