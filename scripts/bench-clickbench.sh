@@ -3,7 +3,7 @@
 # in one run on this machine. Usually started as `./columba bench clickbench [options]`.
 #
 #   scripts/bench-clickbench.sh [--rows N] [--runs N] [--only 0,5,28] [--queries FILE] [--reuse-data]
-#                               [--no-duckdb] [--no-drop-caches] [--no-build]
+#                               [--no-duckdb] [--no-drop-caches] [--no-warmup] [--no-build]
 #
 # 1. Generates N rows (default 10M) into $WORK_DIR/hits-N.tsv, reused when it already holds N lines: with
 #    ../shared/bench/gen_hits.py when present, else Columba's own HitsGenerator (GENERATOR=python|java to choose).
@@ -11,9 +11,9 @@
 #    in $WORK_DIR/columba-N), ClickHouse (`INSERT ... FORMAT TabSeparated` into columba_bench.hits, or
 #    columba_bench_N for other sizes) and DuckDB (org.duckdb:duckdb_jdbc from Maven Central, $WORK_DIR/duckdb-N.db).
 #    --reuse-data skips generation and loading when all three hold N rows, and reports the last measured loads.
-# 3. Runs each query of --queries (default ../shared/bench/clickbench-queries.sql) cold once on each system (after
-#    dropping the OS page cache, when root), then --runs (default 3) hot rounds, one run per system per round, in
-#    alternation. Checks that Columba returns ClickHouse's rows (DuckDB's where 18.16 is known wrong).
+# 3. Warms each server up with one untimed pass of the queries (--no-warmup to skip), then runs each query of
+#    --queries (default ../shared/bench/clickbench-queries.sql) cold once on each system (after dropping the OS page
+#    cache, when root), then --runs (default 3) hot rounds, one run per system per round, in alternation. Checks that Columba returns ClickHouse's rows (DuckDB's where 18.16 is known wrong).
 # 4. Writes docs/benchmarks/clickbench[-N].tsv (per query), clickbench-load[-N].tsv, clickbench[-N].svg (chart) and
 #    clickbench[-N].md (summary and table), and clickbench[-N].png when Chromium is installed. Progress with an ETA
 #    goes to stderr.
@@ -32,6 +32,7 @@ QUERIES=""
 REUSE=0
 DUCKDB=1
 DROP_CACHES=1
+WARMUP=1
 BUILD=1
 COLUMBA_PORT="${BENCH_COLUMBA_PORT:-17181}"
 COLUMBA_CLICKHOUSE_PORT="${BENCH_COLUMBA_CLICKHOUSE_PORT:-18124}"
@@ -49,6 +50,7 @@ while (($#)); do
         --reuse-data) REUSE=1; shift ;;
         --no-duckdb) DUCKDB=0; shift ;;
         --no-drop-caches) DROP_CACHES=0; shift ;;
+        --no-warmup) WARMUP=0; shift ;;
         --no-build) BUILD=0; shift ;;
         -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
@@ -177,6 +179,7 @@ main() {
     mkdir -p "$OUT_DIR"
     local status=0 drop=()
     ((DROP_CACHES)) || drop=(--no-drop-caches)
+    ((WARMUP)) || drop+=(--no-warmup)
     python3 "$ROOT/scripts/clickbench/compare.py" --columba "$COLUMBA_URL" \
         --clickhouse "$CLICKHOUSE_HTTP/?database=$CLICKHOUSE_DATABASE" ${DUCKDB_URL:+--duckdb "$DUCKDB_URL"} \
         --queries "$QUERIES" --runs "$RUNS" ${ONLY:+--only "$ONLY"} "${drop[@]}" --loads "$LOADS" \

@@ -54,6 +54,16 @@ def timed_query(url, sql, timeout):
     return (None if error else parse_rows(body)), seconds, error
 
 
+def texts_of(sql):
+    """The query as each system runs it: ClickHouse 18.16 gets its older spellings, both get FORMAT TabSeparated."""
+    texts = {"columba": sql, "clickhouse": sql, "duckdb": sql}
+    for modern, old in CLICKHOUSE_18_REWRITES:
+        texts["clickhouse"] = texts["clickhouse"].replace(modern, old)
+    for key in ("columba", "clickhouse"):
+        texts[key] += " FORMAT TabSeparated"
+    return texts
+
+
 def drop_page_cache():
     """Empties the OS page cache (needs root); False when not allowed."""
     try:
@@ -342,6 +352,8 @@ def main():
     parser.add_argument("--timeout", type=float, default=600)
     parser.add_argument("--only", help="comma-separated query numbers, e.g. 0,5,28")
     parser.add_argument("--no-drop-caches", action="store_true", help="cold runs without emptying the page cache")
+    parser.add_argument("--no-warmup", dest="warmup", action="store_false",
+                        help="no untimed pass of the queries on each system before the measured runs")
     parser.add_argument("--loads", help="load TSV (system, rows, load_seconds, bytes_on_disk) for the summary")
     parser.add_argument("--title", default="ClickBench on generated hits")
     parser.add_argument("--out", required=True, help="results TSV")
@@ -359,14 +371,18 @@ def main():
     systems = [("columba", args.columba), ("clickhouse", args.clickhouse)]
     if args.duckdb:
         systems.append(("duckdb", args.duckdb))
+    if args.warmup:
+        # Servers as they are after some use, not just started: one untimed pass of every query on each system
+        # (a JVM compiles its hot code during its first queries). Cold runs below still start with no page cache.
+        started = time.monotonic()
+        for key, url in systems:
+            for index, sql in chosen:
+                http_query(url, texts_of(sql)[key], args.timeout)
+            log(f"warm-up pass on {key} done ({time.monotonic() - started:.0f} s so far)")
     results = []
     started = time.monotonic()
     for done, (index, sql) in enumerate(chosen):
-        texts = {"columba": sql, "clickhouse": sql, "duckdb": sql}
-        for modern, old in CLICKHOUSE_18_REWRITES:
-            texts["clickhouse"] = texts["clickhouse"].replace(modern, old)
-        for key in ("columba", "clickhouse"):
-            texts[key] += " FORMAT TabSeparated"
+        texts = texts_of(sql)
         rows, result, errors = {}, {"query": f"Q{index}"}, {}
         for key, url in systems:  # cold: each system after emptying the page cache
             if drop:
