@@ -44,7 +44,9 @@ final class PipeQueryEndpoint {
     ApiResponse handle(ApiRequest request, Pipe pipe, PipeFormat format) {
         Map<String, List<String>> parameters = RequestParameters.all(request);
         boolean debugQuery = "query".equals(RequestParameters.first(parameters, "debug"));
-        PipeNode node = pipe.isEndpoint() ? pipe.definition().endpointNode() : pipe.definition().outputNode();
+        PipeNode node = pipe.isEndpoint()
+                ? pipe.definition().endpointNode()
+                : pipe.definition().outputNode();
         String sql;
         try {
             sql = compiler.compile(pipe, node, templateParameters(parameters));
