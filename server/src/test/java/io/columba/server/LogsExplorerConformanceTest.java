@@ -154,10 +154,15 @@ class LogsExplorerConformanceTest {
     }
 
     static Path findProject() {
+        return findKit("logs-explorer-template", "tests");
+    }
+
+    /** ../shared/conformance/tinybird/{@code name} when it holds the folder {@code marker}, or null. */
+    static Path findKit(String name, String marker) {
         Path directory = Path.of("").toAbsolutePath();
         for (int up = 0; up < 4 && directory != null; up++, directory = directory.getParent()) {
-            Path candidate = directory.resolve("shared/conformance/tinybird/logs-explorer-template");
-            if (Files.isDirectory(candidate.resolve("tests"))) {
+            Path candidate = directory.resolve("shared/conformance/tinybird/" + name);
+            if (Files.isDirectory(candidate.resolve(marker))) {
                 return candidate;
             }
         }

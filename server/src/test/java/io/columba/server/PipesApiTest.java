@@ -74,6 +74,18 @@ class PipesApiTest {
     }
 
     @Test
+    void debugQueryAnswersTheCompiledSqlInsteadOfTheResult() throws IOException {
+        HttpResponse<String> response = get("/v0/pipes/actions.json?country=DE&limit=2&debug=query");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; charset=UTF-8");
+        assertThat(response.body()).contains("'DE'").doesNotContain("{{");
+        JsonNode endpoint =
+                JSON.readTree(get("/v0/pipes/actions.json?country=DE&limit=2").body());
+        assertThat(sqlData(response.body())).isEqualTo(endpoint.get("data"));
+    }
+
+    @Test
     void postedFormParametersWorkLikeUrlParameters() throws IOException {
         HttpResponse<String> response = http.post(
                 port,
@@ -90,7 +102,7 @@ class PipesApiTest {
     @Test
     void ignoresReservedAndTrackingParameters() throws IOException {
         HttpResponse<String> response =
-                get("/v0/pipes/actions.json?from=mockingbird&__tb__client=mcp-tinybird&debug=query&tag=x");
+                get("/v0/pipes/actions.json?from=mockingbird&__tb__client=mcp-tinybird&debug_source_tables=true&tag=x");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).get("data")).isEqualTo(sqlData(ACTIONS_SQL.formatted("", 10)));

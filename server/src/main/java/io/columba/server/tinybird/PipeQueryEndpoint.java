@@ -7,6 +7,7 @@ import io.columba.server.http.ApiRequest;
 import io.columba.server.http.ApiResponse;
 import io.columba.server.query.QueryRunner;
 import io.columba.storage.error.ColumbaException;
+import io.columba.workspace.datafile.PipeNode;
 import io.columba.workspace.pipe.Pipe;
 import io.columba.workspace.pipe.PipeCompiler;
 import io.columba.workspace.template.TemplateException;
@@ -20,11 +21,12 @@ import java.util.Set;
  * form), compiles it with the nodes and pipes it reads into one read-only statement, and writes the result. With
  * {@code q=<SQL>} the statement is {@code q} over the table {@code _} (the endpoint's result). Template errors
  * answer 400 (or the status of {@code custom_error}) with Tinybird's message; query errors answer 400 with
- * {@code [Error] <message> (<CODE>)}.
+ * {@code [Error] <message> (<CODE>)}. With {@code debug=query} it answers the compiled SQL as text instead of running
+ * it, for any pipe: the endpoint node, or the output node of a pipe that is not an endpoint.
  */
 final class PipeQueryEndpoint {
     /** Parameters Tinybird reads itself; they never reach the templates. */
-    private static final Set<String> NOT_TEMPLATE_PARAMETERS = Set.of("q", "token", "format");
+    private static final Set<String> NOT_TEMPLATE_PARAMETERS = Set.of("q", "token", "format", "debug");
 
     private final QueryRunner runner;
     private final PipeCompiler compiler;
@@ -34,11 +36,20 @@ final class PipeQueryEndpoint {
         this.compiler = compiler;
     }
 
+    /** Whether the request asks for the compiled SQL ({@code debug=query}) rather than the result. */
+    static boolean wantsQuery(ApiRequest request) {
+        return "query".equals(RequestParameters.first(RequestParameters.all(request), "debug"));
+    }
+
     ApiResponse handle(ApiRequest request, Pipe pipe, PipeFormat format) {
         Map<String, List<String>> parameters = RequestParameters.all(request);
+        boolean debugQuery = "query".equals(RequestParameters.first(parameters, "debug"));
+        PipeNode node = pipe.isEndpoint()
+                ? pipe.definition().endpointNode()
+                : pipe.definition().outputNode();
         String sql;
         try {
-            sql = compiler.compile(pipe, pipe.definition().endpointNode(), templateParameters(parameters));
+            sql = compiler.compile(pipe, node, templateParameters(parameters));
         } catch (TemplateException e) {
             return templateError(e);
         } catch (ColumbaException e) {
@@ -47,6 +58,9 @@ final class PipeQueryEndpoint {
         String query = RequestParameters.first(parameters, "q");
         if (query != null && !query.isBlank()) {
             sql = PipeCompiler.overResult(query, sql);
+        }
+        if (debugQuery) {
+            return ApiResponse.text(200, sql);
         }
         QuerySettings settings = new QuerySettings(RequestParameters.settings(parameters), true);
         try {

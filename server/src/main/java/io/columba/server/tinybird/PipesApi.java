@@ -75,7 +75,7 @@ final class PipesApi {
         if (!token.canReadPipe(name)) {
             return forbidden(name);
         }
-        if (!pipe.get().isEndpoint()) {
+        if (!pipe.get().isEndpoint() && !PipeQueryEndpoint.wantsQuery(request)) {
             return ApiResponse.jsonError(
                     404,
                     "The pipe '" + name + "' is not an endpoint: it is "

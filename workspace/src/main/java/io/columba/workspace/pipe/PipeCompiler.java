@@ -5,10 +5,12 @@ import io.columba.storage.error.ErrorCode;
 import io.columba.workspace.datafile.PipeDefinition;
 import io.columba.workspace.datafile.PipeNode;
 import io.columba.workspace.template.RenderOptions;
+import io.columba.workspace.template.Template;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Compiles a pipe node into one SQL statement for one request. Each node's template is rendered with the request's
@@ -22,18 +24,30 @@ import java.util.Map;
  *   -> SELECT count() FROM (SELECT * FROM events WHERE country = 'DE') AS filtered
  * }</pre>
  *
- * <p>Thread-safe: each call keeps its own state.
+ * <p>Thread-safe: each call keeps its own state. Unless a template reads the clock ({@code job_timestamp}),
+ * rendering is a pure function of the (immutable) catalog and the parameters, so the SQL of up to
+ * {@value #CACHED_COMPILATIONS} distinct requests is kept and reused: endpoints called again with the same
+ * parameters skip rendering and rewriting.
  */
 public final class PipeCompiler {
     /** The name {@code q=} queries use for the endpoint's result. */
     public static final String RESULT_TABLE = "_";
 
     private static final int MAX_DEPTH = 64;
+    static final int CACHED_COMPILATIONS = 1024;
 
     private final PipeCatalog catalog;
+    private final Map<CompilationKey, String> cache = new ConcurrentHashMap<>();
+    private final boolean cacheable;
+
+    /** One request's compilation: the pipe (by identity), the node and the parameters. */
+    private record CompilationKey(Pipe pipe, PipeNode node, Map<String, List<String>> parameters) {}
 
     public PipeCompiler(PipeCatalog catalog) {
         this.catalog = catalog;
+        this.cacheable = catalog.pipes().stream()
+                .flatMap(pipe -> pipe.definition().nodes().stream().map(pipe::template))
+                .noneMatch(Template::readsClock);
     }
 
     /**
@@ -43,7 +57,26 @@ public final class PipeCompiler {
      * @throws ColumbaException when pipes read each other in a cycle
      */
     public String compile(Pipe pipe, PipeNode node, Map<String, List<String>> parameters) {
-        return new Compilation(RenderOptions.of(parameters)).node(pipe, node);
+        if (!cacheable) {
+            return new Compilation(RenderOptions.of(parameters)).node(pipe, node);
+        }
+        CompilationKey key = new CompilationKey(pipe, node, copy(parameters));
+        String cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String sql = new Compilation(RenderOptions.of(parameters)).node(pipe, node);
+        if (cache.size() >= CACHED_COMPILATIONS) {
+            cache.clear(); // distinct parameters keep coming: start over rather than track recency
+        }
+        cache.put(key, sql);
+        return sql;
+    }
+
+    private static Map<String, List<String>> copy(Map<String, List<String>> parameters) {
+        Map<String, List<String>> copy = new HashMap<>();
+        parameters.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        return copy;
     }
 
     /** {@code query} with the table {@code _} replaced by {@code result} (the endpoint's compiled SQL). */

@@ -101,6 +101,11 @@ public final class Template {
         return analysis.parameters();
     }
 
+    /** Whether rendering reads the clock ({@code job_timestamp} when the request does not give it). */
+    public boolean readsClock() {
+        return analysis.parameters().stream().anyMatch(p -> p.name().equals(JOB_TIMESTAMP));
+    }
+
     /** Parameter names the template uses that Tinybird reserves for its API (it warns about them). */
     public List<String> warnings() {
         return analysis.warnings();

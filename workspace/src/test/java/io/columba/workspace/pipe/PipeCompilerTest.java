@@ -107,4 +107,34 @@ class PipeCompilerTest {
             assertThat(parameter.type()).isEqualTo("String");
         });
     }
+
+    @Test
+    void reusesTheSqlOfARequestWithTheSameParameters() {
+        String first = compile("kpis", Map.of("country", List.of("ES"), "limit", List.of("3")));
+        String again = compile("kpis", Map.of("limit", List.of("3"), "country", List.of("ES")));
+        String other = compile("kpis", Map.of("country", List.of("DE"), "limit", List.of("3")));
+
+        assertThat(again).isSameAs(first);
+        assertThat(other).isNotEqualTo(first).contains("country = 'DE'").contains("LIMIT toInt32('3')");
+    }
+
+    @Test
+    void rendersAgainWhenATemplateReadsTheClock() {
+        PipeCatalog clocked = PipeCatalog.of(List.of(PipeParser.parse("recent", """
+                NODE endpoint
+                SQL >
+                    %
+                    SELECT count() FROM events WHERE timestamp > {{ DateTime(job_timestamp) }}
+
+                TYPE endpoint
+                """, "recent.pipe")));
+        PipeCompiler clockedCompiler = new PipeCompiler(clocked);
+        Pipe pipe = clocked.pipe("recent").orElseThrow();
+        Map<String, List<String>> given = Map.of("job_timestamp", List.of("2024-01-01 00:00:00"));
+
+        String first = clockedCompiler.compile(pipe, pipe.definition().endpointNode(), given);
+        String again = clockedCompiler.compile(pipe, pipe.definition().endpointNode(), given);
+
+        assertThat(again).isEqualTo(first).isNotSameAs(first).contains("'2024-01-01 00:00:00'");
+    }
 }

@@ -1,0 +1,145 @@
+r"""ClickHouse 18.16 spellings of the SQL Columba compiles for a pipe, and a tiny HTTP client for both systems.
+
+18.16 predates some functions the web-analytics pipes use; each rewrite below is an equivalent spelling:
+  timestampAdd(d, interval n unit)   -> (d + interval n unit)       (timestampSub likewise with -)
+  JSONExtractString(json, 'key')     -> visitParamExtractString(replaceRegexpAll(json, '"\\s*:\\s*', '":'), 'key')
+                                        (18.16's visitParam* needs "key": without blanks; top-level string fields)
+  anySimpleState / minSimpleState / maxSimpleState(x) -> any / min / max(x)
+                                        (SimpleAggregateFunction(f, T) columns are stored as plain T)
+  JSONExtractFloat / JSONExtractInt   -> visitParamExtractFloat / visitParamExtractInt (same normalization)
+  LIMIT toInt32('5')                 -> LIMIT 5    (18.16 takes only literals in LIMIT and OFFSET)
+  range(a, b)                        -> arrayMap(x -> x + a, range(toUInt64(b - a)))
+  timestamp <op> 'YYYY-MM-DD'        -> timestamp <op> 'YYYY-MM-DD 00:00:00'  (18.16 parses only the long form)
+  '\+' in a string literal          -> '\\+'   (an unknown escape keeps its backslash in Columba and current
+                                        ClickHouse; 18.16 drops it)
+"""
+
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+
+SIMPLE_STATE = re.compile(r"\b(any|min|max|sum|anyLast)SimpleState\s*\(", re.IGNORECASE)
+JSON_EXTRACT = re.compile(r"\bJSONExtract(String|Float|Int|UInt)\s*\(", re.IGNORECASE)
+LIMIT_CAST = re.compile(r"(\bLIMIT|\bOFFSET|,)(\s*)toU?Int(?:8|16|32|64)\('(\d+)'\)", re.IGNORECASE)
+RANGE = re.compile(r"\brange\s*\(")
+DATE_COMPARISON = re.compile(r"(\btimestamp\s*(?:>=|<=|<|>|=)\s*)'(\d{4}-\d{2}-\d{2})'")
+TIMESTAMP_ADD = re.compile(r"\b(timestampAdd|timestampSub)\s*\(", re.IGNORECASE)
+
+
+def split_call(sql, open_paren):
+    """The top-level arguments of the call whose '(' is at open_paren, and the index after its ')'."""
+    depth, quote, start, args, i = 0, None, open_paren + 1, [], open_paren
+    while i < len(sql):
+        c = sql[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = None
+        elif c in "'\"`":
+            quote = c
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                args.append(sql[start:i])
+                return args, i + 1
+        elif c == "," and depth == 1:
+            args.append(sql[start:i])
+            start = i + 1
+        i += 1
+    raise ValueError("unbalanced parentheses in: " + sql[open_paren:open_paren + 80])
+
+
+def rewrite_calls(sql, pattern, replace):
+    out, pos = [], 0
+    while True:
+        match = pattern.search(sql, pos)
+        if not match:
+            out.append(sql[pos:])
+            return "".join(out)
+        args, end = split_call(sql, match.end() - 1)
+        out.append(sql[pos:match.start()])
+        out.append(replace(match, [rewrite_calls(a, pattern, replace) for a in args]))
+        pos = end
+
+
+KNOWN_ESCAPES = set("\\'\"bfrnt0avxN`")
+
+
+def keep_unknown_escapes(sql):
+    """Doubles the backslash of unknown escapes (such as \\+) inside single-quoted literals."""
+    out, i, quoted = [], 0, False
+    while i < len(sql):
+        c = sql[i]
+        if quoted and c == "\\" and i + 1 < len(sql):
+            out.append(c + ("" if sql[i + 1] in KNOWN_ESCAPES else "\\") + sql[i + 1])
+            i += 2
+            continue
+        if c == "'":
+            quoted = not quoted
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def for_clickhouse_18(sql):
+    """sql in spellings ClickHouse 18.16 knows (see the module docstring)."""
+    sql = keep_unknown_escapes(sql)
+    sql = SIMPLE_STATE.sub(lambda m: m.group(1) + "(", sql)
+    sql = rewrite_calls(
+        sql,
+        JSON_EXTRACT,
+        lambda m, a: "visitParamExtract%s(replaceRegexpAll(%s, '\"\\\\s*:\\\\s*', '\":'), %s)" % (m.group(1), a[0], a[1]),
+    )
+    sql = rewrite_calls(
+        sql,
+        RANGE,
+        lambda m, a: "arrayMap(x -> x + (%s), range(toUInt64((%s) - (%s))))" % (a[0], a[1], a[0]) if len(a) == 2 else "range(%s)" % a[0],
+    )
+    sql = LIMIT_CAST.sub(lambda m: m.group(1) + m.group(2) + m.group(3), sql)
+    sql = DATE_COMPARISON.sub(lambda m: "%s'%s 00:00:00'" % (m.group(1), m.group(2)), sql)
+    sql = rewrite_calls(
+        sql,
+        TIMESTAMP_ADD,
+        lambda m, a: "(%s %s %s)" % (a[0], "+" if m.group(1).lower() == "timestampadd" else "-", a[1]),
+    )
+    return sql
+
+
+def clickhouse_type(columba_type):
+    """The column type for 18.16: SimpleAggregateFunction(f, T) and LowCardinality(T) become T."""
+    match = re.fullmatch(r"SimpleAggregateFunction\(\s*\w+\s*,\s*(.+)\)", columba_type)
+    if match:
+        return clickhouse_type(match.group(1))
+    match = re.fullmatch(r"LowCardinality\((.+)\)", columba_type)
+    if match:
+        return clickhouse_type(match.group(1))
+    return columba_type
+
+
+class Http:
+    """POSTs to one base URL; errors raise RuntimeError with the server's message."""
+
+    def __init__(self, base, headers=None, params=None):
+        self.base = base.rstrip("/")
+        self.headers = headers or {}
+        self.params = params or {}
+
+    def request(self, path, params=None, body=None, timeout=600):
+        query = dict(self.params)
+        query.update(params or {})
+        url = self.base + path + ("?" + urllib.parse.urlencode(query, doseq=True) if query else "")
+        data = body.encode() if isinstance(body, str) else body
+        req = urllib.request.Request(url, data=data, headers=self.headers, method="POST" if data else "GET")
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as response:
+                return response.read().decode()
+        except urllib.error.HTTPError as e:
+            raise RuntimeError("%s %s: %s" % (e.code, path, e.read().decode(errors="replace")[:2000])) from None
+
+    def json(self, path, params=None, body=None):
+        return json.loads(self.request(path, params, body))
