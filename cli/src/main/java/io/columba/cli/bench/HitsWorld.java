@@ -23,6 +23,7 @@ final class HitsWorld {
     static final int DEVICES = 4000;
     static final int TIMINGS = 20_000;
     static final int TOP_COUNTER = 62;
+    private static final String HEX = "0123456789ABCDEF";
 
     final long seed;
     final byte[][] hosts;
@@ -261,11 +262,11 @@ final class HitsWorld {
 
     /** Python's {@code quote(phrase.replace(' ', '+'), safe='+')}: UTF-8 bytes percent-encoded, upper-case hex. */
     static byte[] urlQuote(byte[] text) {
-        StringBuilder quoted = new StringBuilder(text.length * 2);
+        RowBuffer quoted = new RowBuffer(text.length * 3);
         for (byte b : text) {
             int c = b & 0xFF;
             if (c == ' ' || c == '+') {
-                quoted.append('+');
+                quoted.put('+');
             } else if ((c >= 'a' && c <= 'z')
                     || (c >= 'A' && c <= 'Z')
                     || (c >= '0' && c <= '9')
@@ -273,13 +274,12 @@ final class HitsWorld {
                     || c == '.'
                     || c == '-'
                     || c == '~') {
-                quoted.append((char) c);
+                quoted.put((char) c);
             } else {
-                quoted.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-                quoted.append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+                quoted.put('%').put(HEX.charAt(c >> 4)).put(HEX.charAt(c & 15));
             }
         }
-        return utf8(quoted.toString());
+        return java.util.Arrays.copyOf(quoted.bytes(), quoted.length());
     }
 
     static byte[] utf8(String text) {

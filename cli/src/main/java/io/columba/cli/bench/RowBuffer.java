@@ -5,6 +5,15 @@ import java.util.Arrays;
 /** A growable byte array that rows are written into: bytes, decimal numbers and separators, without Strings. */
 final class RowBuffer {
     private static final byte[] LONG_MIN = HitsWorld.utf8(Long.toString(Long.MIN_VALUE));
+    /** 10^0 .. 10^18: a number below 10^d has at most d digits. */
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
 
     private byte[] bytes;
     private int length;
@@ -68,15 +77,22 @@ final class RowBuffer {
             value = -value;
         }
         int digits = 1;
-        for (long rest = value / 10; rest != 0; rest /= 10) {
+        while (digits < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[digits]) {
             digits++;
         }
         int position = length + digits;
-        do {
-            bytes[--position] = (byte) ('0' + value % 10);
-            value /= 10;
-        } while (value != 0);
-        length += digits;
+        length = position;
+        while (value >= 100) { // two digits per division
+            long quotient = value / 100;
+            int pair = (int) (value - quotient * 100);
+            bytes[--position] = (byte) ('0' + pair % 10);
+            bytes[--position] = (byte) ('0' + pair / 10);
+            value = quotient;
+        }
+        bytes[--position] = (byte) ('0' + value % 10);
+        if (value >= 10) {
+            bytes[--position] = (byte) ('0' + value / 10);
+        }
         return this;
     }
 
