@@ -4,7 +4,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -61,7 +60,7 @@ public final class HitsGenerator implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         if (rows < 0 || threads < 1) {
             System.err.println("hits-generator: --rows must be >= 0 and --threads positive");
             return 1;
@@ -72,6 +71,9 @@ public final class HitsGenerator implements Callable<Integer> {
         try (OutputStream stream =
                 toStandardOutput ? new FileOutputStream(FileDescriptor.out) : Files.newOutputStream(Path.of(out))) {
             bytes = write(rows, seed, format, threads, stream, progress);
+        } catch (IOException e) {
+            System.err.println("hits-generator: cannot write " + out + ": " + e.getMessage());
+            return 1;
         }
         progress.finish(bytes, toStandardOutput ? "standard output" : out);
         return 0;
@@ -79,13 +81,7 @@ public final class HitsGenerator implements Callable<Integer> {
 
     /** Writes {@code rows} rows to {@code out} (not closed); returns the number of bytes written. */
     public static long write(long rows, long seed, Format format, int threads, OutputStream out) throws IOException {
-        return write(
-                rows,
-                seed,
-                format,
-                threads,
-                out,
-                new HitsProgress(new PrintStream(OutputStream.nullOutputStream()), rows, true, false));
+        return write(rows, seed, format, threads, out, HitsProgress.silent(rows));
     }
 
     static long write(long rows, long seed, Format format, int threads, OutputStream out, HitsProgress progress)

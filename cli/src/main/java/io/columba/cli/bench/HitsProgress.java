@@ -1,5 +1,6 @@
 package io.columba.cli.bench;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -21,6 +22,11 @@ final class HitsProgress {
         this.totalRows = totalRows;
         this.quiet = quiet;
         this.interactive = interactive;
+    }
+
+    /** No output at all. */
+    static HitsProgress silent(long totalRows) {
+        return new HitsProgress(new PrintStream(OutputStream.nullOutputStream()), totalRows, true, false);
     }
 
     void rowsWritten(long rowsSoFar) {
