@@ -51,6 +51,13 @@ final class DerivedSource implements Source {
     }
 
     @Override
+    public boolean sameColumn(String a, String b) {
+        int first = names.indexOf(a);
+        int second = names.indexOf(b);
+        return first >= 0 && second >= 0 && targets.get(first).equals(targets.get(second));
+    }
+
+    @Override
     public int visibleCount() {
         return visible;
     }

@@ -15,7 +15,9 @@ import io.columba.sql.ast.TableFunctionReference;
 import io.columba.sql.ast.TableJoin;
 import io.columba.sql.ast.TableReference;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -65,6 +67,26 @@ final class FromClause {
             }
         }
         return joins.arrayJoin(source, arrays, names, clause.left());
+    }
+
+    /** The names that qualify columns of the query's tables ({@code t.a}): FROM's and every JOINed table's. */
+    static Set<String> qualifiers(SelectQuery select) {
+        Set<String> qualifiers = new HashSet<>();
+        String from = qualifier(select.from());
+        if (from != null) {
+            qualifiers.add(from);
+        }
+        for (JoinClause clause : select.joins()) {
+            if (clause instanceof TableJoin join && qualifier(join.table()) != null) {
+                qualifiers.add(qualifier(join.table()));
+            }
+        }
+        return qualifiers;
+    }
+
+    /** The qualifier of the FROM table's columns, or null. */
+    static String fromQualifier(SelectQuery select) {
+        return qualifier(select.from());
     }
 
     /** The name that qualifies a table's columns: its alias, else the table's name. */

@@ -244,7 +244,7 @@ public final class SelectPlanner {
         List<String> names = new ArrayList<>();
         for (Expression item : items) {
             projection.add(output.bind(expander.expand(item)));
-            names.add(ExpressionFormatter.columnName(item));
+            names.add(outputName(item, select, FromClause.qualifiers(select), source));
         }
         int selected = projection.size();
         List<SortKey> sortKeys = new ArrayList<>();
@@ -330,6 +330,29 @@ public final class SelectPlanner {
                     ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT, clause + " value must not be negative, got " + value);
         }
         return value;
+    }
+
+    /**
+     * The name of a SELECT item's column. A column named with its table's qualifier ({@code c.pathname} with
+     * {@code FROM t AS c}) is called by its own name ({@code pathname}) when that name reaches the same column, as
+     * ClickHouse calls it, so that a query over this one can name it that way.
+     */
+    private static String outputName(Expression item, SelectQuery select, Set<String> qualifiers, Source source) {
+        if (item instanceof Identifier identifier
+                && identifier.parts().size() > 1
+                && qualifiers.contains(identifier.parts().get(0))) {
+            String full = identifier.fullName();
+            String own = String.join(
+                    ".", identifier.parts().subList(1, identifier.parts().size()));
+            // In a join, the left side's columns are shown by their own names, a right-hand column only when that
+            // name reaches it: one whose name a left column or a USING key also has keeps its qualifier (p.number).
+            if (!source.names().contains(full)
+                    || identifier.parts().get(0).equals(FromClause.fromQualifier(select))
+                    || source.sameColumn(full, own)) {
+                return own;
+            }
+        }
+        return ExpressionFormatter.columnName(item);
     }
 
     private boolean containsAggregate(List<Expression> items, SelectQuery select, AliasExpander expander) {

@@ -27,6 +27,11 @@ interface Source {
         return false;
     }
 
+    /** Whether the names {@code a} and {@code b} reach the same column ({@code t.a} and {@code a} in a join). */
+    default boolean sameColumn(String a, String b) {
+        return a.equals(b);
+    }
+
     /** How many of the first names {@code SELECT *} expands to. */
     default int visibleCount() {
         return names().size();

@@ -38,7 +38,7 @@ public final class ArithmeticFunctions {
                         (types, args) -> bindIntegerOrFloat("plus", Operation.PLUS, types)),
                 SimpleScalarFunction.of(
                         "minus",
-                        "Difference of two numbers; a Date or DateTime minus days or seconds.",
+                        "Difference of two numbers; a Date or DateTime minus days or seconds; days or seconds between two dates or times.",
                         "SELECT minus(2, 3)",
                         (types, args) -> bindIntegerOrFloat("minus", Operation.MINUS, types)),
                 SimpleScalarFunction.of(
@@ -92,6 +92,10 @@ public final class ArithmeticFunctions {
             boolean subtract = operation == Operation.MINUS;
             return new Binding(left, (args, rows) -> dateShift(args, rows, subtract));
         }
+        if (operation == Operation.MINUS && (isDay(left) && isDay(right) || isTime(left) && isTime(right))) {
+            // Date - Date counts days, DateTime - DateTime seconds, both as Int32 (wrapping, as ClickHouse does).
+            return new Binding(IntegerType.INT32, (args, rows) -> difference(args, rows));
+        }
         if (operation == Operation.PLUS && right instanceof DateType
                 || operation == Operation.PLUS && right instanceof io.columba.storage.type.Date32Type
                 || operation == Operation.PLUS && right instanceof DateTimeType) {
@@ -116,6 +120,24 @@ public final class ArithmeticFunctions {
         IntegerType integerResult = (IntegerType) result;
         boolean unsigned64 = isUnsigned64(left) || isUnsigned64(right);
         return new Binding(result, (args, rows) -> integerKernel(operation, args, rows, integerResult, unsigned64));
+    }
+
+    private static boolean isDay(DataType type) {
+        return type instanceof DateType || type instanceof io.columba.storage.type.Date32Type;
+    }
+
+    private static boolean isTime(DataType type) {
+        return type instanceof DateTimeType;
+    }
+
+    private static Column difference(Column[] args, int rows) {
+        long[] a = Operands.longs(args[0], rows);
+        long[] b = Operands.longs(args[1], rows);
+        long[] out = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            out[i] = (int) (a[i] - b[i]);
+        }
+        return new LongColumn(out, null, rows);
     }
 
     private static boolean isUnsigned64(DataType type) {
