@@ -3,6 +3,23 @@ lexer grammar ClickHouseLexer;
 
 options { caseInsensitive = true; }
 
+@members {
+    /** Consumes the heredoc's text and its closing tag (the opening one, matched so far); unclosed, an error. */
+    private void readHeredoc() {
+        String tag = getText();
+        StringBuilder body = new StringBuilder();
+        while (_input.LA(1) != org.antlr.v4.runtime.IntStream.EOF) {
+            body.appendCodePoint(_input.LA(1));
+            getInterpreter().consume(_input);
+            int start = body.length() - tag.length();
+            if (start >= 0 && body.indexOf(tag, start) == start) {
+                return;
+            }
+        }
+        notifyListeners(new org.antlr.v4.runtime.LexerNoViableAltException(this, _input, _tokenStartCharIndex, null));
+    }
+}
+
 // Keywords (all usable as identifiers where the parser allows it).
 ADD: 'ADD';
 ALIAS: 'ALIAS';
@@ -156,9 +173,13 @@ STRING_LITERAL: '\'' ( ~['\\] | '\\' . | '\'\'' )* '\'';
 fragment DIGITS: [0-9] ([0-9] | '_' [0-9])*;
 fragment EXPONENT: 'E' [+-]? [0-9]+;
 
+// $tag$ text $tag$: the action reads on to the closing tag, which a lexer rule cannot name.
+HEREDOC: '$' HEREDOC_TAG? '$' {readHeredoc();};
+fragment HEREDOC_TAG: [A-Z_] [A-Z_0-9]*;
+
 // Identifiers.
 IDENTIFIER
-    : [A-Z_\u0080-\uFFFF] [A-Z_0-9\u0080-\uFFFF]*
+    : [A-Z_\u0080-\uFFFF] [A-Z_0-9$\u0080-\uFFFF]*
     | [0-9]+ [A-Z_\u0080-\uFFFF] [A-Z_0-9\u0080-\uFFFF]*  // 00662_t: ClickHouse allows a leading digit when not a number
     ;
 BACKQUOTED_IDENTIFIER: '`' ( ~[`\\] | '\\' . | '``' )* '`';
@@ -185,6 +206,7 @@ LE: '<=';
 LPAREN: '(';
 LT: '<';
 NOT_EQ: '!=' | '<>';
+NULL_SAFE_EQ: '<=>';
 PERCENT: '%';
 PLUS: '+';
 QUERY: '?';

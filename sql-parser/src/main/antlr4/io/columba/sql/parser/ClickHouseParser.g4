@@ -4,6 +4,7 @@ parser grammar ClickHouseParser;
 options { tokenVocab = ClickHouseLexer; }
 
 statementEof: statement SEMICOLON? EOF;
+expressionEof: expr EOF;
 
 statement
     : selectUnion formatClause? settingsClause?                         # selectStatement
@@ -96,8 +97,11 @@ tableExpression
     : tableIdentifier FINAL? (AS? alias)?                               # tableReference
     | tableFunction (AS? alias)?                                        # tableFunctionReference
     | LPAREN selectUnion RPAREN (AS? alias)?                            # subqueryReference
+    | LPAREN EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? selectUnion RPAREN (AS? alias)?  # explainReference
     ;
-tableFunction: identifier LPAREN exprList? RPAREN;
+tableFunction: identifier LPAREN exprList? RPAREN | viewFunction;
+// view(SELECT ...) takes a bare SELECT, in FROM and as an argument of another table function.
+viewFunction: VIEW LPAREN selectUnion RPAREN;
 tableIdentifier: (identifier DOT)? identifier;
 
 prewhereClause: PREWHERE expr;
@@ -158,7 +162,13 @@ columnType
     : identifier LPAREN columnTypeArgument (COMMA columnTypeArgument)* RPAREN
     | identifier
     ;
-columnTypeArgument: columnType | literal (EQ_SINGLE DASH? literal)? | identifier columnType;
+columnTypeArgument
+    : columnType
+    | literal (EQ_SINGLE DASH? literal)?
+    | compoundIdentifier columnType
+    | identifier EQ_SINGLE expr
+    | identifier compoundIdentifier  // JSON(SKIP a.b)
+    ;
 
 // INSERT (INSERT ... FORMAT <data> is split before parsing: the data never reaches the lexer)
 
@@ -178,8 +188,9 @@ expr
     : literal                                                           # literalExpr
     | QUERY_PARAMETER                                                   # queryParameterExpr
     | ASTERISK                                                          # asteriskExpr
-    | identifier DOT ASTERISK                                           # qualifiedAsteriskExpr
+    | compoundIdentifier DOT ASTERISK                                   # qualifiedAsteriskExpr
     | CASE caseSubject=expr? (WHEN expr THEN expr)+ (ELSE expr)? END    # caseExpr
+    | viewFunction                                                      # viewExpr
     | CAST LPAREN expr AS columnType RPAREN                             # castExpr
     | CAST LPAREN expr COMMA expr RPAREN                                # castFunctionExpr
     | INTERVAL expr identifier                                          # intervalExpr
@@ -201,7 +212,7 @@ expr
     | expr (ASTERISK | SLASH | PERCENT) expr                            # multiplicativeExpr
     | expr (PLUS | DASH) expr                                           # additiveExpr
     | expr CONCAT expr                                                  # concatExpr
-    | expr (EQ_DOUBLE | EQ_SINGLE | NOT_EQ | LE | GE | LT | GT) expr    # comparisonExpr
+    | expr (EQ_DOUBLE | EQ_SINGLE | NOT_EQ | LE | GE | LT | GT | NULL_SAFE_EQ) expr  # comparisonExpr
     | expr NOT? (LIKE | ILIKE) expr                                     # likeExpr
     | expr GLOBAL? NOT? IN expr                                         # inExpr
     | expr IS NOT? NULL_SQL                                             # isNullExpr
@@ -212,7 +223,7 @@ expr
     | <assoc = right> expr QUERY expr COLON expr                        # ternaryExpr
     | expr AS identifier                                                # aliasExpr
     | identifier ARROW expr                                             # lambdaExpr
-    | LPAREN identifier (COMMA identifier)+ RPAREN ARROW expr           # lambdaTupleExpr
+    | LPAREN identifier (COMMA identifier)* RPAREN ARROW expr           # lambdaTupleExpr
     ;
 
 windowSpec: (PARTITION BY exprList)? (ORDER BY orderItem (COMMA orderItem)*)? windowFrame?;
@@ -224,11 +235,12 @@ frameBound
     | expr (PRECEDING | FOLLOWING)
     ;
 
-compoundIdentifier: identifier (DOT identifier)?;
+compoundIdentifier: identifier (DOT identifier)*;
 
 literal
     : (DECIMAL_LITERAL | HEXADECIMAL_LITERAL | BINARY_LITERAL | FLOATING_LITERAL | INF | NAN_SQL)
     | STRING_LITERAL
+    | HEREDOC
     | NULL_SQL
     | TRUE
     | FALSE

@@ -473,17 +473,57 @@ final class AstBuilder {
                         reference.alias() == null ? null : alias(reference.alias()));
             case TableFunctionReferenceContext function ->
                 new TableFunctionReference(
-                        new FunctionCall(
-                                identifier(function.tableFunction().identifier()),
-                                exprList(function.tableFunction().exprList()),
-                                null,
-                                false),
+                        tableFunction(function.tableFunction()),
                         function.alias() == null ? null : alias(function.alias()));
+            case ExplainReferenceContext explain -> explainTable(explain);
             case SubqueryReferenceContext subquery ->
                 new SubqueryTable(
                         selectUnion(subquery.selectUnion()), subquery.alias() == null ? null : alias(subquery.alias()));
             default -> throw new IllegalStateException("unknown table expression");
         };
+    }
+
+    private FunctionCall tableFunction(TableFunctionContext context) {
+        if (context.viewFunction() != null) {
+            return viewFunction(context.viewFunction());
+        }
+        return new FunctionCall(identifier(context.identifier()), exprList(context.exprList()), null, false);
+    }
+
+    /** {@code view(SELECT ...)}: the SELECT is its one argument. */
+    private FunctionCall viewFunction(ViewFunctionContext context) {
+        return FunctionCall.of(context.VIEW().getText(), new SubqueryExpression(selectUnion(context.selectUnion())));
+    }
+
+    /**
+     * {@code FROM (EXPLAIN kind settings SELECT ...)} is the subquery ClickHouse rewrites it to:
+     * {@code (SELECT * FROM viewExplain('EXPLAIN kind', 'setting = value, ...', (SELECT ...)))}.
+     */
+    private TableExpression explainTable(ExplainReferenceContext explain) {
+        String kind = explain.explainKind() == null ? "" : words(explain.explainKind().children);
+        List<String> settings = new ArrayList<>();
+        for (SettingItemContext item : explain.settingItem()) {
+            settings.add(identifier(item.identifier()) + " = " + textOf(item.expr()));
+        }
+        FunctionCall function = FunctionCall.of(
+                "viewExplain",
+                Literal.ofString(kind.isEmpty() || kind.equals("PLAN") ? "EXPLAIN" : "EXPLAIN " + kind),
+                Literal.ofString(String.join(", ", settings)),
+                new SubqueryExpression(selectUnion(explain.selectUnion())));
+        SelectQuery readExplain = new SelectQuery(
+                List.of(),
+                false,
+                List.of(new Asterisk(null)),
+                new TableFunctionReference(function, null),
+                null,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                null,
+                null,
+                Map.of());
+        return new SubqueryTable(SelectUnion.of(readExplain), explain.alias() == null ? null : alias(explain.alias()));
     }
 
     // CREATE / INSERT
@@ -701,7 +741,12 @@ final class AstBuilder {
             case QueryParameterExprContext parameter ->
                 LiteralBuilder.queryParameter(parameter.QUERY_PARAMETER().getText());
             case AsteriskExprContext ignored -> new Asterisk(null);
-            case QualifiedAsteriskExprContext qualified -> new Asterisk(identifier(qualified.identifier()));
+            case QualifiedAsteriskExprContext qualified ->
+                new Asterisk(String.join(
+                        ".",
+                        qualified.compoundIdentifier().identifier().stream()
+                                .map(this::identifier)
+                                .toList()));
             case CaseExprContext caseExpr -> caseExpression(caseExpr);
             case CastExprContext cast ->
                 FunctionCall.of("CAST", expr(cast.expr()), Literal.ofString(textOf(cast.columnType())));
@@ -709,6 +754,7 @@ final class AstBuilder {
             case IntervalExprContext interval -> interval(interval);
             case ExtractExprContext extract -> extract(extract);
             case FunctionExprContext function -> function(function);
+            case ViewExprContext view -> viewFunction(view.viewFunction());
             case SubqueryExprContext subquery -> new SubqueryExpression(selectUnion(subquery.selectUnion()));
             case ParenExprContext paren -> expr(paren.expr());
             case TupleExprContext tuple -> {
@@ -815,6 +861,7 @@ final class AstBuilder {
             case ">" -> "greater";
             case "<=" -> "lessOrEquals";
             case ">=" -> "greaterOrEquals";
+            case "<=>" -> "isNotDistinctFrom";
             default -> throw new IllegalStateException("unknown operator " + operator.getText());
         };
         return FunctionCall.of(name, expr(left), expr(right));
@@ -874,12 +921,14 @@ final class AstBuilder {
 
     /** A syntax error at {@code token}, with position, line and column, saying what was expected. */
     private static SqlSyntaxException syntaxError(Token token, String what) {
+        int line = token.getLine();
+        int column = token.getCharPositionInLine() + 1;
         return new SqlSyntaxException(
-                "Syntax error: failed at position " + (token.getStartIndex() + 1) + " ('" + token.getText() + "'): "
-                        + what,
-                token.getStartIndex(),
-                token.getLine(),
-                token.getCharPositionInLine() + 1);
+                "Syntax error: failed at position " + (token.getStartIndex() + 1) + " ('" + token.getText()
+                        + "') (line " + line + ", col " + column + "): " + what,
+                token.getStartIndex() + 1,
+                line,
+                column);
     }
 
     private static final java.util.Set<String> INTERVAL_UNITS = java.util.Set.of(

@@ -36,10 +36,19 @@ class SqlParserTest {
                 .containsExactly("toMinute(t)", "toYear(plus(d, 1))", "extract(s, 'a(b)')", "toDayOfMonth(t)");
         assertThatThrownBy(() -> SqlParser.parse("SELECT extract(fortnight FROM t)"))
                 .isInstanceOf(SqlSyntaxException.class)
-                .hasMessageContaining("position 16");
-        assertThatThrownBy(() -> SqlParser.parse("SELECT toMinute(minute FROM t)"))
+                .hasMessageContaining("position 16")
+                .hasMessageContaining("(line 1, col 16)")
+                .satisfies(e -> assertThat(((SqlSyntaxException) e).position()).isEqualTo(16));
+        assertThatThrownBy(() -> SqlParser.parse("SELECT 1,\n  toMinute(minute FROM t)"))
                 .isInstanceOf(SqlSyntaxException.class)
-                .hasMessageContaining("only EXTRACT takes FROM");
+                .hasMessageContaining("(line 2, col 19)")
+                .hasMessageContaining("only EXTRACT takes FROM")
+                .satisfies(e -> {
+                    SqlSyntaxException syntax = (SqlSyntaxException) e;
+                    assertThat(syntax.position()).isEqualTo(29);
+                    assertThat(syntax.line()).isEqualTo(2);
+                    assertThat(syntax.column()).isEqualTo(19);
+                });
     }
 
     @Test
@@ -84,5 +93,16 @@ class SqlParserTest {
                 .isInstanceOf(SqlSyntaxException.class)
                 .hasMessageContaining("position 8");
         assertThatThrownBy(() -> SqlParser.parse("SELECT 1; SELECT 2")).isInstanceOf(SqlSyntaxException.class);
+        assertThatThrownBy(() -> SqlParser.parse("SELECT $doc$never closed"))
+                .isInstanceOf(SqlSyntaxException.class)
+                .hasMessageContaining("line 1");
+    }
+
+    @Test
+    void heredocsAreStringsTakenAsWritten() {
+        SelectStatement select = (SelectStatement) SqlParser.parse("SELECT $$a\\b$$, $doc$x $do$ 'y'$doc$, $$$$");
+        assertThat(select.query().selects().get(0).columns())
+                .extracting(ExpressionFormatter::format)
+                .containsExactly("'a\\\\b'", "'x $do$ \\'y\\''", "''");
     }
 }
