@@ -749,7 +749,8 @@ final class AstBuilder {
                                 .toList()));
             case CaseExprContext caseExpr -> caseExpression(caseExpr);
             case CastExprContext cast ->
-                FunctionCall.of("CAST", expr(cast.expr()), Literal.ofString(textOf(cast.columnType())));
+                FunctionCall.of(
+                        "CAST", expr(cast.expr()), Literal.ofString(TypeText.format(textOf(cast.columnType()))));
             case CastFunctionExprContext cast -> FunctionCall.of("CAST", expr(cast.expr(0)), expr(cast.expr(1)));
             case IntervalExprContext interval -> interval(interval);
             case ExtractExprContext extract -> extract(extract);
@@ -786,8 +787,9 @@ final class AstBuilder {
                         expr(element.expr()),
                         LiteralBuilder.integerLiteral(element.DECIMAL_LITERAL().getText()));
             case CastOperatorExprContext cast ->
-                FunctionCall.of("CAST", castOperand(cast.expr()), Literal.ofString(textOf(cast.columnType())));
-            case NegateExprContext negate -> LiteralBuilder.negate(expr(negate.expr()));
+                FunctionCall.of(
+                        "CAST", castOperand(cast.expr()), Literal.ofString(TypeText.format(textOf(cast.columnType()))));
+            case NegateExprContext negate -> negate(negate);
             case MultiplicativeExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case AdditiveExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case ConcatExprContext concat -> flatten("concat", concat.expr(0), concat.expr(1), ConcatExprContext.class);
@@ -825,13 +827,42 @@ final class AstBuilder {
 
     /** {@code 42::Int8} casts the text as written: ClickHouse turns a number or a constant array into a string. */
     private Expression castOperand(ExprContext context) {
-        Expression operand = expr(context);
-        boolean number = operand instanceof Literal literal
-                && literal.kind() != Literal.Kind.STRING
-                && literal.kind() != Literal.Kind.NULL
-                && literal.kind() != Literal.Kind.BOOL;
-        boolean constantCollection = operand instanceof FunctionCall call && call.literal();
-        return number || constantCollection ? Literal.ofString(textOf(context)) : operand;
+        return writtenConstant(context) ? Literal.ofString(textOf(context)) : expr(context);
+    }
+
+    /** A number, or brackets and parentheses of constants ({@code [(0, 0), (1, 2)]}, {@code []}): read as text. */
+    private static boolean writtenConstant(ExprContext context) {
+        return switch (context) {
+            case LiteralExprContext literal ->
+                literal.literal().STRING_LITERAL() == null
+                        && literal.literal().NULL_SQL() == null
+                        && literal.literal().TRUE() == null
+                        && literal.literal().FALSE() == null
+                        && literal.literal().HEREDOC() == null;
+            case ArrayExprContext array ->
+                array.exprList() == null || array.exprList().expr().stream().allMatch(AstBuilder::constantElement);
+            case TupleExprContext tuple -> tuple.expr().stream().allMatch(AstBuilder::constantElement);
+            default -> false;
+        };
+    }
+
+    private static boolean constantElement(ExprContext context) {
+        return context instanceof LiteralExprContext
+                || context instanceof NegateExprContext negate && negate.expr() instanceof LiteralExprContext
+                || writtenConstant(context);
+    }
+
+    /** {@code -1::Int32} casts the number -1, as ClickHouse reads it; a minus sign before other casts negates. */
+    private Expression negate(NegateExprContext negate) {
+        if (negate.expr() instanceof CastOperatorExprContext cast
+                && cast.expr() instanceof LiteralExprContext number
+                && writtenConstant(number)) {
+            return FunctionCall.of(
+                    "CAST",
+                    Literal.ofString("-" + textOf(number)),
+                    Literal.ofString(TypeText.format(textOf(cast.columnType()))));
+        }
+        return LiteralBuilder.negate(expr(negate.expr()));
     }
 
     /** ClickHouse's parser reads brackets of constants and parentheses of constants (each nested in its own kind) as one literal. */
@@ -1012,6 +1043,12 @@ final class AstBuilder {
         }
         List<Expression> arguments = parametric ? second : first;
         List<Expression> parameters = parametric ? first : null;
+        if (!parametric && window == null && !distinct) {
+            Expression operator = operatorFunction(name, arguments);
+            if (operator != null) {
+                return operator;
+            }
+        }
         if (arguments.size() == 1
                 && arguments.get(0) instanceof Asterisk asterisk
                 && asterisk.qualifier() == null
@@ -1019,6 +1056,20 @@ final class AstBuilder {
             return new FunctionCall(name, List.of(), parameters, distinct, false, true, window);
         }
         return new FunctionCall(name, arguments, parameters, distinct, false, false, window);
+    }
+
+    /**
+     * Calls ClickHouse's parser reads as operators or rewrites: {@code NOT (x)} is {@code not(x)}, {@code trim(s)}
+     * is {@code trimBoth(s)}; null for any other call.
+     */
+    private static Expression operatorFunction(String name, List<Expression> arguments) {
+        if (name.equalsIgnoreCase("not") && arguments.size() == 1) {
+            return FunctionCall.of("not", arguments.get(0));
+        }
+        if (name.equalsIgnoreCase("trim") && arguments.size() == 1) {
+            return FunctionCall.of("trimBoth", arguments.get(0));
+        }
+        return null;
     }
 
     private WindowSpec windowSpec(WindowSpecContext context) {
