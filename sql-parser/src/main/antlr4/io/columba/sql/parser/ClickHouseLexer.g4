@@ -119,6 +119,8 @@ IN: 'IN';
 INF: 'INF';
 INSERT: 'INSERT';
 INTERVAL: 'INTERVAL';
+IGNORE: 'IGNORE';
+RESPECT: 'RESPECT';
 INTO: 'INTO';
 IS: 'IS';
 JOIN: 'JOIN';
@@ -179,9 +181,11 @@ fragment HEREDOC_TAG: [A-Z_] [A-Z_0-9]*;
 
 // Identifiers.
 IDENTIFIER
-    : [A-Z_\u0080-\uFFFF] [A-Z_0-9$\u0080-\uFFFF]*
-    | [0-9]+ [A-Z_\u0080-\uFFFF] [A-Z_0-9\u0080-\uFFFF]*  // 00662_t: ClickHouse allows a leading digit when not a number
+    : ([A-Z_] | UNICODE_LETTER) ([A-Z_0-9$] | UNICODE_LETTER)*
+    | [0-9]+ ([A-Z_] | UNICODE_LETTER) ([A-Z_0-9] | UNICODE_LETTER)*  // 00662_t: a leading digit when not a number
     ;
+// Any character past ASCII but the Unicode spaces, which separate tokens as in ClickHouse.
+fragment UNICODE_LETTER: ~[\u0000-\u007F\u0085\u00A0\u1680\u180E\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF];
 BACKQUOTED_IDENTIFIER: '`' ( ~[`\\] | '\\' . | '``' )* '`';
 DOUBLE_QUOTED_IDENTIFIER: '"' ( ~["\\] | '\\' . | '""' )* '"';
 QUERY_PARAMETER: '{' [ \t]* [A-Z_] [A-Z_0-9]* [ \t]* ':' ~[}]+ '}';
@@ -205,6 +209,7 @@ LBRACKET: '[';
 LE: '<=';
 LPAREN: '(';
 LT: '<';
+CARET: '^';
 NOT_EQ: '!=' | '<>';
 NULL_SAFE_EQ: '<=>';
 PERCENT: '%';
@@ -219,4 +224,4 @@ SLASH: '/';
 // Skipped.
 MULTI_LINE_COMMENT: '/*' .*? '*/' -> skip;
 SINGLE_LINE_COMMENT: ('--' | '#') ~[\r\n]* -> skip;
-WHITESPACE: [ \t\r\n\f\u000B]+ -> skip;
+WHITESPACE: [ \t\r\n\f\u000B\u0085\u00A0\u1680\u180E\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]+ -> skip;

@@ -194,9 +194,11 @@ expr
     | CAST LPAREN expr AS columnType RPAREN                             # castExpr
     | CAST LPAREN expr COMMA expr RPAREN                                # castFunctionExpr
     | INTERVAL expr identifier                                          # intervalExpr
+    | INTERVAL STRING_LITERAL                                           # intervalStringExpr
     | identifier LPAREN identifier FROM expr RPAREN                     # extractExpr
     | identifier LPAREN (DISTINCT? exprList)? RPAREN
         (LPAREN (DISTINCT? exprList)? RPAREN)?
+        ((IGNORE | RESPECT) NULLS)?
         (OVER LPAREN windowSpec RPAREN)?                                # functionExpr
     | LPAREN selectUnion RPAREN                                         # subqueryExpr
     | LPAREN expr RPAREN                                                # parenExpr
@@ -235,7 +237,9 @@ frameBound
     | expr (PRECEDING | FOLLOWING)
     ;
 
-compoundIdentifier: identifier (DOT identifier)*;
+compoundIdentifier: identifier (DOT identifierPart)*;
+// JSON subcolumns: json.^prefix (a sub-object) and json.path.:Type (a path of one type).
+identifierPart: identifier | CARET identifier | COLON identifier;
 
 literal
     : (DECIMAL_LITERAL | HEXADECIMAL_LITERAL | BINARY_LITERAL | FLOATING_LITERAL | INF | NAN_SQL)
@@ -252,7 +256,7 @@ identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | QUER
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ADD | SET | ALIAS | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    : ADD | SET | ALIAS | IGNORE | RESPECT | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES

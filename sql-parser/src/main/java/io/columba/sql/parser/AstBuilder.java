@@ -715,10 +715,25 @@ final class AstBuilder {
         return context == null
                 ? List.of()
                 : context.compoundIdentifier().stream()
-                        .map(name -> String.join(
-                                ".",
-                                name.identifier().stream().map(this::identifier).toList()))
+                        .map(name -> String.join(".", nameParts(name)))
                         .toList();
+    }
+
+    /** The parts of a dotted name; a JSON subcolumn part keeps its {@code ^} or {@code :} before its quoted name. */
+    private List<String> nameParts(CompoundIdentifierContext context) {
+        List<String> parts = new ArrayList<>(1 + context.identifierPart().size());
+        parts.add(identifier(context.identifier()));
+        for (IdentifierPartContext part : context.identifierPart()) {
+            String name = identifier(part.identifier());
+            if (part.CARET() != null) {
+                parts.add("^`" + name + "`");
+            } else if (part.COLON() != null) {
+                parts.add(":`" + name + "`");
+            } else {
+                parts.add(name);
+            }
+        }
+        return parts;
     }
 
     // Expressions
@@ -742,17 +757,14 @@ final class AstBuilder {
                 LiteralBuilder.queryParameter(parameter.QUERY_PARAMETER().getText());
             case AsteriskExprContext ignored -> new Asterisk(null);
             case QualifiedAsteriskExprContext qualified ->
-                new Asterisk(String.join(
-                        ".",
-                        qualified.compoundIdentifier().identifier().stream()
-                                .map(this::identifier)
-                                .toList()));
+                new Asterisk(String.join(".", nameParts(qualified.compoundIdentifier())));
             case CaseExprContext caseExpr -> caseExpression(caseExpr);
             case CastExprContext cast ->
                 FunctionCall.of(
                         "CAST", expr(cast.expr()), Literal.ofString(TypeText.format(textOf(cast.columnType()))));
             case CastFunctionExprContext cast -> FunctionCall.of("CAST", expr(cast.expr(0)), expr(cast.expr(1)));
             case IntervalExprContext interval -> interval(interval);
+            case IntervalStringExprContext interval -> interval(interval);
             case ExtractExprContext extract -> extract(extract);
             case FunctionExprContext function -> function(function);
             case ViewExprContext view -> viewFunction(view.viewFunction());
@@ -775,10 +787,7 @@ final class AstBuilder {
                 new io.columba.sql.ast.Lambda(
                         lambda.identifier().stream().map(this::identifier).toList(), expr(lambda.expr()));
             case TupleElementShortExprContext element -> tupleElementShort(element);
-            case ColumnExprContext column ->
-                new Identifier(column.compoundIdentifier().identifier().stream()
-                        .map(this::identifier)
-                        .toList());
+            case ColumnExprContext column -> new Identifier(nameParts(column.compoundIdentifier()));
             case ArrayElementExprContext element ->
                 FunctionCall.of("arrayElement", expr(element.expr(0)), expr(element.expr(1)));
             case TupleElementExprContext element ->
@@ -985,8 +994,26 @@ final class AstBuilder {
             throw syntaxError(
                     token, "expected an interval unit (SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER, YEAR)");
         }
-        String name = "toInterval" + Character.toUpperCase(unit.charAt(0)) + unit.substring(1);
-        return FunctionCall.of(name, expr(context.expr()));
+        return FunctionCall.of(intervalFunction(unit), expr(context.expr()));
+    }
+
+    /** {@code INTERVAL '2 day'}: the string holds the count and the unit. */
+    private Expression interval(IntervalStringExprContext context) {
+        Token token = context.STRING_LITERAL().getSymbol();
+        String written = token.getText();
+        String[] words = written.substring(1, written.length() - 1).strip().split("\\s+");
+        String unit = words.length == 2 ? words[1].toLowerCase(Locale.ROOT) : "";
+        if (unit.endsWith("s")) {
+            unit = unit.substring(0, unit.length() - 1);
+        }
+        if (!INTERVAL_UNITS.contains(unit) || !words[0].matches("[0-9]+")) {
+            throw syntaxError(token, "expected an interval such as '2 day' (a count and a unit)");
+        }
+        return FunctionCall.of(intervalFunction(unit), LiteralBuilder.integerLiteral(words[0]));
+    }
+
+    private static String intervalFunction(String unit) {
+        return "toInterval" + Character.toUpperCase(unit.charAt(0)) + unit.substring(1);
     }
 
     /** {@code EXTRACT(unit FROM x)} is the calendar function of that unit, as ClickHouse rewrites it. */
@@ -1043,6 +1070,10 @@ final class AstBuilder {
         }
         List<Expression> arguments = parametric ? second : first;
         List<Expression> parameters = parametric ? first : null;
+        if (context.RESPECT() != null) {
+            // Aggregates skip NULLs unless asked: RESPECT NULLS is the _respect_nulls variant, as ClickHouse names it.
+            name = name + "_respect_nulls";
+        }
         if (!parametric && window == null && !distinct) {
             Expression operator = operatorFunction(name, arguments);
             if (operator != null) {

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.columba.sql.ast.ExpressionFormatter;
 import io.columba.sql.ast.InsertStatement;
 import io.columba.sql.ast.SelectStatement;
+import io.columba.sql.ast.SubqueryExpression;
+import io.columba.sql.ast.SubqueryTable;
+import io.columba.sql.ast.TableFunctionReference;
 import org.junit.jupiter.api.Test;
 
 class SqlParserTest {
@@ -104,5 +107,43 @@ class SqlParserTest {
         assertThat(select.query().selects().get(0).columns())
                 .extracting(ExpressionFormatter::format)
                 .containsExactly("'a\\\\b'", "'x $do$ \\'y\\''", "''");
+    }
+
+    @Test
+    void clickHouseSpellingsBecomeTheCallsClickHouseMakesOfThem() {
+        SelectStatement select = (SelectStatement) SqlParser.parse("SELECT INTERVAL '2 days', NOT (a = 1), trim(s),"
+                + " first_value(b) RESPECT NULLS, last_value(b) IGNORE NULLS, a <=> b, -1::Int32, []::Array(String),"
+                + "\u3000json.^a, json.b.:`Int64`, x::Decimal(20,5), arrayMap((x) -> x, [1])");
+        assertThat(select.query().selects().get(0).columns())
+                .extracting(ExpressionFormatter::format)
+                .containsExactly(
+                        "toIntervalDay(2)",
+                        "not(equals(a, 1))",
+                        "trimBoth(s)",
+                        "first_value_respect_nulls(b)",
+                        "last_value(b)",
+                        "isNotDistinctFrom(a, b)",
+                        "CAST('-1', 'Int32')",
+                        "CAST('[]', 'Array(String)')",
+                        "json.^`a`",
+                        "json.b.:`Int64`",
+                        "CAST(x, 'Decimal(20, 5)')",
+                        "arrayMap(lambda(tuple(x), x), [1])");
+        assertThatThrownBy(() -> SqlParser.parse("SELECT INTERVAL '2 fortnights'"))
+                .isInstanceOf(SqlSyntaxException.class)
+                .hasMessageContaining("(line 1, col 17)");
+    }
+
+    @Test
+    void explainInFromIsASubqueryOfViewExplain() {
+        SelectStatement select = (SelectStatement)
+                SqlParser.parse("SELECT explain FROM (EXPLAIN indexes = 1, actions = 1 SELECT 1) AS e");
+        SubqueryTable from = (SubqueryTable) select.query().selects().get(0).from();
+        assertThat(from.alias()).isEqualTo("e");
+        TableFunctionReference function =
+                (TableFunctionReference) from.query().selects().get(0).from();
+        assertThat(ExpressionFormatter.format(function.function()))
+                .isEqualTo("viewExplain('EXPLAIN', 'indexes = 1, actions = 1', _subquery)");
+        assertThat(function.function().arguments().get(2)).isInstanceOf(SubqueryExpression.class);
     }
 }
