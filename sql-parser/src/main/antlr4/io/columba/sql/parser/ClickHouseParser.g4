@@ -53,7 +53,7 @@ selectUnion: selectQuery (UNION unionMode? selectQuery)*;
 unionMode: ALL | DISTINCT;
 
 selectQuery
-    : withClause? SELECT DISTINCT? selectItemList
+    : withClause? SELECT (DISTINCT distinctOn?)? selectItemList
       fromClause?
       prewhereClause?
       whereClause?
@@ -67,6 +67,8 @@ selectQuery
     | LPAREN selectUnion RPAREN                                         # nestedSelect
     ;
 
+// DISTINCT ON (a, b) is LIMIT 1 BY a, b.
+distinctOn: ON LPAREN exprList RPAREN;
 withClause: WITH withItem (COMMA withItem)*;
 withItem
     : expr AS identifier                                                # withExpression

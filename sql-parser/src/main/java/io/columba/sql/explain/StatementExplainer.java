@@ -109,7 +109,13 @@ final class StatementExplainer {
         if (!explain.settings().isEmpty()) {
             children.add(ExplainNode.leaf("Set"));
         }
-        children.add(statement(explain.statement()));
+        if (explain.statement() instanceof SelectStatement select && select.format() != null) {
+            // The FORMAT of an explained SELECT is the EXPLAIN's own.
+            children.add(queries.union(select.query(), null, select.settings()));
+            children.add(identifier(select.format()));
+        } else {
+            children.add(statement(explain.statement()));
+        }
         return ExplainNode.of("Explain " + kind, children);
     }
 

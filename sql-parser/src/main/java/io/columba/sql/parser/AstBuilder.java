@@ -341,7 +341,16 @@ final class AstBuilder {
             }
         }
         SelectQuery.LimitBy limitBy = null;
-        if (select.limitByClause() != null) {
+        if (select.distinctOn() != null) {
+            if (select.limitByClause() != null) {
+                throw syntaxError(
+                        select.limitByClause().getStart(), "DISTINCT ON is LIMIT 1 BY: it cannot take a LIMIT BY too");
+            }
+            limitBy = new SelectQuery.LimitBy(
+                    LiteralBuilder.integerLiteral("1"),
+                    null,
+                    exprList(select.distinctOn().exprList()));
+        } else if (select.limitByClause() != null) {
             LimitByClauseContext clause = select.limitByClause();
             boolean twoValues = clause.expr().size() > 1;
             boolean comma = clause.COMMA() != null;
@@ -370,7 +379,7 @@ final class AstBuilder {
         SelectQuery query = new SelectQuery(
                 with,
                 commonTableExpressions,
-                select.DISTINCT() != null,
+                select.DISTINCT() != null && select.distinctOn() == null,
                 columns,
                 select.fromClause() == null
                         ? null
@@ -861,7 +870,7 @@ final class AstBuilder {
                 || writtenConstant(context);
     }
 
-    /** {@code -1::Int32} casts the number -1, as ClickHouse reads it; a minus sign before other casts negates. */
+    /** {@code -1} is a literal and {@code -1::Int32} casts the number -1, as ClickHouse reads them. */
     private Expression negate(NegateExprContext negate) {
         if (negate.expr() instanceof CastOperatorExprContext cast
                 && cast.expr() instanceof LiteralExprContext number
@@ -870,6 +879,10 @@ final class AstBuilder {
                     "CAST",
                     Literal.ofString("-" + textOf(number)),
                     Literal.ofString(TypeText.format(textOf(cast.columnType()))));
+        }
+        if (!(negate.expr() instanceof LiteralExprContext)) {
+            // Only a number written right after the minus folds into a literal: -(-1) and - -1 negate -1.
+            return FunctionCall.of("negate", expr(negate.expr()));
         }
         return LiteralBuilder.negate(expr(negate.expr()));
     }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.columba.sql.ast.ExpressionFormatter;
 import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectStatement;
 import io.columba.sql.ast.SubqueryExpression;
 import io.columba.sql.ast.SubqueryTable;
 import io.columba.sql.ast.TableFunctionReference;
+import io.columba.sql.explain.ExplainAstPrinter;
 import org.junit.jupiter.api.Test;
 
 class SqlParserTest {
@@ -145,5 +147,38 @@ class SqlParserTest {
         assertThat(ExpressionFormatter.format(function.function()))
                 .isEqualTo("viewExplain('EXPLAIN', 'indexes = 1, actions = 1', _subquery)");
         assertThat(function.function().arguments().get(2)).isInstanceOf(SubqueryExpression.class);
+    }
+
+    @Test
+    void distinctOnIsLimitOneByAndOnlyAWrittenNumberFoldsItsMinus() {
+        SelectQuery select = ((SelectStatement) SqlParser.parse("SELECT DISTINCT ON (a, b) a, -(-1), - -1, -1 FROM t"))
+                .query()
+                .selects()
+                .get(0);
+        assertThat(select.distinct()).isFalse();
+        assertThat(ExpressionFormatter.format(select.limitBy().length())).isEqualTo("1");
+        assertThat(select.limitBy().by())
+                .extracting(ExpressionFormatter::format)
+                .containsExactly("a", "b");
+        assertThat(select.columns())
+                .extracting(ExpressionFormatter::format)
+                .containsExactly("a", "negate(-1)", "negate(-1)", "-1");
+        assertThatThrownBy(() -> SqlParser.parse("SELECT DISTINCT ON (a) a FROM t LIMIT 1 BY a"))
+                .isInstanceOf(SqlSyntaxException.class)
+                .hasMessageContaining("(line 1, col 33)");
+    }
+
+    @Test
+    void theFormatOfAnExplainedSelectIsTheExplainsChild() {
+        assertThat(ExplainAstPrinter.print(SqlParser.parse("EXPLAIN SYNTAX SELECT 1 FORMAT CSV")))
+                .isEqualTo("""
+                        Explain EXPLAIN SYNTAX (children 2)
+                         SelectWithUnionQuery (children 1)
+                          ExpressionList (children 1)
+                           SelectQuery (children 1)
+                            ExpressionList (children 1)
+                             Literal UInt64_1
+                         Identifier CSV
+                        """);
     }
 }
