@@ -3,6 +3,23 @@ lexer grammar ClickHouseLexer;
 
 options { caseInsensitive = true; }
 
+@members {
+    /** Consumes the heredoc's text and its closing tag (the opening one, matched so far); unclosed, an error. */
+    private void readHeredoc() {
+        String tag = getText();
+        StringBuilder body = new StringBuilder();
+        while (_input.LA(1) != org.antlr.v4.runtime.IntStream.EOF) {
+            body.appendCodePoint(_input.LA(1));
+            getInterpreter().consume(_input);
+            int start = body.length() - tag.length();
+            if (start >= 0 && body.indexOf(tag, start) == start) {
+                return;
+            }
+        }
+        notifyListeners(new org.antlr.v4.runtime.LexerNoViableAltException(this, _input, _tokenStartCharIndex, null));
+    }
+}
+
 // Keywords (all usable as identifiers where the parser allows it).
 ADD: 'ADD';
 ALIAS: 'ALIAS';
@@ -102,6 +119,8 @@ IN: 'IN';
 INF: 'INF';
 INSERT: 'INSERT';
 INTERVAL: 'INTERVAL';
+IGNORE: 'IGNORE';
+RESPECT: 'RESPECT';
 INTO: 'INTO';
 IS: 'IS';
 JOIN: 'JOIN';
@@ -156,11 +175,17 @@ STRING_LITERAL: '\'' ( ~['\\] | '\\' . | '\'\'' )* '\'';
 fragment DIGITS: [0-9] ([0-9] | '_' [0-9])*;
 fragment EXPONENT: 'E' [+-]? [0-9]+;
 
+// $tag$ text $tag$: the action reads on to the closing tag, which a lexer rule cannot name.
+HEREDOC: '$' HEREDOC_TAG? '$' {readHeredoc();};
+fragment HEREDOC_TAG: [A-Z_] [A-Z_0-9]*;
+
 // Identifiers.
 IDENTIFIER
-    : [A-Z_\u0080-\uFFFF] [A-Z_0-9\u0080-\uFFFF]*
-    | [0-9]+ [A-Z_\u0080-\uFFFF] [A-Z_0-9\u0080-\uFFFF]*  // 00662_t: ClickHouse allows a leading digit when not a number
+    : ([A-Z_] | UNICODE_LETTER) ([A-Z_0-9$] | UNICODE_LETTER)*
+    | [0-9]+ ([A-Z_] | UNICODE_LETTER) ([A-Z_0-9] | UNICODE_LETTER)*  // 00662_t: a leading digit when not a number
     ;
+// Any character past ASCII but the Unicode spaces, which separate tokens as in ClickHouse.
+fragment UNICODE_LETTER: ~[\u0000-\u007F\u0085\u00A0\u1680\u180E\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF];
 BACKQUOTED_IDENTIFIER: '`' ( ~[`\\] | '\\' . | '``' )* '`';
 DOUBLE_QUOTED_IDENTIFIER: '"' ( ~["\\] | '\\' . | '""' )* '"';
 QUERY_PARAMETER: '{' [ \t]* [A-Z_] [A-Z_0-9]* [ \t]* ':' ~[}]+ '}';
@@ -184,7 +209,9 @@ LBRACKET: '[';
 LE: '<=';
 LPAREN: '(';
 LT: '<';
+CARET: '^';
 NOT_EQ: '!=' | '<>';
+NULL_SAFE_EQ: '<=>';
 PERCENT: '%';
 PLUS: '+';
 QUERY: '?';
@@ -197,4 +224,4 @@ SLASH: '/';
 // Skipped.
 MULTI_LINE_COMMENT: '/*' .*? '*/' -> skip;
 SINGLE_LINE_COMMENT: ('--' | '#') ~[\r\n]* -> skip;
-WHITESPACE: [ \t\r\n\f\u000B]+ -> skip;
+WHITESPACE: [ \t\r\n\f\u000B\u0085\u00A0\u1680\u180E\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]+ -> skip;

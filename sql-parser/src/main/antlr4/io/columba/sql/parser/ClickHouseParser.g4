@@ -4,6 +4,7 @@ parser grammar ClickHouseParser;
 options { tokenVocab = ClickHouseLexer; }
 
 statementEof: statement SEMICOLON? EOF;
+expressionEof: expr EOF;
 
 statement
     : selectUnion formatClause? settingsClause?                         # selectStatement
@@ -52,7 +53,7 @@ selectUnion: selectQuery (UNION unionMode? selectQuery)*;
 unionMode: ALL | DISTINCT;
 
 selectQuery
-    : withClause? SELECT DISTINCT? selectItemList
+    : withClause? SELECT (DISTINCT distinctOn?)? selectItemList
       fromClause?
       prewhereClause?
       whereClause?
@@ -66,6 +67,8 @@ selectQuery
     | LPAREN selectUnion RPAREN                                         # nestedSelect
     ;
 
+// DISTINCT ON (a, b) is LIMIT 1 BY a, b.
+distinctOn: ON LPAREN exprList RPAREN;
 withClause: WITH withItem (COMMA withItem)*;
 withItem
     : expr AS identifier                                                # withExpression
@@ -96,8 +99,11 @@ tableExpression
     : tableIdentifier FINAL? (AS? alias)?                               # tableReference
     | tableFunction (AS? alias)?                                        # tableFunctionReference
     | LPAREN selectUnion RPAREN (AS? alias)?                            # subqueryReference
+    | LPAREN EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? selectUnion RPAREN (AS? alias)?  # explainReference
     ;
-tableFunction: identifier LPAREN exprList? RPAREN;
+tableFunction: identifier LPAREN exprList? RPAREN | viewFunction;
+// view(SELECT ...) takes a bare SELECT, in FROM and as an argument of another table function.
+viewFunction: VIEW LPAREN selectUnion RPAREN;
 tableIdentifier: (identifier DOT)? identifier;
 
 prewhereClause: PREWHERE expr;
@@ -158,7 +164,13 @@ columnType
     : identifier LPAREN columnTypeArgument (COMMA columnTypeArgument)* RPAREN
     | identifier
     ;
-columnTypeArgument: columnType | literal (EQ_SINGLE DASH? literal)? | identifier columnType;
+columnTypeArgument
+    : columnType
+    | literal (EQ_SINGLE DASH? literal)?
+    | compoundIdentifier columnType
+    | identifier EQ_SINGLE expr
+    | identifier compoundIdentifier  // JSON(SKIP a.b)
+    ;
 
 // INSERT (INSERT ... FORMAT <data> is split before parsing: the data never reaches the lexer)
 
@@ -178,14 +190,17 @@ expr
     : literal                                                           # literalExpr
     | QUERY_PARAMETER                                                   # queryParameterExpr
     | ASTERISK                                                          # asteriskExpr
-    | identifier DOT ASTERISK                                           # qualifiedAsteriskExpr
+    | compoundIdentifier DOT ASTERISK                                   # qualifiedAsteriskExpr
     | CASE caseSubject=expr? (WHEN expr THEN expr)+ (ELSE expr)? END    # caseExpr
+    | viewFunction                                                      # viewExpr
     | CAST LPAREN expr AS columnType RPAREN                             # castExpr
     | CAST LPAREN expr COMMA expr RPAREN                                # castFunctionExpr
     | INTERVAL expr identifier                                          # intervalExpr
+    | INTERVAL STRING_LITERAL                                           # intervalStringExpr
     | identifier LPAREN identifier FROM expr RPAREN                     # extractExpr
     | identifier LPAREN (DISTINCT? exprList)? RPAREN
         (LPAREN (DISTINCT? exprList)? RPAREN)?
+        ((IGNORE | RESPECT) NULLS)?
         (OVER LPAREN windowSpec RPAREN)?                                # functionExpr
     | LPAREN selectUnion RPAREN                                         # subqueryExpr
     | LPAREN expr RPAREN                                                # parenExpr
@@ -201,7 +216,7 @@ expr
     | expr (ASTERISK | SLASH | PERCENT) expr                            # multiplicativeExpr
     | expr (PLUS | DASH) expr                                           # additiveExpr
     | expr CONCAT expr                                                  # concatExpr
-    | expr (EQ_DOUBLE | EQ_SINGLE | NOT_EQ | LE | GE | LT | GT) expr    # comparisonExpr
+    | expr (EQ_DOUBLE | EQ_SINGLE | NOT_EQ | LE | GE | LT | GT | NULL_SAFE_EQ) expr  # comparisonExpr
     | expr NOT? (LIKE | ILIKE) expr                                     # likeExpr
     | expr GLOBAL? NOT? IN expr                                         # inExpr
     | expr IS NOT? NULL_SQL                                             # isNullExpr
@@ -212,7 +227,7 @@ expr
     | <assoc = right> expr QUERY expr COLON expr                        # ternaryExpr
     | expr AS identifier                                                # aliasExpr
     | identifier ARROW expr                                             # lambdaExpr
-    | LPAREN identifier (COMMA identifier)+ RPAREN ARROW expr           # lambdaTupleExpr
+    | LPAREN identifier (COMMA identifier)* RPAREN ARROW expr           # lambdaTupleExpr
     ;
 
 windowSpec: (PARTITION BY exprList)? (ORDER BY orderItem (COMMA orderItem)*)? windowFrame?;
@@ -224,11 +239,14 @@ frameBound
     | expr (PRECEDING | FOLLOWING)
     ;
 
-compoundIdentifier: identifier (DOT identifier)?;
+compoundIdentifier: identifier (DOT identifierPart)*;
+// JSON subcolumns: json.^prefix (a sub-object) and json.path.:Type (a path of one type).
+identifierPart: identifier | CARET identifier | COLON identifier;
 
 literal
     : (DECIMAL_LITERAL | HEXADECIMAL_LITERAL | BINARY_LITERAL | FLOATING_LITERAL | INF | NAN_SQL)
     | STRING_LITERAL
+    | HEREDOC
     | NULL_SQL
     | TRUE
     | FALSE
@@ -240,7 +258,7 @@ identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | QUER
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ADD | SET | ALIAS | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    : ADD | SET | ALIAS | IGNORE | RESPECT | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES

@@ -33,15 +33,6 @@ final class DataTypeExplainer {
         return new ExplainNode("Function " + name, null, type.children());
     }
 
-    /** A skipping index's type ({@code minmax}, {@code bloom_filter(0.01)}): a function, with parentheses or not. */
-    static ExplainNode indexType(String text) {
-        ExplainNode type = type(text);
-        String name = type.id().substring(type.id().indexOf(' ') + 1);
-        List<ExplainNode> arguments =
-                type.children().isEmpty() ? List.of() : type.children().get(0).children();
-        return ExplainNode.of("Function " + name, ExplainNode.of("ExpressionList", arguments));
-    }
-
     private ExplainNode parseType() {
         String name = word();
         String lower = name.toLowerCase(Locale.ROOT);
@@ -69,8 +60,10 @@ final class DataTypeExplainer {
         if (lower.equals("tuple")) {
             return ExplainNode.of("TupleDataType " + name, ExplainNode.of("ExpressionList", withoutNames(arguments)));
         }
-        String kind = "DataType ";
-        return ExplainNode.of(kind + name, ExplainNode.of("ExpressionList", arguments));
+        if (lower.equals("json")) {
+            return ExplainNode.of("DataType " + name, ExplainNode.of("ExpressionList", objectTypeArguments(arguments)));
+        }
+        return ExplainNode.of("DataType " + name, ExplainNode.of("ExpressionList", arguments));
     }
 
     /** Tuple elements print their types only. */
@@ -130,8 +123,31 @@ final class DataTypeExplainer {
         if (position < text.length() && isWordStart(text.charAt(position))) {
             return ExplainNode.of("NameTypePair " + name, parseType());
         }
+        if (peek('=')) {
+            // Dynamic(max_types = 3): a setting of the type, parsed as the expression name = value.
+            position++;
+            skipSpaces();
+            ExplainNode value = peek('\'')
+                    ? ExplainNode.leaf("Literal " + LiteralDump.quoted(string()))
+                    : ExplainNode.leaf("Literal " + number());
+            return ExplainNode.of(
+                    "Function equals", ExplainNode.of("ExpressionList", ExplainNode.leaf("Identifier " + name), value));
+        }
         position = start;
         return parseType();
+    }
+
+    /** JSON's arguments are object-type arguments: typed paths and settings. */
+    private static List<ExplainNode> objectTypeArguments(List<ExplainNode> arguments) {
+        List<ExplainNode> wrapped = new ArrayList<>(arguments.size());
+        for (ExplainNode argument : arguments) {
+            ExplainNode inner = argument.id().startsWith("NameTypePair ")
+                    ? ExplainNode.of(
+                            "ObjectTypedPath " + argument.id().substring("NameTypePair ".length()), argument.children())
+                    : argument;
+            wrapped.add(ExplainNode.of("ASTObjectTypeArgument", inner));
+        }
+        return wrapped;
     }
 
     private String number() {

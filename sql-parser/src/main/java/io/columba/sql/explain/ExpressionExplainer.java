@@ -59,6 +59,12 @@ final class ExpressionExplainer {
     private ExplainNode function(FunctionCall call) {
         String name = call.distinct() ? call.name() + "Distinct" : call.name();
         List<ExplainNode> children = new ArrayList<>(2);
+        if (isView(call)) {
+            // view(SELECT ...) holds the SELECT itself, not a subquery.
+            SubqueryExpression select = (SubqueryExpression) call.arguments().get(0);
+            children.add(ExplainNode.of("ExpressionList", queries.union(select.query())));
+            return ExplainNode.of("Function " + name, children);
+        }
         children.add(
                 call.writtenWithStar()
                         ? ExplainNode.of("ExpressionList", ExplainNode.leaf("Asterisk"))
@@ -67,6 +73,12 @@ final class ExpressionExplainer {
             children.add(list(call.parameters()));
         }
         return ExplainNode.of("Function " + name, children);
+    }
+
+    private static boolean isView(FunctionCall call) {
+        return call.name().equalsIgnoreCase("view")
+                && call.arguments().size() == 1
+                && call.arguments().get(0) instanceof SubqueryExpression;
     }
 
     private ExplainNode lambda(Lambda lambda) {

@@ -14,6 +14,7 @@ import io.columba.sql.ast.EngineClause;
 import io.columba.sql.ast.ExchangeStatement;
 import io.columba.sql.ast.ExistsStatement;
 import io.columba.sql.ast.ExplainStatement;
+import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.IndexDeclaration;
 import io.columba.sql.ast.InsertStatement;
@@ -29,6 +30,7 @@ import io.columba.sql.ast.TableCommandStatement;
 import io.columba.sql.ast.TableReference;
 import io.columba.sql.ast.TruncateStatement;
 import io.columba.sql.ast.UseStatement;
+import io.columba.sql.parser.SqlParser;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -107,7 +109,13 @@ final class StatementExplainer {
         if (!explain.settings().isEmpty()) {
             children.add(ExplainNode.leaf("Set"));
         }
-        children.add(statement(explain.statement()));
+        if (explain.statement() instanceof SelectStatement select && select.format() != null) {
+            // The FORMAT of an explained SELECT is the EXPLAIN's own.
+            children.add(queries.union(select.query(), null, select.settings()));
+            children.add(identifier(select.format()));
+        } else {
+            children.add(statement(explain.statement()));
+        }
         return ExplainNode.of("Explain " + kind, children);
     }
 
@@ -298,13 +306,23 @@ final class StatementExplainer {
             List<ExplainNode> indexes = new ArrayList<>();
             for (IndexDeclaration index : indexList) {
                 indexes.add(ExplainNode.of(
-                        "Index",
-                        queries.expressions.expression(index.expression()),
-                        DataTypeExplainer.indexType(index.type())));
+                        "Index", queries.expressions.expression(index.expression()), indexType(index.type())));
             }
             definition.add(ExplainNode.of("ExpressionList", indexes));
         }
         return ExplainNode.of("Columns definition", definition);
+    }
+
+    /**
+     * A skipping index's type ({@code minmax}, {@code bloom_filter(0.01)}, {@code text(tokenizer = 'x')}) is an
+     * expression: a function, with parentheses or not.
+     */
+    private ExplainNode indexType(String text) {
+        Expression type = SqlParser.parseExpression(text);
+        if (type instanceof Identifier name) {
+            return ExplainNode.of("Function " + name.fullName(), ExplainNode.leaf("ExpressionList"));
+        }
+        return queries.expressions.expression(type);
     }
 
     private ExplainNode engine(EngineClause engine) {

@@ -341,7 +341,16 @@ final class AstBuilder {
             }
         }
         SelectQuery.LimitBy limitBy = null;
-        if (select.limitByClause() != null) {
+        if (select.distinctOn() != null) {
+            if (select.limitByClause() != null) {
+                throw syntaxError(
+                        select.limitByClause().getStart(), "DISTINCT ON is LIMIT 1 BY: it cannot take a LIMIT BY too");
+            }
+            limitBy = new SelectQuery.LimitBy(
+                    LiteralBuilder.integerLiteral("1"),
+                    null,
+                    exprList(select.distinctOn().exprList()));
+        } else if (select.limitByClause() != null) {
             LimitByClauseContext clause = select.limitByClause();
             boolean twoValues = clause.expr().size() > 1;
             boolean comma = clause.COMMA() != null;
@@ -370,7 +379,7 @@ final class AstBuilder {
         SelectQuery query = new SelectQuery(
                 with,
                 commonTableExpressions,
-                select.DISTINCT() != null,
+                select.DISTINCT() != null && select.distinctOn() == null,
                 columns,
                 select.fromClause() == null
                         ? null
@@ -473,17 +482,57 @@ final class AstBuilder {
                         reference.alias() == null ? null : alias(reference.alias()));
             case TableFunctionReferenceContext function ->
                 new TableFunctionReference(
-                        new FunctionCall(
-                                identifier(function.tableFunction().identifier()),
-                                exprList(function.tableFunction().exprList()),
-                                null,
-                                false),
+                        tableFunction(function.tableFunction()),
                         function.alias() == null ? null : alias(function.alias()));
+            case ExplainReferenceContext explain -> explainTable(explain);
             case SubqueryReferenceContext subquery ->
                 new SubqueryTable(
                         selectUnion(subquery.selectUnion()), subquery.alias() == null ? null : alias(subquery.alias()));
             default -> throw new IllegalStateException("unknown table expression");
         };
+    }
+
+    private FunctionCall tableFunction(TableFunctionContext context) {
+        if (context.viewFunction() != null) {
+            return viewFunction(context.viewFunction());
+        }
+        return new FunctionCall(identifier(context.identifier()), exprList(context.exprList()), null, false);
+    }
+
+    /** {@code view(SELECT ...)}: the SELECT is its one argument. */
+    private FunctionCall viewFunction(ViewFunctionContext context) {
+        return FunctionCall.of(context.VIEW().getText(), new SubqueryExpression(selectUnion(context.selectUnion())));
+    }
+
+    /**
+     * {@code FROM (EXPLAIN kind settings SELECT ...)} is the subquery ClickHouse rewrites it to:
+     * {@code (SELECT * FROM viewExplain('EXPLAIN kind', 'setting = value, ...', (SELECT ...)))}.
+     */
+    private TableExpression explainTable(ExplainReferenceContext explain) {
+        String kind = explain.explainKind() == null ? "" : words(explain.explainKind().children);
+        List<String> settings = new ArrayList<>();
+        for (SettingItemContext item : explain.settingItem()) {
+            settings.add(identifier(item.identifier()) + " = " + textOf(item.expr()));
+        }
+        FunctionCall function = FunctionCall.of(
+                "viewExplain",
+                Literal.ofString(kind.isEmpty() || kind.equals("PLAN") ? "EXPLAIN" : "EXPLAIN " + kind),
+                Literal.ofString(String.join(", ", settings)),
+                new SubqueryExpression(selectUnion(explain.selectUnion())));
+        SelectQuery readExplain = new SelectQuery(
+                List.of(),
+                false,
+                List.of(new Asterisk(null)),
+                new TableFunctionReference(function, null),
+                null,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                null,
+                null,
+                Map.of());
+        return new SubqueryTable(SelectUnion.of(readExplain), explain.alias() == null ? null : alias(explain.alias()));
     }
 
     // CREATE / INSERT
@@ -675,10 +724,25 @@ final class AstBuilder {
         return context == null
                 ? List.of()
                 : context.compoundIdentifier().stream()
-                        .map(name -> String.join(
-                                ".",
-                                name.identifier().stream().map(this::identifier).toList()))
+                        .map(name -> String.join(".", nameParts(name)))
                         .toList();
+    }
+
+    /** The parts of a dotted name; a JSON subcolumn part keeps its {@code ^} or {@code :} before its quoted name. */
+    private List<String> nameParts(CompoundIdentifierContext context) {
+        List<String> parts = new ArrayList<>(1 + context.identifierPart().size());
+        parts.add(identifier(context.identifier()));
+        for (IdentifierPartContext part : context.identifierPart()) {
+            String name = identifier(part.identifier());
+            if (part.CARET() != null) {
+                parts.add("^`" + name + "`");
+            } else if (part.COLON() != null) {
+                parts.add(":`" + name + "`");
+            } else {
+                parts.add(name);
+            }
+        }
+        return parts;
     }
 
     // Expressions
@@ -701,14 +765,18 @@ final class AstBuilder {
             case QueryParameterExprContext parameter ->
                 LiteralBuilder.queryParameter(parameter.QUERY_PARAMETER().getText());
             case AsteriskExprContext ignored -> new Asterisk(null);
-            case QualifiedAsteriskExprContext qualified -> new Asterisk(identifier(qualified.identifier()));
+            case QualifiedAsteriskExprContext qualified ->
+                new Asterisk(String.join(".", nameParts(qualified.compoundIdentifier())));
             case CaseExprContext caseExpr -> caseExpression(caseExpr);
             case CastExprContext cast ->
-                FunctionCall.of("CAST", expr(cast.expr()), Literal.ofString(textOf(cast.columnType())));
+                FunctionCall.of(
+                        "CAST", expr(cast.expr()), Literal.ofString(TypeText.format(textOf(cast.columnType()))));
             case CastFunctionExprContext cast -> FunctionCall.of("CAST", expr(cast.expr(0)), expr(cast.expr(1)));
             case IntervalExprContext interval -> interval(interval);
+            case IntervalStringExprContext interval -> interval(interval);
             case ExtractExprContext extract -> extract(extract);
             case FunctionExprContext function -> function(function);
+            case ViewExprContext view -> viewFunction(view.viewFunction());
             case SubqueryExprContext subquery -> new SubqueryExpression(selectUnion(subquery.selectUnion()));
             case ParenExprContext paren -> expr(paren.expr());
             case TupleExprContext tuple -> {
@@ -728,10 +796,7 @@ final class AstBuilder {
                 new io.columba.sql.ast.Lambda(
                         lambda.identifier().stream().map(this::identifier).toList(), expr(lambda.expr()));
             case TupleElementShortExprContext element -> tupleElementShort(element);
-            case ColumnExprContext column ->
-                new Identifier(column.compoundIdentifier().identifier().stream()
-                        .map(this::identifier)
-                        .toList());
+            case ColumnExprContext column -> new Identifier(nameParts(column.compoundIdentifier()));
             case ArrayElementExprContext element ->
                 FunctionCall.of("arrayElement", expr(element.expr(0)), expr(element.expr(1)));
             case TupleElementExprContext element ->
@@ -740,8 +805,9 @@ final class AstBuilder {
                         expr(element.expr()),
                         LiteralBuilder.integerLiteral(element.DECIMAL_LITERAL().getText()));
             case CastOperatorExprContext cast ->
-                FunctionCall.of("CAST", castOperand(cast.expr()), Literal.ofString(textOf(cast.columnType())));
-            case NegateExprContext negate -> LiteralBuilder.negate(expr(negate.expr()));
+                FunctionCall.of(
+                        "CAST", castOperand(cast.expr()), Literal.ofString(TypeText.format(textOf(cast.columnType()))));
+            case NegateExprContext negate -> negate(negate);
             case MultiplicativeExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case AdditiveExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case ConcatExprContext concat -> flatten("concat", concat.expr(0), concat.expr(1), ConcatExprContext.class);
@@ -779,13 +845,46 @@ final class AstBuilder {
 
     /** {@code 42::Int8} casts the text as written: ClickHouse turns a number or a constant array into a string. */
     private Expression castOperand(ExprContext context) {
-        Expression operand = expr(context);
-        boolean number = operand instanceof Literal literal
-                && literal.kind() != Literal.Kind.STRING
-                && literal.kind() != Literal.Kind.NULL
-                && literal.kind() != Literal.Kind.BOOL;
-        boolean constantCollection = operand instanceof FunctionCall call && call.literal();
-        return number || constantCollection ? Literal.ofString(textOf(context)) : operand;
+        return writtenConstant(context) ? Literal.ofString(textOf(context)) : expr(context);
+    }
+
+    /** A number, or brackets and parentheses of constants ({@code [(0, 0), (1, 2)]}, {@code []}): read as text. */
+    private static boolean writtenConstant(ExprContext context) {
+        return switch (context) {
+            case LiteralExprContext literal ->
+                literal.literal().STRING_LITERAL() == null
+                        && literal.literal().NULL_SQL() == null
+                        && literal.literal().TRUE() == null
+                        && literal.literal().FALSE() == null
+                        && literal.literal().HEREDOC() == null;
+            case ArrayExprContext array ->
+                array.exprList() == null || array.exprList().expr().stream().allMatch(AstBuilder::constantElement);
+            case TupleExprContext tuple -> tuple.expr().stream().allMatch(AstBuilder::constantElement);
+            default -> false;
+        };
+    }
+
+    private static boolean constantElement(ExprContext context) {
+        return context instanceof LiteralExprContext
+                || context instanceof NegateExprContext negate && negate.expr() instanceof LiteralExprContext
+                || writtenConstant(context);
+    }
+
+    /** {@code -1} is a literal and {@code -1::Int32} casts the number -1, as ClickHouse reads them. */
+    private Expression negate(NegateExprContext negate) {
+        if (negate.expr() instanceof CastOperatorExprContext cast
+                && cast.expr() instanceof LiteralExprContext number
+                && writtenConstant(number)) {
+            return FunctionCall.of(
+                    "CAST",
+                    Literal.ofString("-" + textOf(number)),
+                    Literal.ofString(TypeText.format(textOf(cast.columnType()))));
+        }
+        if (!(negate.expr() instanceof LiteralExprContext)) {
+            // Only a number written right after the minus folds into a literal: -(-1) and - -1 negate -1.
+            return FunctionCall.of("negate", expr(negate.expr()));
+        }
+        return LiteralBuilder.negate(expr(negate.expr()));
     }
 
     /** ClickHouse's parser reads brackets of constants and parentheses of constants (each nested in its own kind) as one literal. */
@@ -815,6 +914,7 @@ final class AstBuilder {
             case ">" -> "greater";
             case "<=" -> "lessOrEquals";
             case ">=" -> "greaterOrEquals";
+            case "<=>" -> "isNotDistinctFrom";
             default -> throw new IllegalStateException("unknown operator " + operator.getText());
         };
         return FunctionCall.of(name, expr(left), expr(right));
@@ -874,12 +974,14 @@ final class AstBuilder {
 
     /** A syntax error at {@code token}, with position, line and column, saying what was expected. */
     private static SqlSyntaxException syntaxError(Token token, String what) {
+        int line = token.getLine();
+        int column = token.getCharPositionInLine() + 1;
         return new SqlSyntaxException(
-                "Syntax error: failed at position " + (token.getStartIndex() + 1) + " ('" + token.getText() + "'): "
-                        + what,
-                token.getStartIndex(),
-                token.getLine(),
-                token.getCharPositionInLine() + 1);
+                "Syntax error: failed at position " + (token.getStartIndex() + 1) + " ('" + token.getText()
+                        + "') (line " + line + ", col " + column + "): " + what,
+                token.getStartIndex() + 1,
+                line,
+                column);
     }
 
     private static final java.util.Set<String> INTERVAL_UNITS = java.util.Set.of(
@@ -905,8 +1007,26 @@ final class AstBuilder {
             throw syntaxError(
                     token, "expected an interval unit (SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER, YEAR)");
         }
-        String name = "toInterval" + Character.toUpperCase(unit.charAt(0)) + unit.substring(1);
-        return FunctionCall.of(name, expr(context.expr()));
+        return FunctionCall.of(intervalFunction(unit), expr(context.expr()));
+    }
+
+    /** {@code INTERVAL '2 day'}: the string holds the count and the unit. */
+    private Expression interval(IntervalStringExprContext context) {
+        Token token = context.STRING_LITERAL().getSymbol();
+        String written = token.getText();
+        String[] words = written.substring(1, written.length() - 1).strip().split("\\s+");
+        String unit = words.length == 2 ? words[1].toLowerCase(Locale.ROOT) : "";
+        if (unit.endsWith("s")) {
+            unit = unit.substring(0, unit.length() - 1);
+        }
+        if (!INTERVAL_UNITS.contains(unit) || !words[0].matches("[0-9]+")) {
+            throw syntaxError(token, "expected an interval such as '2 day' (a count and a unit)");
+        }
+        return FunctionCall.of(intervalFunction(unit), LiteralBuilder.integerLiteral(words[0]));
+    }
+
+    private static String intervalFunction(String unit) {
+        return "toInterval" + Character.toUpperCase(unit.charAt(0)) + unit.substring(1);
     }
 
     /** {@code EXTRACT(unit FROM x)} is the calendar function of that unit, as ClickHouse rewrites it. */
@@ -963,6 +1083,16 @@ final class AstBuilder {
         }
         List<Expression> arguments = parametric ? second : first;
         List<Expression> parameters = parametric ? first : null;
+        if (context.RESPECT() != null) {
+            // Aggregates skip NULLs unless asked: RESPECT NULLS is the _respect_nulls variant, as ClickHouse names it.
+            name = name + "_respect_nulls";
+        }
+        if (!parametric && window == null && !distinct) {
+            Expression operator = operatorFunction(name, arguments);
+            if (operator != null) {
+                return operator;
+            }
+        }
         if (arguments.size() == 1
                 && arguments.get(0) instanceof Asterisk asterisk
                 && asterisk.qualifier() == null
@@ -970,6 +1100,20 @@ final class AstBuilder {
             return new FunctionCall(name, List.of(), parameters, distinct, false, true, window);
         }
         return new FunctionCall(name, arguments, parameters, distinct, false, false, window);
+    }
+
+    /**
+     * Calls ClickHouse's parser reads as operators or rewrites: {@code NOT (x)} is {@code not(x)}, {@code trim(s)}
+     * is {@code trimBoth(s)}; null for any other call.
+     */
+    private static Expression operatorFunction(String name, List<Expression> arguments) {
+        if (name.equalsIgnoreCase("not") && arguments.size() == 1) {
+            return FunctionCall.of("not", arguments.get(0));
+        }
+        if (name.equalsIgnoreCase("trim") && arguments.size() == 1) {
+            return FunctionCall.of("trimBoth", arguments.get(0));
+        }
+        return null;
     }
 
     private WindowSpec windowSpec(WindowSpecContext context) {

@@ -53,11 +53,18 @@ final class LiteralBuilder {
             case ClickHouseLexer.INF -> new Literal(Literal.Kind.FLOAT64, Double.POSITIVE_INFINITY);
             case ClickHouseLexer.NAN_SQL -> new Literal(Literal.Kind.FLOAT64, Double.NaN);
             case ClickHouseLexer.STRING_LITERAL -> Literal.ofString(unescape(raw.substring(1, raw.length() - 1)));
+            case ClickHouseLexer.HEREDOC -> Literal.ofString(heredocBody(raw));
             case ClickHouseLexer.NULL_SQL -> Literal.ofNull();
             case ClickHouseLexer.TRUE -> new Literal(Literal.Kind.BOOL, Boolean.TRUE);
             case ClickHouseLexer.FALSE -> new Literal(Literal.Kind.BOOL, Boolean.FALSE);
             default -> throw new IllegalStateException("unknown literal " + raw);
         };
+    }
+
+    /** The text between a heredoc's tags, as written: {@code $tag$text$tag$} is {@code text}. */
+    private static String heredocBody(String raw) {
+        int tagLength = raw.indexOf('$', 1) + 1;
+        return raw.substring(tagLength, raw.length() - tagLength);
     }
 
     /** A hexadecimal or binary literal: UInt64 when it fits, else a wide integer, else Float64. */

@@ -1,5 +1,6 @@
 package io.columba.sql.parser;
 
+import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.Statement;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
@@ -29,26 +30,47 @@ public final class SqlParser {
         return new AstBuilder(head, split == null ? null : split.data()).statement(tree);
     }
 
+    /** Parses one expression ({@code x + 1}, {@code bloom_filter(0.01)}), as it may stand in a SELECT list. */
+    public static Expression parseExpression(String sql) {
+        ClickHouseParser parser = parser(sql, sql);
+        ClickHouseParser.ExpressionEofContext tree;
+        try {
+            tree = parser.expressionEof();
+        } catch (ParseCancellationException sllFailed) {
+            withFullContext(parser, sql);
+            tree = parser.expressionEof();
+        }
+        return new AstBuilder(sql, null).expr(tree.expr());
+    }
+
     private static ClickHouseParser.StatementEofContext parseTree(String fullText, String text) {
-        ClickHouseLexer lexer = new ClickHouseLexer(CharStreams.fromString(text));
-        ThrowingListener listener = new ThrowingListener(fullText);
-        lexer.removeErrorListeners();
-        lexer.addErrorListener(listener);
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
-        ClickHouseParser parser = new ClickHouseParser(tokens);
-        parser.removeErrorListeners();
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new BailErrorStrategy());
+        ClickHouseParser parser = parser(fullText, text);
         try {
             return parser.statementEof();
         } catch (ParseCancellationException sllFailed) {
-            tokens.seek(0);
-            parser.reset();
-            parser.addErrorListener(listener);
-            parser.setErrorHandler(new DefaultErrorStrategy());
-            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            withFullContext(parser, fullText);
             return parser.statementEof();
         }
+    }
+
+    /** A parser over {@code text} in SLL mode that bails out at the first error. */
+    private static ClickHouseParser parser(String fullText, String text) {
+        ClickHouseLexer lexer = new ClickHouseLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(new ThrowingListener(fullText));
+        ClickHouseParser parser = new ClickHouseParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        return parser;
+    }
+
+    /** Rewinds a parser that bailed out and switches it to full-context prediction with ClickHouse-worded errors. */
+    private static void withFullContext(ClickHouseParser parser, String fullText) {
+        parser.reset();
+        parser.addErrorListener(new ThrowingListener(fullText));
+        parser.setErrorHandler(new DefaultErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
     }
 
     /** Stops at the first error so the LL pass can take over. */

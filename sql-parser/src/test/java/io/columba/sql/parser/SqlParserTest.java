@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.columba.sql.ast.ExpressionFormatter;
 import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectStatement;
+import io.columba.sql.ast.SubqueryExpression;
+import io.columba.sql.ast.SubqueryTable;
+import io.columba.sql.ast.TableFunctionReference;
+import io.columba.sql.explain.ExplainAstPrinter;
 import org.junit.jupiter.api.Test;
 
 class SqlParserTest {
@@ -36,10 +41,19 @@ class SqlParserTest {
                 .containsExactly("toMinute(t)", "toYear(plus(d, 1))", "extract(s, 'a(b)')", "toDayOfMonth(t)");
         assertThatThrownBy(() -> SqlParser.parse("SELECT extract(fortnight FROM t)"))
                 .isInstanceOf(SqlSyntaxException.class)
-                .hasMessageContaining("position 16");
-        assertThatThrownBy(() -> SqlParser.parse("SELECT toMinute(minute FROM t)"))
+                .hasMessageContaining("position 16")
+                .hasMessageContaining("(line 1, col 16)")
+                .satisfies(e -> assertThat(((SqlSyntaxException) e).position()).isEqualTo(16));
+        assertThatThrownBy(() -> SqlParser.parse("SELECT 1,\n  toMinute(minute FROM t)"))
                 .isInstanceOf(SqlSyntaxException.class)
-                .hasMessageContaining("only EXTRACT takes FROM");
+                .hasMessageContaining("(line 2, col 19)")
+                .hasMessageContaining("only EXTRACT takes FROM")
+                .satisfies(e -> {
+                    SqlSyntaxException syntax = (SqlSyntaxException) e;
+                    assertThat(syntax.position()).isEqualTo(29);
+                    assertThat(syntax.line()).isEqualTo(2);
+                    assertThat(syntax.column()).isEqualTo(19);
+                });
     }
 
     @Test
@@ -84,5 +98,87 @@ class SqlParserTest {
                 .isInstanceOf(SqlSyntaxException.class)
                 .hasMessageContaining("position 8");
         assertThatThrownBy(() -> SqlParser.parse("SELECT 1; SELECT 2")).isInstanceOf(SqlSyntaxException.class);
+        assertThatThrownBy(() -> SqlParser.parse("SELECT $doc$never closed"))
+                .isInstanceOf(SqlSyntaxException.class)
+                .hasMessageContaining("line 1");
+    }
+
+    @Test
+    void heredocsAreStringsTakenAsWritten() {
+        SelectStatement select = (SelectStatement) SqlParser.parse("SELECT $$a\\b$$, $doc$x $do$ 'y'$doc$, $$$$");
+        assertThat(select.query().selects().get(0).columns())
+                .extracting(ExpressionFormatter::format)
+                .containsExactly("'a\\\\b'", "'x $do$ \\'y\\''", "''");
+    }
+
+    @Test
+    void clickHouseSpellingsBecomeTheCallsClickHouseMakesOfThem() {
+        SelectStatement select = (SelectStatement) SqlParser.parse("SELECT INTERVAL '2 days', NOT (a = 1), trim(s),"
+                + " first_value(b) RESPECT NULLS, last_value(b) IGNORE NULLS, a <=> b, -1::Int32, []::Array(String),"
+                + "\u3000json.^a, json.b.:`Int64`, x::Decimal(20,5), arrayMap((x) -> x, [1])");
+        assertThat(select.query().selects().get(0).columns())
+                .extracting(ExpressionFormatter::format)
+                .containsExactly(
+                        "toIntervalDay(2)",
+                        "not(equals(a, 1))",
+                        "trimBoth(s)",
+                        "first_value_respect_nulls(b)",
+                        "last_value(b)",
+                        "isNotDistinctFrom(a, b)",
+                        "CAST('-1', 'Int32')",
+                        "CAST('[]', 'Array(String)')",
+                        "json.^`a`",
+                        "json.b.:`Int64`",
+                        "CAST(x, 'Decimal(20, 5)')",
+                        "arrayMap(lambda(tuple(x), x), [1])");
+        assertThatThrownBy(() -> SqlParser.parse("SELECT INTERVAL '2 fortnights'"))
+                .isInstanceOf(SqlSyntaxException.class)
+                .hasMessageContaining("(line 1, col 17)");
+    }
+
+    @Test
+    void explainInFromIsASubqueryOfViewExplain() {
+        SelectStatement select = (SelectStatement)
+                SqlParser.parse("SELECT explain FROM (EXPLAIN indexes = 1, actions = 1 SELECT 1) AS e");
+        SubqueryTable from = (SubqueryTable) select.query().selects().get(0).from();
+        assertThat(from.alias()).isEqualTo("e");
+        TableFunctionReference function =
+                (TableFunctionReference) from.query().selects().get(0).from();
+        assertThat(ExpressionFormatter.format(function.function()))
+                .isEqualTo("viewExplain('EXPLAIN', 'indexes = 1, actions = 1', _subquery)");
+        assertThat(function.function().arguments().get(2)).isInstanceOf(SubqueryExpression.class);
+    }
+
+    @Test
+    void distinctOnIsLimitOneByAndOnlyAWrittenNumberFoldsItsMinus() {
+        SelectQuery select = ((SelectStatement) SqlParser.parse("SELECT DISTINCT ON (a, b) a, -(-1), - -1, -1 FROM t"))
+                .query()
+                .selects()
+                .get(0);
+        assertThat(select.distinct()).isFalse();
+        assertThat(ExpressionFormatter.format(select.limitBy().length())).isEqualTo("1");
+        assertThat(select.limitBy().by())
+                .extracting(ExpressionFormatter::format)
+                .containsExactly("a", "b");
+        assertThat(select.columns())
+                .extracting(ExpressionFormatter::format)
+                .containsExactly("a", "negate(-1)", "negate(-1)", "-1");
+        assertThatThrownBy(() -> SqlParser.parse("SELECT DISTINCT ON (a) a FROM t LIMIT 1 BY a"))
+                .isInstanceOf(SqlSyntaxException.class)
+                .hasMessageContaining("(line 1, col 33)");
+    }
+
+    @Test
+    void theFormatOfAnExplainedSelectIsTheExplainsChild() {
+        assertThat(ExplainAstPrinter.print(SqlParser.parse("EXPLAIN SYNTAX SELECT 1 FORMAT CSV")))
+                .isEqualTo("""
+                        Explain EXPLAIN SYNTAX (children 2)
+                         SelectWithUnionQuery (children 1)
+                          ExpressionList (children 1)
+                           SelectQuery (children 1)
+                            ExpressionList (children 1)
+                             Literal UInt64_1
+                         Identifier CSV
+                        """);
     }
 }
