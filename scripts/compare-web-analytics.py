@@ -62,12 +62,21 @@ def cases(parameters):
     return out
 
 
+
+def find_java():
+    """A java >= 21 as scripts/jdk.sh finds one: JAVA_HOME's, else the newest JDK under /usr/lib/jvm."""
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "jdk.sh")
+    home = subprocess.run(["bash", "-c", f'source "{script}" && find_jdk'], capture_output=True, text=True)
+    if home.returncode != 0:
+        sys.exit(home.stderr.strip() or "no JDK >= 21 found")
+    return os.path.join(home.stdout.strip(), "bin", "java")
+
 def start_columba(args):
     jar = os.path.join(ROOT, "cli", "target", "columba.jar")
     if not os.path.exists(jar):
         sys.exit("build Columba first: cli/target/columba.jar is missing (./columba --help builds it)")
     work = tempfile.mkdtemp(prefix="columba-wa-check-")
-    java = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java")
+    java = find_java()
     log = open(os.path.join(work, "server.log"), "w")
     server = subprocess.Popen(
         [java, "-jar", jar, "local", "start", "--data-dir", os.path.join(work, "data"), "--port", str(args.port),

@@ -10,6 +10,7 @@ r"""ClickHouse 18.16 spellings of the SQL Columba compiles for a pipe, and a tin
   LIMIT toInt32('5')                 -> LIMIT 5    (18.16 takes only literals in LIMIT and OFFSET)
   range(a, b)                        -> arrayMap(x -> x + a, range(toUInt64(b - a)))
   timestamp <op> 'YYYY-MM-DD'        -> timestamp <op> 'YYYY-MM-DD 00:00:00'  (18.16 parses only the long form)
+  toStartOfDay(x)                    -> toDateTime(toDate(x))   (18.16 takes only a DateTime, later ones a Date too)
   '\+' in a string literal          -> '\\+'   (an unknown escape keeps its backslash in Columba and current
                                         ClickHouse; 18.16 drops it)
 """
@@ -26,6 +27,7 @@ LIMIT_CAST = re.compile(r"(\bLIMIT|\bOFFSET|,)(\s*)toU?Int(?:8|16|32|64)\('(\d+)
 RANGE = re.compile(r"\brange\s*\(")
 DATE_COMPARISON = re.compile(r"(\btimestamp\s*(?:>=|<=|<|>|=)\s*)'(\d{4}-\d{2}-\d{2})'")
 TIMESTAMP_ADD = re.compile(r"\b(timestampAdd|timestampSub)\s*\(", re.IGNORECASE)
+START_OF_DAY = re.compile(r"\btoStartOfDay\s*\(")
 
 
 def split_call(sql, open_paren):
@@ -107,6 +109,8 @@ def for_clickhouse_18(sql):
         TIMESTAMP_ADD,
         lambda m, a: "(%s %s %s)" % (a[0], "+" if m.group(1).lower() == "timestampadd" else "-", a[1]),
     )
+    # 18.16's toStartOfDay takes only a DateTime; later versions take a Date too (same day, as a DateTime).
+    sql = rewrite_calls(sql, START_OF_DAY, lambda m, a: "toDateTime(toDate(%s))" % ", ".join(a))
     return sql
 
 

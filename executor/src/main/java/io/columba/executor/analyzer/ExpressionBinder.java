@@ -163,6 +163,9 @@ public final class ExpressionBinder {
         if (!call.arguments().isEmpty() && call.arguments().get(0) instanceof io.columba.sql.ast.Lambda lambda) {
             return bindHigherOrder(call, lambda);
         }
+        if (call.name().equalsIgnoreCase("caseWithExpression")) {
+            return caseWithExpression(call);
+        }
         List<BoundExpression> arguments = new ArrayList<>(call.arguments().size());
         for (int i = 0; i < call.arguments().size(); i++) {
             Expression argument = call.arguments().get(i);
@@ -173,6 +176,28 @@ public final class ExpressionBinder {
                             : bind(argument));
         }
         return functions.bind(call.name(), arguments);
+    }
+
+    /**
+     * {@code CASE x WHEN a THEN b ... ELSE c END}, which the parser writes as {@code caseWithExpression(x, a, b, ...,
+     * c)}: {@code multiIf(x = a, b, ..., c)}.
+     */
+    private BoundExpression caseWithExpression(FunctionCall call) {
+        List<Expression> arguments = call.arguments();
+        if (arguments.size() < 4 || arguments.size() % 2 != 0) {
+            throw new ColumbaException(
+                    ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                    "Invalid number of arguments for function caseWithExpression: " + arguments.size()
+                            + ", expected the value, pairs of WHEN and THEN, and ELSE");
+        }
+        BoundExpression value = bind(arguments.get(0));
+        List<BoundExpression> branches = new ArrayList<>();
+        for (int i = 1; i + 1 < arguments.size(); i += 2) {
+            branches.add(functions.bind("equals", List.of(value, bind(arguments.get(i)))));
+            branches.add(bind(arguments.get(i + 1)));
+        }
+        branches.add(bind(arguments.get(arguments.size() - 1)));
+        return functions.bind("multiIf", branches);
     }
 
     /** An integer beyond 64 bits: UInt128 or UInt256, Int128 or Int256 when negative, else Float64. */
