@@ -5,8 +5,8 @@
 #   scripts/bench-clickbench.sh [--rows N] [--runs N] [--only 0,5,28] [--queries FILE] [--reuse-data]
 #                               [--no-duckdb] [--no-drop-caches] [--no-warmup] [--no-build]
 #
-# 1. Generates N rows (default 10M) into $WORK_DIR/hits-N.tsv, reused when it already holds N lines: with
-#    ../shared/bench/gen_hits.py when present, else Columba's own HitsGenerator (GENERATOR=python|java to choose).
+# 1. Generates N rows (default 10M) into $WORK_DIR/hits-N.tsv, reused when it already holds N lines: with Columba's
+#    own HitsGenerator (same distributions as ../shared/bench/gen_hits.py; GENERATOR=python runs that script).
 # 2. Loads them into each system, timing the load and measuring bytes on disk: Columba (`columba local load`, data
 #    in $WORK_DIR/columba-N), ClickHouse (`INSERT ... FORMAT TabSeparated` into columba_bench.hits, or
 #    columba_bench_N for other sizes) and DuckDB (org.duckdb:duckdb_jdbc from Maven Central, $WORK_DIR/duckdb-N.db).

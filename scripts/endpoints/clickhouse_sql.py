@@ -8,7 +8,7 @@ r"""ClickHouse 18.16 spellings of the SQL Columba compiles for a pipe, and a tin
                                         (SimpleAggregateFunction(f, T) columns are stored as plain T)
   JSONExtractFloat / JSONExtractInt   -> visitParamExtractFloat / visitParamExtractInt (same normalization)
   LIMIT toInt32('5')                 -> LIMIT 5    (18.16 takes only literals in LIMIT and OFFSET)
-  range(a, b)                        -> arrayMap(x -> x + a, range(toUInt64(b - a)))
+  range(a, b[, s])                   -> arrayMap(x -> a + x * s, range(toUInt64(intDiv(b - a + s - 1, s))))
   timestamp <op> 'YYYY-MM-DD'        -> timestamp <op> 'YYYY-MM-DD 00:00:00'  (18.16 parses only the long form)
   toStartOfDay(x)                    -> toDateTime(toDate(x))   (18.16 takes only a DateTime, later ones a Date too)
   '\+' in a string literal          -> '\\+'   (an unknown escape keeps its backslash in Columba and current
@@ -88,6 +88,15 @@ def keep_unknown_escapes(sql):
     return "".join(out)
 
 
+def range_for_18(a):
+    """range(end), range(start, end) and range(start, end, step) with 18.16's one-argument range."""
+    if len(a) == 1:
+        return "range(%s)" % a[0]
+    step = a[2] if len(a) == 3 else "1"
+    return "arrayMap(x -> (%s) + x * (%s), range(toUInt64(intDiv((%s) - (%s) + (%s) - 1, %s))))" % (
+        a[0], step, a[1], a[0], step, step)
+
+
 def for_clickhouse_18(sql):
     """sql in spellings ClickHouse 18.16 knows (see the module docstring)."""
     sql = keep_unknown_escapes(sql)
@@ -100,7 +109,7 @@ def for_clickhouse_18(sql):
     sql = rewrite_calls(
         sql,
         RANGE,
-        lambda m, a: "arrayMap(x -> x + (%s), range(toUInt64((%s) - (%s))))" % (a[0], a[1], a[0]) if len(a) == 2 else "range(%s)" % a[0],
+        lambda m, a: range_for_18(a),
     )
     sql = LIMIT_CAST.sub(lambda m: m.group(1) + m.group(2) + m.group(3), sql)
     sql = DATE_COMPARISON.sub(lambda m: "%s'%s 00:00:00'" % (m.group(1), m.group(2)), sql)
