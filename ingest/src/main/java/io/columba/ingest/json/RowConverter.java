@@ -122,9 +122,13 @@ public final class RowConverter {
         return null;
     }
 
-    /** Converts the whole column at once; only when that fails, row by row to find the values at fault. */
-    private static void check(IngestColumn column, String[] texts, RowErrors errors) {
-        if (column.type().equals(TEXT) || column.type().equals(StringType.STRING)) {
+    /**
+     * Values in a plain form of the type ({@link CanonicalText}) are known to convert; the others are converted as
+     * a whole column at once, and only when that fails row by row to find the values at fault.
+     */
+    private static void check(IngestColumn column, String[] values, RowErrors errors) {
+        String[] texts = uncertain(column.type(), values);
+        if (texts == null) {
             return;
         }
         try {
@@ -147,6 +151,20 @@ public final class RowConverter {
                                 + column.type().name());
             }
         }
+    }
+
+    /** {@code texts} with the values known to convert replaced by null; null when that is every value. */
+    private static String[] uncertain(DataType type, String[] texts) {
+        String[] uncertain = null;
+        for (int r = 0; r < texts.length; r++) {
+            if (texts[r] != null && !CanonicalText.converts(type, texts[r])) {
+                if (uncertain == null) {
+                    uncertain = new String[texts.length];
+                }
+                uncertain[r] = texts[r];
+            }
+        }
+        return uncertain;
     }
 
     private static Column textColumn(String[] texts, int from, int count) {
