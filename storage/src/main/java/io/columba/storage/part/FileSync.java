@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * Fsyncs the files of a part all at once: one fsync per file, issued concurrently, so the file system commits
+ * Fsyncs the files (and folder) of a part all at once: one fsync per file, issued concurrently, so the file system commits
  * them together instead of a dozen of journal commits one after another. Returns once every file is on disk.
  */
 final class FileSync {
@@ -30,12 +30,13 @@ final class FileSync {
 
     private FileSync() {}
 
-    /** Fsyncs every regular file directly in {@code folder}. */
-    static void syncFilesIn(Path folder) throws IOException {
-        List<Path> files;
+    /** Fsyncs every regular file directly in {@code folder}, and the folder itself (its entries). */
+    static void syncFolderAndFiles(Path folder) throws IOException {
+        List<Path> files = new ArrayList<>();
         try (Stream<Path> children = Files.list(folder)) {
-            files = children.filter(Files::isRegularFile).toList();
+            children.filter(Files::isRegularFile).forEach(files::add);
         }
+        files.add(folder);
         sync(files);
     }
 

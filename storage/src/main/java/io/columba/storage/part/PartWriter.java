@@ -141,7 +141,10 @@ public final class PartWriter {
             IndexSummaries.write(temporary, index, values, granuleStarts);
         }
 
-        /** Writes the index and metadata, then renames the folder into place: the part exists from here on. */
+        /**
+         * Writes the index and metadata, syncs, waits for the thread's {@link CommitBarrier}, then renames the folder
+         * into place: the part exists from here on.
+         */
         public DataPart commit(TableSchema schema, Block keys) throws IOException {
             return commit(schema, keys, Long.MAX_VALUE);
         }
@@ -152,8 +155,8 @@ public final class PartWriter {
             writePrimaryIndex(temporary, schema.keyTypes(), keys, granuleStarts);
             new PartMetadata(rows, granules, method.name(), schema.columns(), schema.keyTypes(), ttlMin)
                     .write(temporary);
-            FileSync.syncFilesIn(temporary);
-            syncFolder(temporary);
+            FileSync.syncFolderAndFiles(temporary);
+            CommitBarrier.await();
             Path target = tableFolder.resolve(name.toString());
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             syncFolder(tableFolder);
