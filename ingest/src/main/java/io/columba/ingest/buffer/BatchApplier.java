@@ -6,6 +6,7 @@ import io.columba.ingest.TableLocks;
 import io.columba.ingest.log.InsertLog;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
+import io.columba.storage.part.CommitBarrier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,21 +14,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Inserts a batch of pending rows into their table as one insert of their format (TabSeparated text of the same
- * columns, or JSONEachRow; a batch mixing them is inserted as runs of one format each), bracketed by an
- * intent (synced before the insert) and an applied record in the log. When the batch fails, its records are tried
- * one by one; a record that fails {@link #MAX_ATTEMPTS} times is set aside in {@code rejected/} (rows and error)
- * rather than block the table forever. Writers of a table are serialized by its lock, which the datasources API
- * and materialized views also take, so nothing else writes the table between an intent and its outcome. The insert
- * goes through the {@link Inserter}, so the table's materialized views run over the batch.
+ * columns, or JSONEachRow; a batch mixing them is inserted as runs of one format each), bracketed by an intent
+ * (synced while the insert runs, before any of its parts commit: {@link CommitBarrier}) and an applied record in
+ * the log. When the batch fails, its records are tried one by one; a record that fails {@link #MAX_ATTEMPTS} times
+ * is set aside in {@code rejected/} (rows and error) rather than block the table forever. Writers of a table are
+ * serialized by its lock, which the datasources API and materialized views also take, so nothing else writes the
+ * table between an intent and its outcome. The insert goes through the {@link Inserter}, so the table's
+ * materialized views run over the batch.
  */
 final class BatchApplier {
     static final int MAX_ATTEMPTS = 3;
 
     private static final System.Logger LOG = System.getLogger(BatchApplier.class.getName());
+    private static final ExecutorService LOG_SYNCS = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "columba-intent-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Database database;
     private final InsertLog log;
@@ -105,12 +115,19 @@ final class BatchApplier {
         byte[] rows = text.toString().getBytes(StandardCharsets.UTF_8);
         List<String> columns = batch.get(0).columns;
         String format = columns.isEmpty() ? "JSONEachRow" : "TabSeparated";
-        log.intent(table, TableBlocks.maxBlock(database, table), sequences);
+        long intent = log.appendIntent(table, TableBlocks.maxBlock(database, table), sequences);
+        // The intent is synced while the rows are parsed and written; a part waits for it before its rename.
+        CompletableFuture<Void> intentSynced = CompletableFuture.runAsync(() -> log.sync(intent), LOG_SYNCS);
         try {
-            inserter.insert(table, into -> database.insert(into, columns, format, rows, 0, rows.length));
+            CommitBarrier.around(intentSynced::join, () -> {
+                inserter.insert(table, into -> database.insert(into, columns, format, rows, 0, rows.length));
+                return null;
+            });
         } catch (RuntimeException e) {
             log.aborted(table, sequences);
             return e;
+        } finally {
+            intentSynced.exceptionally(failure -> null).join();
         }
         try {
             log.applied(table, sequences);

@@ -3,7 +3,11 @@ package io.columba.ingest.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,9 +58,7 @@ final class FieldSelector {
                 if (column == null) {
                     parser.skipChildren();
                 } else {
-                    values[column] = value == JsonToken.VALUE_NULL
-                            ? NullNode.instance
-                            : JsonValues.VALUE_READER.readTree(parser);
+                    values[column] = value(parser, value);
                 }
             }
             lastLine = parser.currentLocation().getLineNr();
@@ -66,5 +68,25 @@ final class FieldSelector {
             rows.add(values);
         }
         return rows;
+    }
+
+    /**
+     * The node {@link JsonValues#VALUE_READER} would read, made straight from the token for strings, integers,
+     * booleans and null (a tree reader costs more than the value); floats and containers go through the reader.
+     */
+    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> TextNode.valueOf(parser.getText());
+            case VALUE_NULL -> NullNode.instance;
+            case VALUE_TRUE -> BooleanNode.TRUE;
+            case VALUE_FALSE -> BooleanNode.FALSE;
+            case VALUE_NUMBER_INT ->
+                switch (parser.getNumberType()) {
+                    case INT -> IntNode.valueOf(parser.getIntValue());
+                    case LONG -> LongNode.valueOf(parser.getLongValue());
+                    default -> JsonValues.VALUE_READER.readTree(parser);
+                };
+            default -> JsonValues.VALUE_READER.readTree(parser);
+        };
     }
 }

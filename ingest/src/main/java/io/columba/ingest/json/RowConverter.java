@@ -37,11 +37,16 @@ public final class RowConverter {
      */
     public ConvertedRows convert(IngestSchema schema, byte[] body, String importId) {
         JsonRows.requireUtf8(body);
+        FieldValues flat = FlatJsonReader.read(body, schema.columns());
+        if (flat != null) {
+            return convert(schema, flat, List.of(), importId);
+        }
         List<JsonNode[]> selected = FieldSelector.select(body, schema.columns());
         if (selected == null) {
             return convert(schema, JsonRows.parse(body), importId);
         }
-        return convert(schema, selected, new String[selected.size()], List.of(), importId);
+        return convert(
+                schema, FieldValues.of(selected, schema.columns(), new String[selected.size()]), List.of(), importId);
     }
 
     /** Converts {@code input}; its parse errors become quarantine rows too. {@code importId} may be null. */
@@ -62,32 +67,26 @@ public final class RowConverter {
             }
             selected.add(values);
         }
-        return convert(schema, selected, notObjects, input.errors(), importId);
+        return convert(schema, FieldValues.of(selected, columns, notObjects), input.errors(), importId);
     }
 
-    /**
-     * {@code selected}: per row the value of each column (null: missing), or null for a row that is not an object,
-     * whose error is in {@code notObjects}.
-     */
-    private ConvertedRows convert(
-            IngestSchema schema,
-            List<JsonNode[]> selected,
-            String[] notObjects,
-            List<String> parseErrors,
-            String importId) {
+    private ConvertedRows convert(IngestSchema schema, FieldValues values, List<String> parseErrors, String importId) {
         List<IngestColumn> columns = schema.columns();
-        int count = selected.size();
+        int count = values.rowCount();
         String[][] texts = new String[columns.size()][count];
         RowErrors errors = new RowErrors(count);
         ColumnDefaults.Batch batch = defaults.batch();
         for (int r = 0; r < count; r++) {
-            JsonNode[] values = selected.get(r);
-            if (values == null) {
-                errors.add(r, "", notObjects[r]);
+            String notObject = values.notObject(r);
+            if (notObject != null) {
+                errors.add(r, "", notObject);
                 continue;
             }
             for (int c = 0; c < columns.size(); c++) {
-                texts[c][r] = text(columns.get(c), values[c], r, errors, batch);
+                byte kind = values.kind(c, r);
+                texts[c][r] = kind == FieldValues.VALUE
+                        ? values.text(c, r)
+                        : absent(columns.get(c), kind == FieldValues.NULL, r, errors, batch);
             }
         }
         for (int c = 0; c < columns.size(); c++) {
@@ -96,13 +95,11 @@ public final class RowConverter {
         return write(schema, texts, errors, parseErrors, importId);
     }
 
-    private static String text(
-            IngestColumn column, JsonNode value, int r, RowErrors errors, ColumnDefaults.Batch batch) {
+    /** The text of a column whose field is missing or JSON null: its DEFAULT, or NULL, or an error. */
+    private static String absent(
+            IngestColumn column, boolean jsonNull, int r, RowErrors errors, ColumnDefaults.Batch batch) {
         boolean nullable = column.type().isNullable();
-        if (value != null && !value.isNull()) {
-            return JsonValues.text(value, column.type());
-        }
-        boolean preferNull = value != null && nullable;
+        boolean preferNull = jsonNull && nullable;
         if (!preferNull && column.defaultExpression() != null) {
             ColumnDefaults.Evaluated evaluated = batch.of(column);
             if (evaluated.failure() == null) {
@@ -112,7 +109,7 @@ public final class RowConverter {
             return null;
         }
         if (!nullable) {
-            String what = value == null ? "is missing" : "is null";
+            String what = jsonNull ? "is null" : "is missing";
             errors.add(
                     r,
                     column.name(),
@@ -122,9 +119,13 @@ public final class RowConverter {
         return null;
     }
 
-    /** Converts the whole column at once; only when that fails, row by row to find the values at fault. */
-    private static void check(IngestColumn column, String[] texts, RowErrors errors) {
-        if (column.type().equals(TEXT) || column.type().equals(StringType.STRING)) {
+    /**
+     * Values in a plain form of the type ({@link CanonicalText}) are known to convert; the others are converted as
+     * a whole column at once, and only when that fails row by row to find the values at fault.
+     */
+    private static void check(IngestColumn column, String[] values, RowErrors errors) {
+        String[] texts = uncertain(column.type(), values);
+        if (texts == null) {
             return;
         }
         try {
@@ -147,6 +148,20 @@ public final class RowConverter {
                                 + column.type().name());
             }
         }
+    }
+
+    /** {@code texts} with the values known to convert replaced by null; null when that is every value. */
+    private static String[] uncertain(DataType type, String[] texts) {
+        String[] uncertain = null;
+        for (int r = 0; r < texts.length; r++) {
+            if (texts[r] != null && !CanonicalText.converts(type, texts[r])) {
+                if (uncertain == null) {
+                    uncertain = new String[texts.length];
+                }
+                uncertain[r] = texts[r];
+            }
+        }
+        return uncertain;
     }
 
     private static Column textColumn(String[] texts, int from, int count) {

@@ -97,7 +97,15 @@ public final class InsertLog implements AutoCloseable {
 
     /** Appends and syncs an intent to insert {@code rowSequences} into {@code table}. */
     public void intent(String table, long maxBlockBefore, List<Long> rowSequences) {
-        sync(append(sequence -> new LogRecord.Intent(sequence, table, maxBlockBefore, rowSequences), false));
+        sync(appendIntent(table, maxBlockBefore, rowSequences));
+    }
+
+    /**
+     * Appends an intent to insert {@code rowSequences} into {@code table} and returns its sequence, which must be
+     * {@link #sync synced} before any of those rows' parts can become durable.
+     */
+    public long appendIntent(String table, long maxBlockBefore, List<Long> rowSequences) {
+        return append(sequence -> new LogRecord.Intent(sequence, table, maxBlockBefore, rowSequences), false);
     }
 
     /**

@@ -2,42 +2,17 @@ package io.columba.ingest.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.columba.executor.Database;
-import io.columba.executor.QuerySettings;
 import io.columba.storage.type.DataTypeParser;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The streaming road of {@link FieldSelector} converts exactly as the general road over the JSON tree. */
-class FieldSelectorTest {
-    @TempDir
-    Path folder;
-
-    private Database database;
-    private RowConverter converter;
-
-    @BeforeEach
-    void open() {
-        database = Database.open(folder);
-        database.execute(
-                "CREATE TABLE t (id UInt32, name String DEFAULT 'unknown', note Nullable(String), price Float64, "
-                        + "flag UInt8, ok Bool, payload String) ENGINE = MergeTree ORDER BY id",
-                QuerySettings.DEFAULTS);
-        converter = new RowConverter(new ColumnDefaults(database));
-    }
-
-    @AfterEach
-    void close() {
-        database.close();
-    }
-
-    private static IngestColumn column(String name, String type, String defaultExpression) {
-        return new IngestColumn(name, DataTypeParser.parse(type), JsonPath.ofField(name), defaultExpression);
+class FieldSelectorTest extends ConverterFixture {
+    @Override
+    String createTable() {
+        return "CREATE TABLE t (id UInt32, name String DEFAULT 'unknown', note Nullable(String), price Float64, "
+                + "flag UInt8, ok Bool, payload String) ENGINE = MergeTree ORDER BY id";
     }
 
     private static final IngestSchema SCHEMA = new IngestSchema(

@@ -28,8 +28,12 @@ import java.util.stream.Stream;
  * open, leftovers of interrupted writes ({@code tmp_*}) and parts covered by a merged part are removed.
  */
 public final class MergeTreeTable {
-    /** Parts a partition may keep before the background merge joins the smallest neighbours. */
-    static final int PARTS_BEFORE_MERGE = 4;
+    /**
+     * Parts a partition may keep before the background merge joins the smallest neighbours (fewer when inserts are
+     * delayed sooner): each merge rewrites its rows, so fewer merges of bigger runs keep a stream of small inserts
+     * from being rewritten again and again.
+     */
+    static final int PARTS_BEFORE_MERGE = 8;
 
     private static final long OUTDATED_LIFETIME_NANOS = 60_000_000_000L;
 
@@ -357,9 +361,10 @@ public final class MergeTreeTable {
             return false;
         }
         Map<String, List<DataPart>> byPartition = byPartition(parts.get());
+        int partsBeforeMerge = Math.max(1, Math.min(PARTS_BEFORE_MERGE, settings.partsToDelayInsert() - 1));
         for (List<DataPart> partition : byPartition.values()) {
             for (List<DataPart> segment : withoutInFlightGaps(partition)) {
-                if (segment.size() > PARTS_BEFORE_MERGE) {
+                if (segment.size() > partsBeforeMerge) {
                     merge(MergeSelector.smallestRun(segment));
                     return true;
                 }

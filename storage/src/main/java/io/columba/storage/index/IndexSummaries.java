@@ -68,7 +68,7 @@ public record IndexSummaries(SkipIndex.Kind kind, List<Summary> entries) {
                 }
             }
         }
-        ChecksummedFile.write(partFolder.resolve(index.fileName()), MAGIC, VERSION, out.bytes(), out.length());
+        ChecksummedFile.write(partFolder.resolve(index.fileName()), MAGIC, VERSION, out.bytes(), out.length(), false);
     }
 
     private static int setLimit(SkipIndex index) {

@@ -26,7 +26,17 @@ import java.util.zip.CRC32C;
 public final class ChecksummedFile {
     private ChecksummedFile() {}
 
+    /** Writes the file and fsyncs it. */
     public static void write(Path path, String magic, int version, byte[] payload, int length) throws IOException {
+        write(path, magic, version, payload, length, true);
+    }
+
+    /**
+     * Writes the file, fsyncing it when {@code sync} (a part's files are synced together when it commits, see
+     * {@link FileSync}).
+     */
+    public static void write(Path path, String magic, int version, byte[] payload, int length, boolean sync)
+            throws IOException {
         ByteBuffer header = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
         header.put(magic.getBytes(StandardCharsets.US_ASCII))
                 .putInt(version)
@@ -40,7 +50,9 @@ public final class ChecksummedFile {
             writeFully(channel, header);
             writeFully(channel, ByteBuffer.wrap(payload, 0, length));
             writeFully(channel, footer);
-            channel.force(true);
+            if (sync) {
+                channel.force(true);
+            }
         }
     }
 

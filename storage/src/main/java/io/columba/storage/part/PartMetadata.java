@@ -47,7 +47,7 @@ public record PartMetadata(
             text.append("ttl_min=").append(ttlMin).append('\n');
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        ChecksummedFile.write(folder.resolve(FILE), MAGIC, VERSION, bytes, bytes.length);
+        ChecksummedFile.write(folder.resolve(FILE), MAGIC, VERSION, bytes, bytes.length, false);
     }
 
     static PartMetadata read(Path folder) throws IOException {

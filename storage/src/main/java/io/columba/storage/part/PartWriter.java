@@ -20,8 +20,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Writes sorted rows as a new part: every file goes into {@code tmp_<name>}, is fsynced, and the folder is then
- * renamed into place, so a part is either complete or absent.
+ * Writes sorted rows as a new part: every file goes into {@code tmp_<name>}, all of them are fsynced at once
+ * (concurrently, see {@link FileSync}) and the folder is then renamed into place, so a part is either complete or
+ * absent.
  *
  * <pre>
  * part folder --> part.meta, primary.idx, (column.bin, column.mrk)^columns
@@ -140,7 +141,10 @@ public final class PartWriter {
             IndexSummaries.write(temporary, index, values, granuleStarts);
         }
 
-        /** Writes the index and metadata, then renames the folder into place: the part exists from here on. */
+        /**
+         * Writes the index and metadata, syncs, waits for the thread's {@link CommitBarrier}, then renames the folder
+         * into place: the part exists from here on.
+         */
         public DataPart commit(TableSchema schema, Block keys) throws IOException {
             return commit(schema, keys, Long.MAX_VALUE);
         }
@@ -151,7 +155,8 @@ public final class PartWriter {
             writePrimaryIndex(temporary, schema.keyTypes(), keys, granuleStarts);
             new PartMetadata(rows, granules, method.name(), schema.columns(), schema.keyTypes(), ttlMin)
                     .write(temporary);
-            syncFolder(temporary);
+            FileSync.syncFolderAndFiles(temporary);
+            CommitBarrier.await();
             Path target = tableFolder.resolve(name.toString());
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             syncFolder(tableFolder);
@@ -193,9 +198,9 @@ public final class PartWriter {
                     pending.reset();
                 }
             }
-            bin.force(true);
         }
-        ChecksummedFile.write(folder.resolve(fileName + ".mrk"), MARKS_MAGIC, VERSION, marks.bytes(), marks.length());
+        ChecksummedFile.write(
+                folder.resolve(fileName + ".mrk"), MARKS_MAGIC, VERSION, marks.bytes(), marks.length(), false);
     }
 
     private static void writePrimaryIndex(Path folder, List<DataType> keyTypes, Block keys, int[] granuleStarts)
@@ -203,7 +208,7 @@ public final class PartWriter {
         int granules = granuleStarts.length - 1;
         GrowableByteArray index = new GrowableByteArray(64);
         if (keys.rowCount() == 0) {
-            ChecksummedFile.write(folder.resolve("primary.idx"), INDEX_MAGIC, VERSION, index.bytes(), 0);
+            ChecksummedFile.write(folder.resolve("primary.idx"), INDEX_MAGIC, VERSION, index.bytes(), 0, false);
             return;
         }
         int[] positions = new int[granules + 1];
@@ -213,7 +218,8 @@ public final class PartWriter {
             var sampled = keys.column(k).take(positions, granules + 1);
             ValueCodec.encode(keyTypes.get(k), sampled, 0, granules + 1, index);
         }
-        ChecksummedFile.write(folder.resolve("primary.idx"), INDEX_MAGIC, VERSION, index.bytes(), index.length());
+        ChecksummedFile.write(
+                folder.resolve("primary.idx"), INDEX_MAGIC, VERSION, index.bytes(), index.length(), false);
     }
 
     /** A column name made safe as a file name: bytes outside [A-Za-z0-9_] become %XX. */
