@@ -7,6 +7,7 @@
 #                of Columba, ClickHouse and DuckDB, results checked against ClickHouse; TSV, SVG chart, Markdown
 #   storage      bytes on disk and bulk load time of `hits` against ClickHouse, plus JMH scan benchmarks
 #   ingest       Events API throughput against ClickHouse's HTTP INSERT ... FORMAT JSONEachRow
+#   ingest-csv   a 10M-row CSV append against ClickHouse's INSERT ... FORMAT CSV
 #   endpoints    wrk against a parameterized pipe endpoint and the same SQL over ClickHouse's HTTP interface
 #   jmh          the JMH benchmarks of the hot paths (jmh/)
 #   generate     only writes the `hits` TSV (--rows N --out FILE), with Columba's own generator
@@ -15,16 +16,32 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 
+# The last run of a TSV that accumulates runs, as a bar chart beside it (same name, .svg).
+plot() {
+    local tsv="$ROOT/docs/benchmarks/$1" title="$2"
+    shift 2
+    python3 "$ROOT/scripts/bench-plot.py" --tsv "$tsv" --label system --last run --title "$title" "$@" \
+        --out "${tsv%.tsv}.svg"
+}
+
 mode="${1:-}"
 [[ -n "$mode" ]] && shift
 case "$mode" in
     clickbench) exec bash "$ROOT/scripts/bench-clickbench.sh" "$@" ;;
     storage) exec bash "$ROOT/scripts/bench-storage.sh" "$@" ;;
-    ingest) exec bash "$ROOT/scripts/bench-ingest.sh" "$@" ;;
-    endpoints|jmh)
-        script="$ROOT/scripts/bench-$mode.sh"
-        [[ -f "$script" ]] || { echo "columba bench: $mode is not available in this checkout ($script)" >&2; exit 2; }
-        exec bash "$script" "$@" ;;
+    ingest)
+        bash "$ROOT/scripts/bench-ingest.sh" "$@"
+        plot ingest-events.tsv "Events API ingestion (wait=true, 4 clients, batches of 10,000)" \
+            --value rows_per_second --unit rows/s --better higher --value server_cpu_seconds --unit s --better lower ;;
+    ingest-csv)
+        bash "$ROOT/scripts/bench-ingest-csv.sh" "$@"
+        plot ingest-csv.tsv "CSV append of generated hits rows" \
+            --value rows_per_second --unit rows/s --better higher --value seconds --unit s --better lower ;;
+    endpoints)
+        bash "$ROOT/scripts/bench-endpoints.sh" "$@"
+        plot endpoints.tsv "wrk on a top-pages endpoint against the same SQL on ClickHouse" \
+            --value requests_per_second --unit req/s --better higher --value p99_ms --unit ms --better lower ;;
+    jmh) exec bash "$ROOT/scripts/bench-jmh.sh" "$@" ;;
     generate)
         # shellcheck source=scripts/jdk.sh
         source "$ROOT/scripts/jdk.sh"
