@@ -30,7 +30,7 @@ public final class ScanOperator implements Operator {
 
     private final Iterator<GranuleRange> ranges;
     private final List<DataType> columnTypes;
-    private final ScanStatistics statistics;
+    private final QueryContext context;
     private final List<ColumnDefinition> definitions;
     /** The filter's conjuncts, each bound over its own columns, evaluated in order on the rows still passing. */
     private final List<Conjunct> conjuncts = new ArrayList<>();
@@ -44,11 +44,8 @@ public final class ScanOperator implements Operator {
     private int nextGranule;
 
     public ScanOperator(
-            List<GranuleRange> ranges,
-            List<String> columnNames,
-            List<DataType> columnTypes,
-            ScanStatistics statistics) {
-        this(ranges, columnNames, columnTypes, statistics, null);
+            List<GranuleRange> ranges, List<String> columnNames, List<DataType> columnTypes, QueryContext context) {
+        this(ranges, columnNames, columnTypes, context, null);
     }
 
     /** A scan that returns only the rows where {@code filter} (bound over the scan's columns) holds. */
@@ -56,7 +53,7 @@ public final class ScanOperator implements Operator {
             List<GranuleRange> ranges,
             List<String> columnNames,
             List<DataType> columnTypes,
-            ScanStatistics statistics,
+            QueryContext context,
             BoundExpression filter) {
         this.ranges = ranges.iterator();
         this.columnTypes = List.copyOf(columnTypes);
@@ -64,7 +61,7 @@ public final class ScanOperator implements Operator {
         for (int c = 0; c < columnNames.size(); c++) {
             definitions.add(new ColumnDefinition(columnNames.get(c), columnTypes.get(c)));
         }
-        this.statistics = statistics;
+        this.context = context;
         this.readForFilter = new boolean[columnNames.size()];
         if (filter == null) {
             return;
@@ -105,6 +102,9 @@ public final class ScanOperator implements Operator {
     @Override
     public Block next() {
         while (true) {
+            if (context.stopped()) {
+                return null;
+            }
             while (current == null || nextGranule >= current.to()) {
                 if (!ranges.hasNext()) {
                     return null;
@@ -132,7 +132,7 @@ public final class ScanOperator implements Operator {
             columns.add(column);
             bytes += byteSize(column, columnTypes.get(c), rows);
         }
-        statistics.add(rows, bytes);
+        context.addTableRead(rows, bytes);
         return new Block(rows, columns);
     }
 
@@ -166,7 +166,7 @@ public final class ScanOperator implements Operator {
             selection = passing;
             count = kept;
             if (count == 0) {
-                statistics.add(rows, bytes);
+                context.addTableRead(rows, bytes);
                 return null;
             }
         }
@@ -200,7 +200,7 @@ public final class ScanOperator implements Operator {
             }
             result.add(column);
         }
-        statistics.add(rows, bytes);
+        context.addTableRead(rows, bytes);
         return new Block(count, result);
     }
 
