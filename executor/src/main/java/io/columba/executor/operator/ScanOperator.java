@@ -7,6 +7,7 @@ import io.columba.executor.expression.ExpressionEvaluator;
 import io.columba.executor.expression.FunctionInvocation;
 import io.columba.storage.block.Block;
 import io.columba.storage.column.Column;
+import io.columba.storage.column.LongColumn;
 import io.columba.storage.column.StringColumn;
 import io.columba.storage.engine.ColumnDefinition;
 import io.columba.storage.part.DataPart;
@@ -37,8 +38,11 @@ public final class ScanOperator implements Operator {
     /** Columns some conjunct reads (over the whole block; the others only where rows passed). */
     private final boolean[] readForFilter;
 
-    /** One AND-ed condition: the scan columns it reads and the condition bound over just those. */
-    private record Conjunct(int[] columns, BoundExpression condition) {}
+    /**
+     * One AND-ed condition: the scan columns it reads and the condition bound over just those; {@code range} when it
+     * is a comparison with a constant that selects rows without a mask.
+     */
+    private record Conjunct(int[] columns, BoundExpression condition, RangeCondition range) {}
 
     private GranuleRange current;
     private int nextGranule;
@@ -81,8 +85,10 @@ public final class ScanOperator implements Operator {
                     readForFilter[c] = true;
                 }
             }
-            conjuncts.add(
-                    new Conjunct(columns.stream().mapToInt(Integer::intValue).toArray(), rebind(part, positions)));
+            conjuncts.add(new Conjunct(
+                    columns.stream().mapToInt(Integer::intValue).toArray(),
+                    rebind(part, positions),
+                    RangeCondition.of(part)));
         }
     }
 
@@ -147,21 +153,19 @@ public final class ScanOperator implements Operator {
         int[] selection = null;
         int count = rows;
         for (Conjunct conjunct : conjuncts) {
-            List<Column> input = new ArrayList<>(conjunct.columns().length);
             for (int c : conjunct.columns()) {
                 if (columns[c] == null) {
                     columns[c] = part.readOrDefault(definitions.get(c), from, to);
                     bytes += byteSize(columns[c], columnTypes.get(c), rows);
                 }
-                input.add(selection == null ? columns[c] : columns[c].take(selection, count));
             }
             int[] passing = new int[count];
-            int kept = FilterOperator.select(
-                    ExpressionEvaluator.evaluate(conjunct.condition(), new Block(count, input)), count, passing);
-            if (selection != null) {
-                for (int i = 0; i < kept; i++) {
-                    passing[i] = selection[passing[i]];
-                }
+            RangeCondition range = conjunct.range();
+            int kept;
+            if (range != null && columns[range.column()] instanceof LongColumn longs && longs.nulls() == null) {
+                kept = range.select(longs.values(), selection, count, passing);
+            } else {
+                kept = select(conjunct, columns, selection, count, passing);
             }
             selection = passing;
             count = kept;
@@ -202,6 +206,22 @@ public final class ScanOperator implements Operator {
         }
         context.addTableRead(rows, bytes);
         return new Block(count, result);
+    }
+
+    /** Evaluates the conjunct on the selected rows; writes the rows (of the block) that pass to {@code passing}. */
+    private static int select(Conjunct conjunct, Column[] columns, int[] selection, int count, int[] passing) {
+        List<Column> input = new ArrayList<>(conjunct.columns().length);
+        for (int c : conjunct.columns()) {
+            input.add(selection == null ? columns[c] : columns[c].take(selection, count));
+        }
+        int kept = FilterOperator.select(
+                ExpressionEvaluator.evaluate(conjunct.condition(), new Block(count, input)), count, passing);
+        if (selection != null) {
+            for (int i = 0; i < kept; i++) {
+                passing[i] = selection[passing[i]];
+            }
+        }
+        return kept;
     }
 
     private static void markColumns(BoundExpression expression, boolean[] used) {
