@@ -5,8 +5,8 @@ import io.columba.executor.analyzer.SelectPlanner;
 import io.columba.executor.catalog.Catalog;
 import io.columba.executor.catalog.TableEntry;
 import io.columba.executor.function.FunctionRegistry;
-import io.columba.executor.operator.Blocks;
-import io.columba.executor.operator.ScanStatistics;
+import io.columba.executor.operator.Operator;
+import io.columba.executor.operator.QueryContext;
 import io.columba.sql.ast.AlterStatement;
 import io.columba.sql.ast.ColumnDeclaration;
 import io.columba.sql.ast.CreateDatabaseStatement;
@@ -19,9 +19,13 @@ import io.columba.sql.ast.DropTableStatement;
 import io.columba.sql.ast.ExchangeStatement;
 import io.columba.sql.ast.ExistsStatement;
 import io.columba.sql.ast.ExplainStatement;
+import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.ExpressionFormatter;
 import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.Literal;
 import io.columba.sql.ast.OptimizeStatement;
 import io.columba.sql.ast.RenameStatement;
+import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectStatement;
 import io.columba.sql.ast.ShowTablesStatement;
 import io.columba.sql.ast.Statement;
@@ -43,7 +47,9 @@ import io.columba.storage.type.IntegerType;
 import io.columba.storage.type.StringType;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One database: a catalog of tables in a data folder, and the entry point that parses, plans and runs
@@ -77,9 +83,12 @@ public final class Database implements AutoCloseable {
                     ErrorCode.READONLY,
                     "Cannot execute query in readonly mode: only SELECT, DESCRIBE, SHOW and EXISTS are allowed");
         }
-        ScanStatistics statistics = new ScanStatistics();
+        if (statement instanceof SelectStatement select) {
+            settings = settings.with(clauseSettings(select));
+        }
+        QueryContext context = new QueryContext(settings);
         QueryResult result = switch (statement) {
-            case SelectStatement select -> select(select, settings, statistics);
+            case SelectStatement select -> select(select, settings, context);
             case CreateTableStatement create -> {
                 rejectUnsupported(create);
                 catalog.create(create, sql.strip());
@@ -92,7 +101,7 @@ public final class Database implements AutoCloseable {
             case InsertStatement insert -> {
                 TableEntry entry = catalog.get(insert.table());
                 new InsertExecutor(functions)
-                        .insert(entry, insert, new SelectPlanner(catalog, functions, settings, statistics));
+                        .insert(entry, insert, new SelectPlanner(catalog, functions, settings, context));
                 yield null;
             }
             case DescribeStatement describe -> describe(describe);
@@ -154,7 +163,7 @@ public final class Database implements AutoCloseable {
                         exists.format(),
                         true);
         };
-        QueryStatistics done = new QueryStatistics(statistics.rows(), statistics.bytes(), System.nanoTime() - started);
+        QueryStatistics done = new QueryStatistics(context.rows(), context.bytes(), System.nanoTime() - started);
         return result == null ? QueryResult.empty(done) : result.withStatistics(done);
     }
 
@@ -176,11 +185,40 @@ public final class Database implements AutoCloseable {
                 || statement instanceof ExplainStatement;
     }
 
-    private QueryResult select(SelectStatement select, QuerySettings settings, ScanStatistics statistics) {
-        Plan plan = new SelectPlanner(catalog, functions, settings, statistics).plan(select.query());
-        List<Block> blocks = Blocks.drain(plan.root());
+    private QueryResult select(SelectStatement select, QuerySettings settings, QueryContext context) {
+        Plan plan = new SelectPlanner(catalog, functions, settings, context).plan(select.query());
+        List<Block> blocks = new ArrayList<>();
+        Operator root = plan.root();
+        try {
+            long rows = 0;
+            for (Block block = root.next(); block != null; block = root.next()) {
+                blocks.add(block);
+                rows += block.rowCount();
+                if (!context.acceptResultRows(rows)) {
+                    break;
+                }
+            }
+        } finally {
+            root.close();
+        }
         long rowsBeforeLimit = plan.limit() == null ? -1 : plan.limit().rowsBeforeLimit();
         return new QueryResult(plan.names(), plan.types(), blocks, rowsBeforeLimit, null, select.format(), true);
+    }
+
+    /** The SETTINGS of a query (after its last SELECT, or after FORMAT) as text, the way URL parameters come. */
+    private static Map<String, String> clauseSettings(SelectStatement select) {
+        Map<String, String> values = new HashMap<>();
+        List<SelectQuery> selects = select.query().selects();
+        for (Map<String, Expression> settings :
+                List.of(selects.get(selects.size() - 1).settings(), select.settings())) {
+            for (Map.Entry<String, Expression> setting : settings.entrySet()) {
+                String text = setting.getValue() instanceof Literal literal && literal.value() != null
+                        ? literal.value().toString()
+                        : ExpressionFormatter.format(setting.getValue());
+                values.put(setting.getKey(), text);
+            }
+        }
+        return values;
     }
 
     private QueryResult describe(DescribeStatement describe) {

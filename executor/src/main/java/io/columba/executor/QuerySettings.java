@@ -17,6 +17,16 @@ public record QuerySettings(Map<String, String> values, boolean readOnly) {
         return new QuerySettings(Map.of(), true);
     }
 
+    /** These settings with {@code overrides} (a query's SETTINGS clause) taking precedence. */
+    public QuerySettings with(Map<String, String> overrides) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
+        Map<String, String> merged = new java.util.HashMap<>(values);
+        merged.putAll(overrides);
+        return new QuerySettings(merged, readOnly);
+    }
+
     public String get(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }

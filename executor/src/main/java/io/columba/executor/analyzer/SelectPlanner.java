@@ -14,13 +14,14 @@ import io.columba.executor.operator.AggregateOperator;
 import io.columba.executor.operator.BlocksOperator;
 import io.columba.executor.operator.DistinctOperator;
 import io.columba.executor.operator.FilterOperator;
+import io.columba.executor.operator.GatherOperator;
 import io.columba.executor.operator.GranuleRange;
 import io.columba.executor.operator.LimitOperator;
 import io.columba.executor.operator.NumbersOperator;
 import io.columba.executor.operator.Operator;
 import io.columba.executor.operator.ProjectOperator;
+import io.columba.executor.operator.QueryContext;
 import io.columba.executor.operator.ScanOperator;
-import io.columba.executor.operator.ScanStatistics;
 import io.columba.executor.operator.SortKey;
 import io.columba.executor.operator.SortOperator;
 import io.columba.executor.operator.UnionOperator;
@@ -57,17 +58,19 @@ import java.util.Set;
  * DISTINCT → ORDER BY → LIMIT, with ClickHouse's name resolution (aliases anywhere, alias before column).
  */
 public final class SelectPlanner {
+    /** Table chunks per thread of a streaming scan: small enough for a LIMIT to stop early, big enough to pay. */
+    private static final int CHUNKS_PER_THREAD = 32;
+
     private final Catalog catalog;
     private final FunctionRegistry functions;
-    private final ScanStatistics statistics;
+    private final QueryContext context;
     private final int maxThreads;
     private final boolean joinUseNulls;
 
-    public SelectPlanner(
-            Catalog catalog, FunctionRegistry functions, QuerySettings settings, ScanStatistics statistics) {
+    public SelectPlanner(Catalog catalog, FunctionRegistry functions, QuerySettings settings, QueryContext context) {
         this.catalog = catalog;
         this.functions = functions;
-        this.statistics = statistics;
+        this.context = context;
         this.maxThreads = (int) Math.max(1, settings.getLong("max_threads", Workers.cores()));
         this.joinUseNulls = settings.getLong("join_use_nulls", 0) != 0;
     }
@@ -202,11 +205,18 @@ public final class SelectPlanner {
             windowed.add(expander.expand(order.expression()));
         }
         List<FunctionCall> windows = WindowPlan.collect(windowed);
-        boolean parallelSort =
-                !aggregating && windows.isEmpty() && !select.orderBy().isEmpty() && !select.distinct();
-        List<Operator> pieces = aggregating || parallelSort
-                ? source.openParallel(used, where, maxThreads)
-                : List.of(source.open(used, where));
+        boolean streaming = !aggregating && windows.isEmpty() && !select.distinct();
+        boolean parallelSort = streaming && !select.orderBy().isEmpty();
+        // Rows that are neither aggregated nor sorted stream from table chunks read on all threads, in table order.
+        boolean gather = streaming && select.orderBy().isEmpty() && maxThreads > 1;
+        List<Operator> pieces;
+        if (aggregating || parallelSort) {
+            pieces = source.openParallel(used, where, maxThreads);
+        } else if (gather) {
+            pieces = source.openParallel(used, where, maxThreads * CHUNKS_PER_THREAD);
+        } else {
+            pieces = List.of(source.open(used, where));
+        }
         for (Operator piece : pieces) {
             pipelines.add(where == null || source.appliesWhere() ? piece : new FilterOperator(piece, where));
         }
@@ -226,7 +236,7 @@ public final class SelectPlanner {
             for (OrderByElement order : select.orderBy()) {
                 aggregation.collectAggregates(expander.expand(order.expression()));
             }
-            operator = new AggregateOperator(pipelines, aggregation.keys(), aggregation.calls());
+            operator = new AggregateOperator(pipelines, aggregation.keys(), aggregation.calls(), context);
             output = aggregation.outputBinder();
             if (select.having() != null) {
                 operator = new FilterOperator(operator, filterCondition(output.bind(expander.expand(select.having()))));
@@ -261,12 +271,14 @@ public final class SelectPlanner {
         List<DataType> projectedTypes =
                 projection.stream().map(BoundExpression::type).toList();
         List<Operator> projected = new ArrayList<>();
-        if (parallelSort) {
+        if (parallelSort || (gather && pipelines.size() > 1)) {
             for (Operator pipeline : pipelines) {
                 projected.add(new ProjectOperator(pipeline, projection));
             }
         }
-        operator = new ProjectOperator(operator, projection);
+        operator = gather && pipelines.size() > 1
+                ? new GatherOperator(projected, maxThreads)
+                : new ProjectOperator(operator, projection);
         if (select.distinct()) {
             operator = new DistinctOperator(operator, projectedTypes);
         }
@@ -464,7 +476,7 @@ public final class SelectPlanner {
                     if (block == null) {
                         return null;
                     }
-                    statistics.add(block.rowCount(), 0);
+                    context.add(block.rowCount(), 0);
                     return new Block(
                             block.rowCount(),
                             columns.stream().map(block::column).toList());
@@ -521,9 +533,14 @@ public final class SelectPlanner {
                         where,
                         selectedNames,
                         entry.table().schema().indexes());
+                long rowsToRead = 0;
+                for (GranuleRange range : ranges) {
+                    rowsToRead += range.part().rowsIn(range.from(), range.to());
+                }
+                context.checkRowsToRead(rowsToRead);
                 List<Operator> scans = new ArrayList<>();
                 for (List<GranuleRange> share : split(ranges, pieces)) {
-                    scans.add(new ScanOperator(share, selectedNames, selectedTypes, statistics, where));
+                    scans.add(new ScanOperator(share, selectedNames, selectedTypes, context, where));
                 }
                 return scans;
             }
@@ -569,7 +586,7 @@ public final class SelectPlanner {
 
             @Override
             public Operator open(List<Integer> columns, BoundExpression where) {
-                Operator numbers = new NumbersOperator(offset, count, statistics);
+                Operator numbers = new NumbersOperator(offset, count, context);
                 return () -> {
                     Block block = numbers.next();
                     return block == null
@@ -597,13 +614,21 @@ public final class SelectPlanner {
 
             @Override
             public Operator open(List<Integer> columns, BoundExpression where) {
-                return () -> {
-                    Block block = inner.root().next();
-                    return block == null
-                            ? null
-                            : new Block(
-                                    block.rowCount(),
-                                    columns.stream().map(block::column).toList());
+                return new Operator() {
+                    @Override
+                    public Block next() {
+                        Block block = inner.root().next();
+                        return block == null
+                                ? null
+                                : new Block(
+                                        block.rowCount(),
+                                        columns.stream().map(block::column).toList());
+                    }
+
+                    @Override
+                    public void close() {
+                        inner.root().close();
+                    }
                 };
             }
         };

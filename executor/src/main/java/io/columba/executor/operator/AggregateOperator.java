@@ -20,17 +20,23 @@ public final class AggregateOperator implements Operator {
     private final List<Operator> children;
     private final List<BoundExpression> keys;
     private final List<AggregateCall> calls;
+    private final QueryContext context;
     private boolean done;
 
     public AggregateOperator(Operator child, List<BoundExpression> keys, List<AggregateCall> calls) {
-        this(List.of(child), keys, calls);
+        this(List.of(child), keys, calls, new QueryContext());
     }
 
-    /** Aggregates each child on its own thread, then merges the partial states. */
-    public AggregateOperator(List<Operator> children, List<BoundExpression> keys, List<AggregateCall> calls) {
+    /**
+     * Aggregates each child on its own thread, then merges the partial states; the hash tables' growth counts
+     * against the query's memory limit.
+     */
+    public AggregateOperator(
+            List<Operator> children, List<BoundExpression> keys, List<AggregateCall> calls, QueryContext context) {
         this.children = List.copyOf(children);
         this.keys = List.copyOf(keys);
         this.calls = List.copyOf(calls);
+        this.context = context;
     }
 
     private record Partial(GroupIndex index, List<AggregateStates> states) {}
@@ -49,6 +55,9 @@ public final class AggregateOperator implements Operator {
         Partial result = partials.get(0);
         if (partials.size() > 1) {
             result = merge(partials);
+        }
+        for (Partial partial : partials) {
+            context.trackMemory(-estimatedBytes(partial.index()));
         }
         GroupIndex index = result.index();
         int groupCount = keys.isEmpty() ? 1 : index.groupCount();
@@ -78,6 +87,7 @@ public final class AggregateOperator implements Operator {
     private Partial aggregate(Operator child) {
         Partial partial = newPartial();
         GroupIndex index = partial.index();
+        long tracked = 0;
         for (Block block = child.next(); block != null; block = child.next()) {
             int rows = block.rowCount();
             Column[] keyColumns = new Column[keys.size()];
@@ -93,8 +103,18 @@ public final class AggregateOperator implements Operator {
                 }
                 partial.states().get(c).add(groups, values, rows, index.groupCount());
             }
+            long bytes = estimatedBytes(index);
+            if (bytes != tracked) {
+                context.trackMemory(bytes - tracked);
+                tracked = bytes;
+            }
         }
         return partial;
+    }
+
+    /** The index's tables plus 16 bytes of state per group and aggregate: an approximation, as ClickHouse's is. */
+    private long estimatedBytes(GroupIndex index) {
+        return index.memoryBytes() + 16L * calls.size() * index.groupCount();
     }
 
     private Partial merge(List<Partial> partials) {

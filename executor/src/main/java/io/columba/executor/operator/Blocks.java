@@ -9,10 +9,15 @@ import java.util.List;
 public final class Blocks {
     private Blocks() {}
 
+    /** Every block of {@code operator}, which is closed afterwards (also when it fails). */
     public static List<Block> drain(Operator operator) {
         List<Block> blocks = new ArrayList<>();
-        for (Block block = operator.next(); block != null; block = operator.next()) {
-            blocks.add(block);
+        try {
+            for (Block block = operator.next(); block != null; block = operator.next()) {
+                blocks.add(block);
+            }
+        } finally {
+            operator.close();
         }
         return blocks;
     }

@@ -36,4 +36,9 @@ public final class DistinctOperator implements Operator {
         }
         return null;
     }
+
+    @Override
+    public void close() {
+        child.close();
+    }
 }

@@ -73,4 +73,9 @@ public final class FilterOperator implements Operator {
             default -> false;
         };
     }
+
+    @Override
+    public void close() {
+        child.close();
+    }
 }

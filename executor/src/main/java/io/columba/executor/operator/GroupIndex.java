@@ -49,6 +49,11 @@ final class GroupIndex {
         return groupCount;
     }
 
+    /** About the bytes this index holds: its hash tables and the keys of its groups (8 bytes per fixed key). */
+    long memoryBytes() {
+        return 13L * table.length + serialized.memoryBytes() + 8L * keyTypes.size() * groupCount;
+    }
+
     /** Group numbers of each row of the key columns. */
     int[] assign(Column[] keys, int rows) {
         int[] groups = new int[rows];

@@ -2,7 +2,10 @@ package io.columba.executor.operator;
 
 import io.columba.storage.block.Block;
 
-/** LIMIT n OFFSET m; counts every row it sees, for {@code rows_before_limit_at_least}. */
+/**
+ * LIMIT n OFFSET m; counts the rows it sees, for {@code rows_before_limit_at_least}. Once it has its rows it closes
+ * its input instead of reading on (a sort below has counted its whole input already).
+ */
 public final class LimitOperator implements Operator {
     private final Operator child;
     private final long limit;
@@ -24,12 +27,13 @@ public final class LimitOperator implements Operator {
 
     @Override
     public Block next() {
+        if (emitted >= limit) {
+            close();
+            return null;
+        }
         for (Block block = child.next(); block != null; block = child.next()) {
             long start = seen;
             seen += block.rowCount();
-            if (emitted >= limit) {
-                continue;
-            }
             long from = Math.max(0, offset - start);
             if (from >= block.rowCount()) {
                 continue;
@@ -42,5 +46,10 @@ public final class LimitOperator implements Operator {
             return block.slice((int) from, (int) take);
         }
         return null;
+    }
+
+    @Override
+    public void close() {
+        child.close();
     }
 }

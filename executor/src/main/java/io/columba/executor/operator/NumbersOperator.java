@@ -8,18 +8,18 @@ import java.util.List;
 public final class NumbersOperator implements Operator {
     private static final int BLOCK = 65536;
     private final long end;
-    private final ScanStatistics statistics;
+    private final QueryContext context;
     private long next;
 
-    public NumbersOperator(long offset, long count, ScanStatistics statistics) {
+    public NumbersOperator(long offset, long count, QueryContext context) {
         this.next = offset;
         this.end = offset + count;
-        this.statistics = statistics;
+        this.context = context;
     }
 
     @Override
     public Block next() {
-        if (next >= end) {
+        if (next >= end || context.stopped()) {
             return null;
         }
         int rows = (int) Math.min(BLOCK, end - next);
@@ -28,7 +28,7 @@ public final class NumbersOperator implements Operator {
             values[i] = next + i;
         }
         next += rows;
-        statistics.add(rows, 8L * rows);
+        context.add(rows, 8L * rows);
         return new Block(rows, List.of(new LongColumn(values, null, rows)));
     }
 }

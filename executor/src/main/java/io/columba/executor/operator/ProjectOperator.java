@@ -29,4 +29,9 @@ public final class ProjectOperator implements Operator {
         }
         return new Block(block.rowCount(), columns);
     }
+
+    @Override
+    public void close() {
+        child.close();
+    }
 }

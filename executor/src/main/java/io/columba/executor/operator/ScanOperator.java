@@ -7,6 +7,7 @@ import io.columba.executor.expression.ExpressionEvaluator;
 import io.columba.executor.expression.FunctionInvocation;
 import io.columba.storage.block.Block;
 import io.columba.storage.column.Column;
+import io.columba.storage.column.LongColumn;
 import io.columba.storage.column.StringColumn;
 import io.columba.storage.engine.ColumnDefinition;
 import io.columba.storage.part.DataPart;
@@ -30,25 +31,25 @@ public final class ScanOperator implements Operator {
 
     private final Iterator<GranuleRange> ranges;
     private final List<DataType> columnTypes;
-    private final ScanStatistics statistics;
+    private final QueryContext context;
     private final List<ColumnDefinition> definitions;
     /** The filter's conjuncts, each bound over its own columns, evaluated in order on the rows still passing. */
     private final List<Conjunct> conjuncts = new ArrayList<>();
     /** Columns some conjunct reads (over the whole block; the others only where rows passed). */
     private final boolean[] readForFilter;
 
-    /** One AND-ed condition: the scan columns it reads and the condition bound over just those. */
-    private record Conjunct(int[] columns, BoundExpression condition) {}
+    /**
+     * One AND-ed condition: the scan columns it reads and the condition bound over just those; {@code range} when it
+     * is a comparison with a constant that selects rows without a mask.
+     */
+    private record Conjunct(int[] columns, BoundExpression condition, RangeCondition range) {}
 
     private GranuleRange current;
     private int nextGranule;
 
     public ScanOperator(
-            List<GranuleRange> ranges,
-            List<String> columnNames,
-            List<DataType> columnTypes,
-            ScanStatistics statistics) {
-        this(ranges, columnNames, columnTypes, statistics, null);
+            List<GranuleRange> ranges, List<String> columnNames, List<DataType> columnTypes, QueryContext context) {
+        this(ranges, columnNames, columnTypes, context, null);
     }
 
     /** A scan that returns only the rows where {@code filter} (bound over the scan's columns) holds. */
@@ -56,7 +57,7 @@ public final class ScanOperator implements Operator {
             List<GranuleRange> ranges,
             List<String> columnNames,
             List<DataType> columnTypes,
-            ScanStatistics statistics,
+            QueryContext context,
             BoundExpression filter) {
         this.ranges = ranges.iterator();
         this.columnTypes = List.copyOf(columnTypes);
@@ -64,7 +65,7 @@ public final class ScanOperator implements Operator {
         for (int c = 0; c < columnNames.size(); c++) {
             definitions.add(new ColumnDefinition(columnNames.get(c), columnTypes.get(c)));
         }
-        this.statistics = statistics;
+        this.context = context;
         this.readForFilter = new boolean[columnNames.size()];
         if (filter == null) {
             return;
@@ -84,8 +85,10 @@ public final class ScanOperator implements Operator {
                     readForFilter[c] = true;
                 }
             }
-            conjuncts.add(
-                    new Conjunct(columns.stream().mapToInt(Integer::intValue).toArray(), rebind(part, positions)));
+            conjuncts.add(new Conjunct(
+                    columns.stream().mapToInt(Integer::intValue).toArray(),
+                    rebind(part, positions),
+                    RangeCondition.of(part)));
         }
     }
 
@@ -105,6 +108,9 @@ public final class ScanOperator implements Operator {
     @Override
     public Block next() {
         while (true) {
+            if (context.stopped()) {
+                return null;
+            }
             while (current == null || nextGranule >= current.to()) {
                 if (!ranges.hasNext()) {
                     return null;
@@ -132,7 +138,7 @@ public final class ScanOperator implements Operator {
             columns.add(column);
             bytes += byteSize(column, columnTypes.get(c), rows);
         }
-        statistics.add(rows, bytes);
+        context.addTableRead(rows, bytes);
         return new Block(rows, columns);
     }
 
@@ -147,26 +153,24 @@ public final class ScanOperator implements Operator {
         int[] selection = null;
         int count = rows;
         for (Conjunct conjunct : conjuncts) {
-            List<Column> input = new ArrayList<>(conjunct.columns().length);
             for (int c : conjunct.columns()) {
                 if (columns[c] == null) {
                     columns[c] = part.readOrDefault(definitions.get(c), from, to);
                     bytes += byteSize(columns[c], columnTypes.get(c), rows);
                 }
-                input.add(selection == null ? columns[c] : columns[c].take(selection, count));
             }
             int[] passing = new int[count];
-            int kept = FilterOperator.select(
-                    ExpressionEvaluator.evaluate(conjunct.condition(), new Block(count, input)), count, passing);
-            if (selection != null) {
-                for (int i = 0; i < kept; i++) {
-                    passing[i] = selection[passing[i]];
-                }
+            RangeCondition range = conjunct.range();
+            int kept;
+            if (range != null && columns[range.column()] instanceof LongColumn longs && longs.nulls() == null) {
+                kept = range.select(longs.values(), selection, count, passing);
+            } else {
+                kept = select(conjunct, columns, selection, count, passing);
             }
             selection = passing;
             count = kept;
             if (count == 0) {
-                statistics.add(rows, bytes);
+                context.addTableRead(rows, bytes);
                 return null;
             }
         }
@@ -200,8 +204,24 @@ public final class ScanOperator implements Operator {
             }
             result.add(column);
         }
-        statistics.add(rows, bytes);
+        context.addTableRead(rows, bytes);
         return new Block(count, result);
+    }
+
+    /** Evaluates the conjunct on the selected rows; writes the rows (of the block) that pass to {@code passing}. */
+    private static int select(Conjunct conjunct, Column[] columns, int[] selection, int count, int[] passing) {
+        List<Column> input = new ArrayList<>(conjunct.columns().length);
+        for (int c : conjunct.columns()) {
+            input.add(selection == null ? columns[c] : columns[c].take(selection, count));
+        }
+        int kept = FilterOperator.select(
+                ExpressionEvaluator.evaluate(conjunct.condition(), new Block(count, input)), count, passing);
+        if (selection != null) {
+            for (int i = 0; i < kept; i++) {
+                passing[i] = selection[passing[i]];
+            }
+        }
+        return kept;
     }
 
     private static void markColumns(BoundExpression expression, boolean[] used) {

@@ -24,6 +24,11 @@ public final class SerializedKeyTable {
     private int size;
     private int[] slots = emptySlots(512);
 
+    /** About the bytes held: the key arena and the per-key and slot arrays. */
+    public long memoryBytes() {
+        return arena.length + 4L * starts.length + 4L * lengths.length + 8L * hashes.length + 4L * slots.length;
+    }
+
     public int size() {
         return size;
     }

@@ -23,4 +23,11 @@ public final class UnionOperator implements Operator {
         }
         return null;
     }
+
+    @Override
+    public void close() {
+        for (Operator child : children) {
+            child.close();
+        }
+    }
 }

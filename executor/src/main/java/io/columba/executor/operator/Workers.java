@@ -24,6 +24,11 @@ public final class Workers {
         return Runtime.getRuntime().availableProcessors();
     }
 
+    /** Starts {@code task} on a pool thread. */
+    public static Future<?> submit(Runnable task) {
+        return POOL.submit(task);
+    }
+
     /** Runs the tasks in parallel (the first on the calling thread) and returns their results in order. */
     public static <T> List<T> runAll(List<Supplier<T>> tasks) {
         List<Future<T>> futures = new ArrayList<>();

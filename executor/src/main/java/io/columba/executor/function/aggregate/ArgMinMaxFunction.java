@@ -83,15 +83,24 @@ public final class ArgMinMaxFunction implements AggregateFunction {
             }
             long a = (Long) left;
             long b = (Long) right;
-            if (floating) {
-                return Double.compare(Double.longBitsToDouble(a), Double.longBitsToDouble(b));
-            }
             return unsigned64 ? Long.compareUnsigned(a, b) : Long.compare(a, b);
+        }
+
+        /** Whether {@code value} strictly beats {@code current}: on ties the first row stays, as in ClickHouse. */
+        private boolean beats(Object value, Object current) {
+            if (floating) {
+                // IEEE comparison, as ClickHouse's: a NaN neither replaces a value nor is replaced once it is there.
+                double a = Double.longBitsToDouble((Long) value);
+                double b = Double.longBitsToDouble((Long) current);
+                return min ? a < b : a > b;
+            }
+            int order = compare(value, current);
+            return min ? order < 0 : order > 0;
         }
 
         private void offer(int group, Object argument, Object value) {
             Object current = values[group];
-            if (current == null || (min ? compare(value, current) < 0 : compare(value, current) > 0)) {
+            if (current == null || beats(value, current)) {
                 values[group] = value;
                 arguments[group] = argument;
             }

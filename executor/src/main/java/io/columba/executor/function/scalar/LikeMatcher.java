@@ -73,8 +73,9 @@ final class LikeMatcher {
         int row = 0;
         int position = offsets[0];
         int end = offsets[rows];
+        int[] shifts = horspoolShifts(piece);
         while (row < rows) {
-            int found = indexOf(data, position, end, piece);
+            int found = horspoolIndexOf(data, position, end, piece, shifts);
             if (found < 0) {
                 return;
             }
@@ -120,6 +121,35 @@ final class LikeMatcher {
     private static boolean startsWith(byte[] data, int from, int to, byte[] piece) {
         return to - from >= piece.length
                 && java.util.Arrays.equals(data, from, from + piece.length, piece, 0, piece.length);
+    }
+
+    /** Boyer-Moore-Horspool: how far a window may move when its last byte is {@code b} (index {@code b & 0xFF}). */
+    private static int[] horspoolShifts(byte[] piece) {
+        int[] shifts = new int[256];
+        java.util.Arrays.fill(shifts, piece.length);
+        for (int i = 0; i < piece.length - 1; i++) {
+            shifts[piece[i] & 0xFF] = piece.length - 1 - i;
+        }
+        return shifts;
+    }
+
+    /**
+     * The first position of {@code piece} in {@code data[from..to)}, or -1; skips ahead by the window's last byte,
+     * so a long search looks at a fraction of the bytes.
+     */
+    private static int horspoolIndexOf(byte[] data, int from, int to, byte[] piece, int[] shifts) {
+        int last = piece.length - 1;
+        byte lastByte = piece[last];
+        int i = from;
+        int lastStart = to - piece.length;
+        while (i <= lastStart) {
+            byte b = data[i + last];
+            if (b == lastByte && java.util.Arrays.equals(data, i, i + last, piece, 0, last)) {
+                return i;
+            }
+            i += shifts[b & 0xFF];
+        }
+        return -1;
     }
 
     /** The first position of {@code piece} in {@code data[from..to)}, or -1. */

@@ -111,4 +111,9 @@ public final class ArrayJoinOperator implements Operator {
         }
         return builder.build();
     }
+
+    @Override
+    public void close() {
+        input.close();
+    }
 }

@@ -174,4 +174,9 @@ public final class HashJoinOperator implements Operator {
         Arrays.fill(matched, true);
         return new Block(count, columns);
     }
+
+    @Override
+    public void close() {
+        left.close();
+    }
 }

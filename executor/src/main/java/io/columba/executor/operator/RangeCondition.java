@@ -1,0 +1,128 @@
+package io.columba.executor.operator;
+
+import io.columba.executor.expression.BoundExpression;
+import io.columba.executor.expression.ColumnReference;
+import io.columba.executor.expression.Constant;
+import io.columba.executor.expression.FunctionInvocation;
+import io.columba.executor.function.scalar.TypeConversion;
+import io.columba.storage.column.Column;
+import io.columba.storage.column.LongColumn;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.type.DataType;
+import io.columba.storage.type.DateTimeType;
+import io.columba.storage.type.DateType;
+import io.columba.storage.type.IntegerType;
+import io.columba.storage.type.StringType;
+
+/**
+ * A comparison of a column with a constant ({@code CounterID = 62}, {@code AdvEngineID <> 0},
+ * {@code EventDate >= '2013-07-01'}) that a scan evaluates straight into a selection, without a mask column: the
+ * rows whose stored value lies in {@code [low, high]}, or outside it. Only where the comparison is a plain signed
+ * comparison of the stored longs: columns of integers narrower than UInt64, Date and DateTime, not Nullable.
+ */
+record RangeCondition(int column, long low, long high, boolean outside) {
+
+    /** The condition as a range over scan column {@code column}, or null when it is not such a comparison. */
+    static RangeCondition of(BoundExpression condition) {
+        if (!(condition instanceof FunctionInvocation invocation)
+                || invocation.arguments().size() != 2) {
+            return null;
+        }
+        String name = invocation.name();
+        BoundExpression left = invocation.arguments().get(0);
+        BoundExpression right = invocation.arguments().get(1);
+        if (left instanceof Constant && right instanceof ColumnReference) {
+            name = mirrored(name);
+            BoundExpression swap = left;
+            left = right;
+            right = swap;
+        }
+        if (name == null || !(left instanceof ColumnReference reference) || !(right instanceof Constant constant)) {
+            return null;
+        }
+        if (!plainLongs(reference.type()) || constant.isNull()) {
+            return null;
+        }
+        Long value = constantValue(constant, reference.type());
+        if (value == null) {
+            return null;
+        }
+        long k = value;
+        int c = reference.index();
+        return switch (name) {
+            case "equals" -> new RangeCondition(c, k, k, false);
+            case "notEquals" -> new RangeCondition(c, k, k, true);
+            case "less" -> k == Long.MIN_VALUE ? empty(c) : new RangeCondition(c, Long.MIN_VALUE, k - 1, false);
+            case "lessOrEquals" -> new RangeCondition(c, Long.MIN_VALUE, k, false);
+            case "greater" -> k == Long.MAX_VALUE ? empty(c) : new RangeCondition(c, k + 1, Long.MAX_VALUE, false);
+            case "greaterOrEquals" -> new RangeCondition(c, k, Long.MAX_VALUE, false);
+            default -> null;
+        };
+    }
+
+    private static RangeCondition empty(int column) {
+        return new RangeCondition(column, 1, 0, false);
+    }
+
+    private static String mirrored(String name) {
+        return switch (name) {
+            case "equals", "notEquals" -> name;
+            case "less" -> "greater";
+            case "greater" -> "less";
+            case "lessOrEquals" -> "greaterOrEquals";
+            case "greaterOrEquals" -> "lessOrEquals";
+            default -> null;
+        };
+    }
+
+    /** Types whose comparisons with integer constants compare the stored longs as signed numbers. */
+    private static boolean plainLongs(DataType type) {
+        return type instanceof IntegerType integer && (integer.signed() || integer.bytes() < 8)
+                || type instanceof DateType
+                || type instanceof DateTimeType;
+    }
+
+    /** The constant as the column's comparisons see it, or null when they do something else with it. */
+    private static Long constantValue(Constant constant, DataType columnType) {
+        DataType type = constant.type();
+        if (type instanceof IntegerType integer && (integer.signed() || integer.bytes() < 8)) {
+            return constant.longValue();
+        }
+        if (type instanceof StringType && !(columnType instanceof IntegerType)) {
+            // A date or date-time compared with a string parses the string as the column's type.
+            try {
+                Column parsed = TypeConversion.cast(constant.toColumn(), StringType.STRING, columnType, 1);
+                return parsed instanceof LongColumn longs && longs.nulls() == null ? longs.get(0) : null;
+            } catch (ColumbaException e) {
+                return null; // the comparison's own kernel reports the unparsable string
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Writes the rows of {@code values} in the range (all {@code count} rows, or those {@code selection} lists) to
+     * {@code passing}; returns how many.
+     */
+    int select(long[] values, int[] selection, int count, int[] passing) {
+        int kept = 0;
+        long from = low;
+        long to = high;
+        boolean negate = outside;
+        if (selection == null) {
+            for (int i = 0; i < count; i++) {
+                long v = values[i];
+                passing[kept] = i;
+                kept += ((v >= from & v <= to) ^ negate) ? 1 : 0;
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                int row = selection[i];
+                long v = values[row];
+                passing[kept] = row;
+                kept += ((v >= from & v <= to) ^ negate) ? 1 : 0;
+            }
+        }
+        return kept;
+    }
+}

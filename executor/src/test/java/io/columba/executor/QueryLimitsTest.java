@@ -1,0 +1,100 @@
+package io.columba.executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Query limits given as URL parameters; the messages are ClickHouse 18.16's for the same queries. */
+class QueryLimitsTest {
+    @TempDir
+    Path folder;
+
+    private static QuerySettings settings(Map<String, String> values) {
+        return new QuerySettings(values, true);
+    }
+
+    private static ColumbaException failure(Database database, String sql, Map<String, String> values) {
+        try {
+            database.execute(sql, settings(values));
+        } catch (ColumbaException e) {
+            return e;
+        }
+        throw new AssertionError("expected " + sql + " to fail with " + values);
+    }
+
+    @Test
+    void resultRowsOverTheLimitFailOrStopAfterTheBlockThatCrossedIt() {
+        try (Database database = Database.open(folder)) {
+            ColumbaException e = failure(database, "SELECT number FROM numbers(100)", Map.of("max_result_rows", "10"));
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.TOO_MANY_ROWS_OR_BYTES);
+            assertThat(e.getMessage()).isEqualTo("Limit for result exceeded, max rows: 10.00, current rows: 100.00");
+            e = failure(database, "SELECT number FROM numbers(100000)", Map.of("max_result_rows", "10"));
+            assertThat(e.getMessage())
+                    .isEqualTo("Limit for result exceeded, max rows: 10.00, current rows: 65.54 thousand");
+            QueryResult result = database.execute(
+                    "SELECT number FROM numbers(100000)",
+                    settings(Map.of("max_result_rows", "10", "result_overflow_mode", "break")));
+            assertThat(result.blocks().stream().mapToInt(b -> b.rowCount()).sum())
+                    .isEqualTo(65536);
+            assertThat(database.execute("SELECT number FROM numbers(10)", settings(Map.of("max_result_rows", "10")))
+                            .blocks()
+                            .get(0)
+                            .rowCount())
+                    .isEqualTo(10);
+        }
+    }
+
+    @Test
+    void rowsToReadAreCheckedBeforeReadingFromThePrunedGranules() {
+        try (Database database = Database.open(folder)) {
+            database.execute(
+                    "CREATE TABLE t (k UInt32) ENGINE = MergeTree ORDER BY k SETTINGS index_granularity = 16",
+                    QuerySettings.DEFAULTS);
+            database.execute("INSERT INTO t SELECT number FROM numbers(20000)", QuerySettings.DEFAULTS);
+            ColumbaException e = failure(database, "SELECT count() FROM t", Map.of("max_rows_to_read", "1000"));
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.TOO_MANY_ROWS);
+            assertThat(e.getMessage())
+                    .isEqualTo("Limit for rows to read exceeded: 20000 rows read (or to read), maximum: 1000");
+        }
+    }
+
+    @Test
+    void hashTablesPastTheMemoryLimitFailWithClickHousesMessage() {
+        try (Database database = Database.open(folder)) {
+            ColumbaException e = failure(
+                    database,
+                    "SELECT number, count() FROM numbers(20000) GROUP BY number",
+                    Map.of("max_memory_usage", "100000"));
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.MEMORY_LIMIT_EXCEEDED);
+            assertThat(e.getMessage())
+                    .matches("Memory limit \\(for query\\) exceeded: would use [0-9.]+ (KiB|MiB) \\(attempt to allocate"
+                            + " chunk of [0-9]+ bytes\\), maximum: 97\\.66 KiB");
+        }
+    }
+
+    @Test
+    void aQueryPastItsExecutionTimeFails() {
+        try (Database database = Database.open(folder)) {
+            ColumbaException e =
+                    failure(database, "SELECT count() FROM numbers(10000000000)", Map.of("max_execution_time", "1"));
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.TIMEOUT_EXCEEDED);
+            assertThat(e.getMessage()).matches("Timeout exceeded: elapsed [0-9]+\\.[0-9]{3} seconds, maximum: 1");
+        }
+    }
+
+    @Test
+    void anUnknownOverflowModeIsRejected() {
+        try (Database database = Database.open(folder)) {
+            assertThatThrownBy(() -> database.execute(
+                            "SELECT 1", settings(Map.of("max_result_rows", "1", "result_overflow_mode", "stop"))))
+                    .isInstanceOf(ColumbaException.class)
+                    .hasMessage("Unknown overflow mode: 'stop', must be one of 'throw', 'break', 'any'");
+        }
+    }
+}
