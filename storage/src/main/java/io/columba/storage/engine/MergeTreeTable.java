@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,37 +94,37 @@ public final class MergeTreeTable {
     }
 
     private void load() throws IOException {
-        List<DataPart> loaded = new ArrayList<>();
+        Map<PartName, Path> found = new LinkedHashMap<>();
         try (Stream<Path> children = Files.list(folder)) {
             for (Path child : children.toList()) {
                 String name = child.getFileName().toString();
                 if (name.startsWith("tmp_")) {
                     deleteRecursively(child);
                 } else if (Files.isDirectory(child) && PartName.parse(name) != null) {
-                    DataPart part = DataPart.open(child);
-                    loaded.add(part);
-                    nextBlockNumber = Math.max(nextBlockNumber, part.name().maxBlock() + 1);
+                    found.put(PartName.parse(name), child);
                 }
             }
         }
+        // A part a merged part covers is dropped by its name alone: its files may be half deleted already (the
+        // process stopped while removing it), so it is never opened.
         List<DataPart> active = new ArrayList<>();
-        for (DataPart part : loaded) {
-            if (isCovered(part, loaded)) {
-                deleteRecursively(part.folder());
-            } else {
-                active.add(part);
+        for (Map.Entry<PartName, Path> entry : found.entrySet()) {
+            if (isCovered(entry.getKey(), found.keySet())) {
+                deleteRecursively(entry.getValue());
+                continue;
             }
+            DataPart part = DataPart.open(entry.getValue());
+            active.add(part);
+            nextBlockNumber = Math.max(nextBlockNumber, part.name().maxBlock() + 1);
         }
         active.sort(PART_ORDER);
         parts.set(List.copyOf(active));
     }
 
     /** A part whose blocks a merged part of the same partition also holds (the merge committed, the delete didn't). */
-    private static boolean isCovered(DataPart part, List<DataPart> all) {
-        PartName name = part.name();
-        for (DataPart other : all) {
-            PartName cover = other.name();
-            if (other != part
+    private static boolean isCovered(PartName name, Collection<PartName> all) {
+        for (PartName cover : all) {
+            if (!cover.equals(name)
                     && cover.partitionId().equals(name.partitionId())
                     && cover.minBlock() <= name.minBlock()
                     && cover.maxBlock() >= name.maxBlock()

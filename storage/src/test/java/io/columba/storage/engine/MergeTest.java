@@ -109,6 +109,48 @@ class MergeTest {
     }
 
     @Test
+    void aHalfDeletedCoveredPartIsDroppedAtOpenWithoutBeingRead() throws IOException {
+        MergeTreeTable table = new MergeTreeTable(folder, SCHEMA, new TableSettings(7), BY_K, MergingMode.ORDINARY);
+        insert(table, new long[] {3, 1, 2}, 0);
+        insert(table, new long[] {6, 5, 4}, 1);
+        Path first = table.snapshot().get(0).folder();
+        Path copy = folder.resolve("copy_of_first_part");
+        copyRecursively(first, copy);
+        table.optimize(false);
+        assertThat(table.snapshot()).hasSize(1);
+        // The process stopped while deleting the merged-away part: some of its files are gone, the folder is not.
+        if (Files.exists(first)) {
+            try (Stream<Path> paths = Files.walk(first)) {
+                for (Path path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.move(copy, first);
+        try (Stream<Path> files = Files.list(first)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".idx"))
+                    .toList()) {
+                Files.delete(file);
+            }
+        }
+
+        MergeTreeTable reopened = new MergeTreeTable(folder, SCHEMA, new TableSettings(7), BY_K, MergingMode.ORDINARY);
+
+        assertThat(reopened.snapshot()).hasSize(1);
+        assertThat(allKeys(reopened)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(first).doesNotExist();
+    }
+
+    private static void copyRecursively(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Files.copy(path, to.resolve(from.relativize(path).toString()));
+            }
+        }
+    }
+
+    @Test
     void tooManyPartsRefusesInsertsUntilMergesCatchUp() {
         MergeTreeTable table =
                 new MergeTreeTable(folder, SCHEMA, new TableSettings(8192, 5, 6), null, MergingMode.ORDINARY);
