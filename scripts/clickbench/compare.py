@@ -359,7 +359,11 @@ def main():
     parser.add_argument("--out", required=True, help="results TSV")
     parser.add_argument("--svg", help="chart to write")
     parser.add_argument("--markdown", help="Markdown summary to write")
+    parser.add_argument("--redraw", action="store_true",
+                        help="run nothing: draw --svg and --markdown again from the results in --out (and --loads)")
     args = parser.parse_args()
+    if args.redraw:
+        return redraw(args)
 
     with open(args.queries) as handle:
         queries = [line.strip().rstrip(";") for line in handle if line.strip()]
@@ -445,6 +449,30 @@ def main():
         log(line)
     matching = sum(1 for r in results if r["verdict"].startswith("same"))
     return 0 if matching == len(results) else 1
+
+
+def redraw(args):
+    """The chart and the summary of an earlier run, from its TSV (e.g. after correcting its loads file)."""
+    results = []
+    with open(args.out) as handle:
+        header = handle.readline().rstrip("\n").split("\t")
+        for line in handle:
+            row = dict(zip(header, line.rstrip("\n").split("\t")))
+            result = {"query": row["query"], "reference": row["compared_with"], "verdict": row["result"]}
+            for key, _, _ in SYSTEMS:
+                for kind in ("hot", "cold"):
+                    value = row.get(f"{key}_{kind}_s", "")
+                    result[f"{key}_{kind}"] = float(value) if value else None
+            results.append(result)
+    summary = summarize(results)
+    loads = read_loads(args.loads)
+    if args.svg:
+        write_svg(args.svg, results, summary, load_lines(loads), args.title)
+    if args.markdown:
+        write_markdown(args.markdown, results, summary, loads, args.title)
+    for line in summary + load_lines(loads):
+        log(line)
+    return 0
 
 
 def fmt(value, digits=4):

@@ -49,29 +49,31 @@ load_clickhouse() {
     log "loading ClickHouse: INSERT INTO $CLICKHOUSE_DATABASE.hits FORMAT TabSeparated < $TSV"
     local started count
     started="$(now)"
-    pv_or_cat "$TSV" | "${CLICKHOUSE[@]}" --database "$CLICKHOUSE_DATABASE" --query "INSERT INTO hits FORMAT TabSeparated"
+    "${CLICKHOUSE[@]}" --database "$CLICKHOUSE_DATABASE" --query "INSERT INTO hits FORMAT TabSeparated" <"$TSV" &
+    local client=$!
+    show_read_progress "$client" "$TSV" &
+    local progress=$!
+    wait "$client" || die "the ClickHouse load failed"
     CLICKHOUSE_LOAD_SECONDS="$(seconds_since "$started")"
+    kill "$progress" 2>/dev/null || true
     count="$("${CLICKHOUSE[@]}" --database "$CLICKHOUSE_DATABASE" --query "SELECT count() FROM hits")"
     [[ "$count" -eq "$ROWS" ]] || die "ClickHouse holds $count rows, expected $ROWS"
     log "ClickHouse loaded $ROWS rows in $CLICKHOUSE_LOAD_SECONDS s"
 }
 
-# Progress for a file piped into a client: bytes sent every 10 s on stderr (pv is not installed everywhere).
-pv_or_cat() {
-    python3 - "$1" <<'PY'
-import os, sys, time
-path = sys.argv[1]
-total, sent, last, started = os.path.getsize(path), 0, time.monotonic(), time.monotonic()
-with open(path, "rb") as source:
-    while chunk := source.read(1 << 20):
-        sys.stdout.buffer.write(chunk)
-        sent += len(chunk)
-        if time.monotonic() - last >= 10:
-            last = time.monotonic()
-            rate = sent / (last - started)
-            print(f"  {sent / total:6.1%} of {total / 2**30:.1f} GiB sent, {rate / 2**20:.0f} MiB/s, "
-                  f"ETA {(total - sent) / rate:.0f} s", file=sys.stderr, flush=True)
-PY
+# Progress of a process reading a file on its stdin, every 10 s on stderr, from the file offset the kernel keeps in
+# /proc/PID/fdinfo/0: nothing sits between the file and the client, so the load is timed as it runs alone.
+show_read_progress() {
+    local pid="$1" total started position
+    total="$(stat -c %s "$2")"
+    started=$SECONDS
+    while sleep 10 && kill -0 "$pid" 2>/dev/null; do
+        position="$(awk '/^pos:/ {print $2}' "/proc/$pid/fdinfo/0" 2>/dev/null || echo 0)"
+        ((position > 0)) || continue
+        python3 -c "import sys; p, t, s = map(int, sys.argv[1:]); r = p / max(s, 1); \
+print(f'  {p / t:6.1%} of {t / 2**30:.1f} GiB read, {r / 2**20:.0f} MiB/s, ETA {(t - p) / max(r, 1):.0f} s', \
+file=sys.stderr)" "$position" "$total" "$((SECONDS - started))"
+    done
 }
 
 clickhouse_bytes() {
