@@ -49,6 +49,11 @@ final class AlterExecutor {
                 case AlterCommand.DropColumn drop -> dropColumn(entry, drop);
                 case AlterCommand.ModifyColumn modify -> modifyColumn(entry, modify);
                 case AlterCommand.RenameColumn rename -> renameColumn(entry, rename);
+                // An ALTER command the parser knows and the engine does not run (yet).
+                default ->
+                    throw new ColumbaException(
+                            ErrorCode.NOT_IMPLEMENTED,
+                            "ALTER " + command.getClass().getSimpleName() + " is not supported");
             }
         }
     }

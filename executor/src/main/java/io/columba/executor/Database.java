@@ -162,6 +162,12 @@ public final class Database implements AutoCloseable {
                         null,
                         exists.format(),
                         true);
+            // A statement the parser knows and the engine does not run (yet): a clear error, not a build break.
+            default ->
+                throw new ColumbaException(
+                        ErrorCode.NOT_IMPLEMENTED,
+                        statement.getClass().getSimpleName().replace("Statement", "")
+                                + " statements are not supported");
         };
         QueryStatistics done = new QueryStatistics(context.rows(), context.bytes(), System.nanoTime() - started);
         return result == null ? QueryResult.empty(done) : result.withStatistics(done);
