@@ -320,7 +320,6 @@ def summarize(results):
             ratios = [r["columba_" + kind] / r[other + "_" + kind] for r in results
                       if r.get("columba_" + kind) and r.get(other + "_" + kind)]
             if ratios:
-                worst = max(range(len(ratios)), key=lambda i: ratios[i])
                 lines.append(f"geometric mean Columba/{label}, {kind}: {geometric_mean(ratios):.3f} over "
                              f"{len(ratios)} queries (worst {max(ratios):.2f})")
     return lines

@@ -252,9 +252,10 @@ public final class SelectPlanner {
 
         List<BoundExpression> projection = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        Set<String> qualifiers = FromClause.qualifiers(select);
         for (Expression item : items) {
             projection.add(output.bind(expander.expand(item)));
-            names.add(outputName(item, select, FromClause.qualifiers(select), source));
+            names.add(outputName(item, select, qualifiers, source));
         }
         int selected = projection.size();
         List<SortKey> sortKeys = new ArrayList<>();
