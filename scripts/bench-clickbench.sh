@@ -11,9 +11,11 @@
 #    in $WORK_DIR/columba-N), ClickHouse (`INSERT ... FORMAT TabSeparated` into columba_bench.hits, or
 #    columba_bench_N for other sizes) and DuckDB (org.duckdb:duckdb_jdbc from Maven Central, $WORK_DIR/duckdb-N.db).
 #    --reuse-data skips generation and loading when all three hold N rows, and reports the last measured loads.
-# 3. Warms each server up with one untimed pass of the queries (--no-warmup to skip), then runs each query of
-#    --queries (default ../shared/bench/clickbench-queries.sql) cold once on each system (after dropping the OS page
-#    cache, when root), then --runs (default 3) hot rounds, one run per system per round, in alternation. Checks that Columba returns ClickHouse's rows (DuckDB's where 18.16 is known wrong).
+# 3. Waits until Columba and ClickHouse have no merge of `hits` running (system.merges) and a stable count of active
+#    parts (system.parts). Then warms each server up with one untimed pass of the queries (--no-warmup to skip),
+#    runs each query of --queries (default ../shared/bench/clickbench-queries.sql) cold once on each system (after
+#    dropping the OS page cache, when root), then --runs (default 3) hot rounds, one run per system per round, in
+#    alternation. Checks that Columba returns ClickHouse's rows (DuckDB's where 18.16 is known wrong).
 # 4. Writes docs/benchmarks/clickbench[-N].tsv (per query), clickbench-load[-N].tsv, clickbench[-N].svg (chart) and
 #    clickbench[-N].md (summary and table), and clickbench[-N].png when Chromium is installed. Progress with an ETA
 #    goes to stderr.
@@ -155,6 +157,35 @@ start_duckdb() {
     DUCKDB_URL="http://127.0.0.1:$DUCKDB_PORT/"
 }
 
+# Background merges change a system's speed while they run (Columba merges the parts `local load` wrote when it
+# starts). Waits until neither system is merging `hits` and its count of active parts is the same twice in a row,
+# 5 s apart, for at most 20 minutes, with a progress line. A system without system.merges is not waited for.
+settled_state() { # URL DATABASE -> "merges parts", empty when the system cannot say
+    curl -sf --data-binary "SELECT (SELECT count() FROM system.merges WHERE database = '$2' AND table = 'hits'),
+        (SELECT count() FROM system.parts WHERE database = '$2' AND table = 'hits' AND active) FORMAT TSV" "$1" \
+        2>/dev/null | tr '\t' ' ' || true
+}
+
+wait_for_merges() {
+    local name url database previous state waited
+    for name in Columba ClickHouse; do
+        if [[ "$name" == Columba ]]; then url="$COLUMBA_URL"; database=default; else
+            url="$CLICKHOUSE_HTTP/"; database="$CLICKHOUSE_DATABASE"; fi
+        previous="" waited=0
+        while :; do
+            state="$(settled_state "$url" "$database")"
+            if [[ -z "$state" ]]; then log "$name has no system.merges: not waiting for its merges"; break; fi
+            [[ "$state" == "0 "* && "$state" == "$previous" ]] && break
+            ((waited % 30 == 0)) && log "waiting for $name's merges to settle: ${state% *} merging, ${state#* } active parts"
+            ((waited < 1200)) || { log "$name still merging after 20 minutes; measuring anyway"; break; }
+            previous="$state"
+            sleep 5
+            waited=$((waited + 5))
+        done
+        log "$name settled: ${state#* } active parts of hits"
+    done
+}
+
 # A PNG of the chart through headless Chromium, when it is installed: the chart as a browser draws it.
 render_png() {
     local browser width height
@@ -176,6 +207,7 @@ main() {
     trap stop_all EXIT
     start_columba
     start_duckdb
+    wait_for_merges
     mkdir -p "$OUT_DIR"
     local status=0 drop=()
     ((DROP_CACHES)) || drop=(--no-drop-caches)
