@@ -14,6 +14,7 @@ import io.columba.storage.error.ErrorCode;
 import io.columba.workspace.Workspace;
 import io.columba.workspace.datafile.CreateTableWriter;
 import io.columba.workspace.datafile.DatasourceDefinition;
+import io.columba.workspace.service.DatasourceOperation;
 import io.columba.workspace.token.Token;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -31,7 +32,8 @@ import java.util.UUID;
  * maps them by name), TSV ({@code dialect_delimiter=\t}) or NDJSON (by the data source's JSONPaths, with
  * quarantine), from a multipart file or the raw body, gzip or not; the format from {@code format=}, the file name,
  * or the first byte. Append inserts in bounded batches; replace loads a staging table first, then swaps it in
- * (or, with {@code replace_condition}, swaps only the rows matching it), so a bad file changes nothing.
+ * (or, with {@code replace_condition}, swaps only the rows matching it), so a bad file changes nothing. Each load is
+ * recorded in {@code tinybird.datasources_ops_log} ({@code append}, {@code replace}, {@code partial_replace}).
  */
 final class DatasourceLoader {
     private final Workspace workspace;
@@ -44,7 +46,7 @@ final class DatasourceLoader {
         this.appender = new FileAppender(workspace.database(), workspace.inserter());
     }
 
-    ApiResponse load(ApiRequest request, Token token) {
+    ApiResponse load(ApiRequest request, Token token, String requestId) {
         UploadedData data = UploadedData.from(request);
         Map<String, List<String>> parameters = new LinkedHashMap<>(RequestParameters.all(request));
         data.fields().forEach((field, value) -> parameters.putIfAbsent(field, List.of(value)));
@@ -78,19 +80,30 @@ final class DatasourceLoader {
             return ApiResponse.jsonError(400, "Importing from a URL is not supported: upload the file instead");
         }
         String importId = UUID.randomUUID().toString();
+        String condition = RequestParameters.first(parameters, "replace_condition");
+        boolean partial = mode.equals("replace") && condition != null && !condition.isBlank();
+        DatasourceOperation operation = DatasourceOperation.start(partial ? "partial_replace" : mode, name)
+                .requestId(requestId)
+                .jobId(importId)
+                .option("source", data.baseName() != null ? data.baseName() : "body")
+                .option("mode", mode)
+                .option("replace_condition", partial ? condition : null);
         try (InputStream in = new BufferedInputStream(data.open(), 1 << 16)) {
             InputFormat format = format(parameters, data, in);
+            operation.option("format", format.name().toLowerCase(java.util.Locale.ROOT));
             IngestResult result = mode.equals("append")
                     ? append(schema.get(), schema.get().table(), in, format, importId)
-                    : replace(
-                            schema.get(),
-                            in,
-                            format,
-                            importId,
-                            RequestParameters.first(parameters, "replace_condition"));
+                    : replace(schema.get(), in, format, importId, condition);
+            operation.rows(result.successfulRows(), result.quarantinedRows());
             return ApiResponse.json(200, body(name, importId, result));
         } catch (IOException e) {
+            operation.failed("Cannot read the data: " + e.getMessage());
             return ApiResponse.jsonError(400, "Cannot read the data: " + e.getMessage());
+        } catch (RuntimeException e) {
+            operation.failed(e.getMessage());
+            throw e;
+        } finally {
+            workspace.services().operations().record(operation);
         }
     }
 

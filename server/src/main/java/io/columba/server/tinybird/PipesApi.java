@@ -6,6 +6,7 @@ import io.columba.server.http.ApiResponse;
 import io.columba.workspace.pipe.Pipe;
 import io.columba.workspace.pipe.PipeCatalog;
 import io.columba.workspace.pipe.PipeCompiler;
+import io.columba.workspace.service.ServiceDataSources;
 import io.columba.workspace.token.Token;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,16 +28,16 @@ final class PipesApi {
     private final PipeCatalog pipes;
     private final PipeQueryEndpoint query;
 
-    PipesApi(PipeCatalog pipes, Database database) {
+    PipesApi(PipeCatalog pipes, Database database, ServiceDataSources services) {
         this.pipes = pipes;
-        this.query = new PipeQueryEndpoint(database, new PipeCompiler(pipes));
+        this.query = new PipeQueryEndpoint(database, new PipeCompiler(pipes), services);
     }
 
     static boolean matches(String path) {
         return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
     }
 
-    ApiResponse handle(ApiRequest request, Token token) {
+    ApiResponse handle(ApiRequest request, Token token, EndpointCall call) {
         boolean get = request.isGet();
         if (!get && !request.method().equals("POST")) {
             return ApiResponse.jsonError(405, "Method " + request.method() + " is not allowed on " + request.path());
@@ -64,10 +65,10 @@ final class PipesApi {
                     "Unknown format '" + resource.substring(dot + 1)
                             + "': expected .json, .ndjson, .csv or .csvwithnames");
         }
-        return result(request, name, format, token);
+        return result(request, name, format, token, call);
     }
 
-    private ApiResponse result(ApiRequest request, String name, PipeFormat format, Token token) {
+    private ApiResponse result(ApiRequest request, String name, PipeFormat format, Token token, EndpointCall call) {
         Optional<Pipe> pipe = pipes.pipe(name);
         if (pipe.isEmpty()) {
             return notFound(name);
@@ -81,7 +82,8 @@ final class PipesApi {
                     "The pipe '" + name + "' is not an endpoint: it is "
                             + pipe.get().definition().type() + " (mark a node with TYPE endpoint to publish it)");
         }
-        return query.handle(request, pipe.get(), format);
+        call.endpoint(name);
+        return query.handle(request, pipe.get(), format, call);
     }
 
     private ApiResponse describe(String name, Token token) {
