@@ -12,6 +12,7 @@ import io.columba.ingest.json.ColumnDefaults;
 import io.columba.ingest.json.RowConverter;
 import io.columba.workspace.datafile.DatasourceDefinition;
 import io.columba.workspace.datasource.DatasourceCatalog;
+import io.columba.workspace.job.Jobs;
 import io.columba.workspace.materialization.MaterializedViews;
 import io.columba.workspace.materialization.MaterializingInserter;
 import io.columba.workspace.pipe.PipeCatalog;
@@ -52,6 +53,7 @@ public final class Workspace implements AutoCloseable {
     private final NdjsonAppender ndjson;
     private final MaterializingInserter inserter;
     private final ServiceDataSources services;
+    private final Jobs jobs = new Jobs();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Workspace(
@@ -214,18 +216,24 @@ public final class Workspace implements AutoCloseable {
         return services;
     }
 
+    /** The Jobs API's jobs: imports from a URL, deletes, copies. */
+    public Jobs jobs() {
+        return jobs;
+    }
+
     /** The definition of data source {@code name} in the project, if it declares one. */
     public Optional<DatasourceDefinition> definition(String name) {
         return definitions.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
-    /** Inserts the rows still buffered, then closes the database; closing again does nothing. */
+    /** Lets queued jobs finish, inserts the rows still buffered, then closes the database; again does nothing. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         try {
+            jobs.close();
             buffer.close();
         } finally {
             try {

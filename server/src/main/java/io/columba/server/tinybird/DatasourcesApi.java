@@ -10,6 +10,7 @@ import io.columba.storage.error.ColumbaException;
 import io.columba.workspace.Workspace;
 import io.columba.workspace.datasource.DatasourceCatalog;
 import io.columba.workspace.service.DatasourceOperation;
+import io.columba.workspace.service.ServiceDataSources;
 import io.columba.workspace.token.Token;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ import java.util.UUID;
  */
 final class DatasourcesApi {
     static final String PREFIX = "/v0/datasources";
+    /** The kind of a delete's job, as Tinybird names it. */
+    static final String DELETE_JOB = "delete_data";
 
     private final Workspace workspace;
     private final Database database;
@@ -124,12 +127,26 @@ final class DatasourcesApi {
                     operation.rows(rows, 0);
                     return rows;
                 });
-        long matching = dryRun ? deletion.get() : recorded(operation, deletion);
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("datasource", Map.of("id", ServiceDataSources.resourceId(name), "name", name));
+        description.put("delete_condition", condition);
+        description.put("dry_run", dryRun);
+        long matching;
+        try {
+            matching = dryRun ? deletion.get() : recorded(operation, deletion);
+        } catch (RuntimeException e) {
+            workspace.jobs().failed(DELETE_JOB, id, description, e.getMessage());
+            throw e;
+        }
+        workspace
+                .jobs()
+                .completed(
+                        DELETE_JOB, id, description, Map.of(dryRun ? "rows_to_be_deleted" : "rows_affected", matching));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("job_id", id);
-        body.put("job_url", "/v0/jobs/" + id);
-        body.put("job_type", "delete_data");
+        body.put("job_url", JobsApi.baseUrl(request) + JobsApi.PREFIX + "/" + id);
+        body.put("job_type", DELETE_JOB);
         body.put("status", "done");
         body.put("delete_id", id);
         body.put("datasource", Map.of("name", name));

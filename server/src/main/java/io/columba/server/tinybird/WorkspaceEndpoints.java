@@ -7,8 +7,8 @@ import io.columba.workspace.token.Token;
 
 /**
  * The endpoints over one workspace's data: {@code /v0/sql} ({@link SqlEndpoint}), {@code /v0/pipes}
- * ({@link PipesApi}), {@code /v0/events} ({@link EventsEndpoint}) and {@code /v0/datasources}
- * ({@link DatasourcesApi}).
+ * ({@link PipesApi}), {@code /v0/events} ({@link EventsEndpoint}), {@code /v0/datasources}
+ * ({@link DatasourcesApi}) and {@code /v0/jobs} ({@link JobsApi}).
  */
 final class WorkspaceEndpoints {
     private final Workspace workspace;
@@ -16,17 +16,19 @@ final class WorkspaceEndpoints {
     private final PipesApi pipes;
     private final EventsEndpoint events;
     private final DatasourcesApi datasources;
+    private final JobsApi jobs;
 
     WorkspaceEndpoints(Workspace workspace, int maxEventsBodyBytes) {
         this.workspace = workspace;
         this.sql = new SqlEndpoint(workspace.database(), workspace.services());
-        this.pipes = new PipesApi(workspace.pipes(), workspace.database(), workspace.services());
+        this.pipes = new PipesApi(workspace);
         this.events = new EventsEndpoint(
                 workspace.datasourceCatalog(),
                 workspace.events(),
                 maxEventsBodyBytes,
                 workspace.services().operations());
         this.datasources = new DatasourcesApi(workspace);
+        this.jobs = new JobsApi(workspace.jobs());
     }
 
     Workspace workspace() {
@@ -52,6 +54,9 @@ final class WorkspaceEndpoints {
         }
         if (DatasourcesApi.matches(request.path())) {
             return datasources.handle(request, token, call.requestId());
+        }
+        if (JobsApi.matches(request.path())) {
+            return jobs.handle(request, token);
         }
         return switch (request.path()) {
             case EventsEndpoint.PATH -> events.handle(request, token);
