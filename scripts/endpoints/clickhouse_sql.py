@@ -15,7 +15,8 @@ r"""ClickHouse 18.16 spellings of the SQL Columba compiles for a pipe, and a tin
                                         DateTime by their raw numbers, day number against seconds, so
                                         toDate('2024-01-02') >= toDateTime('2024-01-01 00:00:00') is 0 there; later
                                         versions convert the Date. The kpis pipe compares its Date column `date`
-                                        with the DateTime bounds toStartOfDay gives)
+                                        with the DateTime bounds toStartOfDay gives; only SQL calling
+                                        toStartOfDay gets this rewrite)
   round(x[, n])                      -> floor(y + 0.5) - (1 when y is exactly halfway and floor(y) even), y = x * 10^n
                                         (current ClickHouse rounds a float halfway case to even, round(31.25, 1)
                                         = 31.2; 18.16 away from zero, 31.3: web_vitals_distribution's percentage)
@@ -138,9 +139,12 @@ def for_clickhouse_18(sql):
         lambda m, a: "(%s %s %s)" % (a[0], "+" if m.group(1).lower() == "timestampadd" else "-", a[1]),
     )
     # 18.16's toStartOfDay takes only a DateTime; later versions take a Date too (same day, as a DateTime).
+    bounds_are_date_times = START_OF_DAY.search(sql) is not None
     sql = rewrite_calls(sql, START_OF_DAY, lambda m, a: "toDateTime(toDate(%s))" % ", ".join(a))
-    # The bounds are DateTimes now; 18.16 would compare the Date column's day number with their seconds.
-    sql = DATE_VS_BOUND.sub(lambda m: "toDateTime(%s)%s%s" % (m.group(1), m.group(2), m.group(3)), sql)
+    if bounds_are_date_times:
+        # kpis: its bounds are toStartOfDay DateTimes; 18.16 would compare the Date column's day number with their
+        # seconds. (Pipes whose bounds are toDate() Dates, such as top_pages, compare Date with Date already.)
+        sql = DATE_VS_BOUND.sub(lambda m: "toDateTime(%s)%s%s" % (m.group(1), m.group(2), m.group(3)), sql)
     sql = rewrite_calls(sql, ROUND, lambda m, a: round_half_even(a))
     return sql
 
