@@ -122,7 +122,7 @@ public final class Workspace implements AutoCloseable {
                     : new ProjectLoader(database, inserter, services.operations()).load(parsed);
             Set<String> created = new HashSet<>();
             loaded.stream().filter(LoadedDatasource::created).forEach(table -> created.add(table.name()));
-            for (String failure : inserter.backfill(created)) {
+            for (String failure : inserter.backfill(created, services.operations())) {
                 System.err.println("warning: materialized view not backfilled: " + failure);
             }
             List<DatasourceDefinition> definitions = parsed == null
