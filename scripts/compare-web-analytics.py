@@ -31,6 +31,7 @@ from mirror import any_columns, compare, create_tables, materialize, materialize
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROJECT = os.path.join(ROOT, "..", "shared", "conformance", "tinybird", "web-analytics-starter-kit")
 LANDING = "analytics_events"
+SERVICE_TABLES = "__tinybird_"  # the tables behind tinybird.datasources_ops_log and tinybird.pipe_stats_rt
 
 RANGES = [("2024-01-01", "2024-03-31"), ("2023-07-01", "2025-07-31"), ("2024-06-15", "2024-06-15")]
 
@@ -94,7 +95,8 @@ def start_columba(args):
 
 def copy_data(columba, clickhouse, database):
     """The data sources into ClickHouse: the landing rows as Columba holds them, the rest by their pipes."""
-    tables = [r["name"] for r in columba.json("/v0/sql", {"q": "SHOW TABLES FORMAT JSON"})["data"]]
+    tables = [r["name"] for r in columba.json("/v0/sql", {"q": "SHOW TABLES FORMAT JSON"})["data"]
+              if not r["name"].startswith(SERVICE_TABLES)]
     create_tables(columba, clickhouse, database, tables)
     rows = columba.request("/v0/sql", {"q": "SELECT * FROM %s FORMAT JSONEachRow" % LANDING})
     clickhouse.request("/", {"query": "INSERT INTO %s.%s FORMAT JSONEachRow" % (database, LANDING)}, rows)

@@ -11,6 +11,15 @@ r"""ClickHouse 18.16 spellings of the SQL Columba compiles for a pipe, and a tin
   range(a, b[, s])                   -> arrayMap(x -> a + x * s, range(toUInt64(intDiv(b - a + s - 1, s))))
   timestamp <op> 'YYYY-MM-DD'        -> timestamp <op> 'YYYY-MM-DD 00:00:00'  (18.16 parses only the long form)
   toStartOfDay(x)                    -> toDateTime(toDate(x))   (18.16 takes only a DateTime, later ones a Date too)
+  date <op> (SELECT current_start ...) -> toDateTime(date) <op> (SELECT ...)   (18.16 compares a Date with a
+                                        DateTime by their raw numbers, day number against seconds, so
+                                        toDate('2024-01-02') >= toDateTime('2024-01-01 00:00:00') is 0 there; later
+                                        versions convert the Date. The kpis pipe compares its Date column `date`
+                                        with the DateTime bounds toStartOfDay gives; only SQL calling
+                                        toStartOfDay gets this rewrite)
+  round(x[, n])                      -> floor(y + 0.5) - (1 when y is exactly halfway and floor(y) even), y = x * 10^n
+                                        (current ClickHouse rounds a float halfway case to even, round(31.25, 1)
+                                        = 31.2; 18.16 away from zero, 31.3: web_vitals_distribution's percentage)
   '\+' in a string literal          -> '\\+'   (an unknown escape keeps its backslash in Columba and current
                                         ClickHouse; 18.16 drops it)
 """
@@ -28,6 +37,9 @@ RANGE = re.compile(r"\brange\s*\(")
 DATE_COMPARISON = re.compile(r"(\btimestamp\s*(?:>=|<=|<|>|=)\s*)'(\d{4}-\d{2}-\d{2})'")
 TIMESTAMP_ADD = re.compile(r"\b(timestampAdd|timestampSub)\s*\(", re.IGNORECASE)
 START_OF_DAY = re.compile(r"\btoStartOfDay\s*\(")
+DATE_VS_BOUND = re.compile(
+    r"(?<![\w.])((?:\w+\.)?date)(\s*(?:>=|<=|<|>|=)\s*)(\(\s*SELECT\s+(?:current|previous)_(?:start|end)\b)")
+ROUND = re.compile(r"\bround\s*\(")
 
 
 def split_call(sql, open_paren):
@@ -97,6 +109,14 @@ def range_for_18(a):
         a[0], step, a[1], a[0], step, step)
 
 
+def round_half_even(a):
+    """round(x[, n]) as current ClickHouse rounds a float: to the nearest, halfway cases to the even neighbour."""
+    scale = "exp10(%s)" % (a[1] if len(a) > 1 else "0")
+    y = "((%s) * %s)" % (a[0], scale)
+    return "((floor(%s + 0.5) - if(%s - floor(%s) = 0.5 AND modulo(floor(%s), 2) = 0, 1, 0)) / %s)" % (
+        y, y, y, y, scale)
+
+
 def for_clickhouse_18(sql):
     """sql in spellings ClickHouse 18.16 knows (see the module docstring)."""
     sql = keep_unknown_escapes(sql)
@@ -119,7 +139,13 @@ def for_clickhouse_18(sql):
         lambda m, a: "(%s %s %s)" % (a[0], "+" if m.group(1).lower() == "timestampadd" else "-", a[1]),
     )
     # 18.16's toStartOfDay takes only a DateTime; later versions take a Date too (same day, as a DateTime).
+    bounds_are_date_times = START_OF_DAY.search(sql) is not None
     sql = rewrite_calls(sql, START_OF_DAY, lambda m, a: "toDateTime(toDate(%s))" % ", ".join(a))
+    if bounds_are_date_times:
+        # kpis: its bounds are toStartOfDay DateTimes; 18.16 would compare the Date column's day number with their
+        # seconds. (Pipes whose bounds are toDate() Dates, such as top_pages, compare Date with Date already.)
+        sql = DATE_VS_BOUND.sub(lambda m: "toDateTime(%s)%s%s" % (m.group(1), m.group(2), m.group(3)), sql)
+    sql = rewrite_calls(sql, ROUND, lambda m, a: round_half_even(a))
     return sql
 
 

@@ -12,12 +12,14 @@ import io.columba.ingest.json.ColumnDefaults;
 import io.columba.ingest.json.RowConverter;
 import io.columba.workspace.datafile.DatasourceDefinition;
 import io.columba.workspace.datasource.DatasourceCatalog;
+import io.columba.workspace.job.Jobs;
 import io.columba.workspace.materialization.MaterializedViews;
 import io.columba.workspace.materialization.MaterializingInserter;
 import io.columba.workspace.pipe.PipeCatalog;
 import io.columba.workspace.project.DataProject;
 import io.columba.workspace.project.LoadedDatasource;
 import io.columba.workspace.project.ProjectLoader;
+import io.columba.workspace.service.ServiceDataSources;
 import io.columba.workspace.token.TokenStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +37,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and pipes of the project loaded into it, and the insert buffer of ingestion with its write-ahead log
  * ({@code <data-dir>/ingest-log}); rows acknowledged before a crash are inserted when the workspace opens. Every
  * insert, whichever API it comes by, goes through the {@link MaterializingInserter}, which runs the project's
- * materialized views over the inserted rows.
+ * materialized views over the inserted rows. Operations on data sources and endpoint requests are recorded in the
+ * service data sources ({@link ServiceDataSources}).
  */
 public final class Workspace implements AutoCloseable {
     private final Path dataDirectory;
@@ -49,6 +52,8 @@ public final class Workspace implements AutoCloseable {
     private final EventIngestor events;
     private final NdjsonAppender ndjson;
     private final MaterializingInserter inserter;
+    private final ServiceDataSources services;
+    private final Jobs jobs = new Jobs();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Workspace(
@@ -59,7 +64,8 @@ public final class Workspace implements AutoCloseable {
             PipeCatalog pipes,
             List<DatasourceDefinition> definitions,
             InsertBuffer buffer,
-            MaterializingInserter inserter) {
+            MaterializingInserter inserter,
+            ServiceDataSources services) {
         this.dataDirectory = dataDirectory;
         this.database = database;
         this.tokens = tokens;
@@ -69,6 +75,7 @@ public final class Workspace implements AutoCloseable {
         this.catalog = new DatasourceCatalog(database, definitions);
         this.buffer = buffer;
         this.inserter = inserter;
+        this.services = services;
         RowConverter converter = new RowConverter(new ColumnDefaults(database));
         this.events = new EventIngestor(database, buffer, converter);
         this.ndjson = new NdjsonAppender(database, buffer, converter, events, inserter);
@@ -101,27 +108,38 @@ public final class Workspace implements AutoCloseable {
             tokens = tokens.withDeclaredTokens(parsed.tokenScopes());
         }
         Database database = Database.open(dataDirectory.resolve("database"));
+        ServiceDataSources services = null;
         try {
+            services = ServiceDataSources.open(database);
             MaterializedViews views = MaterializedViews.of(pipes);
             for (String failure : views.failures()) {
                 System.err.println("warning: materialized view left out: " + failure);
             }
             TableLocks locks = new TableLocks();
             MaterializingInserter inserter = new MaterializingInserter(database, views, locks);
-            List<LoadedDatasource> loaded =
-                    parsed == null ? List.of() : new ProjectLoader(database, inserter).load(parsed);
+            List<LoadedDatasource> loaded = parsed == null
+                    ? List.of()
+                    : new ProjectLoader(database, inserter, services.operations()).load(parsed);
             Set<String> created = new HashSet<>();
             loaded.stream().filter(LoadedDatasource::created).forEach(table -> created.add(table.name()));
-            for (String failure : inserter.backfill(created)) {
+            for (String failure : inserter.backfill(created, services.operations())) {
                 System.err.println("warning: materialized view not backfilled: " + failure);
             }
             List<DatasourceDefinition> definitions = parsed == null
                     ? List.of()
                     : List.copyOf(parsed.datasources().keySet());
-            InsertBuffer buffer =
-                    InsertBuffer.open(database, dataDirectory.resolve("ingest-log"), buffering, inserter, locks);
-            return new Workspace(dataDirectory, database, tokens, loaded, pipes, definitions, buffer, inserter);
+            InsertBuffer buffer = InsertBuffer.open(
+                    database,
+                    dataDirectory.resolve("ingest-log"),
+                    buffering,
+                    services.operations().recording(inserter),
+                    locks);
+            return new Workspace(
+                    dataDirectory, database, tokens, loaded, pipes, definitions, buffer, inserter, services);
         } catch (RuntimeException e) {
+            if (services != null) {
+                services.close();
+            }
             database.close();
             throw e;
         }
@@ -193,21 +211,36 @@ public final class Workspace implements AutoCloseable {
         return result[0];
     }
 
+    /** The service data sources ({@code tinybird.*}): the operations log and the endpoint request stats. */
+    public ServiceDataSources services() {
+        return services;
+    }
+
+    /** The Jobs API's jobs: imports from a URL, deletes, copies. */
+    public Jobs jobs() {
+        return jobs;
+    }
+
     /** The definition of data source {@code name} in the project, if it declares one. */
     public Optional<DatasourceDefinition> definition(String name) {
         return definitions.stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
-    /** Inserts the rows still buffered, then closes the database; closing again does nothing. */
+    /** Lets queued jobs finish, inserts the rows still buffered, then closes the database; again does nothing. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         try {
+            jobs.close();
             buffer.close();
         } finally {
-            database.close();
+            try {
+                services.close();
+            } finally {
+                database.close();
+            }
         }
     }
 }

@@ -14,11 +14,17 @@ import io.columba.storage.error.ErrorCode;
 import io.columba.workspace.Workspace;
 import io.columba.workspace.datafile.CreateTableWriter;
 import io.columba.workspace.datafile.DatasourceDefinition;
+import io.columba.workspace.job.Job;
+import io.columba.workspace.service.DatasourceOperation;
+import io.columba.workspace.service.ServiceDataSources;
 import io.columba.workspace.token.Token;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +36,11 @@ import java.util.UUID;
  * {@code POST /v0/datasources?name=<ds>&mode=append|replace}: CSV (header optional: a first line naming columns
  * maps them by name), TSV ({@code dialect_delimiter=\t}) or NDJSON (by the data source's JSONPaths, with
  * quarantine), from a multipart file or the raw body, gzip or not; the format from {@code format=}, the file name,
- * or the first byte. Append inserts in bounded batches; replace loads a staging table first, then swaps it in
- * (or, with {@code replace_condition}, swaps only the rows matching it), so a bad file changes nothing.
+ * or the first byte; or, with {@code url=}, downloaded by a job of the Jobs API (the answer is the waiting job). Each
+ * upload is a finished {@code import} job too. Append inserts in bounded batches; replace loads a staging table
+ * first, then swaps it in
+ * (or, with {@code replace_condition}, swaps only the rows matching it), so a bad file changes nothing. Each load is
+ * recorded in {@code tinybird.datasources_ops_log} ({@code append}, {@code replace}, {@code partial_replace}).
  */
 final class DatasourceLoader {
     private final Workspace workspace;
@@ -44,7 +53,7 @@ final class DatasourceLoader {
         this.appender = new FileAppender(workspace.database(), workspace.inserter());
     }
 
-    ApiResponse load(ApiRequest request, Token token) {
+    ApiResponse load(ApiRequest request, Token token, String requestId) {
         UploadedData data = UploadedData.from(request);
         Map<String, List<String>> parameters = new LinkedHashMap<>(RequestParameters.all(request));
         data.fields().forEach((field, value) -> parameters.putIfAbsent(field, List.of(value)));
@@ -74,24 +83,117 @@ final class DatasourceLoader {
                                     : Token.DATASOURCES_CREATE_SCOPE)
                             + " or ADMIN");
         }
-        if (RequestParameters.first(parameters, "url") != null) {
-            return ApiResponse.jsonError(400, "Importing from a URL is not supported: upload the file instead");
+        Load load =
+                new Load(name, mode, schema.get(), parameters, UUID.randomUUID().toString(), requestId);
+        String url = RequestParameters.first(parameters, "url");
+        if (url != null) {
+            return importFromUrl(request, load, url);
         }
-        String importId = UUID.randomUUID().toString();
         try (InputStream in = new BufferedInputStream(data.open(), 1 << 16)) {
-            InputFormat format = format(parameters, data, in);
-            IngestResult result = mode.equals("append")
-                    ? append(schema.get(), schema.get().table(), in, format, importId)
-                    : replace(
-                            schema.get(),
-                            in,
-                            format,
-                            importId,
-                            RequestParameters.first(parameters, "replace_condition"));
-            return ApiResponse.json(200, body(name, importId, result));
+            IngestResult result = run(load, in, data.baseName(), data.baseName() != null ? data.baseName() : "body");
+            workspace.jobs().completed("import", load.importId(), load.description(), outcome(result));
+            return ApiResponse.json(200, body(name, load.importId(), result));
         } catch (IOException e) {
+            workspace.jobs().failed("import", load.importId(), load.description(), e.getMessage());
             return ApiResponse.jsonError(400, "Cannot read the data: " + e.getMessage());
+        } catch (RuntimeException e) {
+            workspace.jobs().failed("import", load.importId(), load.description(), e.getMessage());
+            throw e;
         }
+    }
+
+    /** One load's request: the data source, mode, parameters, and the ids it is known by. */
+    private record Load(
+            String name,
+            String mode,
+            IngestSchema schema,
+            Map<String, List<String>> parameters,
+            String importId,
+            String requestId) {
+        String replaceCondition() {
+            String condition = RequestParameters.first(parameters, "replace_condition");
+            return mode.equals("replace") && condition != null && !condition.isBlank() ? condition : null;
+        }
+
+        Map<String, Object> description() {
+            Map<String, Object> description = new LinkedHashMap<>();
+            description.put("datasource", Map.of("id", ServiceDataSources.resourceId(name), "name", name));
+            description.put("mode", mode);
+            description.put("import_id", importId);
+            return description;
+        }
+    }
+
+    /**
+     * {@code url=}: a job that downloads the file (http or https) into the data folder, then loads it as an
+     * upload; answers the waiting job at once, as Tinybird does.
+     */
+    private ApiResponse importFromUrl(ApiRequest request, Load load, String url) {
+        URI uri;
+        try {
+            uri = URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            return ApiResponse.jsonError(400, "Invalid url '" + url + "': " + e.getMessage());
+        }
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+            return ApiResponse.jsonError(400, "Invalid url '" + url + "': expected an http:// or https:// URL");
+        }
+        Map<String, Object> description = load.description();
+        description.put("url", url);
+        Job job = workspace.jobs().submit("import", load.importId(), description, running -> {
+            Path file = RemoteFile.download(uri, workspace.dataDirectory().resolve("imports"));
+            try (InputStream in = RemoteFile.open(file)) {
+                return outcome(run(load, in, RemoteFile.baseName(uri), url));
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        });
+        String base = JobsApi.baseUrl(request);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", job.id());
+        body.put("job_id", job.id());
+        body.put("job_url", base + JobsApi.PREFIX + "/" + job.id());
+        body.put("job", job.toJson(base));
+        body.put("status", job.status().apiName());
+        body.put("import_id", load.importId());
+        body.put("datasource", description.get("datasource"));
+        return ApiResponse.json(200, body);
+    }
+
+    /** Loads {@code in} as {@code load} says, recorded in the operations log as coming from {@code source}. */
+    private IngestResult run(Load load, InputStream in, String baseName, String source) throws IOException {
+        String condition = load.replaceCondition();
+        DatasourceOperation operation = DatasourceOperation.start(
+                        condition != null ? "partial_replace" : load.mode(), load.name())
+                .requestId(load.requestId())
+                .jobId(load.importId())
+                .option("source", source)
+                .option("mode", load.mode())
+                .option("replace_condition", condition);
+        try {
+            InputFormat format = format(load.parameters(), baseName, in);
+            operation.option("format", format.name().toLowerCase(java.util.Locale.ROOT));
+            IngestResult result = load.mode().equals("append")
+                    ? append(load.schema(), load.schema().table(), in, format, load.importId())
+                    : replace(load.schema(), in, format, load.importId(), condition);
+            operation.rows(result.successfulRows(), result.quarantinedRows());
+            return result;
+        } catch (IOException | RuntimeException e) {
+            operation.failed(e.getMessage());
+            throw e;
+        } finally {
+            workspace.services().operations().record(operation);
+        }
+    }
+
+    private static Map<String, Object> outcome(IngestResult result) {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("statistics", Map.of("row_count", result.successfulRows()));
+        outcome.put("successful_rows", result.successfulRows());
+        outcome.put("quarantined_rows", result.quarantinedRows());
+        outcome.put("quarantine_rows", result.quarantinedRows());
+        outcome.put("invalid_lines", 0);
+        return outcome;
     }
 
     private IngestResult append(IngestSchema schema, String target, InputStream in, InputFormat format, String importId)
@@ -175,12 +277,12 @@ final class DatasourceLoader {
         return names;
     }
 
-    private static InputFormat format(Map<String, List<String>> parameters, UploadedData data, InputStream in)
+    private static InputFormat format(Map<String, List<String>> parameters, String baseName, InputStream in)
             throws IOException {
         String given = RequestParameters.first(parameters, "format");
         String delimiter = RequestParameters.first(parameters, "dialect_delimiter");
-        if (given == null && data.baseName() != null) {
-            String base = data.baseName();
+        if (given == null && baseName != null) {
+            String base = baseName;
             given = base.endsWith(".csv")
                     ? "csv"
                     : base.endsWith(".ndjson") || base.endsWith(".jsonl") || base.endsWith(".json")

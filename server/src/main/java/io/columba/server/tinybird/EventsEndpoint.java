@@ -8,6 +8,7 @@ import io.columba.server.http.ApiResponse;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import io.columba.workspace.datasource.DatasourceCatalog;
+import io.columba.workspace.service.OperationsLog;
 import io.columba.workspace.token.Token;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * is not JSON, 404 for an unknown data source, 403 without {@code DATASOURCES:APPEND:<ds>} or ADMIN, 413 over the
  * body limit (10 MB as Tinybird). A refused body answers {@code {"error", "code", "exception"}}: the message, and
  * ClickHouse's error number and text ({@code Code: 27. DB::Exception: ... (CANNOT_PARSE_INPUT_ASSERTION_FAILED)}).
+ * Accepted rows add up in {@code tinybird.datasources_ops_log}'s {@code append-hfi} rows.
  */
 final class EventsEndpoint {
     static final String PATH = "/v0/events";
@@ -28,11 +30,13 @@ final class EventsEndpoint {
     private final DatasourceCatalog datasources;
     private final EventIngestor events;
     private final int maxBodyBytes;
+    private final OperationsLog operations;
 
-    EventsEndpoint(DatasourceCatalog datasources, EventIngestor events, int maxBodyBytes) {
+    EventsEndpoint(DatasourceCatalog datasources, EventIngestor events, int maxBodyBytes, OperationsLog operations) {
         this.datasources = datasources;
         this.events = events;
         this.maxBodyBytes = maxBodyBytes;
+        this.operations = operations;
     }
 
     ApiResponse handle(ApiRequest request, Token token) {
@@ -66,6 +70,7 @@ final class EventsEndpoint {
         boolean wait = "true".equalsIgnoreCase(request.parameter("wait")) || "1".equals(request.parameter("wait"));
         try {
             IngestResult result = events.ingest(schema.get(), request.body(), wait);
+            operations.eventsAccepted(name, result.successfulRows(), result.quarantinedRows());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("successful_rows", result.successfulRows());
             body.put("quarantined_rows", result.quarantinedRows());

@@ -10,6 +10,7 @@ import io.columba.storage.error.ColumbaException;
 import io.columba.workspace.datafile.PipeNode;
 import io.columba.workspace.pipe.Pipe;
 import io.columba.workspace.pipe.PipeCompiler;
+import io.columba.workspace.service.ServiceDataSources;
 import io.columba.workspace.template.TemplateException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +31,12 @@ final class PipeQueryEndpoint {
 
     private final QueryRunner runner;
     private final PipeCompiler compiler;
+    private final ServiceDataSources services;
 
-    PipeQueryEndpoint(Database database, PipeCompiler compiler) {
+    PipeQueryEndpoint(Database database, PipeCompiler compiler, ServiceDataSources services) {
         this.runner = new QueryRunner(database);
         this.compiler = compiler;
+        this.services = services;
     }
 
     /** Whether the request asks for the compiled SQL ({@code debug=query}) rather than the result. */
@@ -41,7 +44,7 @@ final class PipeQueryEndpoint {
         return "query".equals(RequestParameters.first(RequestParameters.all(request), "debug"));
     }
 
-    ApiResponse handle(ApiRequest request, Pipe pipe, PipeFormat format) {
+    ApiResponse handle(ApiRequest request, Pipe pipe, PipeFormat format, EndpointCall call) {
         Map<String, List<String>> parameters = RequestParameters.all(request);
         boolean debugQuery = "query".equals(RequestParameters.first(parameters, "debug"));
         PipeNode node = pipe.isEndpoint()
@@ -65,7 +68,8 @@ final class PipeQueryEndpoint {
         QuerySettings settings = new QuerySettings(RequestParameters.settings(parameters), true);
         try {
             QueryRunner.RenderedResult rendered =
-                    runner.run(sql, settings, format.clickHouseFormat(), FormatSettings.TINYBIRD);
+                    runner.run(services.resolve(sql), settings, format.clickHouseFormat(), FormatSettings.TINYBIRD);
+            call.ran(rendered);
             if (rendered.format() == null) {
                 return ApiResponse.empty(200);
             }

@@ -7,24 +7,29 @@ import io.columba.server.http.ApiRequest;
 import io.columba.server.http.ApiResponse;
 import io.columba.server.query.QueryRunner;
 import io.columba.storage.error.ColumbaException;
+import io.columba.workspace.service.ServiceDataSources;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code GET|POST /v0/sql}: one read-only statement from {@code ?q=}, a form field {@code q}, or the raw body.
  * Without a FORMAT clause the result is TabSeparated (ClickHouse's HTTP default); JSON formats write 64-bit
- * integers unquoted unless {@code output_format_json_quote_64bit_integers=1}. Query errors are 400.
+ * integers unquoted unless {@code output_format_json_quote_64bit_integers=1}. Query errors are 400. The service data
+ * sources are read as {@code tinybird.<name>}.
  */
 final class SqlEndpoint {
     private static final String DEFAULT_FORMAT = "TabSeparated";
 
     private final QueryRunner runner;
+    private final ServiceDataSources services;
 
-    SqlEndpoint(Database database) {
+    SqlEndpoint(Database database, ServiceDataSources services) {
         this.runner = new QueryRunner(database);
+        this.services = services;
     }
 
-    ApiResponse handle(ApiRequest request) {
+    ApiResponse handle(ApiRequest request, EndpointCall call) {
+        call.endpoint(null);
         Map<String, List<String>> form = request.formFields();
         String sql = query(request, form);
         if (sql == null || sql.isBlank()) {
@@ -33,7 +38,9 @@ final class SqlEndpoint {
         }
         QuerySettings settings = new QuerySettings(RequestParameters.settings(RequestParameters.all(request)), true);
         try {
-            QueryRunner.RenderedResult rendered = runner.run(sql, settings, DEFAULT_FORMAT, FormatSettings.TINYBIRD);
+            QueryRunner.RenderedResult rendered =
+                    runner.run(services.resolve(sql), settings, DEFAULT_FORMAT, FormatSettings.TINYBIRD);
+            call.ran(rendered);
             if (rendered.format() == null) {
                 return ApiResponse.empty(200);
             }

@@ -11,6 +11,7 @@ import io.columba.storage.column.StringColumn;
 import io.columba.storage.type.DataTypeParser;
 import io.columba.workspace.datafile.DatasourceDefinition;
 import io.columba.workspace.datafile.SchemaColumn;
+import io.columba.workspace.service.ServiceTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.Optional;
 /**
  * The data sources rows can be ingested into, with how JSON maps onto them: a project's {@code .datasource} files
  * (JSONPaths as declared, {@code $.<column>} where none is), and any other table of the database (every column
- * from {@code $.<column>}, no DEFAULT known). Quarantine tables are not data sources.
+ * from {@code $.<column>}, no DEFAULT known). Quarantine tables are not data sources, nor are the tables of the
+ * service data sources ({@code tinybird.*}).
  */
 public final class DatasourceCatalog {
     private final Database database;
@@ -35,7 +37,7 @@ public final class DatasourceCatalog {
 
     /** The schema of data source {@code name}, or empty when there is no such table. */
     public Optional<IngestSchema> schema(String name) {
-        if (name == null || name.isEmpty() || !database.tableExists(name)) {
+        if (name == null || name.isEmpty() || ServiceTable.isServiceTable(name) || !database.tableExists(name)) {
             return Optional.empty();
         }
         IngestSchema schema = declared.get(name);

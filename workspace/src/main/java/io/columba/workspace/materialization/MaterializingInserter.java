@@ -6,6 +6,8 @@ import io.columba.ingest.Inserter;
 import io.columba.ingest.TableLocks;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
+import io.columba.workspace.service.DatasourceOperation;
+import io.columba.workspace.service.OperationsLog;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -147,15 +149,25 @@ public final class MaterializingInserter implements Inserter {
      * Returns one message per view that could not be backfilled; the build goes on without it.
      */
     public List<String> backfill(Set<String> created) {
+        return backfill(created, OperationsLog.NONE);
+    }
+
+    /** Backfills as {@link #backfill(Set)} does, recording each view's run as {@code populateview} in {@code log}. */
+    public List<String> backfill(Set<String> created, OperationsLog log) {
         List<String> failed = new ArrayList<>();
         for (MaterializedView view : views.all()) {
             if (!created.contains(view.target()) || view.sources().stream().anyMatch(created::contains)) {
                 continue;
             }
+            DatasourceOperation operation =
+                    DatasourceOperation.start("populateview", view.target()).pipe(view.pipe());
             try {
                 appendResult(view, view.sql(), 0);
             } catch (RuntimeException e) {
                 failed.add(view.pipe() + ": " + e.getMessage());
+                operation.failed(e.getMessage());
+            } finally {
+                log.record(operation);
             }
         }
         return failed;

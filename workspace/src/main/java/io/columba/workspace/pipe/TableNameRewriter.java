@@ -77,6 +77,41 @@ public final class TableNameRewriter {
         return out.toString();
     }
 
+    /**
+     * {@code sql} with each qualified table name {@code database.name} read as a table ({@code FROM}, {@code JOIN})
+     * replaced by the table {@code resolver} returns for {@code name} (written as given, aliased {@code name} unless
+     * an alias follows), for {@code tinybird.<service data source>}. Names it returns null for stay as they are.
+     */
+    public static String rewriteQualified(String sql, String database, Function<String, String> resolver) {
+        List<SqlToken> tokens = SqlLexer.tokenize(sql);
+        StringBuilder out = new StringBuilder(sql.length());
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            int dot = nextSignificant(tokens, i);
+            int name = dot < 0 ? -1 : nextSignificant(tokens, dot);
+            int previous = previousSignificant(tokens, i);
+            boolean qualified = token.isName()
+                    && token.name().equals(database)
+                    && name >= 0
+                    && tokens.get(dot).isSymbol('.')
+                    && tokens.get(name).isName()
+                    && previous >= 0
+                    && (tokens.get(previous).isWord("FROM")
+                            || tokens.get(previous).isWord("JOIN"));
+            String replacement = qualified ? resolver.apply(tokens.get(name).name()) : null;
+            if (replacement == null) {
+                out.append(token.text());
+                continue;
+            }
+            out.append(replacement);
+            if (!hasAlias(tokens, name)) {
+                out.append(" AS ").append(tokens.get(name).text());
+            }
+            i = name;
+        }
+        return out.toString();
+    }
+
     private enum Position {
         NONE,
         TABLE,

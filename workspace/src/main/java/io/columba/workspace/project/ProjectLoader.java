@@ -7,6 +7,8 @@ import io.columba.ingest.Inserter;
 import io.columba.storage.error.ColumbaException;
 import io.columba.workspace.datafile.CreateTableWriter;
 import io.columba.workspace.datafile.DatasourceDefinition;
+import io.columba.workspace.service.DatasourceOperation;
+import io.columba.workspace.service.OperationsLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ public final class ProjectLoader {
 
     private final Database database;
     private final FileAppender appender;
+    private final OperationsLog operations;
 
     public ProjectLoader(Database database) {
         this(database, Inserter.DIRECT);
@@ -35,8 +38,14 @@ public final class ProjectLoader {
 
     /** A loader appending fixtures through {@code inserter}. */
     public ProjectLoader(Database database, Inserter inserter) {
+        this(database, inserter, OperationsLog.NONE);
+    }
+
+    /** A loader appending fixtures through {@code inserter}, recording creates and appends in {@code operations}. */
+    public ProjectLoader(Database database, Inserter inserter, OperationsLog operations) {
         this.database = database;
         this.appender = new FileAppender(database, inserter);
+        this.operations = operations;
     }
 
     /** Parses {@code project} and loads its data sources; see {@link #load(DataProject)}. */
@@ -74,11 +83,15 @@ public final class ProjectLoader {
         if (database.tableExists(datasource.name())) {
             return false;
         }
+        DatasourceOperation operation = DatasourceOperation.start("create", datasource.name());
         try {
             database.execute(CreateTableWriter.createTable(datasource), QuerySettings.DEFAULTS);
             return true;
         } catch (ColumbaException e) {
+            operation.failed(e.getMessage());
             throw new ColumbaException(e.errorCode(), file + ": cannot create the table: " + e.getMessage(), e);
+        } finally {
+            operations.record(operation);
         }
     }
 
@@ -87,11 +100,18 @@ public final class ProjectLoader {
         if (fixture == null) {
             return new LoadedDatasource(name, true, null, 0);
         }
+        DatasourceOperation operation =
+                DatasourceOperation.start("append", name).option("source", "fixtures/" + fixture.getFileName());
         try {
-            return new LoadedDatasource(name, true, fixture, appender.append(name, fixture));
+            long rows = appender.append(name, fixture);
+            operation.rows(rows, 0);
+            return new LoadedDatasource(name, true, fixture, rows);
         } catch (RuntimeException e) {
+            operation.failed(e.getMessage());
             drop(name, e);
             throw e;
+        } finally {
+            operations.record(operation);
         }
     }
 

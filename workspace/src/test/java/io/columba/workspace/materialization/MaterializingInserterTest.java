@@ -93,6 +93,12 @@ class MaterializingInserterTest {
                             "SELECT page, countMerge(hits), sumMerge(ms) FROM page_totals GROUP BY page"
                                     + " ORDER BY page"))
                     .isEqualTo("/\t2\t8\n/docs\t2\t14\n");
+            assertThat(query(
+                            second,
+                            second.services()
+                                    .resolve("SELECT event_type, datasource_name, pipe_name, result"
+                                            + " FROM tinybird.datasources_ops_log WHERE event_type = 'populateview'")))
+                    .isEqualTo("populateview\tpage_totals\tpage_totals\tok\n");
         }
         try (Workspace third = Workspace.open(dataDirectory, project)) {
             assertThat(query(third, "SELECT countMerge(hits) FROM page_totals")).isEqualTo("4\n");
