@@ -39,12 +39,22 @@ public final class InsertTransaction {
         void publish(Path tableFolder, Runnable publication);
     }
 
+    /** Work run in a transaction, which may throw {@code E}. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
     /** Runs {@code work} on this thread with its inserts staged in this transaction. */
     public <T> T run(Supplier<T> work) {
+        return within(work::get);
+    }
+
+    private <T, E extends Exception> T within(Work<T, E> work) throws E {
         InsertTransaction previous = CURRENT.get();
         CURRENT.set(this);
         try {
-            return work.get();
+            return work.run();
         } finally {
             if (previous == null) {
                 CURRENT.remove();
@@ -55,8 +65,33 @@ public final class InsertTransaction {
     }
 
     /** The transaction the current thread's inserts are staged in, or null. */
-    static InsertTransaction current() {
+    public static InsertTransaction current() {
         return CURRENT.get();
+    }
+
+    /**
+     * Runs {@code work} so that its inserts become visible together: inside the current thread's transaction when
+     * there is one (they publish with it), else in a new one committed through {@code publisher} once {@code work}
+     * returns, and aborted when it throws.
+     */
+    public static <T, E extends Exception> T atomically(Publisher publisher, Work<T, E> work) throws E {
+        if (current() != null) {
+            return work.run();
+        }
+        InsertTransaction transaction = new InsertTransaction();
+        T result;
+        try {
+            result = transaction.within(work);
+        } catch (Exception | Error e) {
+            try {
+                transaction.abort();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        transaction.commit(publisher);
+        return result;
     }
 
     synchronized void add(MergeTreeTable table, DataPart part) {
