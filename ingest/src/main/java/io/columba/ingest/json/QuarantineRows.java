@@ -16,19 +16,13 @@ public final class QuarantineRows {
     private final String importId;
     private final String insertionDate = QuarantineTable.insertionDate();
     private final StringWriter text = new StringWriter();
-    private final JsonGenerator out;
+    private JsonGenerator out;
     private int count;
 
     /** Rows of a data source with {@code columns}, marked with {@code importId} (may be null). */
     public QuarantineRows(List<String> columns, String importId) {
         this.columns = List.copyOf(columns);
         this.importId = importId;
-        try {
-            out = JsonValues.MAPPER.createGenerator(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.setRootValueSeparator(null);
     }
 
     /**
@@ -37,6 +31,11 @@ public final class QuarantineRows {
      */
     public synchronized void add(String[] values, List<String> errorColumns, List<String> errors) {
         try {
+            if (out == null) {
+                // Made on the first row: most batches have none.
+                out = JsonValues.MAPPER.createGenerator(text);
+                out.setRootValueSeparator(null);
+            }
             out.writeStartObject();
             if (values != null) {
                 for (int c = 0; c < columns.size(); c++) {
@@ -69,6 +68,9 @@ public final class QuarantineRows {
 
     /** The JSONEachRow text of the rows added so far. */
     public synchronized String text() {
+        if (out == null) {
+            return "";
+        }
         try {
             out.flush();
         } catch (IOException e) {
