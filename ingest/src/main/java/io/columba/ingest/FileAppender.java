@@ -1,6 +1,7 @@
 package io.columba.ingest;
 
 import io.columba.executor.Database;
+import io.columba.ingest.parquet.ParquetJsonStream;
 import io.columba.storage.engine.InsertTransaction;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
@@ -12,7 +13,8 @@ import java.nio.file.Path;
 
 /**
  * Appends an NDJSON, CSV or TSV file (or stream) to a table in batches of rows handed as bytes to
- * {@code Database.insert} (JSONEachRow, CSV or TabSeparated), so memory stays bounded whatever the file size.
+ * {@code Database.insert} (JSONEachRow, CSV or TabSeparated), so memory stays bounded whatever the file size. A
+ * Parquet file is read as NDJSON, its fields going to the columns of the same names.
  *
  * <p>Each batch is its own insert, but an append is all or nothing: its batches are staged in one {@link
  * InsertTransaction} and published together once the last is in (a crash before leaves nothing of it). When a
@@ -84,7 +86,11 @@ public final class FileAppender {
     /** Appends {@code file} to {@code table}, the format told by the file's extension. Returns the rows appended. */
     public long append(String table, Path file) {
         InputFormat format = InputFormat.of(file);
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in =
+                format == InputFormat.PARQUET ? ParquetJsonStream.open(file) : Files.newInputStream(file)) {
+            if (format == InputFormat.PARQUET) {
+                return append(table, in, InputFormat.NDJSON);
+            }
             return append(table, in, format);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -129,6 +135,14 @@ public final class FileAppender {
             AppendListener listener,
             RowQuarantine quarantine)
             throws IOException {
+        if (format == InputFormat.PARQUET) {
+            Path spooled = ParquetJsonStream.spool(in, database.folder().resolve("uploads"));
+            try (InputStream records = ParquetJsonStream.open(spooled)) {
+                return append(table, columns, records, InputFormat.NDJSON, listener, quarantine);
+            } finally {
+                Files.deleteIfExists(spooled);
+            }
+        }
         return InsertTransaction.atomically(publisher, () -> {
             try (BatchInserter batches =
                     new BatchInserter(database, parallelism, listener, InsertTransaction.current())) {

@@ -149,7 +149,8 @@ class FileAppenderTest {
         assertThat(InputFormat.of(Path.of("a/b.ndjson"))).isEqualTo(InputFormat.NDJSON);
         assertThat(InputFormat.of(Path.of("b.CSV"))).isEqualTo(InputFormat.CSV);
         assertThat(InputFormat.of(Path.of("hits.tsv"))).isEqualTo(InputFormat.TSV);
-        assertThatThrownBy(() -> InputFormat.of(Path.of("b.parquet"))).hasMessageContaining(".ndjson");
+        assertThat(InputFormat.of(Path.of("b.parquet"))).isEqualTo(InputFormat.PARQUET);
+        assertThatThrownBy(() -> InputFormat.of(Path.of("b.xlsx"))).hasMessageContaining(".ndjson");
     }
 
     private long count(String sql) {

@@ -9,15 +9,19 @@ import io.columba.ingest.RowQuarantine;
 import io.columba.ingest.buffer.InsertBuffer;
 import io.columba.ingest.json.IngestSchema;
 import io.columba.ingest.json.QuarantineTable;
+import io.columba.ingest.parquet.ParquetJsonStream;
 import io.columba.storage.engine.InsertTransaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The Data Sources API's append of a file: CSV or TSV ({@link FileAppender}, rows whose values do not convert to
- * the data source's quarantine) or NDJSON ({@link NdjsonAppender}, by JSONPath). All or nothing: the file's rows and
+ * the data source's quarantine), NDJSON ({@link NdjsonAppender}, by JSONPath) or Parquet (spooled to a file, then
+ * read record by record as NDJSON, {@link ParquetJsonStream}). All or nothing: the file's rows and
  * its quarantined rows are staged in one {@link InsertTransaction} and each table's are published at the end,
  * holding that table's write lock; a failure (a malformed file, a server error) leaves no row of the file anywhere,
  * and so does a crash before the end.
@@ -64,11 +68,22 @@ public final class DatasourceAppender {
             InputFormat format,
             String importId)
             throws IOException {
-        return InsertTransaction.atomically(
-                buffer.publisher(),
-                () -> format == InputFormat.NDJSON
-                        ? ndjson.append(schema, target, in, importId)
-                        : appendDelimited(schema, target, columns, in, format, importId));
+        return InsertTransaction.atomically(buffer.publisher(), () -> switch (format) {
+            case NDJSON -> ndjson.append(schema, target, in, importId);
+            case PARQUET -> appendParquet(schema, target, in, importId);
+            case CSV, TSV -> appendDelimited(schema, target, columns, in, format, importId);
+        });
+    }
+
+    /** Parquet records as JSON objects by field name, mapped by the data source's JSONPaths as NDJSON is. */
+    private IngestResult appendParquet(IngestSchema schema, String target, InputStream in, String importId)
+            throws IOException {
+        Path spooled = ParquetJsonStream.spool(in, database.folder().resolve("uploads"));
+        try (InputStream records = ParquetJsonStream.open(spooled)) {
+            return ndjson.append(schema, target, records, importId);
+        } finally {
+            Files.deleteIfExists(spooled);
+        }
     }
 
     private IngestResult appendDelimited(

@@ -1,24 +1,18 @@
 package io.columba.ingest.events;
 
+import static io.columba.ingest.AppendFixture.column;
 import static io.columba.ingest.TestQueries.tsv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.columba.executor.Database;
-import io.columba.executor.QuerySettings;
+import io.columba.ingest.AppendFixture;
 import io.columba.ingest.InputFormat;
 import io.columba.ingest.Inserter;
-import io.columba.ingest.buffer.BufferSettings;
-import io.columba.ingest.buffer.InsertBuffer;
-import io.columba.ingest.json.ColumnDefaults;
-import io.columba.ingest.json.IngestColumn;
 import io.columba.ingest.json.IngestSchema;
-import io.columba.ingest.json.JsonPath;
-import io.columba.ingest.json.RowConverter;
 import io.columba.storage.engine.InsertTransaction;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
-import io.columba.storage.type.DataTypeParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,10 +31,8 @@ class DatasourceAppenderTest {
     @TempDir
     Path folder;
 
+    private AppendFixture fixture;
     private Database database;
-    private InsertBuffer buffer;
-    private EventIngestor events;
-    private RowConverter converter;
     private final IngestSchema schema = new IngestSchema(
             "events",
             List.of(
@@ -50,37 +42,24 @@ class DatasourceAppenderTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(folder.resolve("database"));
-        database.execute(TABLE, QuerySettings.DEFAULTS);
-        openBuffer();
-    }
-
-    private void openBuffer() {
-        buffer = InsertBuffer.open(database, folder.resolve("log"), BufferSettings.DEFAULTS);
-        converter = new RowConverter(new ColumnDefaults(database));
-        events = new EventIngestor(database, buffer, converter);
+        fixture = new AppendFixture(folder, TABLE);
+        database = fixture.database();
     }
 
     @AfterEach
     void close() {
-        buffer.close();
-        database.close();
-    }
-
-    private static IngestColumn column(String name, String type, String path) {
-        return new IngestColumn(name, DataTypeParser.parse(type), JsonPath.parse(path), null);
+        fixture.close();
     }
 
     private IngestResult append(String body, InputFormat format, Inserter inserter, int batchRows) throws IOException {
-        NdjsonAppender ndjson = new NdjsonAppender(database, buffer, converter, events, inserter);
-        DatasourceAppender appender = new DatasourceAppender(database, buffer, events, ndjson, inserter, batchRows);
-        return appender.append(
-                schema,
-                "events",
-                List.of(),
-                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
-                format,
-                "import-1");
+        return fixture.appender(inserter, batchRows)
+                .append(
+                        schema,
+                        "events",
+                        List.of(),
+                        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+                        format,
+                        "import-1");
     }
 
     @Test
@@ -191,10 +170,9 @@ class DatasourceAppenderTest {
         });
         assertThat(staged).isEqualTo(new IngestResult(2, 1));
         assertThat(tsv(database, "SELECT count() FROM events")).isEqualTo("0\n");
-        close();
-
-        database = Database.open(folder.resolve("database"));
-        openBuffer();
+        fixture.close();
+        fixture.reopen();
+        database = fixture.database();
 
         assertThat(tsv(database, "SELECT count() FROM events")).isEqualTo("0\n");
         assertThat(quarantined()).isZero();
