@@ -1,6 +1,7 @@
 package io.columba.ingest;
 
 import io.columba.executor.Database;
+import io.columba.storage.engine.InsertTransaction;
 import io.columba.storage.error.ColumbaException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,22 +12,25 @@ import java.util.concurrent.TimeUnit;
  * Runs the INSERT of each batch {@link FileAppender} cuts: on the calling thread (parallelism 1, batches commit in
  * file order), or on {@code parallelism} worker threads while the caller reads the next batch. In parallel, at most
  * {@code parallelism} batches run at once; after a failure no new batch starts, and {@link #finish()} reports the
- * failure of the earliest batch once the running ones are done.
+ * failure of the earliest batch once the running ones are done. Workers stage their parts in the caller's
+ * {@link InsertTransaction}, if any.
  */
 final class BatchInserter implements AutoCloseable {
     private final Database database;
     private final int parallelism;
     private final AppendListener listener;
+    private final InsertTransaction transaction;
     private final ExecutorService workers;
     private final Semaphore slots;
     private long appended;
     private Throwable failure;
     private long failedLine = Long.MAX_VALUE;
 
-    BatchInserter(Database database, int parallelism, AppendListener listener) {
+    BatchInserter(Database database, int parallelism, AppendListener listener, InsertTransaction transaction) {
         this.database = database;
         this.parallelism = parallelism;
         this.listener = listener;
+        this.transaction = transaction;
         this.slots = new Semaphore(parallelism);
         this.workers = parallelism == 1
                 ? null
@@ -37,16 +41,16 @@ final class BatchInserter implements AutoCloseable {
                 });
     }
 
-    /** One batch's insert. */
+    /** One batch's insert, returning the rows it inserted. */
     @FunctionalInterface
     interface Insert {
-        void run(Database database);
+        long run(Database database);
     }
 
-    /** Inserts (or starts inserting) one batch of {@code rows} rows read from line {@code firstLine} on. */
-    void submit(Insert batch, int rows, long firstLine) {
+    /** Inserts (or starts inserting) one batch read from line {@code firstLine} on. */
+    void submit(Insert batch, long firstLine) {
         if (workers == null) {
-            insert(batch, rows, firstLine);
+            insert(batch, firstLine);
             throwFailure();
             return;
         }
@@ -57,7 +61,11 @@ final class BatchInserter implements AutoCloseable {
         }
         workers.execute(() -> {
             try {
-                insert(batch, rows, firstLine);
+                if (transaction == null) {
+                    insert(batch, firstLine);
+                } else {
+                    transaction.run(() -> insert(batch, firstLine));
+                }
             } catch (RuntimeException | Error e) {
                 fail(e, firstLine);
             } finally {
@@ -76,7 +84,7 @@ final class BatchInserter implements AutoCloseable {
         }
     }
 
-    /** Waits for the running batches (their rows stay appended) and stops the workers. */
+    /** Waits for the running batches and stops the workers. */
     @Override
     public void close() {
         if (workers == null) {
@@ -90,17 +98,19 @@ final class BatchInserter implements AutoCloseable {
         }
     }
 
-    private void insert(Insert batch, int rows, long firstLine) {
+    private Void insert(Insert batch, long firstLine) {
+        long rows;
         try {
-            batch.run(database);
+            rows = batch.run(database);
         } catch (ColumbaException e) {
             fail(e, firstLine);
-            return;
+            return null;
         }
         synchronized (this) {
             appended += rows;
             listener.batchCommitted(appended);
         }
+        return null;
     }
 
     private synchronized void fail(Throwable e, long firstLine) {
@@ -127,12 +137,11 @@ final class BatchInserter implements AutoCloseable {
     }
 
     private ColumbaException withPlace(ColumbaException cause) {
-        String appendedNote = workers == null
-                ? appended + " rows were appended before it"
-                : appended + " rows of other batches, read and inserted in parallel, were appended";
+        String others = workers == null ? "" : ", even those read and inserted in parallel";
         return new ColumbaException(
                 cause.errorCode(),
-                cause.getMessage() + " (in the batch starting on line " + failedLine + "; " + appendedNote + ")",
+                cause.getMessage() + " (in the batch starting on line " + failedLine
+                        + "; the append changed nothing: no row of its batches was appended" + others + ")",
                 cause);
     }
 

@@ -9,7 +9,9 @@ import java.util.Locale;
 public enum InputFormat {
     NDJSON("JSONEachRow"),
     CSV("CSV"),
-    TSV("TabSeparated");
+    TSV("TabSeparated"),
+    /** Read record by record and inserted as JSONEachRow (see {@code ParquetJsonStream}). */
+    PARQUET("Parquet");
 
     private final String clickHouseName;
 
@@ -23,8 +25,8 @@ public enum InputFormat {
     }
 
     /**
-     * The format of a file from its extension: {@code .ndjson}/{@code .jsonl}/{@code .json}, {@code .csv}, or
-     * {@code .tsv}/{@code .tab}.
+     * The format of a file from its extension: {@code .ndjson}/{@code .jsonl}/{@code .json}, {@code .csv},
+     * {@code .tsv}/{@code .tab}, or {@code .parquet}.
      */
     public static InputFormat of(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -37,9 +39,12 @@ public enum InputFormat {
         if (name.endsWith(".tsv") || name.endsWith(".tab")) {
             return TSV;
         }
+        if (name.endsWith(".parquet")) {
+            return PARQUET;
+        }
         throw new ColumbaException(
                 ErrorCode.UNKNOWN_FORMAT,
                 "Cannot tell the format of " + file
-                        + ": expected a file ending in .ndjson, .jsonl, .json, .csv or .tsv");
+                        + ": expected a file ending in .ndjson, .jsonl, .json, .csv, .tsv or .parquet");
     }
 }

@@ -115,19 +115,22 @@ class FileAppenderTest {
                                 InputFormat.TSV))
                 .isInstanceOf(ColumbaException.class)
                 .hasMessageContaining("line 3")
+                .hasMessageContaining("changed nothing")
                 .hasMessageContaining("in parallel");
+        assertThat(count("SELECT count() FROM events")).isZero();
     }
 
     @Test
-    void errorSaysWhereTheFailingBatchStarted() throws IOException {
+    void aFailingAppendChangesNothingAndSaysWhereTheFailingBatchStarted() throws IOException {
         Path file = folder.resolve("bad.ndjson");
         Files.writeString(file, "{\"id\": 1, \"name\": \"a\"}\n{\"id\": \"not a number\", \"name\": \"b\"}\n");
 
         assertThatThrownBy(() -> new FileAppender(database, 1).append("events", file))
                 .isInstanceOf(ColumbaException.class)
                 .hasMessageContaining("line 2")
-                .hasMessageContaining("1 rows were appended before it")
+                .hasMessageContaining("the append changed nothing")
                 .hasMessageContaining("bad.ndjson");
+        assertThat(count("SELECT count() FROM events")).isZero();
     }
 
     @Test
@@ -146,7 +149,8 @@ class FileAppenderTest {
         assertThat(InputFormat.of(Path.of("a/b.ndjson"))).isEqualTo(InputFormat.NDJSON);
         assertThat(InputFormat.of(Path.of("b.CSV"))).isEqualTo(InputFormat.CSV);
         assertThat(InputFormat.of(Path.of("hits.tsv"))).isEqualTo(InputFormat.TSV);
-        assertThatThrownBy(() -> InputFormat.of(Path.of("b.parquet"))).hasMessageContaining(".ndjson");
+        assertThat(InputFormat.of(Path.of("b.parquet"))).isEqualTo(InputFormat.PARQUET);
+        assertThatThrownBy(() -> InputFormat.of(Path.of("b.xlsx"))).hasMessageContaining(".ndjson");
     }
 
     private long count(String sql) {

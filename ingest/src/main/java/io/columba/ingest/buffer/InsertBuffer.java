@@ -178,6 +178,17 @@ public final class InsertBuffer implements AutoCloseable {
         }
     }
 
+    /**
+     * Publishes an {@link io.columba.storage.engine.InsertTransaction}'s parts of each table holding that table's
+     * write lock, as a direct insert would insert them (a table's folder is named after it).
+     */
+    public io.columba.storage.engine.InsertTransaction.Publisher publisher() {
+        return (tableFolder, publication) -> locked(tableFolder.getFileName().toString(), () -> {
+            publication.run();
+            return null;
+        });
+    }
+
     private void awaitRoom(long bytes) {
         lock.lock();
         try {

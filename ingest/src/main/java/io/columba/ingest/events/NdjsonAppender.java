@@ -7,6 +7,7 @@ import io.columba.ingest.json.ConvertedRows;
 import io.columba.ingest.json.IngestSchema;
 import io.columba.ingest.json.QuarantineTable;
 import io.columba.ingest.json.RowConverter;
+import io.columba.storage.engine.InsertTransaction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,9 @@ import java.util.List;
 /**
  * Appends an NDJSON stream of any size (the Data Sources API) by the data source's JSONPaths, in batches of
  * {@value #BATCH_BYTES} bytes of whole lines, each batch inserted directly (holding the table's write lock)
- * with its quarantined rows, through the {@link Inserter}. Batches inserted before a failure stay.
+ * with its quarantined rows, through the {@link Inserter}. All or nothing: the batches are staged in one {@link
+ * InsertTransaction} (the caller's, if it runs in one) and published together at the end, so after a failure
+ * nothing of the stream is in the table or its quarantine.
  */
 public final class NdjsonAppender {
     static final int BATCH_BYTES = 8 << 20;
@@ -40,6 +43,11 @@ public final class NdjsonAppender {
      * table), its quarantined rows to {@code schema}'s quarantine table marked with {@code importId}.
      */
     public IngestResult append(IngestSchema schema, String target, InputStream in, String importId) throws IOException {
+        return InsertTransaction.atomically(buffer.publisher(), () -> appendBatches(schema, target, in, importId));
+    }
+
+    private IngestResult appendBatches(IngestSchema schema, String target, InputStream in, String importId)
+            throws IOException {
         long successful = 0;
         long quarantined = 0;
         ByteArrayOutputStream batch = new ByteArrayOutputStream(1 << 16);

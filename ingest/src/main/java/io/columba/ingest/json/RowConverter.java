@@ -1,6 +1,5 @@
 package io.columba.ingest.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.columba.executor.format.OutputFormats;
 import io.columba.executor.function.scalar.TypeConversion;
@@ -10,9 +9,6 @@ import io.columba.storage.error.ColumbaException;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.NullableType;
 import io.columba.storage.type.StringType;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -178,41 +174,26 @@ public final class RowConverter {
 
     private static ConvertedRows write(
             IngestSchema schema, String[][] texts, RowErrors errors, List<String> parseErrors, String importId) {
-        List<IngestColumn> columns = schema.columns();
+        List<String> names = schema.columnNames();
         StringBuilder rows = new StringBuilder(estimatedLength(texts));
-        StringWriter quarantine = new StringWriter();
+        QuarantineRows quarantine = new QuarantineRows(names, importId);
         int rowCount = 0;
-        int quarantineCount = 0;
-        String insertionDate = QuarantineTable.insertionDate();
-        try (JsonGenerator bad = JsonValues.MAPPER.createGenerator(quarantine)) {
-            bad.setRootValueSeparator(null);
-            for (int r = 0; r < errors.rowCount(); r++) {
-                if (!errors.has(r)) {
-                    rowCount++;
-                    writeTabSeparated(rows, texts, r);
-                    continue;
-                }
-                quarantineCount++;
-                bad.writeStartObject();
-                for (int c = 0; c < columns.size(); c++) {
-                    bad.writeStringField(columns.get(c).name(), texts[c][r]);
-                }
-                writeErrors(bad, errors.columns(r), errors.messages(r), importId, insertionDate);
-                bad.writeEndObject();
-                bad.writeRaw('\n');
+        for (int r = 0; r < errors.rowCount(); r++) {
+            if (!errors.has(r)) {
+                rowCount++;
+                writeTabSeparated(rows, texts, r);
+                continue;
             }
-            for (String parseError : parseErrors) {
-                quarantineCount++;
-                bad.writeStartObject();
-                writeErrors(bad, List.of(), List.of(parseError), importId, insertionDate);
-                bad.writeEndObject();
-                bad.writeRaw('\n');
+            String[] values = new String[texts.length];
+            for (int c = 0; c < texts.length; c++) {
+                values[c] = texts[c][r];
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            quarantine.add(values, errors.columns(r), errors.messages(r));
         }
-        List<String> names = columns.stream().map(IngestColumn::name).toList();
-        return new ConvertedRows(names, rows.toString(), rowCount, quarantine.toString(), quarantineCount);
+        for (String parseError : parseErrors) {
+            quarantine.add(null, List.of(), List.of(parseError));
+        }
+        return new ConvertedRows(names, rows.toString(), rowCount, quarantine.text(), quarantine.count());
     }
 
     private static int estimatedLength(String[][] texts) {
@@ -252,23 +233,6 @@ public final class RowConverter {
             }
         }
         return true;
-    }
-
-    private static void writeErrors(
-            JsonGenerator out, List<String> columns, List<String> messages, String importId, String insertionDate)
-            throws IOException {
-        out.writeArrayFieldStart("c__error_column");
-        for (String column : columns) {
-            out.writeString(column);
-        }
-        out.writeEndArray();
-        out.writeArrayFieldStart("c__error");
-        for (String message : messages) {
-            out.writeString(message);
-        }
-        out.writeEndArray();
-        out.writeStringField("c__import_id", importId);
-        out.writeStringField("insertion_date", insertionDate);
     }
 
     /** The errors of each row, kept only for rows that have some. */

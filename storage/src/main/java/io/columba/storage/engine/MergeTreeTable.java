@@ -52,6 +52,7 @@ public final class MergeTreeTable {
     private volatile boolean dropped;
     private volatile boolean detached;
     private long nextBlockNumber = 1;
+    private final java.util.concurrent.atomic.AtomicLong stagedParts = new java.util.concurrent.atomic.AtomicLong();
 
     public MergeTreeTable(Path folder, TableSchema schema, TableSettings settings) {
         this(folder, schema, settings, null, MergingMode.ORDINARY);
@@ -94,6 +95,7 @@ public final class MergeTreeTable {
     }
 
     private void load() throws IOException {
+        StagedPublication.recover(folder);
         Map<PartName, Path> found = new LinkedHashMap<>();
         try (Stream<Path> children = Files.list(folder)) {
             for (Path child : children.toList()) {
@@ -256,9 +258,17 @@ public final class MergeTreeTable {
         }
     }
 
-    /** The parts a query reads: fixed for the query, whatever inserts or merges happen meanwhile. */
+    /**
+     * The parts a query reads: fixed for the query, whatever inserts or merges happen meanwhile. Inside an
+     * {@link InsertTransaction}, with the parts it staged for this table.
+     */
     public List<DataPart> snapshot() {
-        return parts.get();
+        InsertTransaction transaction = InsertTransaction.current();
+        return transaction == null ? parts.get() : transaction.visible(this, parts.get());
+    }
+
+    Path folder() {
+        return folder;
     }
 
     public long rowCount() {
@@ -271,7 +281,8 @@ public final class MergeTreeTable {
 
     /**
      * Writes rows already sorted by the sorting key, with that key's values, as one new part of partition
-     * {@code partitionId}; visible to new snapshots once this returns.
+     * {@code partitionId}; visible to new snapshots once this returns, or, inside an {@link InsertTransaction},
+     * staged until it commits.
      */
     public DataPart insertSorted(String partitionId, Block sortedRows, Block sortedKeys) {
         if (sortedRows.rowCount() == 0) {
@@ -286,6 +297,14 @@ public final class MergeTreeTable {
         if (expiry.allExpired(sortedRows)) {
             // As ClickHouse does on insert: a part whose every row has expired is never written.
             return null;
+        }
+        InsertTransaction transaction = InsertTransaction.current();
+        if (transaction != null) {
+            // Numbered when published: a staged part holds no block, so merges and other inserts never wait for it.
+            long staged = -stagedParts.incrementAndGet();
+            DataPart part = write(new PartName(partitionId, staged, staged, 0), sortedRows, sortedKeys, schema, true);
+            transaction.add(this, part);
+            return part;
         }
         throttle(partitionId);
         long block;
@@ -312,6 +331,63 @@ public final class MergeTreeTable {
             MergeScheduler.request(this);
         }
         return part;
+    }
+
+    /**
+     * Makes parts staged by a transaction visible, all at once: each gets the next block number, and a record of
+     * their renames is synced before the first (see {@link StagedPublication}). Parts of a dropped table are gone
+     * with it.
+     */
+    void publish(String transactionId, List<DataPart> staged) {
+        if (dropped) {
+            return;
+        }
+        if (detached) {
+            throw new ColumbaException(
+                    ErrorCode.TABLE_IS_DROPPED,
+                    "Table " + folder.getFileName()
+                            + " was altered or renamed while rows were staged for it; insert them again");
+        }
+        long first;
+        synchronized (writeLock) {
+            first = nextBlockNumber;
+            nextBlockNumber += staged.size();
+            for (int i = 0; i < staged.size(); i++) {
+                inFlight.add(first + i);
+            }
+        }
+        try {
+            List<StagedPublication.Rename> renames = new ArrayList<>();
+            List<Path> targets = new ArrayList<>();
+            for (int i = 0; i < staged.size(); i++) {
+                PartName name = new PartName(staged.get(i).name().partitionId(), first + i, first + i, 0);
+                renames.add(new StagedPublication.Rename(
+                        staged.get(i).folder().getFileName().toString(), name.toString()));
+                targets.add(folder.resolve(name.toString()));
+            }
+            Path record = StagedPublication.write(folder, transactionId, renames);
+            StagedPublication.apply(folder, record, renames);
+            List<DataPart> published = new ArrayList<>();
+            for (Path target : targets) {
+                published.add(DataPart.open(target));
+            }
+            synchronized (writeLock) {
+                List<DataPart> next = new ArrayList<>(parts.get());
+                next.addAll(published);
+                next.sort(PART_ORDER);
+                parts.set(List.copyOf(next));
+            }
+        } catch (IOException e) {
+            throw new ColumbaException(
+                    ErrorCode.CANNOT_OPEN_FILE, "Cannot publish the parts staged in " + folder + ": " + e, e);
+        } finally {
+            for (int i = 0; i < staged.size(); i++) {
+                inFlight.remove(first + i);
+            }
+        }
+        if (sortingKey != null) {
+            MergeScheduler.request(this);
+        }
     }
 
     private void throttle(String partitionId) {
@@ -343,10 +419,17 @@ public final class MergeTreeTable {
     }
 
     private DataPart write(PartName name, Block rows, Block keys, TableSchema target) {
+        return write(name, rows, keys, target, false);
+    }
+
+    private DataPart write(PartName name, Block rows, Block keys, TableSchema target, boolean staged) {
         long ttlMin = target == schema ? expiry.earliest(rows) : Long.MAX_VALUE;
         try {
             int[] granules =
                     io.columba.storage.part.Granules.adaptive(rows, settings.granuleRows(), settings.granuleBytes());
+            if (staged) {
+                return PartWriter.stage(folder, name, target, rows, keys, granules, CompressionMethod.LZ4, ttlMin);
+            }
             return PartWriter.write(folder, name, target, rows, keys, granules, CompressionMethod.LZ4, ttlMin);
         } catch (IOException e) {
             throw new ColumbaException(ErrorCode.CANNOT_OPEN_FILE, "Cannot write part " + name + ": " + e, e);

@@ -56,6 +56,11 @@ public final class DataPart {
         if (name == null) {
             throw new ColumbaException(ErrorCode.INCORRECT_FILE_NAME, "Not a part folder: " + folder);
         }
+        return open(folder, name);
+    }
+
+    /** Opens the part in {@code folder} as {@code name}, whatever the folder is called (a staged part's). */
+    public static DataPart open(Path folder, PartName name) throws IOException {
         PartMetadata metadata = PartMetadata.read(folder);
         byte[] index = ChecksummedFile.read(folder.resolve("primary.idx"), PartWriter.INDEX_MAGIC, PartWriter.VERSION);
         List<Column> keyColumns = new ArrayList<>();

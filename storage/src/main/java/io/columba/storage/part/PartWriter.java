@@ -86,6 +86,45 @@ public final class PartWriter {
             CompressionMethod method,
             long ttlMin)
             throws IOException {
+        return written(tableFolder, name, schema, rows, keys, granuleStarts, method)
+                .commit(schema, keys, ttlMin);
+    }
+
+    /**
+     * Writes a part as {@link #write(Path, PartName, TableSchema, Block, Block, int[], CompressionMethod, long)}
+     * does but leaves it in its {@code tmp_<name>} folder, synced and readable, for {@link #publish} to rename into
+     * place later (as another name, when its blocks are numbered at publication).
+     */
+    public static DataPart stage(
+            Path tableFolder,
+            PartName name,
+            TableSchema schema,
+            Block rows,
+            Block keys,
+            int[] granuleStarts,
+            CompressionMethod method,
+            long ttlMin)
+            throws IOException {
+        return written(tableFolder, name, schema, rows, keys, granuleStarts, method)
+                .stage(schema, keys, ttlMin);
+    }
+
+    /** Renames a staged part's folder to {@code name}'s (the caller syncs the table folder). */
+    public static Path publish(Path tableFolder, DataPart staged, PartName name) throws IOException {
+        Path target = tableFolder.resolve(name.toString());
+        Files.move(staged.folder(), target, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    private static Columns written(
+            Path tableFolder,
+            PartName name,
+            TableSchema schema,
+            Block rows,
+            Block keys,
+            int[] granuleStarts,
+            CompressionMethod method)
+            throws IOException {
         Columns writer = new Columns(tableFolder, name, granuleStarts, method);
         List<ColumnDefinition> columns = schema.columns();
         for (int c = 0; c < columns.size(); c++) {
@@ -94,7 +133,7 @@ public final class PartWriter {
         for (SkipIndex index : schema.indexes()) {
             writer.writeIndex(index, index.expression().evaluate(rows));
         }
-        return writer.commit(schema, keys, ttlMin);
+        return writer;
     }
 
     /**
@@ -151,16 +190,26 @@ public final class PartWriter {
 
         /** As {@link #commit(TableSchema, Block)}, recording the earliest expiry of the part's rows. */
         public DataPart commit(TableSchema schema, Block keys, long ttlMin) throws IOException {
-            int granules = granuleStarts.length - 1;
-            writePrimaryIndex(temporary, schema.keyTypes(), keys, granuleStarts);
-            new PartMetadata(rows, granules, method.name(), schema.columns(), schema.keyTypes(), ttlMin)
-                    .write(temporary);
-            FileSync.syncFolderAndFiles(temporary);
+            finish(schema, keys, ttlMin);
             CommitBarrier.await();
             Path target = tableFolder.resolve(name.toString());
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             syncFolder(tableFolder);
             return DataPart.open(target);
+        }
+
+        /** Writes the index and metadata and syncs, leaving the part in its temporary folder. */
+        DataPart stage(TableSchema schema, Block keys, long ttlMin) throws IOException {
+            finish(schema, keys, ttlMin);
+            return DataPart.open(temporary, name);
+        }
+
+        private void finish(TableSchema schema, Block keys, long ttlMin) throws IOException {
+            int granules = granuleStarts.length - 1;
+            writePrimaryIndex(temporary, schema.keyTypes(), keys, granuleStarts);
+            new PartMetadata(rows, granules, method.name(), schema.columns(), schema.keyTypes(), ttlMin)
+                    .write(temporary);
+            FileSync.syncFolderAndFiles(temporary);
         }
     }
 
@@ -236,7 +285,8 @@ public final class PartWriter {
         return name.toString();
     }
 
-    static void syncFolder(Path folder) throws IOException {
+    /** Fsyncs a folder, so that files created or renamed in it stay after a crash. */
+    public static void syncFolder(Path folder) throws IOException {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
             channel.force(true);
         }
