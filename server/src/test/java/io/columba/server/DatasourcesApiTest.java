@@ -8,8 +8,17 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +116,56 @@ class DatasourcesApiTest {
                 "/v0/datasources?name=numbered&mode=replace", "rows.csv", "9,c\n".getBytes(StandardCharsets.UTF_8));
         assertThat(full.statusCode()).as(full.body()).isEqualTo(200);
         assertThat(sql("SELECT id, client FROM numbered")).isEqualTo("9\tc\n");
+    }
+
+    @Test
+    void csvRowsThatDoNotConvertGoToTheQuarantineAndTheRestIsAppended() {
+        HttpResponse<String> response = upload(
+                "/v0/datasources?name=numbered&mode=append",
+                "rows.csv",
+                "1,a\nnot-a-number,b\n3,c\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("\"successful_rows\":2", "\"quarantined_rows\":1");
+        assertThat(sql("SELECT id, client FROM numbered ORDER BY id")).isEqualTo("1\ta\n3\tc\n");
+        assertThat(sql("SELECT id, client, c__error_column FROM numbered_quarantine"))
+                .isEqualTo("not-a-number\tb\t['id']\n");
+    }
+
+    @Test
+    void aReplaceWithRowsThatDoNotConvertIsNotApplied() {
+        http.post(port(), "/v0/datasources?name=numbered&mode=append", "1,a\n", "Authorization", bearer());
+
+        HttpResponse<String> response = upload(
+                "/v0/datasources?name=numbered&mode=replace",
+                "rows.csv",
+                "7,b\nnot-a-number,b\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("the replace was not applied");
+        assertThat(sql("SELECT id FROM numbered")).isEqualTo("1\n");
+    }
+
+    @Test
+    void appendsAParquetFileRecognizedByItsMagicBytes() throws IOException {
+        Path file = dataDirectory.resolve("rows.parquet");
+        MessageType type = MessageTypeParser.parseMessageType(
+                "message rows { required int64 id; optional binary client (STRING); }");
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+                .withType(type)
+                .withConf(new PlainParquetConfiguration())
+                .build()) {
+            SimpleGroupFactory groups = new SimpleGroupFactory(type);
+            writer.write(groups.newGroup().append("id", 4L).append("client", "p"));
+            writer.write(groups.newGroup().append("id", 5L));
+        }
+
+        HttpResponse<String> response =
+                upload("/v0/datasources?name=numbered&mode=append", "upload.bin", Files.readAllBytes(file));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("\"successful_rows\":2");
+        assertThat(sql("SELECT id, client FROM numbered ORDER BY id")).isEqualTo("4\tp\n5\tunknown\n");
     }
 
     @Test

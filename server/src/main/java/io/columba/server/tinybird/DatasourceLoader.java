@@ -2,9 +2,8 @@ package io.columba.server.tinybird;
 
 import io.columba.executor.Database;
 import io.columba.executor.QuerySettings;
-import io.columba.ingest.AppendListener;
-import io.columba.ingest.FileAppender;
 import io.columba.ingest.InputFormat;
+import io.columba.ingest.events.DatasourceAppender;
 import io.columba.ingest.events.IngestResult;
 import io.columba.ingest.json.IngestSchema;
 import io.columba.server.http.ApiRequest;
@@ -34,23 +33,29 @@ import java.util.UUID;
 
 /**
  * {@code POST /v0/datasources?name=<ds>&mode=append|replace}: CSV (header optional: a first line naming columns
- * maps them by name), TSV ({@code dialect_delimiter=\t}) or NDJSON (by the data source's JSONPaths, with
- * quarantine), from a multipart file or the raw body, gzip or not; the format from {@code format=}, the file name,
- * or the first byte; or, with {@code url=}, downloaded by a job of the Jobs API (the answer is the waiting job). Each
- * upload is a finished {@code import} job too. Append inserts in bounded batches; replace loads a staging table
- * first, then swaps it in
- * (or, with {@code replace_condition}, swaps only the rows matching it), so a bad file changes nothing. Each load is
- * recorded in {@code tinybird.datasources_ops_log} ({@code append}, {@code replace}, {@code partial_replace}).
+ * maps them by name), TSV ({@code dialect_delimiter=\t}), NDJSON (by the data source's JSONPaths) or Parquet, from
+ * a multipart file or the raw body, gzip or not; the format from {@code format=}, the file name, or the first bytes
+ * ({@code PAR1}, <code>{</code>); or, with {@code url=}, downloaded by a job of the Jobs API (the answer is the
+ * waiting job). Each upload is a finished {@code import} job too. Rows whose values do not convert go to the data
+ * source's quarantine, whatever the format. An append is all or nothing ({@link DatasourceAppender}): a malformed
+ * file or a failure leaves no row of it. Replace loads a staging table first, then swaps it in (or, with
+ * {@code replace_condition}, swaps only the rows matching it), so a bad file changes nothing. Each load is recorded
+ * in {@code tinybird.datasources_ops_log} ({@code append}, {@code replace}, {@code partial_replace}).
  */
 final class DatasourceLoader {
     private final Workspace workspace;
     private final Database database;
-    private final FileAppender appender;
+    private final DatasourceAppender appender;
 
     DatasourceLoader(Workspace workspace) {
         this.workspace = workspace;
         this.database = workspace.database();
-        this.appender = new FileAppender(workspace.database(), workspace.inserter());
+        this.appender = new DatasourceAppender(
+                workspace.database(),
+                workspace.insertBuffer(),
+                workspace.events(),
+                workspace.ndjsonAppender(),
+                workspace.inserter());
     }
 
     ApiResponse load(ApiRequest request, Token token, String requestId) {
@@ -198,18 +203,9 @@ final class DatasourceLoader {
 
     private IngestResult append(IngestSchema schema, String target, InputStream in, InputFormat format, String importId)
             throws IOException {
-        if (format == InputFormat.NDJSON) {
-            return workspace.ndjsonAppender().append(schema, target, in, importId);
-        }
-        List<String> columns = header(in, schema, format);
-        long rows = workspace.insertBuffer().locked(target, () -> {
-            try {
-                return appender.append(target, columns, in, format, AppendListener.NONE);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        return new IngestResult(rows, 0);
+        List<String> columns =
+                format == InputFormat.CSV || format == InputFormat.TSV ? header(in, schema, format) : List.of();
+        return appender.append(schema, target, columns, in, format, importId);
     }
 
     private IngestResult replace(
@@ -228,6 +224,13 @@ final class DatasourceLoader {
                 QuerySettings.DEFAULTS);
         try {
             IngestResult loaded = append(schema, staging, in, format, importId);
+            if (loaded.quarantinedRows() > 0) {
+                // Swapping in a file with rows missing would silently drop data: the replace is not applied.
+                throw new ColumbaException(
+                        ErrorCode.INCORRECT_DATA,
+                        loaded.quarantinedRows() + " rows of the file could not be converted (see " + schema.table()
+                                + "_quarantine); the replace was not applied");
+            }
             workspace.insertBuffer().exclusively(table, () -> {
                 swap(table, staging, condition);
                 return null;
@@ -294,16 +297,17 @@ final class DatasourceLoader {
             byte[] first = in.readNBytes(1024);
             in.reset();
             String start = new String(first, StandardCharsets.UTF_8).stripLeading();
-            given = start.startsWith("{") ? "ndjson" : "csv";
+            given = start.startsWith("PAR1") ? "parquet" : start.startsWith("{") ? "ndjson" : "csv";
         }
         return switch (given.toLowerCase(java.util.Locale.ROOT)) {
             case "ndjson", "jsonl", "json" -> InputFormat.NDJSON;
             case "csv" -> delimiter == null || delimiter.equals(",") ? InputFormat.CSV : tsv(delimiter);
             case "tsv" -> InputFormat.TSV;
+            case "parquet" -> InputFormat.PARQUET;
             default ->
                 throw new ColumbaException(
                         ErrorCode.UNKNOWN_FORMAT,
-                        "The format '" + given + "' is not supported: expected csv or ndjson");
+                        "The format '" + given + "' is not supported: expected csv, ndjson or parquet");
         };
     }
 
