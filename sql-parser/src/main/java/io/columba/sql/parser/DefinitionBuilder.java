@@ -1,0 +1,215 @@
+package io.columba.sql.parser;
+
+import io.columba.sql.ast.ColumnDeclaration;
+import io.columba.sql.ast.CreateTableStatement;
+import io.columba.sql.ast.CreateViewStatement;
+import io.columba.sql.ast.EngineClause;
+import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.IndexDeclaration;
+import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.Statement;
+import io.columba.sql.ast.TtlRule;
+import io.columba.sql.parser.ClickHouseParser.*;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.antlr.v4.runtime.Token;
+
+/** Builds CREATE TABLE and CREATE VIEW (columns, indexes, engine clauses) and INSERT. */
+final class DefinitionBuilder extends BuilderPart {
+    DefinitionBuilder(AstBuilder root) {
+        super(root);
+    }
+
+    ColumnDeclaration columnDeclaration(ColumnDeclarationContext column) {
+        Expression defaultExpression = null;
+        Expression ttl = null;
+        for (int i = 0; i < column.getChildCount(); i++) {
+            if (column.getChild(i) instanceof ExprContext value) {
+                boolean afterTtl = column.getChild(i - 1) instanceof org.antlr.v4.runtime.tree.TerminalNode node
+                        && node.getSymbol().getType() == ClickHouseLexer.TTL;
+                if (afterTtl) {
+                    ttl = expr(value);
+                } else {
+                    defaultExpression = expr(value);
+                }
+            }
+        }
+        ColumnTypeContext type = column.getChild(1) instanceof ColumnTypeContext first ? first : null;
+        List<String> codecs = new ArrayList<>();
+        for (ColumnTypeContext codec : column.columnType()) {
+            if (codec != type) {
+                codecs.add(textOf(codec));
+            }
+        }
+        String defaultKind = "DEFAULT";
+        if (column.MATERIALIZED() != null) {
+            defaultKind = "MATERIALIZED";
+        } else if (column.ALIAS() != null) {
+            defaultKind = "ALIAS";
+        } else if (column.EPHEMERAL() != null) {
+            defaultKind = "EPHEMERAL";
+        }
+        String comment = column.STRING_LITERAL() == null
+                ? null
+                : LiteralBuilder.unescape(column.STRING_LITERAL()
+                        .getText()
+                        .substring(1, column.STRING_LITERAL().getText().length() - 1));
+        return new ColumnDeclaration(
+                identifier(column.identifier()),
+                type == null ? null : textOf(type),
+                defaultExpression,
+                comment,
+                codecs,
+                ttl,
+                defaultKind);
+    }
+
+    private IndexDeclaration indexDeclaration(IndexDeclarationContext index) {
+        int granularity = 1;
+        if (index.DECIMAL_LITERAL() != null) {
+            Token token = index.DECIMAL_LITERAL().getSymbol();
+            java.math.BigInteger value =
+                    new java.math.BigInteger(token.getText().replace("_", ""));
+            if (value.signum() <= 0 || value.bitLength() > 31) {
+                throw syntaxError(token, "GRANULARITY must be a positive integer below 2^31");
+            }
+            granularity = value.intValue();
+        }
+        return new IndexDeclaration(
+                identifier(index.identifier()), expr(index.expr()), textOf(index.columnType()), granularity);
+    }
+
+    private TtlRule ttlRule(TtlRuleContext rule) {
+        String move = rule.TO() == null
+                ? null
+                : identifier(rule.identifier()) + " " + rule.STRING_LITERAL().getText();
+        return new TtlRule(expr(rule.expr(0)), move, rule.WHERE() == null ? null : expr(rule.expr(1)));
+    }
+
+    Statement createTable(CreateTableContext create) {
+        List<ColumnDeclaration> columns = new ArrayList<>();
+        List<IndexDeclaration> indexes = new ArrayList<>();
+        for (TableElementContext element : create.tableElement()) {
+            if (element.columnDeclaration() != null) {
+                columns.add(columnDeclaration(element.columnDeclaration()));
+            } else {
+                indexes.add(indexDeclaration(element.indexDeclaration()));
+            }
+        }
+        List<TableIdentifierContext> names = create.tableIdentifier();
+        SelectUnionContext select = create.selectUnion();
+        return new CreateTableStatement(
+                create.NOT() != null,
+                database(names.get(0)),
+                table(names.get(0)),
+                columns,
+                indexes,
+                engine(create.engineClause()),
+                names.size() > 1 ? textOf(names.get(1)).replace("`", "") : null,
+                select == null ? null : selectUnion(select));
+    }
+
+    Statement createView(CreateViewContext create) {
+        List<ColumnDeclaration> columns = new ArrayList<>();
+        for (TableElementContext element : create.tableElement()) {
+            if (element.columnDeclaration() != null) {
+                columns.add(columnDeclaration(element.columnDeclaration()));
+            }
+        }
+        TableIdentifierContext to = create.tableIdentifier().size() > 1 ? create.tableIdentifier(1) : null;
+        return new CreateViewStatement(
+                create.MATERIALIZED() != null,
+                create.NOT() != null,
+                database(create.tableIdentifier(0)),
+                table(create.tableIdentifier(0)),
+                to == null ? null : database(to),
+                to == null ? null : table(to),
+                columns,
+                engine(create.engineClause()),
+                create.POPULATE() != null,
+                selectUnion(create.selectUnion()));
+    }
+
+    EngineClause engine(EngineClauseContext clause) {
+        EngineClause engine = null;
+        if (clause != null) {
+            Expression partitionBy = null;
+            Expression orderBy = null;
+            Expression primaryKey = null;
+            Expression sampleBy = null;
+            List<TtlRule> ttl = new ArrayList<>();
+            Map<String, Expression> settings = new LinkedHashMap<>();
+            for (EngineItemContext item : clause.engineItem()) {
+                switch (item) {
+                    case PartitionByItemContext partition -> partitionBy = expr(partition.expr());
+                    case OrderByItemContext order -> orderBy = expr(order.expr());
+                    case PrimaryKeyItemContext primary -> primaryKey = expr(primary.expr());
+                    case SampleByItemContext sample -> sampleBy = expr(sample.expr());
+                    case TtlItemContext rules -> rules.ttlRule().forEach(rule -> ttl.add(ttlRule(rule)));
+                    case EngineSettingsItemContext setting -> settings.putAll(settings(setting.settingsClause()));
+                    default -> throw new IllegalStateException("unknown engine clause");
+                }
+            }
+            EngineExprContext engineExpr = clause.engineExpr();
+            engine = new EngineClause(
+                    engineExpr == null ? null : identifier(engineExpr.identifier()),
+                    engineExpr == null ? List.of() : exprList(engineExpr.exprList()),
+                    partitionBy,
+                    orderBy,
+                    primaryKey,
+                    sampleBy,
+                    ttl,
+                    settings,
+                    engineExpr != null && engineExpr.LPAREN() != null);
+        }
+        return engine;
+    }
+
+    Statement insert(InsertContext context) {
+        return switch (context) {
+            case InsertValuesContext values -> {
+                List<List<Expression>> rows = new ArrayList<>();
+                for (ValuesRowContext row : values.valuesRow()) {
+                    rows.add(exprList(row.exprList()));
+                }
+                yield new InsertStatement(
+                        database(values.tableIdentifier()),
+                        table(values.tableIdentifier()),
+                        insertColumns(values.insertColumns()),
+                        rows,
+                        null,
+                        null,
+                        null);
+            }
+            case InsertFormatContext format ->
+                new InsertStatement(
+                        database(format.tableIdentifier()),
+                        table(format.tableIdentifier()),
+                        insertColumns(format.insertColumns()),
+                        null,
+                        identifier(format.identifier()),
+                        root.insertData == null ? "" : root.insertData,
+                        null);
+            case InsertSelectContext select ->
+                new InsertStatement(
+                        database(select.tableIdentifier()),
+                        table(select.tableIdentifier()),
+                        insertColumns(select.insertColumns()),
+                        null,
+                        null,
+                        null,
+                        selectUnion(select.selectUnion()));
+            default -> throw new IllegalStateException("unknown insert");
+        };
+    }
+
+    private List<String> insertColumns(InsertColumnsContext context) {
+        return context == null
+                ? List.of()
+                : context.compoundIdentifier().stream()
+                        .map(name -> String.join(".", nameParts(name)))
+                        .toList();
+    }
+}

@@ -1,0 +1,226 @@
+package io.columba.sql.parser;
+
+import io.columba.sql.ast.AlterCommand;
+import io.columba.sql.ast.AlterStatement;
+import io.columba.sql.ast.CreateDatabaseStatement;
+import io.columba.sql.ast.DeleteStatement;
+import io.columba.sql.ast.DescribeStatement;
+import io.columba.sql.ast.DropStatement;
+import io.columba.sql.ast.DropTableStatement;
+import io.columba.sql.ast.ExchangeStatement;
+import io.columba.sql.ast.ExistsStatement;
+import io.columba.sql.ast.ExplainStatement;
+import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.OptimizeStatement;
+import io.columba.sql.ast.RenameStatement;
+import io.columba.sql.ast.SelectStatement;
+import io.columba.sql.ast.ShowTablesStatement;
+import io.columba.sql.ast.Statement;
+import io.columba.sql.ast.SystemStatement;
+import io.columba.sql.ast.TableCommandStatement;
+import io.columba.sql.ast.TruncateStatement;
+import io.columba.sql.ast.UseStatement;
+import io.columba.sql.parser.ClickHouseParser.*;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds the statements other than SELECT and CREATE: DROP, SYSTEM, ALTER, SHOW, SET and the like. */
+final class StatementBuilder extends BuilderPart {
+    StatementBuilder(AstBuilder root) {
+        super(root);
+    }
+
+    Statement statement(StatementContext statement) {
+        return switch (statement) {
+            case SelectStatementContext select ->
+                new SelectStatement(
+                        selectUnion(select.selectUnion()),
+                        format(select.formatClause()),
+                        settings(select.settingsClause()));
+            case CreateTableStatementContext create -> root.definitions.createTable(create.createTable());
+            case CreateViewStatementContext create -> root.definitions.createView(create.createView());
+            case CreateDatabaseStatementContext create ->
+                new CreateDatabaseStatement(
+                        create.createDatabase().NOT() != null,
+                        identifier(create.createDatabase().identifier()),
+                        root.definitions.engine(create.createDatabase().engineClause()));
+            case DropTableStatementContext drop -> drop(drop);
+            case ExplainStatementContext explain -> {
+                Map<String, Expression> settings = new LinkedHashMap<>();
+                for (SettingItemContext item : explain.settingItem()) {
+                    settings.put(identifier(item.identifier()), expr(item.expr()));
+                }
+                String kind = explain.explainKind() == null ? "PLAN" : words(explain.explainKind().children);
+                yield new ExplainStatement(kind, settings, statement(explain.statement()));
+            }
+            case SystemStatementContext system -> system(system);
+            case DetachStatementContext detach ->
+                new TableCommandStatement(
+                        detach.DETACH() != null
+                                ? TableCommandStatement.Command.DETACH
+                                : TableCommandStatement.Command.ATTACH,
+                        database(detach.tableIdentifier()),
+                        table(detach.tableIdentifier()));
+            case ShowCreateStatementContext show ->
+                new TableCommandStatement(
+                        TableCommandStatement.Command.SHOW_CREATE,
+                        database(show.tableIdentifier()),
+                        table(show.tableIdentifier()));
+            case CheckStatementContext check ->
+                new TableCommandStatement(
+                        TableCommandStatement.Command.CHECK,
+                        database(check.tableIdentifier()),
+                        table(check.tableIdentifier()));
+            case UseStatementContext use -> new UseStatement(identifier(use.identifier()));
+            case InsertStatementContext insert -> root.definitions.insert(insert.insert());
+            case DescribeStatementContext describe ->
+                new DescribeStatement(
+                        database(describe.tableIdentifier()),
+                        table(describe.tableIdentifier()),
+                        format(describe.formatClause()));
+            case ShowTablesStatementContext show -> new ShowTablesStatement(format(show.formatClause()));
+            case ExistsStatementContext exists ->
+                new ExistsStatement(
+                        database(exists.tableIdentifier()),
+                        table(exists.tableIdentifier()),
+                        format(exists.formatClause()));
+            case OptimizeStatementContext optimize ->
+                new OptimizeStatement(
+                        database(optimize.tableIdentifier()),
+                        table(optimize.tableIdentifier()),
+                        optimize.FINAL() != null);
+            case TruncateStatementContext truncate ->
+                new TruncateStatement(
+                        truncate.EXISTS() != null,
+                        database(truncate.tableIdentifier()),
+                        table(truncate.tableIdentifier()));
+            case RenameStatementContext rename ->
+                new RenameStatement(
+                        rename.renamePair().stream()
+                                .map(pair -> table(pair.tableIdentifier(0)))
+                                .toList(),
+                        rename.renamePair().stream()
+                                .map(pair -> table(pair.tableIdentifier(1)))
+                                .toList());
+            case ExchangeStatementContext exchange ->
+                new ExchangeStatement(table(exchange.tableIdentifier(0)), table(exchange.tableIdentifier(1)));
+            case AlterStatementContext alter ->
+                new AlterStatement(
+                        database(alter.tableIdentifier()),
+                        table(alter.tableIdentifier()),
+                        alter.alterCommand().stream().map(this::alterCommand).toList(),
+                        settings(alter.settingsClause()));
+            case SetStatementContext set -> {
+                Map<String, Expression> settings = new LinkedHashMap<>();
+                for (SettingItemContext item : set.settingItem()) {
+                    settings.put(identifier(item.identifier()), expr(item.expr()));
+                }
+                yield new io.columba.sql.ast.SetStatement(settings);
+            }
+            case DeleteStatementContext delete ->
+                new DeleteStatement(
+                        database(delete.tableIdentifier()), table(delete.tableIdentifier()), expr(delete.expr()));
+            default -> throw new IllegalStateException("unknown statement " + statement.getClass());
+        };
+    }
+
+    private Statement drop(DropTableStatementContext drop) {
+        boolean ifExists = drop.EXISTS() != null;
+        String database = database(drop.tableIdentifier());
+        String name = table(drop.tableIdentifier());
+        if (drop.DATABASE() != null) {
+            return new DropStatement(DropStatement.Kind.DATABASE, ifExists, null, name);
+        }
+        if (drop.VIEW() != null) {
+            return new DropStatement(DropStatement.Kind.VIEW, ifExists, database, name);
+        }
+        if (drop.DICTIONARY() != null) {
+            return new DropStatement(DropStatement.Kind.DICTIONARY, ifExists, database, name);
+        }
+        return new DropTableStatement(ifExists, database, name);
+    }
+
+    /** SYSTEM commands that name a table after their words. */
+    private static final java.util.Set<String> SYSTEM_TABLE_COMMANDS = java.util.Set.of(
+            "STOP MERGES",
+            "START MERGES",
+            "STOP TTL MERGES",
+            "START TTL MERGES",
+            "STOP MOVES",
+            "START MOVES",
+            "STOP FETCHES",
+            "START FETCHES",
+            "STOP REPLICATED SENDS",
+            "START REPLICATED SENDS",
+            "STOP REPLICATION QUEUES",
+            "START REPLICATION QUEUES",
+            "STOP DISTRIBUTED SENDS",
+            "START DISTRIBUTED SENDS",
+            "STOP PULLING REPLICATION LOG",
+            "START PULLING REPLICATION LOG",
+            "STOP CLEANUP",
+            "START CLEANUP",
+            "SYNC REPLICA",
+            "RESTART REPLICA",
+            "FLUSH DISTRIBUTED",
+            "RELOAD DICTIONARY",
+            "WAIT LOADING PARTS",
+            "LOAD PRIMARY KEY",
+            "UNLOAD PRIMARY KEY");
+
+    /** {@code SYSTEM words [db.]table ...}: the longest known command prefix decides whether a table follows. */
+    private SystemStatement system(SystemStatementContext system) {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 1; i < system.getChildCount(); i++) {
+            tokens.add(system.getChild(i).getText());
+        }
+        for (int length = Math.min(4, tokens.size()); length > 0; length--) {
+            String command = String.join(" ", tokens.subList(0, length)).toUpperCase(Locale.ROOT);
+            if (SYSTEM_TABLE_COMMANDS.contains(command) && tokens.size() > length) {
+                String first = unquoteIdentifier(tokens.get(length));
+                boolean qualified =
+                        tokens.size() > length + 2 && tokens.get(length + 1).equals(".");
+                return new SystemStatement(
+                        List.of(command.split(" ")),
+                        qualified ? first : null,
+                        qualified ? unquoteIdentifier(tokens.get(length + 2)) : first);
+            }
+        }
+        return new SystemStatement(
+                tokens.stream().map(token -> token.toUpperCase(Locale.ROOT)).toList(), null, null);
+    }
+
+    private AlterCommand alterCommand(AlterCommandContext command) {
+        return switch (command) {
+            case AlterDeleteContext delete -> new AlterCommand.DeleteRows(expr(delete.expr()));
+            case AlterUpdateContext update ->
+                new AlterCommand.UpdateRows(
+                        update.assignment().stream()
+                                .map(a -> identifier(a.identifier()))
+                                .toList(),
+                        update.assignment().stream().map(a -> expr(a.expr())).toList(),
+                        expr(update.expr()));
+            case AlterAddColumnContext add ->
+                new AlterCommand.AddColumn(
+                        root.definitions.columnDeclaration(add.columnDeclaration()),
+                        add.EXISTS() != null,
+                        add.identifier() == null ? null : identifier(add.identifier()),
+                        add.FIRST() != null);
+            case AlterDropColumnContext drop ->
+                new AlterCommand.DropColumn(identifier(drop.identifier()), drop.EXISTS() != null);
+            case AlterModifyColumnContext modify ->
+                new AlterCommand.ModifyColumn(
+                        identifier(modify.identifier()),
+                        textOf(modify.columnType()),
+                        modify.expr() == null ? null : expr(modify.expr()),
+                        modify.EXISTS() != null);
+            case AlterRenameColumnContext rename ->
+                new AlterCommand.RenameColumn(
+                        identifier(rename.identifier(0)), identifier(rename.identifier(1)), rename.EXISTS() != null);
+            default -> throw new IllegalStateException("unknown ALTER command " + command.getClass());
+        };
+    }
+}
