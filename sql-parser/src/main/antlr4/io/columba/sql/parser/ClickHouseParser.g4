@@ -11,6 +11,7 @@ statement
     | createTable                                                       # createTableStatement
     | createDatabase                                                    # createDatabaseStatement
     | createView                                                        # createViewStatement
+    | createDictionary                                                  # createDictionaryStatement
     | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier onCluster? SYNC?  # dropTableStatement
     | EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? statement  # explainStatement
     | SYSTEM (~SEMICOLON)+                                              # systemStatement
@@ -128,7 +129,7 @@ settingItem: identifier EQ_SINGLE expr;
 createTable
     : (CREATE (OR REPLACE)? | REPLACE) TEMPORARY? TABLE (IF NOT EXISTS)? tableIdentifier onCluster?
       (LPAREN tableElement (COMMA tableElement)* COMMA? RPAREN)?
-      (AS tableIdentifier)?
+      (AS (tableIdentifier | tableFunction))?
       engineClause?
       (COMMENT STRING_LITERAL)?
       (AS (selectUnion | LPAREN selectUnion RPAREN))?
@@ -142,6 +143,29 @@ createView
       AS selectUnion
       (COMMENT STRING_LITERAL)?
     ;
+// CREATE DICTIONARY: its clauses come in any order, as ClickHouse reads them.
+createDictionary
+    : (CREATE (OR REPLACE)? | REPLACE) DICTIONARY (IF NOT EXISTS)? tableIdentifier onCluster?
+      LPAREN dictionaryAttribute (COMMA dictionaryAttribute)* COMMA? RPAREN
+      dictionaryClause*
+      (COMMENT STRING_LITERAL)?
+    ;
+dictionaryAttribute
+    : identifier columnType
+      (DEFAULT expr | EXPRESSION expr | HIERARCHICAL | BIDIRECTIONAL | INJECTIVE | IS_OBJECT_ID)*
+    ;
+dictionaryClause
+    : PRIMARY KEY exprList                                              # dictionaryPrimaryKey
+    | SOURCE LPAREN keyValueFunction RPAREN                             # dictionarySource
+    | LIFETIME LPAREN (DECIMAL_LITERAL | keyValuePairs) RPAREN          # dictionaryLifetime
+    | LAYOUT LPAREN keyValueFunction RPAREN                             # dictionaryLayout
+    | RANGE LPAREN keyValuePairs RPAREN                                 # dictionaryRange
+    | SETTINGS LPAREN settingItem (COMMA settingItem)* RPAREN           # dictionarySettings
+    ;
+// SOURCE(CLICKHOUSE(HOST 'h' PORT 9000)): a name and pairs of a key and a value, the value maybe pairs again.
+keyValueFunction: identifier (LPAREN keyValuePairs? RPAREN)?;
+keyValuePairs: keyValuePair (COMMA? keyValuePair)*;
+keyValuePair: identifier (expr | identifier? LPAREN keyValuePairs? RPAREN);
 tableElement: indexDeclaration | columnDeclaration;
 indexDeclaration: INDEX identifier expr TYPE columnType (GRANULARITY DECIMAL_LITERAL)?;
 columnDeclaration
@@ -161,12 +185,12 @@ engineItem
     ;
 
 columnType
-    : identifier LPAREN columnTypeArgument (COMMA columnTypeArgument)* RPAREN
+    : identifier LPAREN (columnTypeArgument (COMMA columnTypeArgument)*)? RPAREN
     | identifier
     ;
 columnTypeArgument
     : columnType
-    | literal (EQ_SINGLE DASH? literal)?
+    | DASH? literal (EQ_SINGLE DASH? literal)?
     | compoundIdentifier columnType
     | identifier EQ_SINGLE expr
     | identifier compoundIdentifier  // JSON(SKIP a.b)
@@ -258,7 +282,7 @@ identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | QUER
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ADD | SET | ALIAS | IGNORE | RESPECT | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    : ADD | SET | ALIAS | IGNORE | RESPECT | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | SOURCE | LIFETIME | LAYOUT | EXPRESSION | HIERARCHICAL | INJECTIVE | IS_OBJECT_ID | BIDIRECTIONAL | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES

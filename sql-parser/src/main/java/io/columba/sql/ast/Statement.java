@@ -21,5 +21,6 @@ public sealed interface Statement
                 DropStatement,
                 CreateDatabaseStatement,
                 CreateViewStatement,
+                CreateDictionaryStatement,
                 TableCommandStatement,
                 UseStatement {}

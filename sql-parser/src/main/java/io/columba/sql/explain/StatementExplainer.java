@@ -4,6 +4,7 @@ import io.columba.sql.ast.AlterCommand;
 import io.columba.sql.ast.AlterStatement;
 import io.columba.sql.ast.ColumnDeclaration;
 import io.columba.sql.ast.CreateDatabaseStatement;
+import io.columba.sql.ast.CreateDictionaryStatement;
 import io.columba.sql.ast.CreateTableStatement;
 import io.columba.sql.ast.CreateViewStatement;
 import io.columba.sql.ast.DeleteStatement;
@@ -78,6 +79,7 @@ final class StatementExplainer {
             case InsertStatement insert -> insert(insert);
             case CreateTableStatement create -> create(create);
             case CreateViewStatement create -> createView(create);
+            case CreateDictionaryStatement create -> new DictionaryExplainer(queries.expressions).create(create);
             case CreateDatabaseStatement create -> createDatabase(create);
             case ExplainStatement explain -> explain(explain);
             case UseStatement use -> ExplainNode.of("UseQuery " + use.database(), identifier(use.database()));
@@ -94,6 +96,7 @@ final class StatementExplainer {
         return switch (command.command()) {
             case DETACH -> tableQuery("DetachQuery", command.database(), command.table());
             case SHOW_CREATE -> tableQuery("ShowCreateTableQuery", command.database(), command.table());
+            case SHOW_CREATE_DICTIONARY -> tableQuery("ShowCreateDictionaryQuery", command.database(), command.table());
             case CHECK -> tableQuery("CheckQuery", command.database(), command.table());
             case ATTACH -> {
                 ExplainNode detached = tableQuery("AttachQuery", command.database(), command.table());
@@ -251,6 +254,9 @@ final class StatementExplainer {
         children.add(identifier(create.table()));
         if (!create.columns().isEmpty() || !create.indexes().isEmpty()) {
             children.add(columnsDefinition(create));
+        }
+        if (create.asTableFunction() != null) {
+            children.add(queries.expressions.expression(create.asTableFunction()));
         }
         if (create.engine() != null) {
             children.add(engine(create.engine()));

@@ -129,4 +129,10 @@ abstract class BuilderPart {
         Boolean nullsFirst = item.NULLS() == null ? null : item.FIRST() != null;
         return new OrderByElement(expr(item.expr()), descending, nullsFirst);
     }
+
+    /** A string literal's text without its quotes, escapes resolved. */
+    static String unquoteString(org.antlr.v4.runtime.tree.TerminalNode literal) {
+        String text = literal.getText();
+        return LiteralBuilder.unescape(text.substring(1, text.length() - 1));
+    }
 }

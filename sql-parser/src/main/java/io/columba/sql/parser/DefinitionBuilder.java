@@ -51,11 +51,7 @@ final class DefinitionBuilder extends BuilderPart {
         } else if (column.EPHEMERAL() != null) {
             defaultKind = "EPHEMERAL";
         }
-        String comment = column.STRING_LITERAL() == null
-                ? null
-                : LiteralBuilder.unescape(column.STRING_LITERAL()
-                        .getText()
-                        .substring(1, column.STRING_LITERAL().getText().length() - 1));
+        String comment = column.STRING_LITERAL() == null ? null : unquoteString(column.STRING_LITERAL());
         return new ColumnDeclaration(
                 identifier(column.identifier()),
                 type == null ? null : textOf(type),
@@ -108,7 +104,8 @@ final class DefinitionBuilder extends BuilderPart {
                 indexes,
                 engine(create.engineClause()),
                 names.size() > 1 ? textOf(names.get(1)).replace("`", "") : null,
-                select == null ? null : selectUnion(select));
+                select == null ? null : selectUnion(select),
+                create.tableFunction() == null ? null : root.selects.tableFunction(create.tableFunction()));
     }
 
     Statement createView(CreateViewContext create) {

@@ -237,7 +237,7 @@ final class SelectBuilder extends BuilderPart {
         };
     }
 
-    private FunctionCall tableFunction(TableFunctionContext context) {
+    FunctionCall tableFunction(TableFunctionContext context) {
         if (context.viewFunction() != null) {
             return viewFunction(context.viewFunction());
         }

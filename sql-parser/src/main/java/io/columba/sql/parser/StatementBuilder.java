@@ -42,6 +42,8 @@ final class StatementBuilder extends BuilderPart {
                         settings(select.settingsClause()));
             case CreateTableStatementContext create -> root.definitions.createTable(create.createTable());
             case CreateViewStatementContext create -> root.definitions.createView(create.createView());
+            case CreateDictionaryStatementContext create ->
+                root.dictionaries.createDictionary(create.createDictionary());
             case CreateDatabaseStatementContext create ->
                 new CreateDatabaseStatement(
                         create.createDatabase().NOT() != null,
@@ -66,7 +68,9 @@ final class StatementBuilder extends BuilderPart {
                         table(detach.tableIdentifier()));
             case ShowCreateStatementContext show ->
                 new TableCommandStatement(
-                        TableCommandStatement.Command.SHOW_CREATE,
+                        show.DICTIONARY() != null
+                                ? TableCommandStatement.Command.SHOW_CREATE_DICTIONARY
+                                : TableCommandStatement.Command.SHOW_CREATE,
                         database(show.tableIdentifier()),
                         table(show.tableIdentifier()));
             case CheckStatementContext check ->
