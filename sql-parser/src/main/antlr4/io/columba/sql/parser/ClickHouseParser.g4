@@ -62,6 +62,7 @@ selectQuery
       (WITH TOTALS)?
       havingClause?
       orderByClause?
+      interpolateClause?
       limitByClause?
       limitClause?
       settingsClause?                                                   # plainSelect
@@ -115,10 +116,16 @@ groupingSet: LPAREN exprList? RPAREN | expr;
 limitByClause: LIMIT expr ((COMMA | OFFSET) expr)? BY exprList;
 havingClause: HAVING expr;
 orderByClause: ORDER BY orderItem (COMMA orderItem)*;
-orderItem: expr (ASCENDING | DESCENDING | ASC | DESC)? (NULLS (FIRST | LAST))?;
+orderItem
+    : expr (ASCENDING | DESCENDING | ASC | DESC)? (NULLS (FIRST | LAST))? (COLLATE STRING_LITERAL)?
+      (WITH FILL (FROM fillFrom=expr)? (TO fillTo=expr)? (STEP fillStep=expr)? (STALENESS fillStaleness=expr)?)?
+    ;
+// INTERPOLATE (x AS x + 1, y): what WITH FILL puts into the columns of the rows it adds.
+interpolateClause: INTERPOLATE (LPAREN (interpolateItem (COMMA interpolateItem)*)? RPAREN)?;
+interpolateItem: identifier (AS expr)?;
 limitClause
-    : LIMIT expr COMMA expr                                             # limitWithCommaOffset
-    | LIMIT expr (OFFSET expr)?                                         # limitWithOffset
+    : LIMIT expr COMMA expr (WITH TIES)?                                # limitWithCommaOffset
+    | LIMIT expr (OFFSET expr)? (WITH TIES)?                            # limitWithOffset
     | OFFSET expr (ROW | ROWS)?                                         # offsetOnly
     ;
 settingsClause: SETTINGS settingItem (COMMA settingItem)*;
@@ -199,9 +206,13 @@ columnTypeArgument
 // INSERT (INSERT ... FORMAT <data> is split before parsing: the data never reaches the lexer)
 
 insert
-    : INSERT INTO TABLE? tableIdentifier insertColumns? VALUES valuesRow (COMMA? valuesRow)*   # insertValues
-    | INSERT INTO TABLE? tableIdentifier insertColumns? FORMAT identifier                     # insertFormat
-    | INSERT INTO TABLE? tableIdentifier insertColumns? selectUnion                            # insertSelect
+    : INSERT INTO insertTarget insertColumns? settingsClause? VALUES valuesRow (COMMA? valuesRow)*  # insertValues
+    | INSERT INTO insertTarget insertColumns? settingsClause? FORMAT identifier                    # insertFormat
+    | INSERT INTO insertTarget insertColumns? settingsClause? selectUnion                           # insertSelect
+    ;
+insertTarget
+    : TABLE? tableIdentifier                                            # insertIntoTable
+    | TABLE? FUNCTION tableFunction (PARTITION BY expr)?                # insertIntoFunction
     ;
 insertColumns: LPAREN compoundIdentifier (COMMA compoundIdentifier)* RPAREN;
 valuesRow: LPAREN exprList? RPAREN;
@@ -282,7 +293,7 @@ identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | QUER
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ADD | SET | ALIAS | IGNORE | RESPECT | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | SOURCE | LIFETIME | LAYOUT | EXPRESSION | HIERARCHICAL | INJECTIVE | IS_OBJECT_ID | BIDIRECTIONAL | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    : ADD | SET | ALIAS | IGNORE | RESPECT | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | SOURCE | LIFETIME | LAYOUT | EXPRESSION | HIERARCHICAL | INJECTIVE | IS_OBJECT_ID | BIDIRECTIONAL | FUNCTION | COLLATE | FILL | STEP | STALENESS | TIES | INTERPOLATE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES

@@ -6,6 +6,7 @@ public sealed interface Statement
                 CreateTableStatement,
                 DropTableStatement,
                 InsertStatement,
+                InsertFunctionStatement,
                 DescribeStatement,
                 ShowTablesStatement,
                 ExistsStatement,

@@ -18,6 +18,7 @@ import io.columba.sql.ast.ExplainStatement;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.IndexDeclaration;
+import io.columba.sql.ast.InsertFunctionStatement;
 import io.columba.sql.ast.InsertStatement;
 import io.columba.sql.ast.OptimizeStatement;
 import io.columba.sql.ast.RenameStatement;
@@ -77,6 +78,7 @@ final class StatementExplainer {
             }
             case AlterStatement alter -> alter(alter);
             case InsertStatement insert -> insert(insert);
+            case InsertFunctionStatement insert -> insertFunction(insert);
             case CreateTableStatement create -> create(create);
             case CreateViewStatement create -> createView(create);
             case CreateDictionaryStatement create -> new DictionaryExplainer(queries.expressions).create(create);
@@ -227,21 +229,38 @@ final class StatementExplainer {
     }
 
     private ExplainNode insert(InsertStatement insert) {
-        List<ExplainNode> children = new ArrayList<>();
+        List<ExplainNode> target = new ArrayList<>();
         if (insert.database() != null) {
-            children.add(identifier(insert.database()));
+            target.add(identifier(insert.database()));
         }
-        children.add(identifier(insert.table()));
+        target.add(identifier(insert.table()));
+        return insert(target, insert);
+    }
+
+    private ExplainNode insertFunction(InsertFunctionStatement insert) {
+        List<ExplainNode> target = new ArrayList<>();
+        target.add(queries.expressions.expression(insert.function()));
+        if (insert.partitionBy() != null) {
+            target.add(queries.expressions.expression(insert.partitionBy()));
+        }
+        return insert(target, insert.rows());
+    }
+
+    /** {@code InsertQuery} over its target, the columns, the SELECT and the settings written before the data. */
+    private ExplainNode insert(List<ExplainNode> target, InsertStatement insert) {
+        List<ExplainNode> children = new ArrayList<>(target);
         if (!insert.columns().isEmpty()) {
             children.add(queries.expressions.list(
                     insert.columns().stream().map(Identifier::of).toList()));
         }
+        boolean settings = !insert.settings().isEmpty();
         if (insert.select() != null) {
             children.add(queries.union(insert.select()));
             List<SelectQuery> selects = insert.select().selects();
-            if (!selects.get(selects.size() - 1).settings().isEmpty()) {
-                children.add(ExplainNode.leaf("Set"));
-            }
+            settings |= !selects.get(selects.size() - 1).settings().isEmpty();
+        }
+        if (settings) {
+            children.add(ExplainNode.leaf("Set"));
         }
         return ExplainNode.of("InsertQuery  ", children);
     }

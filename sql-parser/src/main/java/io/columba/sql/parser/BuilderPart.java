@@ -127,7 +127,19 @@ abstract class BuilderPart {
     final OrderByElement orderItem(OrderItemContext item) {
         boolean descending = item.DESC() != null || item.DESCENDING() != null;
         Boolean nullsFirst = item.NULLS() == null ? null : item.FIRST() != null;
-        return new OrderByElement(expr(item.expr()), descending, nullsFirst);
+        String collation = item.STRING_LITERAL() == null ? null : unquoteString(item.STRING_LITERAL());
+        OrderByElement.Fill fill = item.FILL() == null
+                ? null
+                : new OrderByElement.Fill(
+                        optionalExpr(item.fillFrom),
+                        optionalExpr(item.fillTo),
+                        optionalExpr(item.fillStep),
+                        optionalExpr(item.fillStaleness));
+        return new OrderByElement(expr(item.expr(0)), descending, nullsFirst, collation, fill);
+    }
+
+    final Expression optionalExpr(ExprContext context) {
+        return context == null ? null : expr(context);
     }
 
     /** A string literal's text without its quotes, escapes resolved. */

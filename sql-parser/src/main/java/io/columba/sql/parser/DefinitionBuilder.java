@@ -6,7 +6,9 @@ import io.columba.sql.ast.CreateViewStatement;
 import io.columba.sql.ast.EngineClause;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.IndexDeclaration;
+import io.columba.sql.ast.InsertFunctionStatement;
 import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.SelectUnion;
 import io.columba.sql.ast.Statement;
 import io.columba.sql.ast.TtlRule;
 import io.columba.sql.parser.ClickHouseParser.*;
@@ -164,42 +166,51 @@ final class DefinitionBuilder extends BuilderPart {
         return engine;
     }
 
+    /** INSERT into a table, or through a table function ({@code INSERT INTO FUNCTION s3(...) ...}). */
     Statement insert(InsertContext context) {
-        return switch (context) {
+        InsertTargetContext target;
+        InsertColumnsContext columns;
+        SettingsClauseContext settings;
+        List<List<Expression>> rows = null;
+        String format = null;
+        String data = null;
+        SelectUnion select = null;
+        switch (context) {
             case InsertValuesContext values -> {
-                List<List<Expression>> rows = new ArrayList<>();
+                target = values.insertTarget();
+                columns = values.insertColumns();
+                settings = values.settingsClause();
+                rows = new ArrayList<>();
                 for (ValuesRowContext row : values.valuesRow()) {
                     rows.add(exprList(row.exprList()));
                 }
-                yield new InsertStatement(
-                        database(values.tableIdentifier()),
-                        table(values.tableIdentifier()),
-                        insertColumns(values.insertColumns()),
-                        rows,
-                        null,
-                        null,
-                        null);
             }
-            case InsertFormatContext format ->
-                new InsertStatement(
-                        database(format.tableIdentifier()),
-                        table(format.tableIdentifier()),
-                        insertColumns(format.insertColumns()),
-                        null,
-                        identifier(format.identifier()),
-                        root.insertData == null ? "" : root.insertData,
-                        null);
-            case InsertSelectContext select ->
-                new InsertStatement(
-                        database(select.tableIdentifier()),
-                        table(select.tableIdentifier()),
-                        insertColumns(select.insertColumns()),
-                        null,
-                        null,
-                        null,
-                        selectUnion(select.selectUnion()));
+            case InsertFormatContext written -> {
+                target = written.insertTarget();
+                columns = written.insertColumns();
+                settings = written.settingsClause();
+                format = identifier(written.identifier());
+                data = root.insertData == null ? "" : root.insertData;
+            }
+            case InsertSelectContext written -> {
+                target = written.insertTarget();
+                columns = written.insertColumns();
+                settings = written.settingsClause();
+                select = selectUnion(written.selectUnion());
+            }
             default -> throw new IllegalStateException("unknown insert");
-        };
+        }
+        if (target instanceof InsertIntoFunctionContext function) {
+            InsertStatement inserted = new InsertStatement(
+                    null, null, insertColumns(columns), rows, format, data, select, settings(settings));
+            return new InsertFunctionStatement(
+                    root.selects.tableFunction(function.tableFunction()),
+                    function.expr() == null ? null : expr(function.expr()),
+                    inserted);
+        }
+        TableIdentifierContext table = ((InsertIntoTableContext) target).tableIdentifier();
+        return new InsertStatement(
+                database(table), table(table), insertColumns(columns), rows, format, data, select, settings(settings));
     }
 
     private List<String> insertColumns(InsertColumnsContext context) {

@@ -5,6 +5,7 @@ import io.columba.sql.ast.ArrayJoin;
 import io.columba.sql.ast.Asterisk;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.FunctionCall;
+import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.JoinClause;
 import io.columba.sql.ast.Literal;
 import io.columba.sql.ast.OrderByElement;
@@ -159,7 +160,9 @@ final class SelectBuilder extends BuilderPart {
                 limitBy,
                 limit,
                 offset,
-                settings(select.settingsClause()));
+                settings(select.settingsClause()),
+                interpolate(select.interpolateClause()),
+                select.limitClause() != null && select.limitClause().getToken(ClickHouseLexer.TIES, 0) != null);
         return SelectUnion.of(query);
     }
 
@@ -278,5 +281,19 @@ final class SelectBuilder extends BuilderPart {
                 null,
                 Map.of());
         return new SubqueryTable(SelectUnion.of(readExplain), explain.alias() == null ? null : alias(explain.alias()));
+    }
+
+    /** {@code INTERPOLATE (x AS expression, y)}: {@code y} alone is {@code y AS y}. */
+    private List<Alias> interpolate(InterpolateClauseContext context) {
+        if (context == null) {
+            return null;
+        }
+        List<Alias> items = new ArrayList<>();
+        for (InterpolateItemContext item : context.interpolateItem()) {
+            String column = identifier(item.identifier());
+            Expression value = item.expr() == null ? new Identifier(List.of(column)) : expr(item.expr());
+            items.add(new Alias(value, column));
+        }
+        return items;
     }
 }
