@@ -37,12 +37,45 @@ onCluster: ON CLUSTER (identifier | STRING_LITERAL);
 explainKind: AST | SYNTAX | QUERY_KEYWORD TREE | PLAN | PIPELINE | ESTIMATE | TABLE OVERRIDE;
 
 alterCommand
-    : DELETE WHERE expr                                                 # alterDelete
-    | UPDATE assignment (COMMA assignment)* WHERE expr                  # alterUpdate
+    : DELETE (IN partitionSpec)? WHERE expr                             # alterDelete
+    | UPDATE assignment (COMMA assignment)* (IN partitionSpec)? WHERE expr  # alterUpdate
     | ADD COLUMN (IF NOT EXISTS)? columnDeclaration (AFTER identifier | FIRST)?  # alterAddColumn
     | DROP COLUMN (IF EXISTS)? identifier                               # alterDropColumn
     | MODIFY COLUMN (IF EXISTS)? identifier columnType (DEFAULT expr)?  # alterModifyColumn
     | RENAME COLUMN (IF EXISTS)? identifier TO identifier               # alterRenameColumn
+    | (CLEAR | MATERIALIZE) COLUMN (IF EXISTS)? identifier (IN partitionSpec)?  # alterColumnData
+    | COMMENT COLUMN (IF EXISTS)? identifier STRING_LITERAL             # alterCommentColumn
+    | ADD INDEX (IF NOT EXISTS)? indexDeclarationBody (AFTER identifier | FIRST)?  # alterAddIndex
+    | (DROP | CLEAR | MATERIALIZE) INDEX (IF EXISTS)? identifier (IN partitionSpec)?  # alterIndex
+    | ADD PROJECTION (IF NOT EXISTS)? projectionDeclarationBody         # alterAddProjection
+    | (DROP | CLEAR | MATERIALIZE) PROJECTION (IF EXISTS)? identifier (IN partitionSpec)?  # alterProjection
+    | ADD CONSTRAINT (IF NOT EXISTS)? identifier (CHECK | ASSUME) expr  # alterAddConstraint
+    | DROP CONSTRAINT (IF EXISTS)? identifier                           # alterDropConstraint
+    | (ADD | MODIFY) STATISTICS (IF NOT EXISTS)? exprList TYPE exprList # alterAddStatistics
+    | (DROP | CLEAR | MATERIALIZE) STATISTICS (IF EXISTS)? (ALL | exprList)  # alterStatistics
+    | (DROP DETACHED | DROP | DETACH | ATTACH | FREEZE | UNFREEZE | FETCH) partitionSpec
+      (FROM (STRING_LITERAL | tableIdentifier))? (WITH identifier STRING_LITERAL)?  # alterPartition
+    | REPLACE partitionSpec FROM tableIdentifier                        # alterReplacePartition
+    | MOVE partitionSpec TO (TABLE tableIdentifier | DISK STRING_LITERAL | VOLUME STRING_LITERAL)  # alterMovePartition
+    | (FREEZE | UNFREEZE) (WITH identifier STRING_LITERAL)?              # alterFreezeAll
+    | MODIFY SETTING settingItem (COMMA settingItem)*                   # alterModifySetting
+    | RESET SETTING identifier (COMMA identifier)*                      # alterResetSetting
+    | MODIFY TTL ttlRule (COMMA ttlRule)*                               # alterModifyTtl
+    | MODIFY QUERY_KEYWORD selectUnion                                  # alterModifyQuery
+    | MODIFY ORDER BY expr                                              # alterModifyOrderBy
+    | MODIFY SAMPLE BY expr                                             # alterModifySampleBy
+    | MODIFY COMMENT STRING_LITERAL                                     # alterModifyComment
+    | REMOVE (TTL | SAMPLE BY)                                          # alterRemove
+    | MATERIALIZE TTL (IN partitionSpec)?                               # alterMaterializeTtl
+    | APPLY (DELETED MASK | PATCHES) (IN partitionSpec)?                # alterApply
+    | REWRITE PARTS (IN partitionSpec)?                                 # alterRewriteParts
+    ;
+// PARTITION expr | PARTITION ID 'id' | PARTITION ALL | PART 'name'
+partitionSpec
+    : PARTITION ALL
+    | PARTITION identifier STRING_LITERAL
+    | PARTITION expr
+    | PART (STRING_LITERAL | QUERY_PARAMETER)
     ;
 assignment: identifier EQ_SINGLE expr;
 
@@ -173,8 +206,15 @@ dictionaryClause
 keyValueFunction: identifier (LPAREN keyValuePairs? RPAREN)?;
 keyValuePairs: keyValuePair (COMMA? keyValuePair)*;
 keyValuePair: identifier (expr | identifier? LPAREN keyValuePairs? RPAREN);
-tableElement: indexDeclaration | columnDeclaration;
-indexDeclaration: INDEX identifier expr TYPE columnType (GRANULARITY DECIMAL_LITERAL)?;
+tableElement
+    : INDEX indexDeclarationBody
+    | PROJECTION projectionDeclarationBody
+    | CONSTRAINT identifier (CHECK | ASSUME) expr
+    | columnDeclaration
+    ;
+indexDeclarationBody: identifier expr TYPE columnType (GRANULARITY DECIMAL_LITERAL)?;
+projectionDeclarationBody: identifier LPAREN projectionSelect RPAREN (WITH SETTINGS LPAREN settingItem (COMMA settingItem)* RPAREN)?;
+projectionSelect: withClause? SELECT selectItemList (GROUP BY exprList)? (ORDER BY exprList)?;
 columnDeclaration
     : identifier columnType? ((DEFAULT | MATERIALIZED | ALIAS | EPHEMERAL) expr?)? (COMMENT STRING_LITERAL)?
       (CODEC LPAREN columnType (COMMA columnType)* RPAREN)? (TTL expr)?
@@ -293,7 +333,7 @@ identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | QUER
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ADD | SET | ALIAS | IGNORE | RESPECT | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | SOURCE | LIFETIME | LAYOUT | EXPRESSION | HIERARCHICAL | INJECTIVE | IS_OBJECT_ID | BIDIRECTIONAL | FUNCTION | COLLATE | FILL | STEP | STALENESS | TIES | INTERPOLATE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    : ADD | SET | ALIAS | IGNORE | RESPECT | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | SOURCE | LIFETIME | LAYOUT | EXPRESSION | HIERARCHICAL | INJECTIVE | IS_OBJECT_ID | BIDIRECTIONAL | FUNCTION | COLLATE | FILL | STEP | STALENESS | TIES | INTERPOLATE | MATERIALIZE | ASSUME | PROJECTION | CLEAR | FREEZE | UNFREEZE | FETCH | MOVE | PART | DETACHED | CONSTRAINT | STATISTICS | RESET | SETTING | REMOVE | APPLY | DELETED | MASK | PATCHES | REWRITE | PARTS | VOLUME | DISK | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * {@code CREATE TABLE [IF NOT EXISTS] [db.]t [(columns, indexes)] [AS [db.]other] [ENGINE = ...] [AS SELECT ...]};
  * {@code asTable} ({@code db.t} or {@code t}), {@code asSelect} and {@code asTableFunction} ({@code AS remote(...)},
- * a table function's structure and data) are null when absent.
+ * a table function's structure and data) are null when absent. {@code constraints} and {@code projections} are
+ * the table's {@code CONSTRAINT} and {@code PROJECTION} elements.
  */
 public record CreateTableStatement(
         boolean ifNotExists,
@@ -16,12 +17,41 @@ public record CreateTableStatement(
         EngineClause engine,
         String asTable,
         SelectUnion asSelect,
-        FunctionCall asTableFunction)
+        FunctionCall asTableFunction,
+        List<ConstraintDeclaration> constraints,
+        List<ProjectionDeclaration> projections)
         implements Statement {
 
     public CreateTableStatement {
         columns = List.copyOf(columns);
         indexes = List.copyOf(indexes);
+        constraints = List.copyOf(constraints);
+        projections = List.copyOf(projections);
+    }
+
+    /** Without constraints or projections. */
+    public CreateTableStatement(
+            boolean ifNotExists,
+            String database,
+            String table,
+            List<ColumnDeclaration> columns,
+            List<IndexDeclaration> indexes,
+            EngineClause engine,
+            String asTable,
+            SelectUnion asSelect,
+            FunctionCall asTableFunction) {
+        this(
+                ifNotExists,
+                database,
+                table,
+                columns,
+                indexes,
+                engine,
+                asTable,
+                asSelect,
+                asTableFunction,
+                List.of(),
+                List.of());
     }
 
     public CreateTableStatement(

@@ -3,6 +3,7 @@ package io.columba.sql.explain;
 import io.columba.sql.ast.AlterCommand;
 import io.columba.sql.ast.AlterStatement;
 import io.columba.sql.ast.ColumnDeclaration;
+import io.columba.sql.ast.ConstraintDeclaration;
 import io.columba.sql.ast.CreateDatabaseStatement;
 import io.columba.sql.ast.CreateDictionaryStatement;
 import io.columba.sql.ast.CreateTableStatement;
@@ -21,6 +22,7 @@ import io.columba.sql.ast.IndexDeclaration;
 import io.columba.sql.ast.InsertFunctionStatement;
 import io.columba.sql.ast.InsertStatement;
 import io.columba.sql.ast.OptimizeStatement;
+import io.columba.sql.ast.ProjectionDeclaration;
 import io.columba.sql.ast.RenameStatement;
 import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectStatement;
@@ -40,8 +42,15 @@ import java.util.List;
 final class StatementExplainer {
     private final QueryExplainer queries;
 
+    private final AlterExplainer alters;
+
     StatementExplainer(QueryExplainer queries) {
         this.queries = queries;
+        this.alters = new AlterExplainer(this, queries.expressions);
+    }
+
+    QueryExplainer queries() {
+        return queries;
     }
 
     ExplainNode statement(Statement statement) {
@@ -180,7 +189,7 @@ final class StatementExplainer {
     private ExplainNode alter(AlterStatement alter) {
         List<ExplainNode> commands = new ArrayList<>();
         for (AlterCommand command : alter.commands()) {
-            commands.add(alterCommand(command));
+            commands.add(alters.command(command));
         }
         ExplainNode table = tableQuery("AlterQuery", alter.database(), alter.table());
         List<ExplainNode> children = new ArrayList<>();
@@ -190,42 +199,6 @@ final class StatementExplainer {
             children.add(ExplainNode.leaf("Set"));
         }
         return ExplainNode.of(table.id(), children);
-    }
-
-    private ExplainNode alterCommand(AlterCommand command) {
-        ExpressionExplainer expressions = queries.expressions;
-        return switch (command) {
-            case AlterCommand.DeleteRows delete ->
-                ExplainNode.of("AlterCommand DELETE", expressions.expression(delete.where()));
-            case AlterCommand.UpdateRows update -> {
-                List<ExplainNode> assignments = new ArrayList<>();
-                for (int i = 0; i < update.columns().size(); i++) {
-                    assignments.add(ExplainNode.of(
-                            "Assignment " + update.columns().get(i),
-                            expressions.expression(update.values().get(i))));
-                }
-                yield ExplainNode.of(
-                        "AlterCommand UPDATE",
-                        expressions.expression(update.where()),
-                        ExplainNode.of("ExpressionList", assignments));
-            }
-            case AlterCommand.AddColumn add -> {
-                List<ExplainNode> children = new ArrayList<>();
-                children.add(column(add.column()));
-                if (add.after() != null) {
-                    children.add(identifier(add.after()));
-                }
-                yield ExplainNode.of("AlterCommand ADD_COLUMN", children);
-            }
-            case AlterCommand.DropColumn drop -> ExplainNode.of("AlterCommand DROP_COLUMN", identifier(drop.name()));
-            case AlterCommand.ModifyColumn modify -> {
-                ColumnDeclaration column =
-                        new ColumnDeclaration(modify.name(), modify.type(), modify.defaultExpression());
-                yield ExplainNode.of("AlterCommand MODIFY_COLUMN", column(column));
-            }
-            case AlterCommand.RenameColumn rename ->
-                ExplainNode.of("AlterCommand RENAME_COLUMN", identifier(rename.from()), identifier(rename.to()));
-        };
     }
 
     private ExplainNode insert(InsertStatement insert) {
@@ -271,7 +244,10 @@ final class StatementExplainer {
             children.add(identifier(create.database()));
         }
         children.add(identifier(create.table()));
-        if (!create.columns().isEmpty() || !create.indexes().isEmpty()) {
+        if (!create.columns().isEmpty()
+                || !create.indexes().isEmpty()
+                || !create.constraints().isEmpty()
+                || !create.projections().isEmpty()) {
             children.add(columnsDefinition(create));
         }
         if (create.asTableFunction() != null) {
@@ -317,7 +293,23 @@ final class StatementExplainer {
     }
 
     private ExplainNode columnsDefinition(CreateTableStatement create) {
-        return columnsDefinition(create.columns(), create.indexes());
+        ExplainNode definition = columnsDefinition(create.columns(), create.indexes());
+        List<ExplainNode> children = new ArrayList<>(definition.children());
+        if (!create.constraints().isEmpty()) {
+            List<ExplainNode> constraints = new ArrayList<>();
+            for (ConstraintDeclaration constraint : create.constraints()) {
+                constraints.add(ExplainNode.of("Constraint", queries.expressions.expression(constraint.expression())));
+            }
+            children.add(ExplainNode.of("ExpressionList", constraints));
+        }
+        if (!create.projections().isEmpty()) {
+            List<ExplainNode> projections = new ArrayList<>();
+            for (ProjectionDeclaration projection : create.projections()) {
+                projections.add(projection(projection));
+            }
+            children.add(ExplainNode.of("ExpressionList", projections));
+        }
+        return ExplainNode.of(definition.id(), children);
     }
 
     private ExplainNode columnsDefinition(List<ColumnDeclaration> declarations, List<IndexDeclaration> indexList) {
@@ -326,23 +318,44 @@ final class StatementExplainer {
             columns.add(column(column));
         }
         List<ExplainNode> definition = new ArrayList<>();
-        definition.add(ExplainNode.of("ExpressionList", columns));
+        if (!columns.isEmpty()) {
+            definition.add(ExplainNode.of("ExpressionList", columns));
+        }
         if (!indexList.isEmpty()) {
             List<ExplainNode> indexes = new ArrayList<>();
             for (IndexDeclaration index : indexList) {
-                indexes.add(ExplainNode.of(
-                        "Index", queries.expressions.expression(index.expression()), indexType(index.type())));
+                indexes.add(index(index));
             }
             definition.add(ExplainNode.of("ExpressionList", indexes));
         }
         return ExplainNode.of("Columns definition", definition);
     }
 
+    ExplainNode index(IndexDeclaration index) {
+        return ExplainNode.of("Index", queries.expressions.expression(index.expression()), indexType(index.type()));
+    }
+
+    /** {@code Projection} over a {@code ProjectionSelectQuery}: the columns, then GROUP BY and ORDER BY keys. */
+    ExplainNode projection(ProjectionDeclaration projection) {
+        ExpressionExplainer expressions = queries.expressions;
+        List<ExplainNode> children = new ArrayList<>();
+        children.add(expressions.list(projection.columns()));
+        if (!projection.groupBy().isEmpty()) {
+            children.add(expressions.list(projection.groupBy()));
+        }
+        if (projection.orderBy().size() == 1) {
+            children.add(expressions.expression(projection.orderBy().get(0)));
+        } else if (!projection.orderBy().isEmpty()) {
+            children.add(ExplainNode.of("Function tuple", expressions.list(projection.orderBy())));
+        }
+        return ExplainNode.of("Projection", ExplainNode.of("ProjectionSelectQuery", children));
+    }
+
     /**
      * A skipping index's type ({@code minmax}, {@code bloom_filter(0.01)}, {@code text(tokenizer = 'x')}) is an
      * expression: a function, with parentheses or not.
      */
-    private ExplainNode indexType(String text) {
+    ExplainNode indexType(String text) {
         Expression type = SqlParser.parseExpression(text);
         if (type instanceof Identifier name) {
             return ExplainNode.of("Function " + name.fullName(), ExplainNode.leaf("ExpressionList"));
@@ -374,7 +387,7 @@ final class StatementExplainer {
                 : ExplainNode.of("Function " + engine.name(), queries.expressions.list(engine.arguments()));
     }
 
-    private ExplainNode column(ColumnDeclaration column) {
+    ExplainNode column(ColumnDeclaration column) {
         List<ExplainNode> children = new ArrayList<>();
         if (column.type() != null) {
             children.add(DataTypeExplainer.type(column.type()));

@@ -14,6 +14,7 @@ final class AstBuilder {
     final StatementBuilder statements = new StatementBuilder(this);
     final SelectBuilder selects = new SelectBuilder(this);
     final DefinitionBuilder definitions = new DefinitionBuilder(this);
+    final AlterBuilder alters = new AlterBuilder(this);
     final DictionaryBuilder dictionaries = new DictionaryBuilder(this);
     final ExpressionBuilder expressions = new ExpressionBuilder(this);
 

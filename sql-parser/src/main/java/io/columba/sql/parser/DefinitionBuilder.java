@@ -1,6 +1,8 @@
 package io.columba.sql.parser;
 
+import io.columba.sql.ast.Alias;
 import io.columba.sql.ast.ColumnDeclaration;
+import io.columba.sql.ast.ConstraintDeclaration;
 import io.columba.sql.ast.CreateTableStatement;
 import io.columba.sql.ast.CreateViewStatement;
 import io.columba.sql.ast.EngineClause;
@@ -8,6 +10,7 @@ import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.IndexDeclaration;
 import io.columba.sql.ast.InsertFunctionStatement;
 import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.ProjectionDeclaration;
 import io.columba.sql.ast.SelectUnion;
 import io.columba.sql.ast.Statement;
 import io.columba.sql.ast.TtlRule;
@@ -64,7 +67,7 @@ final class DefinitionBuilder extends BuilderPart {
                 defaultKind);
     }
 
-    private IndexDeclaration indexDeclaration(IndexDeclarationContext index) {
+    IndexDeclaration indexDeclaration(IndexDeclarationBodyContext index) {
         int granularity = 1;
         if (index.DECIMAL_LITERAL() != null) {
             Token token = index.DECIMAL_LITERAL().getSymbol();
@@ -79,7 +82,7 @@ final class DefinitionBuilder extends BuilderPart {
                 identifier(index.identifier()), expr(index.expr()), textOf(index.columnType()), granularity);
     }
 
-    private TtlRule ttlRule(TtlRuleContext rule) {
+    TtlRule ttlRule(TtlRuleContext rule) {
         String move = rule.TO() == null
                 ? null
                 : identifier(rule.identifier()) + " " + rule.STRING_LITERAL().getText();
@@ -89,11 +92,18 @@ final class DefinitionBuilder extends BuilderPart {
     Statement createTable(CreateTableContext create) {
         List<ColumnDeclaration> columns = new ArrayList<>();
         List<IndexDeclaration> indexes = new ArrayList<>();
+        List<ConstraintDeclaration> constraints = new ArrayList<>();
+        List<ProjectionDeclaration> projections = new ArrayList<>();
         for (TableElementContext element : create.tableElement()) {
             if (element.columnDeclaration() != null) {
                 columns.add(columnDeclaration(element.columnDeclaration()));
+            } else if (element.indexDeclarationBody() != null) {
+                indexes.add(indexDeclaration(element.indexDeclarationBody()));
+            } else if (element.projectionDeclarationBody() != null) {
+                projections.add(projectionDeclaration(element.projectionDeclarationBody()));
             } else {
-                indexes.add(indexDeclaration(element.indexDeclaration()));
+                constraints.add(new ConstraintDeclaration(
+                        identifier(element.identifier()), expr(element.expr()), element.ASSUME() != null));
             }
         }
         List<TableIdentifierContext> names = create.tableIdentifier();
@@ -107,7 +117,9 @@ final class DefinitionBuilder extends BuilderPart {
                 engine(create.engineClause()),
                 names.size() > 1 ? textOf(names.get(1)).replace("`", "") : null,
                 select == null ? null : selectUnion(select),
-                create.tableFunction() == null ? null : root.selects.tableFunction(create.tableFunction()));
+                create.tableFunction() == null ? null : root.selects.tableFunction(create.tableFunction()),
+                constraints,
+                projections);
     }
 
     Statement createView(CreateViewContext create) {
@@ -219,5 +231,20 @@ final class DefinitionBuilder extends BuilderPart {
                 : context.compoundIdentifier().stream()
                         .map(name -> String.join(".", nameParts(name)))
                         .toList();
+    }
+
+    /** {@code name (SELECT columns [GROUP BY keys] [ORDER BY keys])}. */
+    ProjectionDeclaration projectionDeclaration(ProjectionDeclarationBodyContext projection) {
+        ProjectionSelectContext select = projection.projectionSelect();
+        List<Expression> columns = new ArrayList<>();
+        for (SelectItemContext item : select.selectItemList().selectItem()) {
+            Expression expression = expr(item.expr());
+            columns.add(item.alias() == null ? expression : new Alias(expression, alias(item.alias())));
+        }
+        List<Expression> groupBy = select.GROUP() == null ? List.of() : exprList(select.exprList(0));
+        List<Expression> orderBy = select.ORDER() == null
+                ? List.of()
+                : exprList(select.exprList(select.exprList().size() - 1));
+        return new ProjectionDeclaration(identifier(projection.identifier()), columns, groupBy, orderBy);
     }
 }

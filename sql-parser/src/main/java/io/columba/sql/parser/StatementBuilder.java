@@ -1,6 +1,5 @@
 package io.columba.sql.parser;
 
-import io.columba.sql.ast.AlterCommand;
 import io.columba.sql.ast.AlterStatement;
 import io.columba.sql.ast.CreateDatabaseStatement;
 import io.columba.sql.ast.DeleteStatement;
@@ -115,7 +114,9 @@ final class StatementBuilder extends BuilderPart {
                 new AlterStatement(
                         database(alter.tableIdentifier()),
                         table(alter.tableIdentifier()),
-                        alter.alterCommand().stream().map(this::alterCommand).toList(),
+                        alter.alterCommand().stream()
+                                .map(root.alters::alterCommand)
+                                .toList(),
                         settings(alter.settingsClause()));
             case SetStatementContext set -> {
                 Map<String, Expression> settings = new LinkedHashMap<>();
@@ -195,36 +196,5 @@ final class StatementBuilder extends BuilderPart {
         }
         return new SystemStatement(
                 tokens.stream().map(token -> token.toUpperCase(Locale.ROOT)).toList(), null, null);
-    }
-
-    private AlterCommand alterCommand(AlterCommandContext command) {
-        return switch (command) {
-            case AlterDeleteContext delete -> new AlterCommand.DeleteRows(expr(delete.expr()));
-            case AlterUpdateContext update ->
-                new AlterCommand.UpdateRows(
-                        update.assignment().stream()
-                                .map(a -> identifier(a.identifier()))
-                                .toList(),
-                        update.assignment().stream().map(a -> expr(a.expr())).toList(),
-                        expr(update.expr()));
-            case AlterAddColumnContext add ->
-                new AlterCommand.AddColumn(
-                        root.definitions.columnDeclaration(add.columnDeclaration()),
-                        add.EXISTS() != null,
-                        add.identifier() == null ? null : identifier(add.identifier()),
-                        add.FIRST() != null);
-            case AlterDropColumnContext drop ->
-                new AlterCommand.DropColumn(identifier(drop.identifier()), drop.EXISTS() != null);
-            case AlterModifyColumnContext modify ->
-                new AlterCommand.ModifyColumn(
-                        identifier(modify.identifier()),
-                        textOf(modify.columnType()),
-                        modify.expr() == null ? null : expr(modify.expr()),
-                        modify.EXISTS() != null);
-            case AlterRenameColumnContext rename ->
-                new AlterCommand.RenameColumn(
-                        identifier(rename.identifier(0)), identifier(rename.identifier(1)), rename.EXISTS() != null);
-            default -> throw new IllegalStateException("unknown ALTER command " + command.getClass());
-        };
     }
 }
