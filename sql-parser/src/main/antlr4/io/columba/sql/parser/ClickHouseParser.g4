@@ -12,7 +12,7 @@ statement
     | createDatabase                                                    # createDatabaseStatement
     | createView                                                        # createViewStatement
     | createDictionary                                                  # createDictionaryStatement
-    | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier onCluster? SYNC?  # dropTableStatement
+    | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier (COMMA tableIdentifier)* onCluster? SYNC?  # dropTableStatement
     | EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? statement  # explainStatement
     | SYSTEM (~SEMICOLON)+                                              # systemStatement
     | (DETACH | ATTACH) (TABLE | VIEW | DICTIONARY)? (IF NOT? EXISTS)? tableIdentifier onCluster? PERMANENTLY? SYNC?  # detachStatement
@@ -21,9 +21,11 @@ statement
     | USE identifier                                                    # useStatement
     | insert                                                            # insertStatement
     | (DESCRIBE | DESC) TABLE? tableIdentifier formatClause?            # describeStatement
+    | (DESCRIBE | DESC) TABLE? (tableFunction | LPAREN selectUnion RPAREN) settingsClause? formatClause? settingsClause?  # describeSourceStatement
     | SHOW TABLES formatClause?                                         # showTablesStatement
     | EXISTS TABLE? tableIdentifier formatClause?                       # existsStatement
-    | OPTIMIZE TABLE tableIdentifier (PARTITION expr)? FINAL? DEDUPLICATE?  # optimizeStatement
+    | OPTIMIZE TABLE tableIdentifier onCluster? partitionSpec? FINAL? (DEDUPLICATE (BY exprList)?)? CLEANUP? settingsClause?  # optimizeStatement
+    | UPDATE tableIdentifier SET assignment (COMMA assignment)* (IN partitionSpec)? WHERE expr settingsClause?  # updateStatement
     | TRUNCATE TEMPORARY? TABLE? (IF EXISTS)? tableIdentifier           # truncateStatement
     | RENAME TABLE renamePair (COMMA renamePair)*                        # renameStatement
     | EXCHANGE TABLES tableIdentifier AND tableIdentifier               # exchangeStatement
@@ -39,12 +41,15 @@ explainKind: AST | SYNTAX | QUERY_KEYWORD TREE | PLAN | PIPELINE | ESTIMATE | TA
 alterCommand
     : DELETE (IN partitionSpec)? WHERE expr                             # alterDelete
     | UPDATE assignment (COMMA assignment)* (IN partitionSpec)? WHERE expr  # alterUpdate
-    | ADD COLUMN (IF NOT EXISTS)? columnDeclaration (AFTER identifier | FIRST)?  # alterAddColumn
-    | DROP COLUMN (IF EXISTS)? identifier                               # alterDropColumn
-    | MODIFY COLUMN (IF EXISTS)? identifier columnType (DEFAULT expr)?  # alterModifyColumn
-    | RENAME COLUMN (IF EXISTS)? identifier TO identifier               # alterRenameColumn
-    | (CLEAR | MATERIALIZE) COLUMN (IF EXISTS)? identifier (IN partitionSpec)?  # alterColumnData
-    | COMMENT COLUMN (IF EXISTS)? identifier STRING_LITERAL             # alterCommentColumn
+    | ADD COLUMN (IF NOT EXISTS)? columnDeclaration (AFTER columnName | FIRST)?  # alterAddColumn
+    | DROP COLUMN (IF EXISTS)? columnName                               # alterDropColumn
+    | MODIFY COLUMN (IF EXISTS)? columnName columnType (DEFAULT expr)?  # alterModifyColumn
+    | MODIFY COLUMN (IF EXISTS)? columnDeclaration (AFTER columnName | FIRST)?  # alterModifyColumnDeclaration
+    | MODIFY COLUMN (IF EXISTS)? columnName
+      (REMOVE identifier | MODIFY SETTING settingItem (COMMA settingItem)* | RESET SETTING identifier (COMMA identifier)*)  # alterModifyColumnProperty
+    | RENAME COLUMN (IF EXISTS)? columnName TO columnName               # alterRenameColumn
+    | (CLEAR | MATERIALIZE) COLUMN (IF EXISTS)? columnName (IN partitionSpec)?  # alterColumnData
+    | COMMENT COLUMN (IF EXISTS)? columnName STRING_LITERAL             # alterCommentColumn
     | ADD INDEX (IF NOT EXISTS)? indexDeclarationBody (AFTER identifier | FIRST)?  # alterAddIndex
     | (DROP | CLEAR | MATERIALIZE) INDEX (IF EXISTS)? identifier (IN partitionSpec)?  # alterIndex
     | ADD PROJECTION (IF NOT EXISTS)? projectionDeclarationBody         # alterAddProjection
@@ -131,7 +136,7 @@ joinConstraint
     | USING (LPAREN exprList RPAREN | exprList)                         # joinUsing
     ;
 tableExpression
-    : tableIdentifier FINAL? (AS? alias)?                               # tableReference
+    : tableIdentifier FINAL? (AS? alias)? sampleClause?                 # tableReference
     | tableFunction (AS? alias)?                                        # tableFunctionReference
     | LPAREN selectUnion RPAREN (AS? alias)?                            # subqueryReference
     | LPAREN EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? selectUnion RPAREN (AS? alias)?  # explainReference
@@ -141,6 +146,9 @@ tableFunction: identifier LPAREN exprList? RPAREN | viewFunction;
 viewFunction: VIEW LPAREN selectUnion RPAREN;
 tableIdentifier: (identifier DOT)? identifier;
 
+// SAMPLE 1/10 OFFSET 1/2: ratios as ClickHouse reads them, a number or a number over a number.
+sampleClause: SAMPLE sampleRatio (OFFSET sampleRatio)?;
+sampleRatio: (DECIMAL_LITERAL | FLOATING_LITERAL) (SLASH (DECIMAL_LITERAL | FLOATING_LITERAL))?;
 prewhereClause: PREWHERE expr;
 whereClause: WHERE expr;
 groupByClause: GROUP BY (groupingSets | LPAREN exprList RPAREN | exprList) (WITH (ROLLUP | CUBE))?;
@@ -215,8 +223,10 @@ tableElement
 indexDeclarationBody: identifier expr TYPE columnType (GRANULARITY DECIMAL_LITERAL)?;
 projectionDeclarationBody: identifier LPAREN projectionSelect RPAREN (WITH SETTINGS LPAREN settingItem (COMMA settingItem)* RPAREN)?;
 projectionSelect: withClause? SELECT selectItemList (GROUP BY exprList)? (ORDER BY exprList)?;
+// A column's name: nested columns are written n.a.
+columnName: identifier (DOT identifier)*;
 columnDeclaration
-    : identifier columnType? ((DEFAULT | MATERIALIZED | ALIAS | EPHEMERAL) expr?)? (COMMENT STRING_LITERAL)?
+    : columnName columnType? ((DEFAULT | MATERIALIZED | ALIAS | EPHEMERAL) expr?)? (COMMENT STRING_LITERAL)?
       (CODEC LPAREN columnType (COMMA columnType)* RPAREN)? (TTL expr)?
     ;
 engineClause: ENGINE EQ_SINGLE? engineExpr engineItem* | engineItem+;
@@ -333,7 +343,7 @@ identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | QUER
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ADD | SET | ALIAS | IGNORE | RESPECT | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | SOURCE | LIFETIME | LAYOUT | EXPRESSION | HIERARCHICAL | INJECTIVE | IS_OBJECT_ID | BIDIRECTIONAL | FUNCTION | COLLATE | FILL | STEP | STALENESS | TIES | INTERPOLATE | MATERIALIZE | ASSUME | PROJECTION | CLEAR | FREEZE | UNFREEZE | FETCH | MOVE | PART | DETACHED | CONSTRAINT | STATISTICS | RESET | SETTING | REMOVE | APPLY | DELETED | MASK | PATCHES | REWRITE | PARTS | VOLUME | DISK | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    : ADD | SET | ALIAS | IGNORE | RESPECT | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | SOURCE | LIFETIME | LAYOUT | EXPRESSION | HIERARCHICAL | INJECTIVE | IS_OBJECT_ID | BIDIRECTIONAL | FUNCTION | COLLATE | FILL | STEP | STALENESS | TIES | INTERPOLATE | MATERIALIZE | ASSUME | PROJECTION | CLEAR | FREEZE | UNFREEZE | FETCH | MOVE | PART | DETACHED | CONSTRAINT | STATISTICS | RESET | SETTING | REMOVE | APPLY | DELETED | MASK | PATCHES | REWRITE | PARTS | VOLUME | DISK | CLEANUP | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES

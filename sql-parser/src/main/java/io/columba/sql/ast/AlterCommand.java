@@ -28,6 +28,25 @@ public sealed interface AlterCommand {
     record ModifyColumn(String name, String type, Expression defaultExpression, boolean ifExists)
             implements AlterCommand {}
 
+    /**
+     * {@code MODIFY COLUMN [IF EXISTS] declaration [AFTER name | FIRST]} with more than a type and a DEFAULT: a
+     * codec, a comment, a TTL, another kind of default, or no type.
+     */
+    record ModifyColumnDeclaration(ColumnDeclaration column, boolean ifExists, String after, boolean first)
+            implements AlterCommand {}
+
+    /**
+     * {@code MODIFY COLUMN name REMOVE property} ({@code removed} is DEFAULT, CODEC, COMMENT, TTL, ...) or
+     * {@code MODIFY COLUMN name MODIFY | RESET SETTING ...} ({@code settings}, {@code reset} names).
+     */
+    record ModifyColumnProperty(String name, String removed, Map<String, Expression> settings, List<String> reset)
+            implements AlterCommand {
+        public ModifyColumnProperty {
+            settings = Map.copyOf(settings);
+            reset = List.copyOf(reset);
+        }
+    }
+
     /** {@code RENAME COLUMN [IF EXISTS] from TO to}. */
     record RenameColumn(String from, String to, boolean ifExists) implements AlterCommand {}
 

@@ -26,18 +26,23 @@ final class AlterExplainer {
     ExplainNode command(AlterCommand command) {
         return switch (command) {
             case AlterCommand.DeleteRows delete -> node("DELETE", expressions.expression(delete.where()));
-            case AlterCommand.UpdateRows update -> {
-                List<ExplainNode> assignments = new ArrayList<>();
-                for (int i = 0; i < update.columns().size(); i++) {
-                    assignments.add(ExplainNode.of(
-                            "Assignment " + update.columns().get(i),
-                            expressions.expression(update.values().get(i))));
+            case AlterCommand.UpdateRows update ->
+                node("UPDATE", expressions.expression(update.where()), assignments(update.columns(), update.values()));
+            case AlterCommand.ModifyColumnDeclaration modify -> {
+                List<ExplainNode> children = new ArrayList<>();
+                children.add(statements.column(modify.column()));
+                if (modify.after() != null) {
+                    children.add(identifier(modify.after()));
                 }
-                yield node(
-                        "UPDATE",
-                        expressions.expression(update.where()),
-                        ExplainNode.of("ExpressionList", assignments));
+                yield ExplainNode.of("AlterCommand MODIFY_COLUMN", children);
             }
+            case AlterCommand.ModifyColumnProperty modify ->
+                modify.settings().isEmpty()
+                        ? node("MODIFY_COLUMN", ExplainNode.leaf("ColumnDeclaration " + modify.name()))
+                        : node(
+                                "MODIFY_COLUMN",
+                                ExplainNode.leaf("ColumnDeclaration " + modify.name()),
+                                ExplainNode.leaf("Set"));
             case AlterCommand.AddColumn add -> {
                 List<ExplainNode> children = new ArrayList<>();
                 children.add(statements.column(add.column()));
@@ -116,6 +121,15 @@ final class AlterExplainer {
         };
     }
 
+    /** {@code SET a = x, b = y}: an {@code Assignment} per column. */
+    ExplainNode assignments(List<String> columns, List<io.columba.sql.ast.Expression> values) {
+        List<ExplainNode> assignments = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            assignments.add(ExplainNode.of("Assignment " + columns.get(i), expressions.expression(values.get(i))));
+        }
+        return ExplainNode.of("ExpressionList", assignments);
+    }
+
     private ExplainNode statistics(AlterCommand.StatisticsCommand statistics) {
         String type = switch (statistics.action()) {
             case ADD -> "ADD_STATISTICS";
@@ -157,7 +171,7 @@ final class AlterExplainer {
     }
 
     /** {@code Partition} over its expression, {@code Partition_ID} for ALL and IDs, a literal for a PART. */
-    private ExplainNode partition(Partition partition) {
+    ExplainNode partition(Partition partition) {
         if (partition.part() != null) {
             return ExplainNode.leaf("Literal " + LiteralDump.quoted(partition.part()));
         }

@@ -170,7 +170,21 @@ final class QueryExplainer {
             case TableFunctionReference function -> expressions.expression(function.function());
             case SubqueryTable subquery -> ExplainNode.of("Subquery", union(subquery.query()));
         };
-        return ExplainNode.of("TableExpression", source.withAlias(table.alias()));
+        List<ExplainNode> children = new ArrayList<>();
+        children.add(source.withAlias(table.alias()));
+        if (table instanceof TableReference reference && reference.sample() != null) {
+            children.add(sampleRatio(reference.sample().ratio()));
+            if (reference.sample().offset() != null) {
+                children.add(sampleRatio(reference.sample().offset()));
+            }
+        }
+        return ExplainNode.of("TableExpression", children);
+    }
+
+    /** {@code SampleRatio 1 / 10}, or the numerator alone over one. */
+    private static ExplainNode sampleRatio(TableReference.Ratio ratio) {
+        return ExplainNode.leaf("SampleRatio " + ratio.numerator()
+                + (ratio.denominator().equals(java.math.BigInteger.ONE) ? "" : " / " + ratio.denominator()));
     }
 
     /** A SETTINGS clause: ClickHouse prints the node without its values. */

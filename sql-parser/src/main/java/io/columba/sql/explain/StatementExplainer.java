@@ -9,9 +9,11 @@ import io.columba.sql.ast.CreateDictionaryStatement;
 import io.columba.sql.ast.CreateTableStatement;
 import io.columba.sql.ast.CreateViewStatement;
 import io.columba.sql.ast.DeleteStatement;
+import io.columba.sql.ast.DescribeSourceStatement;
 import io.columba.sql.ast.DescribeStatement;
 import io.columba.sql.ast.DropStatement;
 import io.columba.sql.ast.DropTableStatement;
+import io.columba.sql.ast.DropTablesStatement;
 import io.columba.sql.ast.EngineClause;
 import io.columba.sql.ast.ExchangeStatement;
 import io.columba.sql.ast.ExistsStatement;
@@ -33,6 +35,7 @@ import io.columba.sql.ast.SystemStatement;
 import io.columba.sql.ast.TableCommandStatement;
 import io.columba.sql.ast.TableReference;
 import io.columba.sql.ast.TruncateStatement;
+import io.columba.sql.ast.UpdateStatement;
 import io.columba.sql.ast.UseStatement;
 import io.columba.sql.parser.SqlParser;
 import java.util.ArrayList;
@@ -58,12 +61,15 @@ final class StatementExplainer {
             case SelectStatement select -> queries.union(select.query(), select.format(), select.settings());
             case DropTableStatement drop -> tableQuery("DropQuery", drop.database(), drop.table());
             case TruncateStatement truncate -> tableQuery("TruncateQuery", truncate.database(), truncate.table());
-            case OptimizeStatement optimize ->
-                tableQuery(
-                        "OptimizeQuery",
-                        optimize.database(),
-                        optimize.table(),
-                        optimize.fin() ? optimize.table() + "_final" : optimize.table());
+            case OptimizeStatement optimize -> optimize(optimize);
+            case DropTablesStatement drop -> {
+                List<ExplainNode> tables = new ArrayList<>();
+                for (TableReference table : drop.tables()) {
+                    tables.add(queries.tableExpression(table).children().get(0));
+                }
+                yield ExplainNode.of("DropQuery   ", ExplainNode.of("ExpressionList", tables));
+            }
+            case UpdateStatement update -> update(update);
             case ExistsStatement exists ->
                 withFormat(tableQuery("ExistsTableQuery", exists.database(), exists.table()), exists.format());
             case DescribeStatement describe ->
@@ -73,6 +79,13 @@ final class StatementExplainer {
                                 queries.tableExpression(
                                         new TableReference(describe.database(), describe.table(), false, null))),
                         describe.format());
+            case DescribeSourceStatement describe -> {
+                ExplainNode node = withFormat(
+                        ExplainNode.of("DescribeQuery", queries.tableExpression(describe.source())), describe.format());
+                yield describe.settings().isEmpty()
+                        ? node
+                        : ExplainNode.of(node.id(), append(node.children(), ExplainNode.leaf("Set")));
+            }
             case ShowTablesStatement show -> withFormat(ExplainNode.leaf("ShowTables"), show.format());
             case RenameStatement rename -> rename(rename);
             case ExchangeStatement exchange ->
@@ -101,6 +114,41 @@ final class StatementExplainer {
                         ? ExplainNode.of("DropQuery " + drop.name() + " ", identifier(drop.name()))
                         : tableQuery("DropQuery", drop.database(), drop.name());
         };
+    }
+
+    /** The partition first, then the table, as ClickHouse lists them. */
+    private ExplainNode optimize(OptimizeStatement optimize) {
+        ExplainNode table = tableQuery(
+                "OptimizeQuery",
+                optimize.database(),
+                optimize.table(),
+                optimize.fin() ? optimize.table() + "_final" : optimize.table());
+        List<ExplainNode> children = new ArrayList<>();
+        if (optimize.partition() != null) {
+            children.add(alters.partition(optimize.partition()));
+        }
+        children.addAll(table.children());
+        if (!optimize.deduplicateBy().isEmpty()) {
+            children.add(queries.expressions.list(optimize.deduplicateBy()));
+        }
+        if (!optimize.settings().isEmpty()) {
+            children.add(ExplainNode.leaf("Set"));
+        }
+        return ExplainNode.of(table.id(), children);
+    }
+
+    private ExplainNode update(UpdateStatement update) {
+        ExplainNode table = tableQuery("UpdateQuery", update.database(), update.table());
+        List<ExplainNode> children = new ArrayList<>(table.children());
+        if (update.partition() != null) {
+            children.add(alters.partition(update.partition()));
+        }
+        children.add(queries.expressions.expression(update.where()));
+        children.add(alters.assignments(update.columns(), update.values()));
+        if (!update.settings().isEmpty()) {
+            children.add(ExplainNode.leaf("Set"));
+        }
+        return ExplainNode.of(table.id(), children);
     }
 
     private static ExplainNode tableCommand(TableCommandStatement command) {
@@ -171,6 +219,12 @@ final class StatementExplainer {
         List<ExplainNode> children = new ArrayList<>(node.children());
         children.add(identifier(format));
         return ExplainNode.of(node.id(), children);
+    }
+
+    private static List<ExplainNode> append(List<ExplainNode> nodes, ExplainNode last) {
+        List<ExplainNode> all = new ArrayList<>(nodes);
+        all.add(last);
+        return all;
     }
 
     static ExplainNode identifier(String name) {

@@ -5,15 +5,12 @@ import io.columba.sql.ast.AlterCommand.Action;
 import io.columba.sql.ast.AlterCommand.Partition;
 import io.columba.sql.ast.AlterCommand.PartitionAction;
 import io.columba.sql.ast.AlterCommand.TableAction;
-import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.Literal;
 import io.columba.sql.ast.TtlRule;
 import io.columba.sql.parser.ClickHouseParser.*;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Builds the commands of ALTER TABLE: column, index, projection, constraint, partition and table commands. */
 final class AlterBuilder extends BuilderPart {
@@ -35,27 +32,45 @@ final class AlterBuilder extends BuilderPart {
                 new AlterCommand.AddColumn(
                         root.definitions.columnDeclaration(add.columnDeclaration()),
                         add.EXISTS() != null,
-                        add.identifier() == null ? null : identifier(add.identifier()),
+                        add.columnName() == null ? null : columnName(add.columnName()),
                         add.FIRST() != null);
             case AlterDropColumnContext drop ->
-                new AlterCommand.DropColumn(identifier(drop.identifier()), drop.EXISTS() != null);
+                new AlterCommand.DropColumn(columnName(drop.columnName()), drop.EXISTS() != null);
             case AlterModifyColumnContext modify ->
                 new AlterCommand.ModifyColumn(
-                        identifier(modify.identifier()),
+                        columnName(modify.columnName()),
                         textOf(modify.columnType()),
                         modify.expr() == null ? null : expr(modify.expr()),
                         modify.EXISTS() != null);
             case AlterRenameColumnContext rename ->
                 new AlterCommand.RenameColumn(
-                        identifier(rename.identifier(0)), identifier(rename.identifier(1)), rename.EXISTS() != null);
+                        columnName(rename.columnName(0)), columnName(rename.columnName(1)), rename.EXISTS() != null);
+            case AlterModifyColumnDeclarationContext modify ->
+                new AlterCommand.ModifyColumnDeclaration(
+                        root.definitions.columnDeclaration(modify.columnDeclaration()),
+                        modify.EXISTS() != null,
+                        modify.columnName() == null ? null : columnName(modify.columnName()),
+                        modify.FIRST() != null);
+            case AlterModifyColumnPropertyContext modify ->
+                new AlterCommand.ModifyColumnProperty(
+                        columnName(modify.columnName()),
+                        modify.REMOVE() == null
+                                ? null
+                                : identifier(modify.identifier(0)).toUpperCase(Locale.ROOT),
+                        settingItems(modify.settingItem()),
+                        modify.RESET() == null
+                                ? List.of()
+                                : modify.identifier().stream()
+                                        .map(this::identifier)
+                                        .toList());
             case AlterColumnDataContext data ->
                 new AlterCommand.ColumnDataCommand(
                         data.CLEAR() != null ? Action.CLEAR : Action.MATERIALIZE,
-                        identifier(data.identifier()),
+                        columnName(data.columnName()),
                         partition(data.partitionSpec()));
             case AlterCommentColumnContext comment ->
                 new AlterCommand.CommentColumn(
-                        identifier(comment.identifier()), unquoteString(comment.STRING_LITERAL()));
+                        columnName(comment.columnName()), unquoteString(comment.STRING_LITERAL()));
             case AlterAddIndexContext add -> {
                 var index = root.definitions.indexDeclaration(add.indexDeclarationBody());
                 yield new AlterCommand.IndexCommand(Action.ADD, index.name(), index, null);
@@ -109,13 +124,8 @@ final class AlterBuilder extends BuilderPart {
             case AlterFreezeAllContext freeze ->
                 new AlterCommand.TableCommand(
                         freeze.FREEZE() != null ? TableAction.FREEZE_ALL : TableAction.UNFREEZE_ALL, null, null);
-            case AlterModifySettingContext modify -> {
-                Map<String, Expression> settings = new LinkedHashMap<>();
-                for (SettingItemContext item : modify.settingItem()) {
-                    settings.put(identifier(item.identifier()), expr(item.expr()));
-                }
-                yield new AlterCommand.ModifySettings(settings);
-            }
+            case AlterModifySettingContext modify ->
+                new AlterCommand.ModifySettings(settingItems(modify.settingItem()));
             case AlterResetSettingContext reset ->
                 new AlterCommand.ResetSettings(
                         reset.identifier().stream().map(this::identifier).toList());

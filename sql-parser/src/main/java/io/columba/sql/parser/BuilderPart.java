@@ -147,4 +147,22 @@ abstract class BuilderPart {
         String text = literal.getText();
         return LiteralBuilder.unescape(text.substring(1, text.length() - 1));
     }
+
+    /** A column's name, dotted when nested ({@code n.a}). */
+    final String columnName(ColumnNameContext name) {
+        List<String> parts = new ArrayList<>(name.identifier().size());
+        for (IdentifierContext part : name.identifier()) {
+            parts.add(identifier(part));
+        }
+        return String.join(".", parts);
+    }
+
+    /** {@code name = value, ...} in the order written. */
+    final Map<String, Expression> settingItems(List<SettingItemContext> items) {
+        Map<String, Expression> settings = new LinkedHashMap<>();
+        for (SettingItemContext item : items) {
+            settings.put(identifier(item.identifier()), expr(item.expr()));
+        }
+        return settings;
+    }
 }

@@ -58,7 +58,7 @@ final class DefinitionBuilder extends BuilderPart {
         }
         String comment = column.STRING_LITERAL() == null ? null : unquoteString(column.STRING_LITERAL());
         return new ColumnDeclaration(
-                identifier(column.identifier()),
+                columnName(column.columnName()),
                 type == null ? null : textOf(type),
                 defaultExpression,
                 comment,

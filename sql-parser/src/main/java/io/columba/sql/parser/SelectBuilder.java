@@ -227,7 +227,8 @@ final class SelectBuilder extends BuilderPart {
                         database(reference.tableIdentifier()),
                         table(reference.tableIdentifier()),
                         reference.FINAL() != null,
-                        reference.alias() == null ? null : alias(reference.alias()));
+                        reference.alias() == null ? null : alias(reference.alias()),
+                        sample(reference.sampleClause()));
             case TableFunctionReferenceContext function ->
                 new TableFunctionReference(
                         tableFunction(function.tableFunction()),
@@ -295,5 +296,33 @@ final class SelectBuilder extends BuilderPart {
             items.add(new Alias(value, column));
         }
         return items;
+    }
+
+    private static TableReference.Sample sample(SampleClauseContext sample) {
+        if (sample == null) {
+            return null;
+        }
+        List<SampleRatioContext> ratios = sample.sampleRatio();
+        return new TableReference.Sample(ratio(ratios.get(0)), ratios.size() > 1 ? ratio(ratios.get(1)) : null);
+    }
+
+    /** {@code 0.1} is 1 / 10 (the digits after the point, unreduced, as ClickHouse keeps them); {@code a / b} divides. */
+    private static TableReference.Ratio ratio(SampleRatioContext ratio) {
+        TableReference.Ratio first = ratio(ratio.getChild(0).getText());
+        if (ratio.getChildCount() == 1) {
+            return first;
+        }
+        TableReference.Ratio second = ratio(ratio.getChild(2).getText());
+        return new TableReference.Ratio(
+                first.numerator().multiply(second.denominator()),
+                first.denominator().multiply(second.numerator()));
+    }
+
+    private static TableReference.Ratio ratio(String number) {
+        java.math.BigDecimal value = new java.math.BigDecimal(number.replace("_", ""));
+        if (value.scale() <= 0) {
+            return new TableReference.Ratio(value.toBigIntegerExact(), java.math.BigInteger.ONE);
+        }
+        return new TableReference.Ratio(value.unscaledValue(), java.math.BigInteger.TEN.pow(value.scale()));
     }
 }

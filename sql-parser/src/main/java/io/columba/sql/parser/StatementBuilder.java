@@ -3,9 +3,11 @@ package io.columba.sql.parser;
 import io.columba.sql.ast.AlterStatement;
 import io.columba.sql.ast.CreateDatabaseStatement;
 import io.columba.sql.ast.DeleteStatement;
+import io.columba.sql.ast.DescribeSourceStatement;
 import io.columba.sql.ast.DescribeStatement;
 import io.columba.sql.ast.DropStatement;
 import io.columba.sql.ast.DropTableStatement;
+import io.columba.sql.ast.DropTablesStatement;
 import io.columba.sql.ast.ExchangeStatement;
 import io.columba.sql.ast.ExistsStatement;
 import io.columba.sql.ast.ExplainStatement;
@@ -15,9 +17,14 @@ import io.columba.sql.ast.RenameStatement;
 import io.columba.sql.ast.SelectStatement;
 import io.columba.sql.ast.ShowTablesStatement;
 import io.columba.sql.ast.Statement;
+import io.columba.sql.ast.SubqueryTable;
 import io.columba.sql.ast.SystemStatement;
 import io.columba.sql.ast.TableCommandStatement;
+import io.columba.sql.ast.TableExpression;
+import io.columba.sql.ast.TableFunctionReference;
+import io.columba.sql.ast.TableReference;
 import io.columba.sql.ast.TruncateStatement;
+import io.columba.sql.ast.UpdateStatement;
 import io.columba.sql.ast.UseStatement;
 import io.columba.sql.parser.ClickHouseParser.*;
 import java.util.ArrayList;
@@ -84,6 +91,14 @@ final class StatementBuilder extends BuilderPart {
                         database(describe.tableIdentifier()),
                         table(describe.tableIdentifier()),
                         format(describe.formatClause()));
+            case DescribeSourceStatementContext describe -> {
+                TableExpression source = describe.tableFunction() != null
+                        ? new TableFunctionReference(root.selects.tableFunction(describe.tableFunction()), null)
+                        : new SubqueryTable(selectUnion(describe.selectUnion()), null);
+                Map<String, Expression> settings = new LinkedHashMap<>();
+                describe.settingsClause().forEach(clause -> settings.putAll(settings(clause)));
+                yield new DescribeSourceStatement(source, format(describe.formatClause()), settings);
+            }
             case ShowTablesStatementContext show -> new ShowTablesStatement(format(show.formatClause()));
             case ExistsStatementContext exists ->
                 new ExistsStatement(
@@ -94,7 +109,22 @@ final class StatementBuilder extends BuilderPart {
                 new OptimizeStatement(
                         database(optimize.tableIdentifier()),
                         table(optimize.tableIdentifier()),
-                        optimize.FINAL() != null);
+                        optimize.FINAL() != null,
+                        root.alters.partition(optimize.partitionSpec()),
+                        optimize.DEDUPLICATE() != null,
+                        exprList(optimize.exprList()),
+                        settings(optimize.settingsClause()));
+            case UpdateStatementContext update ->
+                new UpdateStatement(
+                        database(update.tableIdentifier()),
+                        table(update.tableIdentifier()),
+                        update.assignment().stream()
+                                .map(a -> identifier(a.identifier()))
+                                .toList(),
+                        update.assignment().stream().map(a -> expr(a.expr())).toList(),
+                        root.alters.partition(update.partitionSpec()),
+                        expr(update.expr()),
+                        settings(update.settingsClause()));
             case TruncateStatementContext truncate ->
                 new TruncateStatement(
                         truncate.EXISTS() != null,
@@ -134,8 +164,16 @@ final class StatementBuilder extends BuilderPart {
 
     private Statement drop(DropTableStatementContext drop) {
         boolean ifExists = drop.EXISTS() != null;
-        String database = database(drop.tableIdentifier());
-        String name = table(drop.tableIdentifier());
+        List<TableIdentifierContext> names = drop.tableIdentifier();
+        if (names.size() > 1) {
+            List<TableReference> tables = new ArrayList<>();
+            for (TableIdentifierContext name : names) {
+                tables.add(new TableReference(database(name), table(name), false, null));
+            }
+            return new DropTablesStatement(ifExists, tables);
+        }
+        String database = database(names.get(0));
+        String name = table(names.get(0));
         if (drop.DATABASE() != null) {
             return new DropStatement(DropStatement.Kind.DATABASE, ifExists, null, name);
         }
