@@ -137,7 +137,7 @@ joinConstraint
     ;
 tableExpression
     : tableIdentifier FINAL? (AS? alias)? sampleClause?                 # tableReference
-    | tableFunction (AS? alias)?                                        # tableFunctionReference
+    | tableFunction FINAL? (AS? alias)?                                 # tableFunctionReference
     | LPAREN selectUnion RPAREN (AS? alias)?                            # subqueryReference
     | LPAREN EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? selectUnion RPAREN (AS? alias)?  # explainReference
     ;
@@ -227,7 +227,7 @@ projectionSelect: withClause? SELECT selectItemList (GROUP BY exprList)? (ORDER 
 columnName: identifier (DOT identifier)*;
 columnDeclaration
     : columnName columnType? ((DEFAULT | MATERIALIZED | ALIAS | EPHEMERAL) expr?)? (COMMENT STRING_LITERAL)?
-      (CODEC LPAREN columnType (COMMA columnType)* RPAREN)? (TTL expr)?
+      (CODEC LPAREN columnType (COMMA columnType)* RPAREN)? (STATISTICS LPAREN exprList RPAREN)? (TTL expr)?
     ;
 engineClause: ENGINE EQ_SINGLE? engineExpr engineItem* | engineItem+;
 engineExpr: identifier (LPAREN exprList? RPAREN)?;
@@ -274,8 +274,8 @@ exprList: expr (COMMA expr)* COMMA?;
 expr
     : literal                                                           # literalExpr
     | QUERY_PARAMETER                                                   # queryParameterExpr
-    | ASTERISK                                                          # asteriskExpr
-    | compoundIdentifier DOT ASTERISK                                   # qualifiedAsteriskExpr
+    | ASTERISK columnTransformer*                                       # asteriskExpr
+    | compoundIdentifier DOT ASTERISK columnTransformer*                # qualifiedAsteriskExpr
     | CASE caseSubject=expr? (WHEN expr THEN expr)+ (ELSE expr)? END    # caseExpr
     | viewFunction                                                      # viewExpr
     | CAST LPAREN expr AS columnType RPAREN                             # castExpr
@@ -315,6 +315,13 @@ expr
     | LPAREN identifier (COMMA identifier)* RPAREN ARROW expr           # lambdaTupleExpr
     ;
 
+// * EXCEPT (a) REPLACE (a + 1 AS a) APPLY (sum)
+columnTransformer
+    : APPLY (LPAREN expr RPAREN | identifier)                           # applyTransformer
+    | EXCEPT STRICT? (LPAREN (STRING_LITERAL | columnName (COMMA columnName)*) RPAREN | columnName)  # exceptTransformer
+    | REPLACE STRICT? (LPAREN replacement (COMMA replacement)* RPAREN | replacement)  # replaceTransformer
+    ;
+replacement: expr AS identifier;
 windowSpec: (PARTITION BY exprList)? (ORDER BY orderItem (COMMA orderItem)*)? windowFrame?;
 windowFrame: (ROWS | RANGE) (BETWEEN frameBound AND frameBound | frameBound);
 frameBound
@@ -326,7 +333,8 @@ frameBound
 
 compoundIdentifier: identifier (DOT identifierPart)*;
 // JSON subcolumns: json.^prefix (a sub-object) and json.path.:Type (a path of one type).
-identifierPart: identifier | CARET identifier | COLON identifier;
+// json.arr[].x: the elements of a JSON array, each a JSON object.
+identifierPart: (identifier | CARET identifier | COLON identifier) (LBRACKET RBRACKET)*;
 
 literal
     : (DECIMAL_LITERAL | HEXADECIMAL_LITERAL | BINARY_LITERAL | FLOATING_LITERAL | INF | NAN_SQL)
@@ -343,7 +351,7 @@ identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | QUER
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ADD | SET | ALIAS | IGNORE | RESPECT | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | SOURCE | LIFETIME | LAYOUT | EXPRESSION | HIERARCHICAL | INJECTIVE | IS_OBJECT_ID | BIDIRECTIONAL | FUNCTION | COLLATE | FILL | STEP | STALENESS | TIES | INTERPOLATE | MATERIALIZE | ASSUME | PROJECTION | CLEAR | FREEZE | UNFREEZE | FETCH | MOVE | PART | DETACHED | CONSTRAINT | STATISTICS | RESET | SETTING | REMOVE | APPLY | DELETED | MASK | PATCHES | REWRITE | PARTS | VOLUME | DISK | CLEANUP | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    : ADD | SET | ALIAS | IGNORE | RESPECT | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | SOURCE | LIFETIME | LAYOUT | EXPRESSION | HIERARCHICAL | INJECTIVE | IS_OBJECT_ID | BIDIRECTIONAL | FUNCTION | COLLATE | FILL | STEP | STALENESS | TIES | INTERPOLATE | MATERIALIZE | ASSUME | PROJECTION | CLEAR | FREEZE | UNFREEZE | FETCH | MOVE | PART | DETACHED | CONSTRAINT | STATISTICS | RESET | SETTING | REMOVE | APPLY | DELETED | MASK | PATCHES | REWRITE | PARTS | VOLUME | DISK | CLEANUP | STRICT | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES
@@ -354,5 +362,5 @@ keyword
     | ALL | ANY | ARRAY | ANTI | ASOF | CROSS | FULL | INNER | LEFT | OUTER | PASTE | RIGHT | SEMI
     | AND | AS | ASC | BETWEEN | BY | DESC | DISTINCT | ELSE | FALSE | FINAL | FORMAT | FROM | GLOBAL | GROUP
     | HAVING | ILIKE | IN | IS | JOIN | LIKE | LIMIT | NOT | NULL_SQL | OFFSET | ON | OR | ORDER | OVER | PREWHERE | SELECT
-    | SETTINGS | THEN | TRUE | UNION | USING | WHEN | WHERE | WITH
+    | SETTINGS | EXCEPT | THEN | TRUE | UNION | USING | WHEN | WHERE | WITH
     ;

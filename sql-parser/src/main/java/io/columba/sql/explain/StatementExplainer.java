@@ -459,6 +459,16 @@ final class StatementExplainer {
             }
             children.add(ExplainNode.of("Function CODEC", ExplainNode.of("ExpressionList", codecs)));
         }
+        if (!column.statistics().isEmpty()) {
+            List<ExplainNode> types = new ArrayList<>();
+            for (Expression type : column.statistics()) {
+                types.add(
+                        type instanceof Identifier name
+                                ? ExplainNode.leaf("Function " + name.fullName())
+                                : queries.expressions.expression(type));
+            }
+            children.add(ExplainNode.of("Function STATISTICS", ExplainNode.of("ExpressionList", types)));
+        }
         if (column.ttl() != null) {
             children.add(queries.expressions.expression(column.ttl()));
         }

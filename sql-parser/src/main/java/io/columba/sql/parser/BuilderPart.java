@@ -56,6 +56,10 @@ abstract class BuilderPart {
             } else {
                 parts.add(name);
             }
+            int arrays = part.LBRACKET().size();
+            if (arrays > 0) {
+                parts.add(":`" + "Array(".repeat(arrays) + "JSON" + ")".repeat(arrays) + "`");
+            }
         }
         return parts;
     }

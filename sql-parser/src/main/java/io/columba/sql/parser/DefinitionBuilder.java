@@ -64,7 +64,8 @@ final class DefinitionBuilder extends BuilderPart {
                 comment,
                 codecs,
                 ttl,
-                defaultKind);
+                defaultKind,
+                exprList(column.exprList()));
     }
 
     IndexDeclaration indexDeclaration(IndexDeclarationBodyContext index) {

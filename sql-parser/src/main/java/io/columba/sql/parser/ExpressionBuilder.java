@@ -2,6 +2,7 @@ package io.columba.sql.parser;
 
 import io.columba.sql.ast.Alias;
 import io.columba.sql.ast.Asterisk;
+import io.columba.sql.ast.ColumnTransformer;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
@@ -27,9 +28,11 @@ final class ExpressionBuilder extends BuilderPart {
             case LiteralExprContext literal -> LiteralBuilder.literal(literal.literal());
             case QueryParameterExprContext parameter ->
                 LiteralBuilder.queryParameter(parameter.QUERY_PARAMETER().getText());
-            case AsteriskExprContext ignored -> new Asterisk(null);
+            case AsteriskExprContext asterisk -> new Asterisk(null, transformers(asterisk.columnTransformer()));
             case QualifiedAsteriskExprContext qualified ->
-                new Asterisk(String.join(".", nameParts(qualified.compoundIdentifier())));
+                new Asterisk(
+                        String.join(".", nameParts(qualified.compoundIdentifier())),
+                        transformers(qualified.columnTransformer()));
             case CaseExprContext caseExpr -> caseExpression(caseExpr);
             case CastExprContext cast ->
                 FunctionCall.of(
@@ -399,5 +402,36 @@ final class ExpressionBuilder extends BuilderPart {
         return new WindowFrame.Bound(
                 context.PRECEDING() != null ? WindowFrame.Kind.PRECEDING : WindowFrame.Kind.FOLLOWING,
                 expr(context.expr()));
+    }
+
+    private List<ColumnTransformer> transformers(List<ColumnTransformerContext> written) {
+        List<ColumnTransformer> transformers = new ArrayList<>(written.size());
+        for (ColumnTransformerContext transformer : written) {
+            transformers.add(transformer(transformer));
+        }
+        return transformers;
+    }
+
+    private ColumnTransformer transformer(ColumnTransformerContext transformer) {
+        return switch (transformer) {
+            case ApplyTransformerContext apply ->
+                new ColumnTransformer.Apply(
+                        apply.expr() != null
+                                ? expr(apply.expr())
+                                : new Identifier(List.of(identifier(apply.identifier()))));
+            case ExceptTransformerContext except ->
+                new ColumnTransformer.Except(
+                        except.columnName().stream().map(this::columnName).toList(),
+                        except.STRING_LITERAL() == null ? null : unquoteString(except.STRING_LITERAL()),
+                        except.STRICT() != null);
+            case ReplaceTransformerContext replace -> {
+                List<Alias> replacements = new ArrayList<>();
+                for (ReplacementContext replacement : replace.replacement()) {
+                    replacements.add(new Alias(expr(replacement.expr()), identifier(replacement.identifier())));
+                }
+                yield new ColumnTransformer.Replace(replacements, replace.STRICT() != null);
+            }
+            default -> throw new IllegalStateException("unknown column transformer");
+        };
     }
 }

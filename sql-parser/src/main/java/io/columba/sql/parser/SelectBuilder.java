@@ -232,7 +232,8 @@ final class SelectBuilder extends BuilderPart {
             case TableFunctionReferenceContext function ->
                 new TableFunctionReference(
                         tableFunction(function.tableFunction()),
-                        function.alias() == null ? null : alias(function.alias()));
+                        function.alias() == null ? null : alias(function.alias()),
+                        function.FINAL() != null);
             case ExplainReferenceContext explain -> explainTable(explain);
             case SubqueryReferenceContext subquery ->
                 new SubqueryTable(
