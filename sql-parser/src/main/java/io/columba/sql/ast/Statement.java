@@ -27,4 +27,8 @@ public sealed interface Statement
                 CreateViewStatement,
                 CreateDictionaryStatement,
                 TableCommandStatement,
-                UseStatement {}
+                UseStatement,
+                AdministrationStatement,
+                CreateFunctionStatement,
+                KillStatement,
+                ShowObjectsStatement {}

@@ -1,11 +1,13 @@
 package io.columba.sql.explain;
 
+import io.columba.sql.ast.AdministrationStatement;
 import io.columba.sql.ast.AlterCommand;
 import io.columba.sql.ast.AlterStatement;
 import io.columba.sql.ast.ColumnDeclaration;
 import io.columba.sql.ast.ConstraintDeclaration;
 import io.columba.sql.ast.CreateDatabaseStatement;
 import io.columba.sql.ast.CreateDictionaryStatement;
+import io.columba.sql.ast.CreateFunctionStatement;
 import io.columba.sql.ast.CreateTableStatement;
 import io.columba.sql.ast.CreateViewStatement;
 import io.columba.sql.ast.DeleteStatement;
@@ -23,12 +25,14 @@ import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.IndexDeclaration;
 import io.columba.sql.ast.InsertFunctionStatement;
 import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.KillStatement;
 import io.columba.sql.ast.OptimizeStatement;
 import io.columba.sql.ast.ProjectionDeclaration;
 import io.columba.sql.ast.RenameStatement;
 import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectStatement;
 import io.columba.sql.ast.SetStatement;
+import io.columba.sql.ast.ShowObjectsStatement;
 import io.columba.sql.ast.ShowTablesStatement;
 import io.columba.sql.ast.Statement;
 import io.columba.sql.ast.SystemStatement;
@@ -46,10 +50,12 @@ final class StatementExplainer {
     private final QueryExplainer queries;
 
     private final AlterExplainer alters;
+    private final AdministrationExplainer administrations;
 
     StatementExplainer(QueryExplainer queries) {
         this.queries = queries;
         this.alters = new AlterExplainer(this, queries.expressions);
+        this.administrations = new AdministrationExplainer(queries.expressions);
     }
 
     QueryExplainer queries() {
@@ -96,9 +102,16 @@ final class StatementExplainer {
                 List<ExplainNode> children = new ArrayList<>();
                 children.add(queries.expressions.expression(delete.where()));
                 children.addAll(table.children());
+                if (!delete.settings().isEmpty()) {
+                    children.add(ExplainNode.leaf("Set"));
+                }
                 yield ExplainNode.of(table.id(), children);
             }
             case AlterStatement alter -> alter(alter);
+            case AdministrationStatement administration -> AdministrationExplainer.administration(administration);
+            case KillStatement kill -> administrations.kill(kill);
+            case ShowObjectsStatement show -> administrations.showObjects(show);
+            case CreateFunctionStatement create -> administrations.createFunction(create);
             case InsertStatement insert -> insert(insert);
             case InsertFunctionStatement insert -> insertFunction(insert);
             case CreateTableStatement create -> create(create);

@@ -1,7 +1,9 @@
 package io.columba.sql.parser;
 
+import io.columba.sql.ast.AdministrationStatement;
 import io.columba.sql.ast.AlterStatement;
 import io.columba.sql.ast.CreateDatabaseStatement;
+import io.columba.sql.ast.CreateFunctionStatement;
 import io.columba.sql.ast.DeleteStatement;
 import io.columba.sql.ast.DescribeSourceStatement;
 import io.columba.sql.ast.DescribeStatement;
@@ -12,9 +14,11 @@ import io.columba.sql.ast.ExchangeStatement;
 import io.columba.sql.ast.ExistsStatement;
 import io.columba.sql.ast.ExplainStatement;
 import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.KillStatement;
 import io.columba.sql.ast.OptimizeStatement;
 import io.columba.sql.ast.RenameStatement;
 import io.columba.sql.ast.SelectStatement;
+import io.columba.sql.ast.ShowObjectsStatement;
 import io.columba.sql.ast.ShowTablesStatement;
 import io.columba.sql.ast.Statement;
 import io.columba.sql.ast.SubqueryTable;
@@ -157,7 +161,33 @@ final class StatementBuilder extends BuilderPart {
             }
             case DeleteStatementContext delete ->
                 new DeleteStatement(
-                        database(delete.tableIdentifier()), table(delete.tableIdentifier()), expr(delete.expr()));
+                        database(delete.tableIdentifier()),
+                        table(delete.tableIdentifier()),
+                        expr(delete.expr()),
+                        settings(delete.settingsClause()));
+            case ShowObjectsStatementContext show ->
+                new ShowObjectsStatement(
+                        show.getChild(1).getText().toUpperCase(Locale.ROOT),
+                        show.identifier() == null ? null : identifier(show.identifier()),
+                        show.STRING_LITERAL() == null ? null : unquoteString(show.STRING_LITERAL()),
+                        show.NOT() != null,
+                        show.ILIKE() != null,
+                        show.expr() == null ? null : expr(show.expr()),
+                        format(show.formatClause()));
+            case KillStatementContext kill ->
+                new KillStatement(
+                        kill.MUTATION() != null,
+                        expr(kill.expr()),
+                        kill.SYNC() != null ? "SYNC" : kill.TEST() != null ? "TEST" : "ASYNC",
+                        format(kill.formatClause()),
+                        settings(kill.settingsClause()));
+            case CreateFunctionStatementContext create ->
+                new CreateFunctionStatement(
+                        create.OR() != null,
+                        create.NOT() != null,
+                        identifier(create.identifier()),
+                        expr(create.expr()));
+            case AdministrationStatementContext administration -> administration(administration.administration());
             default -> throw new IllegalStateException("unknown statement " + statement.getClass());
         };
     }
@@ -234,5 +264,19 @@ final class StatementBuilder extends BuilderPart {
         }
         return new SystemStatement(
                 tokens.stream().map(token -> token.toUpperCase(Locale.ROOT)).toList(), null, null);
+    }
+
+    /** The leading keywords (up to the first name or value) and the text of a statement Columba does not model. */
+    private AdministrationStatement administration(AdministrationContext administration) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < administration.getChildCount() && words.size() < 3; i++) {
+            if (!(administration.getChild(i) instanceof org.antlr.v4.runtime.tree.TerminalNode word)
+                    || !word.getText().matches("[A-Za-z]+")
+                    || word.getSymbol().getType() == ClickHouseLexer.IDENTIFIER) {
+                break;
+            }
+            words.add(word.getText().toUpperCase(Locale.ROOT));
+        }
+        return new AdministrationStatement(words, textOf(administration));
     }
 }
