@@ -12,6 +12,7 @@ statement
     | createDatabase                                                    # createDatabaseStatement
     | createView                                                        # createViewStatement
     | createDictionary                                                  # createDictionaryStatement
+    | CREATE INDEX (IF NOT EXISTS)? identifier ON tableIdentifier expr TYPE columnType (GRANULARITY DECIMAL_LITERAL)?  # createIndexStatement
     | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier (COMMA tableIdentifier)* onCluster? SYNC?  # dropTableStatement
     | EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? statement  # explainStatement
     | SYSTEM (~SEMICOLON)+                                              # systemStatement
@@ -134,7 +135,7 @@ withItem
     ;
 
 selectItemList: selectItem (COMMA selectItem)* COMMA?;
-selectItem: expr (AS? alias)?;
+selectItem: expr aliasClause?;
 
 fromClause: FROM tableExpression joinElement*;
 joinElement
@@ -154,10 +155,10 @@ joinConstraint
     | USING (LPAREN exprList RPAREN | exprList)                         # joinUsing
     ;
 tableExpression
-    : tableIdentifier FINAL? (AS? alias)? sampleClause?                 # tableReference
-    | tableFunction FINAL? (AS? alias)?                                 # tableFunctionReference
-    | LPAREN selectUnion RPAREN (AS? alias)?                            # subqueryReference
-    | LPAREN EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? selectUnion RPAREN (AS? alias)?  # explainReference
+    : tableIdentifier FINAL? aliasClause? sampleClause?                 # tableReference
+    | tableFunction FINAL? aliasClause?                                 # tableFunctionReference
+    | LPAREN selectUnion RPAREN aliasClause?                            # subqueryReference
+    | LPAREN EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? selectUnion RPAREN aliasClause?  # explainReference
     ;
 tableFunction: identifier LPAREN exprList? RPAREN | viewFunction;
 // view(SELECT ...) takes a bare SELECT, in FROM and as an argument of another table function.
@@ -244,7 +245,7 @@ projectionSelect: withClause? SELECT selectItemList (GROUP BY exprList)? (ORDER 
 // A column's name: nested columns are written n.a.
 columnName: identifier (DOT identifier)*;
 columnDeclaration
-    : columnName columnType? ((DEFAULT | MATERIALIZED | ALIAS | EPHEMERAL) expr?)? (COMMENT STRING_LITERAL)?
+    : columnName columnType? (NOT? NULL_SQL)? ((DEFAULT | MATERIALIZED | ALIAS | EPHEMERAL) expr?)? (COMMENT STRING_LITERAL)?
       (CODEC LPAREN columnType (COMMA columnType)* RPAREN)? (STATISTICS LPAREN exprList RPAREN)? (TTL expr)?
     ;
 engineClause: ENGINE EQ_SINGLE? engineExpr engineItem* | engineItem+;
@@ -330,7 +331,7 @@ expr
     | <assoc = right> expr QUERY expr COLON expr                        # ternaryExpr
     | expr AS identifier                                                # aliasExpr
     | identifier ARROW expr                                             # lambdaExpr
-    | LPAREN identifier (COMMA identifier)* RPAREN ARROW expr           # lambdaTupleExpr
+    | LPAREN (identifier (COMMA identifier)*)? RPAREN ARROW expr        # lambdaTupleExpr
     ;
 
 // * EXCEPT (a) REPLACE (a + 1 AS a) APPLY (sum)
@@ -363,6 +364,8 @@ literal
     | FALSE
     ;
 
+// After AS any name may stand, keywords too (FROM t AS left); without it, only names that start no clause.
+aliasClause: AS identifier | alias;
 alias: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | aliasKeyword;
 
 identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | QUERY_PARAMETER | keyword;

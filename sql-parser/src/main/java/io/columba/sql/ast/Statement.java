@@ -31,4 +31,5 @@ public sealed interface Statement
                 AdministrationStatement,
                 CreateFunctionStatement,
                 KillStatement,
-                ShowObjectsStatement {}
+                ShowObjectsStatement,
+                CreateIndexStatement {}

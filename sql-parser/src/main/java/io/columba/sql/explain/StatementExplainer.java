@@ -8,6 +8,7 @@ import io.columba.sql.ast.ConstraintDeclaration;
 import io.columba.sql.ast.CreateDatabaseStatement;
 import io.columba.sql.ast.CreateDictionaryStatement;
 import io.columba.sql.ast.CreateFunctionStatement;
+import io.columba.sql.ast.CreateIndexStatement;
 import io.columba.sql.ast.CreateTableStatement;
 import io.columba.sql.ast.CreateViewStatement;
 import io.columba.sql.ast.DeleteStatement;
@@ -112,6 +113,14 @@ final class StatementExplainer {
             case KillStatement kill -> administrations.kill(kill);
             case ShowObjectsStatement show -> administrations.showObjects(show);
             case CreateFunctionStatement create -> administrations.createFunction(create);
+            case CreateIndexStatement create -> {
+                ExplainNode table = tableQuery("CreateIndexQuery", create.database(), create.table());
+                List<ExplainNode> children = new ArrayList<>();
+                children.add(identifier(create.index().name()));
+                children.add(index(create.index()));
+                children.addAll(table.children());
+                yield ExplainNode.of(table.id(), children);
+            }
             case InsertStatement insert -> insert(insert);
             case InsertFunctionStatement insert -> insertFunction(insert);
             case CreateTableStatement create -> create(create);

@@ -88,6 +88,14 @@ abstract class BuilderPart {
         return unquoteIdentifier(context.getText());
     }
 
+    /** The name after AS or the bare alias; null when none is written. */
+    String alias(AliasClauseContext context) {
+        if (context == null) {
+            return null;
+        }
+        return context.identifier() != null ? identifier(context.identifier()) : alias(context.alias());
+    }
+
     String alias(AliasContext context) {
         return unquoteIdentifier(context.getText());
     }

@@ -59,7 +59,7 @@ final class DefinitionBuilder extends BuilderPart {
         String comment = column.STRING_LITERAL() == null ? null : unquoteString(column.STRING_LITERAL());
         return new ColumnDeclaration(
                 columnName(column.columnName()),
-                type == null ? null : textOf(type),
+                type == null ? null : nullable(column, textOf(type)),
                 defaultExpression,
                 comment,
                 codecs,
@@ -69,9 +69,17 @@ final class DefinitionBuilder extends BuilderPart {
     }
 
     IndexDeclaration indexDeclaration(IndexDeclarationBodyContext index) {
+        return indexDeclaration(index.identifier(), index.expr(), index.columnType(), index.DECIMAL_LITERAL());
+    }
+
+    IndexDeclaration indexDeclaration(
+            IdentifierContext name,
+            ExprContext expression,
+            ColumnTypeContext type,
+            org.antlr.v4.runtime.tree.TerminalNode writtenGranularity) {
         int granularity = 1;
-        if (index.DECIMAL_LITERAL() != null) {
-            Token token = index.DECIMAL_LITERAL().getSymbol();
+        if (writtenGranularity != null) {
+            Token token = writtenGranularity.getSymbol();
             java.math.BigInteger value =
                     new java.math.BigInteger(token.getText().replace("_", ""));
             if (value.signum() <= 0 || value.bitLength() > 31) {
@@ -79,8 +87,7 @@ final class DefinitionBuilder extends BuilderPart {
             }
             granularity = value.intValue();
         }
-        return new IndexDeclaration(
-                identifier(index.identifier()), expr(index.expr()), textOf(index.columnType()), granularity);
+        return new IndexDeclaration(identifier(name), expr(expression), textOf(type), granularity);
     }
 
     TtlRule ttlRule(TtlRuleContext rule) {
@@ -240,12 +247,17 @@ final class DefinitionBuilder extends BuilderPart {
         List<Expression> columns = new ArrayList<>();
         for (SelectItemContext item : select.selectItemList().selectItem()) {
             Expression expression = expr(item.expr());
-            columns.add(item.alias() == null ? expression : new Alias(expression, alias(item.alias())));
+            columns.add(item.aliasClause() == null ? expression : new Alias(expression, alias(item.aliasClause())));
         }
         List<Expression> groupBy = select.GROUP() == null ? List.of() : exprList(select.exprList(0));
         List<Expression> orderBy = select.ORDER() == null
                 ? List.of()
                 : exprList(select.exprList(select.exprList().size() - 1));
         return new ProjectionDeclaration(identifier(projection.identifier()), columns, groupBy, orderBy);
+    }
+
+    /** {@code x T NULL} is a Nullable(T) column, as ClickHouse makes it; {@code NOT NULL} changes nothing. */
+    private static String nullable(ColumnDeclarationContext column, String type) {
+        return column.NULL_SQL() != null && column.NOT() == null ? "Nullable(" + type + ")" : type;
     }
 }

@@ -79,7 +79,7 @@ final class SelectBuilder extends BuilderPart {
         List<Expression> columns = new ArrayList<>();
         for (SelectItemContext item : select.selectItemList().selectItem()) {
             Expression expression = expr(item.expr());
-            columns.add(item.alias() == null ? expression : new Alias(expression, alias(item.alias())));
+            columns.add(item.aliasClause() == null ? expression : new Alias(expression, alias(item.aliasClause())));
         }
         List<Expression> groupBy = new ArrayList<>();
         List<List<Expression>> groupingSets = new ArrayList<>();
@@ -227,17 +227,16 @@ final class SelectBuilder extends BuilderPart {
                         database(reference.tableIdentifier()),
                         table(reference.tableIdentifier()),
                         reference.FINAL() != null,
-                        reference.alias() == null ? null : alias(reference.alias()),
+                        alias(reference.aliasClause()),
                         sample(reference.sampleClause()));
             case TableFunctionReferenceContext function ->
                 new TableFunctionReference(
                         tableFunction(function.tableFunction()),
-                        function.alias() == null ? null : alias(function.alias()),
+                        alias(function.aliasClause()),
                         function.FINAL() != null);
             case ExplainReferenceContext explain -> explainTable(explain);
             case SubqueryReferenceContext subquery ->
-                new SubqueryTable(
-                        selectUnion(subquery.selectUnion()), subquery.alias() == null ? null : alias(subquery.alias()));
+                new SubqueryTable(selectUnion(subquery.selectUnion()), alias(subquery.aliasClause()));
             default -> throw new IllegalStateException("unknown table expression");
         };
     }
@@ -282,7 +281,7 @@ final class SelectBuilder extends BuilderPart {
                 null,
                 null,
                 Map.of());
-        return new SubqueryTable(SelectUnion.of(readExplain), explain.alias() == null ? null : alias(explain.alias()));
+        return new SubqueryTable(SelectUnion.of(readExplain), alias(explain.aliasClause()));
     }
 
     /** {@code INTERPOLATE (x AS expression, y)}: {@code y} alone is {@code y AS y}. */

@@ -4,6 +4,7 @@ import io.columba.sql.ast.AdministrationStatement;
 import io.columba.sql.ast.AlterStatement;
 import io.columba.sql.ast.CreateDatabaseStatement;
 import io.columba.sql.ast.CreateFunctionStatement;
+import io.columba.sql.ast.CreateIndexStatement;
 import io.columba.sql.ast.DeleteStatement;
 import io.columba.sql.ast.DescribeSourceStatement;
 import io.columba.sql.ast.DescribeStatement;
@@ -181,6 +182,13 @@ final class StatementBuilder extends BuilderPart {
                         kill.SYNC() != null ? "SYNC" : kill.TEST() != null ? "TEST" : "ASYNC",
                         format(kill.formatClause()),
                         settings(kill.settingsClause()));
+            case CreateIndexStatementContext create ->
+                new CreateIndexStatement(
+                        create.NOT() != null,
+                        database(create.tableIdentifier()),
+                        table(create.tableIdentifier()),
+                        root.definitions.indexDeclaration(
+                                create.identifier(), create.expr(), create.columnType(), create.DECIMAL_LITERAL()));
             case CreateFunctionStatementContext create ->
                 new CreateFunctionStatement(
                         create.OR() != null,
