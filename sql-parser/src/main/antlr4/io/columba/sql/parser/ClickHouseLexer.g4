@@ -138,6 +138,12 @@ DICTIONARIES: 'DICTIONARIES';
 MUTATION: 'MUTATION';
 ASYNC: 'ASYNC';
 TEST: 'TEST';
+LEADING: 'LEADING';
+TRAILING: 'TRAILING';
+BOTH: 'BOTH';
+DATE: 'DATE';
+TIMESTAMP: 'TIMESTAMP';
+FILTER: 'FILTER';
 ANTI: 'ANTI';
 ASOF: 'ASOF';
 CROSS: 'CROSS';
@@ -233,6 +239,8 @@ WHERE: 'WHERE';
 WITH: 'WITH';
 
 // Literals.
+// x'C328': a string written as the hex digits of its bytes.
+HEX_STRING_LITERAL: 'X' '\'' ([0-9A-F] [0-9A-F])* '\'';
 HEXADECIMAL_LITERAL: '0' 'X' [0-9A-F] ([0-9A-F] | '_' [0-9A-F])*;
 BINARY_LITERAL: '0' 'B' [01] ([01] | '_' [01])*;
 FLOATING_LITERAL

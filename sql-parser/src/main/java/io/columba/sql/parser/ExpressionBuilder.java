@@ -41,6 +41,12 @@ final class ExpressionBuilder extends BuilderPart {
             case IntervalExprContext interval -> interval(interval);
             case IntervalStringExprContext interval -> interval(interval);
             case ExtractExprContext extract -> extract(extract);
+            case TrimExprContext trim -> trim(trim);
+            case TypedLiteralExprContext typed ->
+                FunctionCall.of(
+                        typed.DATE() != null ? "toDate" : "toDateTime",
+                        Literal.ofString(unquoteString(typed.STRING_LITERAL())));
+            case QuantifiedComparisonExprContext quantified -> quantifiedComparison(quantified);
             case FunctionExprContext function -> function(function);
             case ViewExprContext view -> root.selects.viewFunction(view.viewFunction());
             case SubqueryExprContext subquery -> new SubqueryExpression(selectUnion(subquery.selectUnion()));
@@ -311,7 +317,8 @@ final class ExpressionBuilder extends BuilderPart {
         String name = identifier(context.identifier());
         List<ExprListContext> lists = context.exprList();
         WindowSpec window = context.windowSpec() == null ? null : windowSpec(context.windowSpec());
-        boolean parametric = context.LPAREN().size() - (window == null ? 0 : 1) > 1;
+        int clauseParentheses = (window == null ? 0 : 1) + (context.FILTER() == null ? 0 : 1);
+        boolean parametric = context.LPAREN().size() - clauseParentheses > 1;
         List<Expression> first = new ArrayList<>();
         List<Expression> second = new ArrayList<>();
         int listIndex = 0;
@@ -338,6 +345,12 @@ final class ExpressionBuilder extends BuilderPart {
         }
         List<Expression> arguments = parametric ? second : first;
         List<Expression> parameters = parametric ? first : null;
+        if (context.filter != null) {
+            // f(x) FILTER (WHERE c) is the -If combinator, f(x, c), as ClickHouse rewrites it.
+            name = name + "If";
+            arguments = new ArrayList<>(arguments);
+            arguments.add(expr(context.filter));
+        }
         if (context.RESPECT() != null) {
             // Aggregates skip NULLs unless asked: RESPECT NULLS is the _respect_nulls variant, as ClickHouse names it.
             name = name + "_respect_nulls";
@@ -433,5 +446,27 @@ final class ExpressionBuilder extends BuilderPart {
             }
             default -> throw new IllegalStateException("unknown column transformer");
         };
+    }
+
+    /** {@code trim(LEADING x FROM s)} is {@code trimLeft(s, x)}, TRAILING trimRight and BOTH trimBoth. */
+    private Expression trim(TrimExprContext trim) {
+        if (!identifier(trim.identifier()).equalsIgnoreCase("trim")) {
+            throw syntaxError(trim.getStart(), "expected ',' or ')': only TRIM takes LEADING, TRAILING or BOTH");
+        }
+        String function = trim.LEADING() != null ? "trimLeft" : trim.TRAILING() != null ? "trimRight" : "trimBoth";
+        return FunctionCall.of(function, expr(trim.expr(1)), expr(trim.expr(0)));
+    }
+
+    /** {@code x = ANY (subquery)} is {@code x IN (subquery)} and {@code x != ALL (subquery)} is NOT IN. */
+    private Expression quantifiedComparison(QuantifiedComparisonExprContext quantified) {
+        boolean equals = quantified.NOT_EQ() == null;
+        if (equals != (quantified.ANY() != null)) {
+            throw syntaxError(
+                    quantified.getStart(), "only = ANY (subquery) and != ALL (subquery) are supported comparisons");
+        }
+        return FunctionCall.of(
+                equals ? "in" : "notIn",
+                expr(quantified.expr()),
+                new SubqueryExpression(selectUnion(quantified.selectUnion())));
     }
 }
