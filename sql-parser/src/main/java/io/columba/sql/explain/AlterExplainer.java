@@ -100,18 +100,7 @@ final class AlterExplainer {
                         "RESET_SETTING",
                         expressions.list(
                                 reset.names().stream().map(Identifier::of).toList()));
-            case AlterCommand.ModifyTtl ttl -> {
-                List<ExplainNode> rules = new ArrayList<>();
-                for (TtlRule rule : ttl.rules()) {
-                    List<ExplainNode> parts = new ArrayList<>();
-                    parts.add(expressions.expression(rule.expression()));
-                    if (rule.where() != null) {
-                        parts.add(expressions.expression(rule.where()));
-                    }
-                    rules.add(ExplainNode.of("TTLElement", parts));
-                }
-                yield node("MODIFY_TTL", ExplainNode.of("ExpressionList", rules));
-            }
+            case AlterCommand.ModifyTtl ttl -> node("MODIFY_TTL", ttl(ttl.rules()));
             case AlterCommand.ModifyQuery query ->
                 node("MODIFY_QUERY", statements.queries().union(query.query()));
             case AlterCommand.TableCommand table ->
@@ -128,6 +117,20 @@ final class AlterExplainer {
             assignments.add(ExplainNode.of("Assignment " + columns.get(i), expressions.expression(values.get(i))));
         }
         return ExplainNode.of("ExpressionList", assignments);
+    }
+
+    /** TTL rules as a list of {@code TTLElement}s over their expression and WHERE condition. */
+    ExplainNode ttl(List<TtlRule> rules) {
+        List<ExplainNode> elements = new ArrayList<>();
+        for (TtlRule rule : rules) {
+            List<ExplainNode> parts = new ArrayList<>();
+            parts.add(expressions.expression(rule.expression()));
+            if (rule.where() != null) {
+                parts.add(expressions.expression(rule.where()));
+            }
+            elements.add(ExplainNode.of("TTLElement", parts));
+        }
+        return ExplainNode.of("ExpressionList", elements);
     }
 
     private ExplainNode statistics(AlterCommand.StatisticsCommand statistics) {

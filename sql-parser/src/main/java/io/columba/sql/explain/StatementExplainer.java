@@ -74,7 +74,7 @@ final class StatementExplainer {
                 for (TableReference table : drop.tables()) {
                     tables.add(queries.tableExpression(table).children().get(0));
                 }
-                yield ExplainNode.of("DropQuery   ", ExplainNode.of("ExpressionList", tables));
+                yield ExplainNode.of("DropQuery  ", ExplainNode.of("ExpressionList", tables));
             }
             case UpdateStatement update -> update(update);
             case ExistsStatement exists ->
@@ -450,6 +450,9 @@ final class StatementExplainer {
             if (clause != null) {
                 children.add(expressions.expression(clause));
             }
+        }
+        if (!engine.ttl().isEmpty()) {
+            children.add(alters.ttl(engine.ttl()));
         }
         if (!engine.settings().isEmpty()) {
             children.add(ExplainNode.leaf("Set"));

@@ -24,7 +24,7 @@ class CorpusConformanceTest {
     private static final double RECORDED_PARSE_SHARE = 0.9389;
 
     /** Files of the corpus whose every statement prints ClickHouse's own EXPLAIN AST, when this was last raised. */
-    private static final double RECORDED_IDENTICAL_SHARE = 0.8716;
+    private static final double RECORDED_IDENTICAL_SHARE = 0.8762;
 
     static Path corpus() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
