@@ -11,7 +11,9 @@ statement
     | createTable                                                       # createTableStatement
     | createDatabase                                                    # createDatabaseStatement
     | createView                                                        # createViewStatement
-    | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier onCluster? SYNC?  # dropTableStatement
+    | createDictionary                                                  # createDictionaryStatement
+    | CREATE INDEX (IF NOT EXISTS)? identifier ON tableIdentifier expr TYPE columnType (GRANULARITY DECIMAL_LITERAL)?  # createIndexStatement
+    | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier (COMMA tableIdentifier)* onCluster? SYNC?  # dropTableStatement
     | EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? statement  # explainStatement
     | SYSTEM (~SEMICOLON)+                                              # systemStatement
     | (DETACH | ATTACH) (TABLE | VIEW | DICTIONARY)? (IF NOT? EXISTS)? tableIdentifier onCluster? PERMANENTLY? SYNC?  # detachStatement
@@ -20,28 +22,84 @@ statement
     | USE identifier                                                    # useStatement
     | insert                                                            # insertStatement
     | (DESCRIBE | DESC) TABLE? tableIdentifier formatClause?            # describeStatement
+    | (DESCRIBE | DESC) TABLE? (tableFunction | LPAREN selectUnion RPAREN) settingsClause? formatClause? settingsClause?  # describeSourceStatement
     | SHOW TABLES formatClause?                                         # showTablesStatement
+    | SHOW (TABLES | DATABASES | DICTIONARIES) ((FROM | IN) identifier)? (NOT? (LIKE | ILIKE) STRING_LITERAL)?
+      (LIMIT expr)? formatClause?                                       # showObjectsStatement
+    | KILL (QUERY_KEYWORD | MUTATION) onCluster? WHERE expr (SYNC | ASYNC | TEST)? formatClause? settingsClause?  # killStatement
+    | CREATE (OR REPLACE)? FUNCTION (IF NOT EXISTS)? identifier onCluster? AS expr  # createFunctionStatement
+    | administration                                                    # administrationStatement
     | EXISTS TABLE? tableIdentifier formatClause?                       # existsStatement
-    | OPTIMIZE TABLE tableIdentifier (PARTITION expr)? FINAL? DEDUPLICATE?  # optimizeStatement
+    | OPTIMIZE TABLE tableIdentifier onCluster? partitionSpec? FINAL? (DEDUPLICATE (BY exprList)?)? CLEANUP? settingsClause?  # optimizeStatement
+    | UPDATE tableIdentifier SET assignment (COMMA assignment)* (IN partitionSpec)? WHERE expr settingsClause?  # updateStatement
     | TRUNCATE TEMPORARY? TABLE? (IF EXISTS)? tableIdentifier           # truncateStatement
     | RENAME TABLE renamePair (COMMA renamePair)*                        # renameStatement
     | EXCHANGE TABLES tableIdentifier AND tableIdentifier               # exchangeStatement
     | ALTER TABLE tableIdentifier onCluster? alterCommand (COMMA alterCommand)* settingsClause?  # alterStatement
-    | DELETE FROM tableIdentifier WHERE expr                            # deleteStatement
+    | DELETE FROM tableIdentifier onCluster? WHERE expr settingsClause?  # deleteStatement
     | SET settingItem (COMMA settingItem)*                              # setStatement
     ;
 
+// Statements Columba recognizes but does not model: access control, transactions, SHOW of grants and columns.
+administration
+    : (CREATE | ALTER) (USER | ROLE | QUOTA | ROW POLICY | POLICY | SETTINGS PROFILE | PROFILE) (~SEMICOLON)*
+    | CREATE NAMED COLLECTION (~SEMICOLON)*
+    | DROP (USER | ROLE | QUOTA | ROW POLICY | POLICY | SETTINGS PROFILE | PROFILE | FUNCTION | WORKLOAD | RESOURCE
+        | NAMED COLLECTION) (~SEMICOLON)*
+    | (GRANT | REVOKE) (~SEMICOLON)+
+    | SHOW CREATE (USER | USERS | ROLE | ROLES | QUOTA | QUOTAS | ROW POLICY | POLICY | SETTINGS PROFILE | PROFILE)
+        (~SEMICOLON)*
+    | SHOW (GRANTS | PRIVILEGES | COLUMNS | FIELDS | INDEX | INDEXES | FUNCTIONS | SETTING) (~SEMICOLON)*
+    | BEGIN TRANSACTION? | COMMIT | ROLLBACK | SET TRANSACTION (~SEMICOLON)*
+    | SET DEFAULT? ROLE (~SEMICOLON)*
+    ;
 renamePair: tableIdentifier TO tableIdentifier;
 onCluster: ON CLUSTER (identifier | STRING_LITERAL);
 explainKind: AST | SYNTAX | QUERY_KEYWORD TREE | PLAN | PIPELINE | ESTIMATE | TABLE OVERRIDE;
 
 alterCommand
-    : DELETE WHERE expr                                                 # alterDelete
-    | UPDATE assignment (COMMA assignment)* WHERE expr                  # alterUpdate
-    | ADD COLUMN (IF NOT EXISTS)? columnDeclaration (AFTER identifier | FIRST)?  # alterAddColumn
-    | DROP COLUMN (IF EXISTS)? identifier                               # alterDropColumn
-    | MODIFY COLUMN (IF EXISTS)? identifier columnType (DEFAULT expr)?  # alterModifyColumn
-    | RENAME COLUMN (IF EXISTS)? identifier TO identifier               # alterRenameColumn
+    : DELETE (IN partitionSpec)? WHERE expr                             # alterDelete
+    | UPDATE assignment (COMMA assignment)* (IN partitionSpec)? WHERE expr  # alterUpdate
+    | ADD COLUMN (IF NOT EXISTS)? columnDeclaration (AFTER columnName | FIRST)?  # alterAddColumn
+    | DROP COLUMN (IF EXISTS)? columnName                               # alterDropColumn
+    | MODIFY COLUMN (IF EXISTS)? columnName columnType (DEFAULT expr)?  # alterModifyColumn
+    | MODIFY COLUMN (IF EXISTS)? columnDeclaration (AFTER columnName | FIRST)?  # alterModifyColumnDeclaration
+    | MODIFY COLUMN (IF EXISTS)? columnName
+      (REMOVE identifier | MODIFY SETTING settingItem (COMMA settingItem)* | RESET SETTING identifier (COMMA identifier)*)  # alterModifyColumnProperty
+    | RENAME COLUMN (IF EXISTS)? columnName TO columnName               # alterRenameColumn
+    | (CLEAR | MATERIALIZE) COLUMN (IF EXISTS)? columnName (IN partitionSpec)?  # alterColumnData
+    | COMMENT COLUMN (IF EXISTS)? columnName STRING_LITERAL             # alterCommentColumn
+    | ADD INDEX (IF NOT EXISTS)? indexDeclarationBody (AFTER identifier | FIRST)?  # alterAddIndex
+    | (DROP | CLEAR | MATERIALIZE) INDEX (IF EXISTS)? identifier (IN partitionSpec)?  # alterIndex
+    | ADD PROJECTION (IF NOT EXISTS)? projectionDeclarationBody         # alterAddProjection
+    | (DROP | CLEAR | MATERIALIZE) PROJECTION (IF EXISTS)? identifier (IN partitionSpec)?  # alterProjection
+    | ADD CONSTRAINT (IF NOT EXISTS)? identifier (CHECK | ASSUME) expr  # alterAddConstraint
+    | DROP CONSTRAINT (IF EXISTS)? identifier                           # alterDropConstraint
+    | (ADD | MODIFY) STATISTICS (IF NOT EXISTS)? exprList TYPE exprList # alterAddStatistics
+    | (DROP | CLEAR | MATERIALIZE) STATISTICS (IF EXISTS)? (ALL | exprList)  # alterStatistics
+    | (DROP DETACHED | DROP | DETACH | ATTACH | FREEZE | UNFREEZE | FETCH) partitionSpec
+      (FROM (STRING_LITERAL | tableIdentifier))? (WITH identifier STRING_LITERAL)?  # alterPartition
+    | REPLACE partitionSpec FROM tableIdentifier                        # alterReplacePartition
+    | MOVE partitionSpec TO (TABLE tableIdentifier | DISK STRING_LITERAL | VOLUME STRING_LITERAL)  # alterMovePartition
+    | (FREEZE | UNFREEZE) (WITH identifier STRING_LITERAL)?              # alterFreezeAll
+    | MODIFY SETTING settingItem (COMMA settingItem)*                   # alterModifySetting
+    | RESET SETTING identifier (COMMA identifier)*                      # alterResetSetting
+    | MODIFY TTL ttlRule (COMMA ttlRule)*                               # alterModifyTtl
+    | MODIFY QUERY_KEYWORD selectUnion                                  # alterModifyQuery
+    | MODIFY ORDER BY expr                                              # alterModifyOrderBy
+    | MODIFY SAMPLE BY expr                                             # alterModifySampleBy
+    | MODIFY COMMENT STRING_LITERAL                                     # alterModifyComment
+    | REMOVE (TTL | SAMPLE BY)                                          # alterRemove
+    | MATERIALIZE TTL (IN partitionSpec)?                               # alterMaterializeTtl
+    | APPLY (DELETED MASK | PATCHES) (IN partitionSpec)?                # alterApply
+    | REWRITE PARTS (IN partitionSpec)?                                 # alterRewriteParts
+    ;
+// PARTITION expr | PARTITION ID 'id' | PARTITION ALL | PART 'name'
+partitionSpec
+    : PARTITION ALL
+    | PARTITION identifier STRING_LITERAL
+    | PARTITION expr
+    | PART (STRING_LITERAL | QUERY_PARAMETER)
     ;
 assignment: identifier EQ_SINGLE expr;
 
@@ -61,6 +119,7 @@ selectQuery
       (WITH TOTALS)?
       havingClause?
       orderByClause?
+      interpolateClause?
       limitByClause?
       limitClause?
       settingsClause?                                                   # plainSelect
@@ -76,7 +135,7 @@ withItem
     ;
 
 selectItemList: selectItem (COMMA selectItem)* COMMA?;
-selectItem: expr (AS? alias)?;
+selectItem: expr aliasClause?;
 
 fromClause: FROM tableExpression joinElement*;
 joinElement
@@ -96,16 +155,19 @@ joinConstraint
     | USING (LPAREN exprList RPAREN | exprList)                         # joinUsing
     ;
 tableExpression
-    : tableIdentifier FINAL? (AS? alias)?                               # tableReference
-    | tableFunction (AS? alias)?                                        # tableFunctionReference
-    | LPAREN selectUnion RPAREN (AS? alias)?                            # subqueryReference
-    | LPAREN EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? selectUnion RPAREN (AS? alias)?  # explainReference
+    : tableIdentifier FINAL? aliasClause? sampleClause?                 # tableReference
+    | tableFunction FINAL? aliasClause?                                 # tableFunctionReference
+    | LPAREN selectUnion RPAREN aliasClause?                            # subqueryReference
+    | LPAREN EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? selectUnion RPAREN aliasClause?  # explainReference
     ;
 tableFunction: identifier LPAREN exprList? RPAREN | viewFunction;
 // view(SELECT ...) takes a bare SELECT, in FROM and as an argument of another table function.
 viewFunction: VIEW LPAREN selectUnion RPAREN;
 tableIdentifier: (identifier DOT)? identifier;
 
+// SAMPLE 1/10 OFFSET 1/2: ratios as ClickHouse reads them, a number or a number over a number.
+sampleClause: SAMPLE sampleRatio (OFFSET sampleRatio)?;
+sampleRatio: (DECIMAL_LITERAL | FLOATING_LITERAL) (SLASH (DECIMAL_LITERAL | FLOATING_LITERAL))?;
 prewhereClause: PREWHERE expr;
 whereClause: WHERE expr;
 groupByClause: GROUP BY (groupingSets | LPAREN exprList RPAREN | exprList) (WITH (ROLLUP | CUBE))?;
@@ -114,10 +176,16 @@ groupingSet: LPAREN exprList? RPAREN | expr;
 limitByClause: LIMIT expr ((COMMA | OFFSET) expr)? BY exprList;
 havingClause: HAVING expr;
 orderByClause: ORDER BY orderItem (COMMA orderItem)*;
-orderItem: expr (ASCENDING | DESCENDING | ASC | DESC)? (NULLS (FIRST | LAST))?;
+orderItem
+    : expr (ASCENDING | DESCENDING | ASC | DESC)? (NULLS (FIRST | LAST))? (COLLATE STRING_LITERAL)?
+      (WITH FILL (FROM fillFrom=expr)? (TO fillTo=expr)? (STEP fillStep=expr)? (STALENESS fillStaleness=expr)?)?
+    ;
+// INTERPOLATE (x AS x + 1, y): what WITH FILL puts into the columns of the rows it adds.
+interpolateClause: INTERPOLATE (LPAREN (interpolateItem (COMMA interpolateItem)*)? RPAREN)?;
+interpolateItem: identifier (AS expr)?;
 limitClause
-    : LIMIT expr COMMA expr                                             # limitWithCommaOffset
-    | LIMIT expr (OFFSET expr)?                                         # limitWithOffset
+    : LIMIT expr COMMA expr (WITH TIES)?                                # limitWithCommaOffset
+    | LIMIT expr (OFFSET expr)? (WITH TIES)?                            # limitWithOffset
     | OFFSET expr (ROW | ROWS)?                                         # offsetOnly
     ;
 settingsClause: SETTINGS settingItem (COMMA settingItem)*;
@@ -128,7 +196,7 @@ settingItem: identifier EQ_SINGLE expr;
 createTable
     : (CREATE (OR REPLACE)? | REPLACE) TEMPORARY? TABLE (IF NOT EXISTS)? tableIdentifier onCluster?
       (LPAREN tableElement (COMMA tableElement)* COMMA? RPAREN)?
-      (AS tableIdentifier)?
+      (AS (tableIdentifier | tableFunction))?
       engineClause?
       (COMMENT STRING_LITERAL)?
       (AS (selectUnion | LPAREN selectUnion RPAREN))?
@@ -142,11 +210,43 @@ createView
       AS selectUnion
       (COMMENT STRING_LITERAL)?
     ;
-tableElement: indexDeclaration | columnDeclaration;
-indexDeclaration: INDEX identifier expr TYPE columnType (GRANULARITY DECIMAL_LITERAL)?;
+// CREATE DICTIONARY: its clauses come in any order, as ClickHouse reads them.
+createDictionary
+    : (CREATE (OR REPLACE)? | REPLACE) DICTIONARY (IF NOT EXISTS)? tableIdentifier onCluster?
+      LPAREN dictionaryAttribute (COMMA dictionaryAttribute)* COMMA? RPAREN
+      dictionaryClause*
+      (COMMENT STRING_LITERAL)?
+    ;
+dictionaryAttribute
+    : identifier columnType
+      (DEFAULT expr | EXPRESSION expr | HIERARCHICAL | BIDIRECTIONAL | INJECTIVE | IS_OBJECT_ID)*
+    ;
+dictionaryClause
+    : PRIMARY KEY exprList                                              # dictionaryPrimaryKey
+    | SOURCE LPAREN keyValueFunction RPAREN                             # dictionarySource
+    | LIFETIME LPAREN (DECIMAL_LITERAL | keyValuePairs) RPAREN          # dictionaryLifetime
+    | LAYOUT LPAREN keyValueFunction RPAREN                             # dictionaryLayout
+    | RANGE LPAREN keyValuePairs RPAREN                                 # dictionaryRange
+    | SETTINGS LPAREN settingItem (COMMA settingItem)* RPAREN           # dictionarySettings
+    ;
+// SOURCE(CLICKHOUSE(HOST 'h' PORT 9000)): a name and pairs of a key and a value, the value maybe pairs again.
+keyValueFunction: identifier (LPAREN keyValuePairs? RPAREN)?;
+keyValuePairs: keyValuePair (COMMA? keyValuePair)*;
+keyValuePair: identifier (expr | identifier? LPAREN keyValuePairs? RPAREN);
+tableElement
+    : INDEX indexDeclarationBody
+    | PROJECTION projectionDeclarationBody
+    | CONSTRAINT identifier (CHECK | ASSUME) expr
+    | columnDeclaration
+    ;
+indexDeclarationBody: identifier expr TYPE columnType (GRANULARITY DECIMAL_LITERAL)?;
+projectionDeclarationBody: identifier LPAREN projectionSelect RPAREN (WITH SETTINGS LPAREN settingItem (COMMA settingItem)* RPAREN)?;
+projectionSelect: withClause? SELECT selectItemList (GROUP BY exprList)? (ORDER BY exprList)?;
+// A column's name: nested columns are written n.a.
+columnName: identifier (DOT identifier)*;
 columnDeclaration
-    : identifier columnType? ((DEFAULT | MATERIALIZED | ALIAS | EPHEMERAL) expr?)? (COMMENT STRING_LITERAL)?
-      (CODEC LPAREN columnType (COMMA columnType)* RPAREN)? (TTL expr)?
+    : columnName columnType? (NOT? NULL_SQL)? ((DEFAULT | MATERIALIZED | ALIAS | EPHEMERAL) expr?)? (COMMENT STRING_LITERAL)?
+      (CODEC LPAREN columnType (COMMA columnType)* RPAREN)? (STATISTICS LPAREN exprList RPAREN)? (TTL expr)?
     ;
 engineClause: ENGINE EQ_SINGLE? engineExpr engineItem* | engineItem+;
 engineExpr: identifier (LPAREN exprList? RPAREN)?;
@@ -161,12 +261,12 @@ engineItem
     ;
 
 columnType
-    : identifier LPAREN columnTypeArgument (COMMA columnTypeArgument)* RPAREN
+    : identifier LPAREN (columnTypeArgument (COMMA columnTypeArgument)*)? RPAREN
     | identifier
     ;
 columnTypeArgument
     : columnType
-    | literal (EQ_SINGLE DASH? literal)?
+    | DASH? literal (EQ_SINGLE DASH? literal)?
     | compoundIdentifier columnType
     | identifier EQ_SINGLE expr
     | identifier compoundIdentifier  // JSON(SKIP a.b)
@@ -175,9 +275,13 @@ columnTypeArgument
 // INSERT (INSERT ... FORMAT <data> is split before parsing: the data never reaches the lexer)
 
 insert
-    : INSERT INTO TABLE? tableIdentifier insertColumns? VALUES valuesRow (COMMA? valuesRow)*   # insertValues
-    | INSERT INTO TABLE? tableIdentifier insertColumns? FORMAT identifier                     # insertFormat
-    | INSERT INTO TABLE? tableIdentifier insertColumns? selectUnion                            # insertSelect
+    : INSERT INTO insertTarget insertColumns? settingsClause? VALUES valuesRow (COMMA? valuesRow)*  # insertValues
+    | INSERT INTO insertTarget insertColumns? settingsClause? FORMAT identifier                    # insertFormat
+    | INSERT INTO insertTarget insertColumns? settingsClause? selectUnion                           # insertSelect
+    ;
+insertTarget
+    : TABLE? tableIdentifier                                            # insertIntoTable
+    | TABLE? FUNCTION tableFunction (PARTITION BY expr)?                # insertIntoFunction
     ;
 insertColumns: LPAREN compoundIdentifier (COMMA compoundIdentifier)* RPAREN;
 valuesRow: LPAREN exprList? RPAREN;
@@ -189,8 +293,8 @@ exprList: expr (COMMA expr)* COMMA?;
 expr
     : literal                                                           # literalExpr
     | QUERY_PARAMETER                                                   # queryParameterExpr
-    | ASTERISK                                                          # asteriskExpr
-    | compoundIdentifier DOT ASTERISK                                   # qualifiedAsteriskExpr
+    | ASTERISK columnTransformer*                                       # asteriskExpr
+    | compoundIdentifier DOT ASTERISK columnTransformer*                # qualifiedAsteriskExpr
     | CASE caseSubject=expr? (WHEN expr THEN expr)+ (ELSE expr)? END    # caseExpr
     | viewFunction                                                      # viewExpr
     | CAST LPAREN expr AS columnType RPAREN                             # castExpr
@@ -198,9 +302,12 @@ expr
     | INTERVAL expr identifier                                          # intervalExpr
     | INTERVAL STRING_LITERAL                                           # intervalStringExpr
     | identifier LPAREN identifier FROM expr RPAREN                     # extractExpr
+    | identifier LPAREN (LEADING | TRAILING | BOTH) expr FROM expr RPAREN  # trimExpr
+    | (DATE | TIMESTAMP) STRING_LITERAL                                 # typedLiteralExpr
     | identifier LPAREN (DISTINCT? exprList)? RPAREN
         (LPAREN (DISTINCT? exprList)? RPAREN)?
         ((IGNORE | RESPECT) NULLS)?
+        (FILTER LPAREN WHERE filter=expr RPAREN)?
         (OVER LPAREN windowSpec RPAREN)?                                # functionExpr
     | LPAREN selectUnion RPAREN                                         # subqueryExpr
     | LPAREN expr RPAREN                                                # parenExpr
@@ -216,6 +323,7 @@ expr
     | expr (ASTERISK | SLASH | PERCENT) expr                            # multiplicativeExpr
     | expr (PLUS | DASH) expr                                           # additiveExpr
     | expr CONCAT expr                                                  # concatExpr
+    | expr (EQ_DOUBLE | EQ_SINGLE | NOT_EQ) (ANY | ALL) LPAREN selectUnion RPAREN  # quantifiedComparisonExpr
     | expr (EQ_DOUBLE | EQ_SINGLE | NOT_EQ | LE | GE | LT | GT | NULL_SAFE_EQ) expr  # comparisonExpr
     | expr NOT? (LIKE | ILIKE) expr                                     # likeExpr
     | expr GLOBAL? NOT? IN expr                                         # inExpr
@@ -227,9 +335,16 @@ expr
     | <assoc = right> expr QUERY expr COLON expr                        # ternaryExpr
     | expr AS identifier                                                # aliasExpr
     | identifier ARROW expr                                             # lambdaExpr
-    | LPAREN identifier (COMMA identifier)* RPAREN ARROW expr           # lambdaTupleExpr
+    | LPAREN (identifier (COMMA identifier)*)? RPAREN ARROW expr        # lambdaTupleExpr
     ;
 
+// * EXCEPT (a) REPLACE (a + 1 AS a) APPLY (sum)
+columnTransformer
+    : APPLY (LPAREN expr RPAREN | identifier)                           # applyTransformer
+    | EXCEPT STRICT? (LPAREN (STRING_LITERAL | columnName (COMMA columnName)*) RPAREN | columnName)  # exceptTransformer
+    | REPLACE STRICT? (LPAREN replacement (COMMA replacement)* RPAREN | replacement)  # replaceTransformer
+    ;
+replacement: expr AS identifier;
 windowSpec: (PARTITION BY exprList)? (ORDER BY orderItem (COMMA orderItem)*)? windowFrame?;
 windowFrame: (ROWS | RANGE) (BETWEEN frameBound AND frameBound | frameBound);
 frameBound
@@ -241,24 +356,28 @@ frameBound
 
 compoundIdentifier: identifier (DOT identifierPart)*;
 // JSON subcolumns: json.^prefix (a sub-object) and json.path.:Type (a path of one type).
-identifierPart: identifier | CARET identifier | COLON identifier;
+// json.arr[].x: the elements of a JSON array, each a JSON object.
+identifierPart: (identifier | CARET identifier | COLON identifier) (LBRACKET RBRACKET)*;
 
 literal
     : (DECIMAL_LITERAL | HEXADECIMAL_LITERAL | BINARY_LITERAL | FLOATING_LITERAL | INF | NAN_SQL)
     | STRING_LITERAL
+    | HEX_STRING_LITERAL
     | HEREDOC
     | NULL_SQL
     | TRUE
     | FALSE
     ;
 
+// After AS any name may stand, keywords too (FROM t AS left); without it, only names that start no clause.
+aliasClause: AS identifier | alias;
 alias: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | aliasKeyword;
 
 identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | QUERY_PARAMETER | keyword;
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
 aliasKeyword
-    : ADD | SET | ALIAS | IGNORE | RESPECT | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
+    : ADD | SET | ALIAS | IGNORE | RESPECT | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | SOURCE | LIFETIME | LAYOUT | EXPRESSION | HIERARCHICAL | INJECTIVE | IS_OBJECT_ID | BIDIRECTIONAL | FUNCTION | COLLATE | FILL | STEP | STALENESS | TIES | INTERPOLATE | MATERIALIZE | ASSUME | PROJECTION | CLEAR | FREEZE | UNFREEZE | FETCH | MOVE | PART | DETACHED | CONSTRAINT | STATISTICS | RESET | SETTING | REMOVE | APPLY | DELETED | MASK | PATCHES | REWRITE | PARTS | VOLUME | DISK | CLEANUP | STRICT | USER | USERS | ROLE | ROLES | QUOTA | QUOTAS | POLICY | PROFILE | GRANT | REVOKE | GRANTS | COLUMNS | FIELDS | INDEXES | BEGIN | COMMIT | ROLLBACK | TRANSACTION | WORKLOAD | RESOURCE | NAMED | COLLECTION | KILL | PRIVILEGES | FUNCTIONS | DATABASES | DICTIONARIES | MUTATION | ASYNC | TEST | LEADING | TRAILING | BOTH | DATE | TIMESTAMP | FILTER | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES
@@ -269,5 +388,5 @@ keyword
     | ALL | ANY | ARRAY | ANTI | ASOF | CROSS | FULL | INNER | LEFT | OUTER | PASTE | RIGHT | SEMI
     | AND | AS | ASC | BETWEEN | BY | DESC | DISTINCT | ELSE | FALSE | FINAL | FORMAT | FROM | GLOBAL | GROUP
     | HAVING | ILIKE | IN | IS | JOIN | LIKE | LIMIT | NOT | NULL_SQL | OFFSET | ON | OR | ORDER | OVER | PREWHERE | SELECT
-    | SETTINGS | THEN | TRUE | UNION | USING | WHEN | WHERE | WITH
+    | SETTINGS | EXCEPT | THEN | TRUE | UNION | USING | WHEN | WHERE | WITH
     ;

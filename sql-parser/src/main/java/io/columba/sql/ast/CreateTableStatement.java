@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * {@code CREATE TABLE [IF NOT EXISTS] [db.]t [(columns, indexes)] [AS [db.]other] [ENGINE = ...] [AS SELECT ...]};
- * {@code asTable} ({@code db.t} or {@code t}) and {@code asSelect} are null when absent.
+ * {@code asTable} ({@code db.t} or {@code t}), {@code asSelect} and {@code asTableFunction} ({@code AS remote(...)},
+ * a table function's structure and data) are null when absent. {@code constraints} and {@code projections} are
+ * the table's {@code CONSTRAINT} and {@code PROJECTION} elements.
  */
 public record CreateTableStatement(
         boolean ifNotExists,
@@ -14,12 +16,54 @@ public record CreateTableStatement(
         List<IndexDeclaration> indexes,
         EngineClause engine,
         String asTable,
-        SelectUnion asSelect)
+        SelectUnion asSelect,
+        FunctionCall asTableFunction,
+        List<ConstraintDeclaration> constraints,
+        List<ProjectionDeclaration> projections)
         implements Statement {
 
     public CreateTableStatement {
         columns = List.copyOf(columns);
         indexes = List.copyOf(indexes);
+        constraints = List.copyOf(constraints);
+        projections = List.copyOf(projections);
+    }
+
+    /** Without constraints or projections. */
+    public CreateTableStatement(
+            boolean ifNotExists,
+            String database,
+            String table,
+            List<ColumnDeclaration> columns,
+            List<IndexDeclaration> indexes,
+            EngineClause engine,
+            String asTable,
+            SelectUnion asSelect,
+            FunctionCall asTableFunction) {
+        this(
+                ifNotExists,
+                database,
+                table,
+                columns,
+                indexes,
+                engine,
+                asTable,
+                asSelect,
+                asTableFunction,
+                List.of(),
+                List.of());
+    }
+
+    public CreateTableStatement(
+            boolean ifNotExists,
+            String database,
+            String table,
+            List<ColumnDeclaration> columns,
+            List<IndexDeclaration> indexes,
+            EngineClause engine,
+            String asTable,
+            SelectUnion asSelect) {
+        this(ifNotExists, database, table, columns, indexes, engine, asTable, asSelect, null);
     }
 
     public CreateTableStatement(

@@ -1,4 +1,16 @@
 package io.columba.sql.ast;
 
-/** {@code DELETE FROM t WHERE condition}: the lightweight delete. */
-public record DeleteStatement(String database, String table, Expression where) implements Statement {}
+import java.util.Map;
+
+/** {@code DELETE FROM t WHERE condition [SETTINGS ...]}: the lightweight delete. */
+public record DeleteStatement(String database, String table, Expression where, Map<String, Expression> settings)
+        implements Statement {
+
+    public DeleteStatement {
+        settings = Map.copyOf(settings);
+    }
+
+    public DeleteStatement(String database, String table, Expression where) {
+        this(database, table, where, Map.of());
+    }
+}

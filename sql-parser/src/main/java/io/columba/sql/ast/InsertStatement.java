@@ -1,10 +1,12 @@
 package io.columba.sql.ast;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code INSERT INTO t [(columns)]} followed by exactly one of: VALUES rows, {@code FORMAT name} with the raw
- * data that followed it, or a SELECT. {@code columns} is empty when not listed.
+ * data that followed it, or a SELECT. {@code columns} is empty when not listed; {@code settings} are those written
+ * before the data ({@code INSERT INTO t SETTINGS a = 1 VALUES ...}).
  */
 public record InsertStatement(
         String database,
@@ -13,11 +15,13 @@ public record InsertStatement(
         List<List<Expression>> values,
         String format,
         String data,
-        SelectUnion select)
+        SelectUnion select,
+        Map<String, Expression> settings)
         implements Statement {
 
     public InsertStatement {
         columns = List.copyOf(columns);
+        settings = Map.copyOf(settings);
         values = values == null ? null : values.stream().map(List::copyOf).toList();
     }
 }

@@ -10,7 +10,9 @@ import java.util.Map;
  * {@code GROUP BY GROUPING SETS (...)} (then {@code groupBy} is empty); {@code groupByModifier} is
  * {@code "ROLLUP"}, {@code "CUBE"} or null; {@code limitBy} is null without {@code LIMIT n BY ...}.
  * {@code commonTableExpressions} names the {@code with} items written {@code name AS (query)}, which are tables,
- * unlike {@code (query) AS name}, a scalar.
+ * unlike {@code (query) AS name}, a scalar. {@code interpolate} holds {@code INTERPOLATE (column AS expression)}
+ * items as {@link Alias} nodes named by their column (null without INTERPOLATE); {@code limitWithTies} is
+ * {@code LIMIT n WITH TIES}.
  */
 public record SelectQuery(
         List<Alias> with,
@@ -30,9 +32,12 @@ public record SelectQuery(
         LimitBy limitBy,
         Expression limit,
         Expression offset,
-        Map<String, Expression> settings) {
+        Map<String, Expression> settings,
+        List<Alias> interpolate,
+        boolean limitWithTies) {
 
     public SelectQuery {
+        interpolate = interpolate == null ? null : List.copyOf(interpolate);
         with = List.copyOf(with);
         commonTableExpressions = List.copyOf(commonTableExpressions);
         columns = List.copyOf(columns);
@@ -41,6 +46,49 @@ public record SelectQuery(
         groupingSets = groupingSets.stream().map(List::copyOf).toList();
         orderBy = List.copyOf(orderBy);
         settings = Map.copyOf(settings);
+    }
+
+    /** A SELECT without INTERPOLATE or WITH TIES. */
+    public SelectQuery(
+            List<Alias> with,
+            List<String> commonTableExpressions,
+            boolean distinct,
+            List<Expression> columns,
+            TableExpression from,
+            List<JoinClause> joins,
+            Expression prewhere,
+            Expression where,
+            List<Expression> groupBy,
+            List<List<Expression>> groupingSets,
+            String groupByModifier,
+            boolean withTotals,
+            Expression having,
+            List<OrderByElement> orderBy,
+            LimitBy limitBy,
+            Expression limit,
+            Expression offset,
+            Map<String, Expression> settings) {
+        this(
+                with,
+                commonTableExpressions,
+                distinct,
+                columns,
+                from,
+                joins,
+                prewhere,
+                where,
+                groupBy,
+                groupingSets,
+                groupByModifier,
+                withTotals,
+                having,
+                orderBy,
+                limitBy,
+                limit,
+                offset,
+                settings,
+                null,
+                false);
     }
 
     /** A SELECT without joins, grouping sets, modifiers, totals or LIMIT BY. */
@@ -82,7 +130,9 @@ public record SelectQuery(
                 limitBy,
                 limit,
                 offset,
-                settings);
+                settings,
+                interpolate,
+                limitWithTies);
     }
 
     /** {@code LIMIT [offset,] length BY expressions}; {@code offset} is null when absent. */

@@ -11,6 +11,7 @@ public record TableCommandStatement(Command command, String database, String tab
         DETACH,
         ATTACH,
         SHOW_CREATE,
+        SHOW_CREATE_DICTIONARY,
         CHECK
     }
 }

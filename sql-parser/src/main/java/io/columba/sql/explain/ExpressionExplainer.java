@@ -2,6 +2,7 @@ package io.columba.sql.explain;
 
 import io.columba.sql.ast.Alias;
 import io.columba.sql.ast.Asterisk;
+import io.columba.sql.ast.ColumnTransformer;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
@@ -24,10 +25,7 @@ final class ExpressionExplainer {
         return switch (expression) {
             case Literal literal -> ExplainNode.leaf("Literal " + LiteralDump.dump(literal));
             case Identifier identifier -> name("Identifier", identifier.fullName());
-            case Asterisk asterisk ->
-                asterisk.qualifier() == null
-                        ? ExplainNode.leaf("Asterisk")
-                        : ExplainNode.of("QualifiedAsterisk", ExplainNode.leaf("Identifier " + asterisk.qualifier()));
+            case Asterisk asterisk -> asterisk(asterisk);
             case Alias alias -> expression(alias.expression()).withAlias(alias.name());
             case SubqueryExpression subquery -> ExplainNode.of("Subquery", queries.union(subquery.query()));
             case QueryParameter parameter ->
@@ -88,5 +86,42 @@ final class ExpressionExplainer {
         }
         ExplainNode tuple = ExplainNode.of("Function tuple", ExplainNode.of("ExpressionList", parameters));
         return ExplainNode.of("Function lambda", ExplainNode.of("ExpressionList", tuple, expression(lambda.body())));
+    }
+
+    /** {@code Asterisk} or {@code QualifiedAsterisk}, with its transformers in a {@code ColumnsTransformerList}. */
+    private ExplainNode asterisk(Asterisk asterisk) {
+        List<ExplainNode> children = new ArrayList<>();
+        if (asterisk.qualifier() != null) {
+            children.add(ExplainNode.leaf("Identifier " + asterisk.qualifier()));
+        }
+        if (!asterisk.transformers().isEmpty()) {
+            List<ExplainNode> transformers = new ArrayList<>();
+            for (ColumnTransformer transformer : asterisk.transformers()) {
+                transformers.add(transformer(transformer));
+            }
+            children.add(ExplainNode.of("ColumnsTransformerList", transformers));
+        }
+        return ExplainNode.of(asterisk.qualifier() == null ? "Asterisk" : "QualifiedAsterisk", children);
+    }
+
+    private ExplainNode transformer(ColumnTransformer transformer) {
+        return switch (transformer) {
+            case ColumnTransformer.Apply ignored -> ExplainNode.leaf("ColumnsApplyTransformer");
+            case ColumnTransformer.Except except -> {
+                List<ExplainNode> columns = new ArrayList<>();
+                for (String column : except.columns()) {
+                    columns.add(name("Identifier", column));
+                }
+                yield ExplainNode.of("ColumnsExceptTransformer", columns);
+            }
+            case ColumnTransformer.Replace replace -> {
+                List<ExplainNode> replacements = new ArrayList<>();
+                for (Alias replacement : replace.replacements()) {
+                    replacements.add(ExplainNode.of(
+                            "ColumnsReplaceTransformer::Replacement", expression(replacement.expression())));
+                }
+                yield ExplainNode.of("ColumnsReplaceTransformer", replacements);
+            }
+        };
     }
 }

@@ -75,9 +75,17 @@ final class QueryExplainer {
         if (!select.orderBy().isEmpty()) {
             List<ExplainNode> elements = new ArrayList<>();
             for (OrderByElement element : select.orderBy()) {
-                elements.add(ExplainNode.of("OrderByElement", expressions.expression(element.expression())));
+                elements.add(orderByElement(element));
             }
             children.add(ExplainNode.of("ExpressionList", elements));
+        }
+        if (select.interpolate() != null) {
+            List<ExplainNode> items = new ArrayList<>();
+            for (Alias item : select.interpolate()) {
+                items.add(ExplainNode.of(
+                        "InterpolateElement (column " + item.name() + ")", expressions.expression(item.expression())));
+            }
+            children.add(ExplainNode.of("ExpressionList", items));
         }
         if (select.limitBy() != null) {
             addIfPresent(children, select.limitBy().offset());
@@ -90,6 +98,23 @@ final class QueryExplainer {
             children.add(settings(select.settings()));
         }
         return ExplainNode.of("SelectQuery", children);
+    }
+
+    /** The key, then the collation and the WITH FILL bounds, as ClickHouse lists them. */
+    private ExplainNode orderByElement(OrderByElement element) {
+        List<ExplainNode> children = new ArrayList<>();
+        children.add(expressions.expression(element.expression()));
+        if (element.collation() != null) {
+            children.add(ExplainNode.leaf("Literal " + LiteralDump.quoted(element.collation())));
+        }
+        OrderByElement.Fill fill = element.fill();
+        if (fill != null) {
+            addIfPresent(children, fill.from());
+            addIfPresent(children, fill.to());
+            addIfPresent(children, fill.step());
+            addIfPresent(children, fill.staleness());
+        }
+        return ExplainNode.of("OrderByElement", children);
     }
 
     /** {@code name AS (query)} is a {@code WithElement}; {@code (query) AS name} a subquery with an alias. */
@@ -145,7 +170,21 @@ final class QueryExplainer {
             case TableFunctionReference function -> expressions.expression(function.function());
             case SubqueryTable subquery -> ExplainNode.of("Subquery", union(subquery.query()));
         };
-        return ExplainNode.of("TableExpression", source.withAlias(table.alias()));
+        List<ExplainNode> children = new ArrayList<>();
+        children.add(source.withAlias(table.alias()));
+        if (table instanceof TableReference reference && reference.sample() != null) {
+            children.add(sampleRatio(reference.sample().ratio()));
+            if (reference.sample().offset() != null) {
+                children.add(sampleRatio(reference.sample().offset()));
+            }
+        }
+        return ExplainNode.of("TableExpression", children);
+    }
+
+    /** {@code SampleRatio 1 / 10}, or the numerator alone over one. */
+    private static ExplainNode sampleRatio(TableReference.Ratio ratio) {
+        return ExplainNode.leaf("SampleRatio " + ratio.numerator()
+                + (ratio.denominator().equals(java.math.BigInteger.ONE) ? "" : " / " + ratio.denominator()));
     }
 
     /** A SETTINGS clause: ClickHouse prints the node without its values. */

@@ -1,15 +1,22 @@
 package io.columba.sql.explain;
 
+import io.columba.sql.ast.AdministrationStatement;
 import io.columba.sql.ast.AlterCommand;
 import io.columba.sql.ast.AlterStatement;
 import io.columba.sql.ast.ColumnDeclaration;
+import io.columba.sql.ast.ConstraintDeclaration;
 import io.columba.sql.ast.CreateDatabaseStatement;
+import io.columba.sql.ast.CreateDictionaryStatement;
+import io.columba.sql.ast.CreateFunctionStatement;
+import io.columba.sql.ast.CreateIndexStatement;
 import io.columba.sql.ast.CreateTableStatement;
 import io.columba.sql.ast.CreateViewStatement;
 import io.columba.sql.ast.DeleteStatement;
+import io.columba.sql.ast.DescribeSourceStatement;
 import io.columba.sql.ast.DescribeStatement;
 import io.columba.sql.ast.DropStatement;
 import io.columba.sql.ast.DropTableStatement;
+import io.columba.sql.ast.DropTablesStatement;
 import io.columba.sql.ast.EngineClause;
 import io.columba.sql.ast.ExchangeStatement;
 import io.columba.sql.ast.ExistsStatement;
@@ -17,18 +24,23 @@ import io.columba.sql.ast.ExplainStatement;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.IndexDeclaration;
+import io.columba.sql.ast.InsertFunctionStatement;
 import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.KillStatement;
 import io.columba.sql.ast.OptimizeStatement;
+import io.columba.sql.ast.ProjectionDeclaration;
 import io.columba.sql.ast.RenameStatement;
 import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectStatement;
 import io.columba.sql.ast.SetStatement;
+import io.columba.sql.ast.ShowObjectsStatement;
 import io.columba.sql.ast.ShowTablesStatement;
 import io.columba.sql.ast.Statement;
 import io.columba.sql.ast.SystemStatement;
 import io.columba.sql.ast.TableCommandStatement;
 import io.columba.sql.ast.TableReference;
 import io.columba.sql.ast.TruncateStatement;
+import io.columba.sql.ast.UpdateStatement;
 import io.columba.sql.ast.UseStatement;
 import io.columba.sql.parser.SqlParser;
 import java.util.ArrayList;
@@ -38,8 +50,17 @@ import java.util.List;
 final class StatementExplainer {
     private final QueryExplainer queries;
 
+    private final AlterExplainer alters;
+    private final AdministrationExplainer administrations;
+
     StatementExplainer(QueryExplainer queries) {
         this.queries = queries;
+        this.alters = new AlterExplainer(this, queries.expressions);
+        this.administrations = new AdministrationExplainer(queries.expressions);
+    }
+
+    QueryExplainer queries() {
+        return queries;
     }
 
     ExplainNode statement(Statement statement) {
@@ -47,12 +68,15 @@ final class StatementExplainer {
             case SelectStatement select -> queries.union(select.query(), select.format(), select.settings());
             case DropTableStatement drop -> tableQuery("DropQuery", drop.database(), drop.table());
             case TruncateStatement truncate -> tableQuery("TruncateQuery", truncate.database(), truncate.table());
-            case OptimizeStatement optimize ->
-                tableQuery(
-                        "OptimizeQuery",
-                        optimize.database(),
-                        optimize.table(),
-                        optimize.fin() ? optimize.table() + "_final" : optimize.table());
+            case OptimizeStatement optimize -> optimize(optimize);
+            case DropTablesStatement drop -> {
+                List<ExplainNode> tables = new ArrayList<>();
+                for (TableReference table : drop.tables()) {
+                    tables.add(queries.tableExpression(table).children().get(0));
+                }
+                yield ExplainNode.of("DropQuery  ", ExplainNode.of("ExpressionList", tables));
+            }
+            case UpdateStatement update -> update(update);
             case ExistsStatement exists ->
                 withFormat(tableQuery("ExistsTableQuery", exists.database(), exists.table()), exists.format());
             case DescribeStatement describe ->
@@ -62,6 +86,13 @@ final class StatementExplainer {
                                 queries.tableExpression(
                                         new TableReference(describe.database(), describe.table(), false, null))),
                         describe.format());
+            case DescribeSourceStatement describe -> {
+                ExplainNode node = withFormat(
+                        ExplainNode.of("DescribeQuery", queries.tableExpression(describe.source())), describe.format());
+                yield describe.settings().isEmpty()
+                        ? node
+                        : ExplainNode.of(node.id(), append(node.children(), ExplainNode.leaf("Set")));
+            }
             case ShowTablesStatement show -> withFormat(ExplainNode.leaf("ShowTables"), show.format());
             case RenameStatement rename -> rename(rename);
             case ExchangeStatement exchange ->
@@ -72,12 +103,29 @@ final class StatementExplainer {
                 List<ExplainNode> children = new ArrayList<>();
                 children.add(queries.expressions.expression(delete.where()));
                 children.addAll(table.children());
+                if (!delete.settings().isEmpty()) {
+                    children.add(ExplainNode.leaf("Set"));
+                }
                 yield ExplainNode.of(table.id(), children);
             }
             case AlterStatement alter -> alter(alter);
+            case AdministrationStatement administration -> AdministrationExplainer.administration(administration);
+            case KillStatement kill -> administrations.kill(kill);
+            case ShowObjectsStatement show -> administrations.showObjects(show);
+            case CreateFunctionStatement create -> administrations.createFunction(create);
+            case CreateIndexStatement create -> {
+                ExplainNode table = tableQuery("CreateIndexQuery", create.database(), create.table());
+                List<ExplainNode> children = new ArrayList<>();
+                children.add(identifier(create.index().name()));
+                children.add(index(create.index()));
+                children.addAll(table.children());
+                yield ExplainNode.of(table.id(), children);
+            }
             case InsertStatement insert -> insert(insert);
+            case InsertFunctionStatement insert -> insertFunction(insert);
             case CreateTableStatement create -> create(create);
             case CreateViewStatement create -> createView(create);
+            case CreateDictionaryStatement create -> new DictionaryExplainer(queries.expressions).create(create);
             case CreateDatabaseStatement create -> createDatabase(create);
             case ExplainStatement explain -> explain(explain);
             case UseStatement use -> ExplainNode.of("UseQuery " + use.database(), identifier(use.database()));
@@ -90,10 +138,46 @@ final class StatementExplainer {
         };
     }
 
+    /** The partition first, then the table, as ClickHouse lists them. */
+    private ExplainNode optimize(OptimizeStatement optimize) {
+        ExplainNode table = tableQuery(
+                "OptimizeQuery",
+                optimize.database(),
+                optimize.table(),
+                optimize.fin() ? optimize.table() + "_final" : optimize.table());
+        List<ExplainNode> children = new ArrayList<>();
+        if (optimize.partition() != null) {
+            children.add(alters.partition(optimize.partition()));
+        }
+        children.addAll(table.children());
+        if (!optimize.deduplicateBy().isEmpty()) {
+            children.add(queries.expressions.list(optimize.deduplicateBy()));
+        }
+        if (!optimize.settings().isEmpty()) {
+            children.add(ExplainNode.leaf("Set"));
+        }
+        return ExplainNode.of(table.id(), children);
+    }
+
+    private ExplainNode update(UpdateStatement update) {
+        ExplainNode table = tableQuery("UpdateQuery", update.database(), update.table());
+        List<ExplainNode> children = new ArrayList<>(table.children());
+        if (update.partition() != null) {
+            children.add(alters.partition(update.partition()));
+        }
+        children.add(queries.expressions.expression(update.where()));
+        children.add(alters.assignments(update.columns(), update.values()));
+        if (!update.settings().isEmpty()) {
+            children.add(ExplainNode.leaf("Set"));
+        }
+        return ExplainNode.of(table.id(), children);
+    }
+
     private static ExplainNode tableCommand(TableCommandStatement command) {
         return switch (command.command()) {
             case DETACH -> tableQuery("DetachQuery", command.database(), command.table());
             case SHOW_CREATE -> tableQuery("ShowCreateTableQuery", command.database(), command.table());
+            case SHOW_CREATE_DICTIONARY -> tableQuery("ShowCreateDictionaryQuery", command.database(), command.table());
             case CHECK -> tableQuery("CheckQuery", command.database(), command.table());
             case ATTACH -> {
                 ExplainNode detached = tableQuery("AttachQuery", command.database(), command.table());
@@ -159,6 +243,12 @@ final class StatementExplainer {
         return ExplainNode.of(node.id(), children);
     }
 
+    private static List<ExplainNode> append(List<ExplainNode> nodes, ExplainNode last) {
+        List<ExplainNode> all = new ArrayList<>(nodes);
+        all.add(last);
+        return all;
+    }
+
     static ExplainNode identifier(String name) {
         return ExpressionExplainer.name("Identifier", name);
     }
@@ -175,7 +265,7 @@ final class StatementExplainer {
     private ExplainNode alter(AlterStatement alter) {
         List<ExplainNode> commands = new ArrayList<>();
         for (AlterCommand command : alter.commands()) {
-            commands.add(alterCommand(command));
+            commands.add(alters.command(command));
         }
         ExplainNode table = tableQuery("AlterQuery", alter.database(), alter.table());
         List<ExplainNode> children = new ArrayList<>();
@@ -187,58 +277,39 @@ final class StatementExplainer {
         return ExplainNode.of(table.id(), children);
     }
 
-    private ExplainNode alterCommand(AlterCommand command) {
-        ExpressionExplainer expressions = queries.expressions;
-        return switch (command) {
-            case AlterCommand.DeleteRows delete ->
-                ExplainNode.of("AlterCommand DELETE", expressions.expression(delete.where()));
-            case AlterCommand.UpdateRows update -> {
-                List<ExplainNode> assignments = new ArrayList<>();
-                for (int i = 0; i < update.columns().size(); i++) {
-                    assignments.add(ExplainNode.of(
-                            "Assignment " + update.columns().get(i),
-                            expressions.expression(update.values().get(i))));
-                }
-                yield ExplainNode.of(
-                        "AlterCommand UPDATE",
-                        expressions.expression(update.where()),
-                        ExplainNode.of("ExpressionList", assignments));
-            }
-            case AlterCommand.AddColumn add -> {
-                List<ExplainNode> children = new ArrayList<>();
-                children.add(column(add.column()));
-                if (add.after() != null) {
-                    children.add(identifier(add.after()));
-                }
-                yield ExplainNode.of("AlterCommand ADD_COLUMN", children);
-            }
-            case AlterCommand.DropColumn drop -> ExplainNode.of("AlterCommand DROP_COLUMN", identifier(drop.name()));
-            case AlterCommand.ModifyColumn modify -> {
-                ColumnDeclaration column =
-                        new ColumnDeclaration(modify.name(), modify.type(), modify.defaultExpression());
-                yield ExplainNode.of("AlterCommand MODIFY_COLUMN", column(column));
-            }
-            case AlterCommand.RenameColumn rename ->
-                ExplainNode.of("AlterCommand RENAME_COLUMN", identifier(rename.from()), identifier(rename.to()));
-        };
+    private ExplainNode insert(InsertStatement insert) {
+        List<ExplainNode> target = new ArrayList<>();
+        if (insert.database() != null) {
+            target.add(identifier(insert.database()));
+        }
+        target.add(identifier(insert.table()));
+        return insert(target, insert);
     }
 
-    private ExplainNode insert(InsertStatement insert) {
-        List<ExplainNode> children = new ArrayList<>();
-        if (insert.database() != null) {
-            children.add(identifier(insert.database()));
+    private ExplainNode insertFunction(InsertFunctionStatement insert) {
+        List<ExplainNode> target = new ArrayList<>();
+        target.add(queries.expressions.expression(insert.function()));
+        if (insert.partitionBy() != null) {
+            target.add(queries.expressions.expression(insert.partitionBy()));
         }
-        children.add(identifier(insert.table()));
+        return insert(target, insert.rows());
+    }
+
+    /** {@code InsertQuery} over its target, the columns, the SELECT and the settings written before the data. */
+    private ExplainNode insert(List<ExplainNode> target, InsertStatement insert) {
+        List<ExplainNode> children = new ArrayList<>(target);
         if (!insert.columns().isEmpty()) {
             children.add(queries.expressions.list(
                     insert.columns().stream().map(Identifier::of).toList()));
         }
+        boolean settings = !insert.settings().isEmpty();
         if (insert.select() != null) {
             children.add(queries.union(insert.select()));
             List<SelectQuery> selects = insert.select().selects();
-            if (!selects.get(selects.size() - 1).settings().isEmpty()) {
-                children.add(ExplainNode.leaf("Set"));
-            }
+            settings |= !selects.get(selects.size() - 1).settings().isEmpty();
+        }
+        if (settings) {
+            children.add(ExplainNode.leaf("Set"));
         }
         return ExplainNode.of("InsertQuery  ", children);
     }
@@ -249,8 +320,14 @@ final class StatementExplainer {
             children.add(identifier(create.database()));
         }
         children.add(identifier(create.table()));
-        if (!create.columns().isEmpty() || !create.indexes().isEmpty()) {
+        if (!create.columns().isEmpty()
+                || !create.indexes().isEmpty()
+                || !create.constraints().isEmpty()
+                || !create.projections().isEmpty()) {
             children.add(columnsDefinition(create));
+        }
+        if (create.asTableFunction() != null) {
+            children.add(queries.expressions.expression(create.asTableFunction()));
         }
         if (create.engine() != null) {
             children.add(engine(create.engine()));
@@ -292,7 +369,23 @@ final class StatementExplainer {
     }
 
     private ExplainNode columnsDefinition(CreateTableStatement create) {
-        return columnsDefinition(create.columns(), create.indexes());
+        ExplainNode definition = columnsDefinition(create.columns(), create.indexes());
+        List<ExplainNode> children = new ArrayList<>(definition.children());
+        if (!create.constraints().isEmpty()) {
+            List<ExplainNode> constraints = new ArrayList<>();
+            for (ConstraintDeclaration constraint : create.constraints()) {
+                constraints.add(ExplainNode.of("Constraint", queries.expressions.expression(constraint.expression())));
+            }
+            children.add(ExplainNode.of("ExpressionList", constraints));
+        }
+        if (!create.projections().isEmpty()) {
+            List<ExplainNode> projections = new ArrayList<>();
+            for (ProjectionDeclaration projection : create.projections()) {
+                projections.add(projection(projection));
+            }
+            children.add(ExplainNode.of("ExpressionList", projections));
+        }
+        return ExplainNode.of(definition.id(), children);
     }
 
     private ExplainNode columnsDefinition(List<ColumnDeclaration> declarations, List<IndexDeclaration> indexList) {
@@ -301,23 +394,44 @@ final class StatementExplainer {
             columns.add(column(column));
         }
         List<ExplainNode> definition = new ArrayList<>();
-        definition.add(ExplainNode.of("ExpressionList", columns));
+        if (!columns.isEmpty()) {
+            definition.add(ExplainNode.of("ExpressionList", columns));
+        }
         if (!indexList.isEmpty()) {
             List<ExplainNode> indexes = new ArrayList<>();
             for (IndexDeclaration index : indexList) {
-                indexes.add(ExplainNode.of(
-                        "Index", queries.expressions.expression(index.expression()), indexType(index.type())));
+                indexes.add(index(index));
             }
             definition.add(ExplainNode.of("ExpressionList", indexes));
         }
         return ExplainNode.of("Columns definition", definition);
     }
 
+    ExplainNode index(IndexDeclaration index) {
+        return ExplainNode.of("Index", queries.expressions.expression(index.expression()), indexType(index.type()));
+    }
+
+    /** {@code Projection} over a {@code ProjectionSelectQuery}: the columns, then GROUP BY and ORDER BY keys. */
+    ExplainNode projection(ProjectionDeclaration projection) {
+        ExpressionExplainer expressions = queries.expressions;
+        List<ExplainNode> children = new ArrayList<>();
+        children.add(expressions.list(projection.columns()));
+        if (!projection.groupBy().isEmpty()) {
+            children.add(expressions.list(projection.groupBy()));
+        }
+        if (projection.orderBy().size() == 1) {
+            children.add(expressions.expression(projection.orderBy().get(0)));
+        } else if (!projection.orderBy().isEmpty()) {
+            children.add(ExplainNode.of("Function tuple", expressions.list(projection.orderBy())));
+        }
+        return ExplainNode.of("Projection", ExplainNode.of("ProjectionSelectQuery", children));
+    }
+
     /**
      * A skipping index's type ({@code minmax}, {@code bloom_filter(0.01)}, {@code text(tokenizer = 'x')}) is an
      * expression: a function, with parentheses or not.
      */
-    private ExplainNode indexType(String text) {
+    ExplainNode indexType(String text) {
         Expression type = SqlParser.parseExpression(text);
         if (type instanceof Identifier name) {
             return ExplainNode.of("Function " + name.fullName(), ExplainNode.leaf("ExpressionList"));
@@ -337,6 +451,9 @@ final class StatementExplainer {
                 children.add(expressions.expression(clause));
             }
         }
+        if (!engine.ttl().isEmpty()) {
+            children.add(alters.ttl(engine.ttl()));
+        }
         if (!engine.settings().isEmpty()) {
             children.add(ExplainNode.leaf("Set"));
         }
@@ -349,7 +466,7 @@ final class StatementExplainer {
                 : ExplainNode.of("Function " + engine.name(), queries.expressions.list(engine.arguments()));
     }
 
-    private ExplainNode column(ColumnDeclaration column) {
+    ExplainNode column(ColumnDeclaration column) {
         List<ExplainNode> children = new ArrayList<>();
         if (column.type() != null) {
             children.add(DataTypeExplainer.type(column.type()));
@@ -366,6 +483,16 @@ final class StatementExplainer {
                 codecs.add(DataTypeExplainer.codec(codec));
             }
             children.add(ExplainNode.of("Function CODEC", ExplainNode.of("ExpressionList", codecs)));
+        }
+        if (!column.statistics().isEmpty()) {
+            List<ExplainNode> types = new ArrayList<>();
+            for (Expression type : column.statistics()) {
+                types.add(
+                        type instanceof Identifier name
+                                ? ExplainNode.leaf("Function " + name.fullName())
+                                : queries.expressions.expression(type));
+            }
+            children.add(ExplainNode.of("Function STATISTICS", ExplainNode.of("ExpressionList", types)));
         }
         if (column.ttl() != null) {
             children.add(queries.expressions.expression(column.ttl()));

@@ -54,6 +54,7 @@ final class LiteralBuilder {
             case ClickHouseLexer.NAN_SQL -> new Literal(Literal.Kind.FLOAT64, Double.NaN);
             case ClickHouseLexer.STRING_LITERAL -> Literal.ofString(unescape(raw.substring(1, raw.length() - 1)));
             case ClickHouseLexer.HEREDOC -> Literal.ofString(heredocBody(raw));
+            case ClickHouseLexer.HEX_STRING_LITERAL -> Literal.ofString(hexString(raw.substring(2, raw.length() - 1)));
             case ClickHouseLexer.NULL_SQL -> Literal.ofNull();
             case ClickHouseLexer.TRUE -> new Literal(Literal.Kind.BOOL, Boolean.TRUE);
             case ClickHouseLexer.FALSE -> new Literal(Literal.Kind.BOOL, Boolean.FALSE);
@@ -133,6 +134,15 @@ final class LiteralBuilder {
             } else {
                 out.append(c);
             }
+        }
+        return out.toString();
+    }
+
+    /** The bytes of {@code x'C328'}, one char per byte as string escapes give them. */
+    private static String hexString(String digits) {
+        StringBuilder out = new StringBuilder(digits.length() / 2);
+        for (int i = 0; i + 1 < digits.length(); i += 2) {
+            out.append((char) Integer.parseInt(digits.substring(i, i + 2), 16));
         }
         return out.toString();
     }

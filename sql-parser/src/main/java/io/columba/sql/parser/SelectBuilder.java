@@ -1,0 +1,328 @@
+package io.columba.sql.parser;
+
+import io.columba.sql.ast.Alias;
+import io.columba.sql.ast.ArrayJoin;
+import io.columba.sql.ast.Asterisk;
+import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.FunctionCall;
+import io.columba.sql.ast.Identifier;
+import io.columba.sql.ast.JoinClause;
+import io.columba.sql.ast.Literal;
+import io.columba.sql.ast.OrderByElement;
+import io.columba.sql.ast.SelectQuery;
+import io.columba.sql.ast.SelectUnion;
+import io.columba.sql.ast.SubqueryExpression;
+import io.columba.sql.ast.SubqueryTable;
+import io.columba.sql.ast.TableExpression;
+import io.columba.sql.ast.TableFunctionReference;
+import io.columba.sql.ast.TableJoin;
+import io.columba.sql.ast.TableReference;
+import io.columba.sql.parser.ClickHouseParser.*;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds SELECT queries and unions: WITH, the select list, FROM with its joins and table expressions, the clauses. */
+final class SelectBuilder extends BuilderPart {
+    SelectBuilder(AstBuilder root) {
+        super(root);
+    }
+
+    SelectUnion union(SelectUnionContext context) {
+        List<SelectQuery> selects = new ArrayList<>();
+        List<Boolean> distinct = new ArrayList<>();
+        for (SelectQueryContext query : context.selectQuery()) {
+            SelectUnion inner = selectQuery(query);
+            selects.addAll(inner.selects());
+            distinct.addAll(inner.distinctUnions());
+        }
+        for (UnionModeContext mode : context.unionMode()) {
+            distinct.add(mode.DISTINCT() != null);
+        }
+        while (distinct.size() < selects.size() - 1) {
+            distinct.add(Boolean.TRUE);
+        }
+        // As in ClickHouse, a WITH before the first SELECT of a union applies to every SELECT without its own.
+        SelectQuery first = selects.get(0);
+        if (context.selectQuery(0) instanceof PlainSelectContext
+                && !first.with().isEmpty()) {
+            for (int i = 1; i < selects.size(); i++) {
+                if (selects.get(i).with().isEmpty()) {
+                    selects.set(i, selects.get(i).withWith(first.with(), first.commonTableExpressions()));
+                }
+            }
+        }
+        return new SelectUnion(selects, distinct.subList(0, Math.max(0, selects.size() - 1)));
+    }
+
+    private SelectUnion selectQuery(SelectQueryContext context) {
+        if (context instanceof NestedSelectContext nested) {
+            return selectUnion(nested.selectUnion());
+        }
+        PlainSelectContext select = (PlainSelectContext) context;
+        List<Alias> with = new ArrayList<>();
+        List<String> commonTableExpressions = new ArrayList<>();
+        if (select.withClause() != null) {
+            for (WithItemContext item : select.withClause().withItem()) {
+                if (item instanceof WithExpressionContext expression) {
+                    with.add(new Alias(expr(expression.expr()), identifier(expression.identifier())));
+                } else {
+                    WithSubqueryContext subquery = (WithSubqueryContext) item;
+                    commonTableExpressions.add(identifier(subquery.identifier()));
+                    with.add(new Alias(
+                            new SubqueryExpression(selectUnion(subquery.selectUnion())),
+                            identifier(subquery.identifier())));
+                }
+            }
+        }
+        List<Expression> columns = new ArrayList<>();
+        for (SelectItemContext item : select.selectItemList().selectItem()) {
+            Expression expression = expr(item.expr());
+            columns.add(item.aliasClause() == null ? expression : new Alias(expression, alias(item.aliasClause())));
+        }
+        List<Expression> groupBy = new ArrayList<>();
+        List<List<Expression>> groupingSets = new ArrayList<>();
+        String groupByModifier = null;
+        GroupByClauseContext groupByClause = select.groupByClause();
+        if (groupByClause != null) {
+            groupBy.addAll(exprList(groupByClause.exprList()));
+            if (groupByClause.groupingSets() != null) {
+                for (GroupingSetContext set : groupByClause.groupingSets().groupingSet()) {
+                    groupingSets.add(set.expr() != null ? List.of(expr(set.expr())) : exprList(set.exprList()));
+                }
+            }
+            if (groupByClause.ROLLUP() != null || groupByClause.CUBE() != null) {
+                groupByModifier = groupByClause.ROLLUP() != null ? "ROLLUP" : "CUBE";
+            }
+        }
+        SelectQuery.LimitBy limitBy = null;
+        if (select.distinctOn() != null) {
+            if (select.limitByClause() != null) {
+                throw syntaxError(
+                        select.limitByClause().getStart(), "DISTINCT ON is LIMIT 1 BY: it cannot take a LIMIT BY too");
+            }
+            limitBy = new SelectQuery.LimitBy(
+                    LiteralBuilder.integerLiteral("1"),
+                    null,
+                    exprList(select.distinctOn().exprList()));
+        } else if (select.limitByClause() != null) {
+            LimitByClauseContext clause = select.limitByClause();
+            boolean twoValues = clause.expr().size() > 1;
+            boolean comma = clause.COMMA() != null;
+            limitBy = new SelectQuery.LimitBy(
+                    expr(clause.expr(twoValues && comma ? 1 : 0)),
+                    twoValues ? expr(clause.expr(comma ? 0 : 1)) : null,
+                    exprList(clause.exprList()));
+        }
+        List<OrderByElement> orderBy = new ArrayList<>();
+        if (select.orderByClause() != null) {
+            for (OrderItemContext item : select.orderByClause().orderItem()) {
+                orderBy.add(orderItem(item));
+            }
+        }
+        Expression limit = null;
+        Expression offset = null;
+        if (select.limitClause() instanceof LimitWithCommaOffsetContext comma) {
+            offset = expr(comma.expr(0));
+            limit = expr(comma.expr(1));
+        } else if (select.limitClause() instanceof LimitWithOffsetContext plain) {
+            limit = expr(plain.expr(0));
+            offset = plain.expr().size() > 1 ? expr(plain.expr(1)) : null;
+        } else if (select.limitClause() instanceof OffsetOnlyContext offsetOnly) {
+            offset = expr(offsetOnly.expr());
+        }
+        SelectQuery query = new SelectQuery(
+                with,
+                commonTableExpressions,
+                select.DISTINCT() != null && select.distinctOn() == null,
+                columns,
+                select.fromClause() == null
+                        ? null
+                        : tableExpression(select.fromClause().tableExpression()),
+                select.fromClause() == null
+                        ? List.of()
+                        : select.fromClause().joinElement().stream()
+                                .map(this::join)
+                                .toList(),
+                select.prewhereClause() == null
+                        ? null
+                        : expr(select.prewhereClause().expr()),
+                select.whereClause() == null ? null : expr(select.whereClause().expr()),
+                groupBy,
+                groupingSets,
+                groupByModifier,
+                select.TOTALS() != null,
+                select.havingClause() == null
+                        ? null
+                        : expr(select.havingClause().expr()),
+                orderBy,
+                limitBy,
+                limit,
+                offset,
+                settings(select.settingsClause()),
+                interpolate(select.interpolateClause()),
+                select.limitClause() != null && select.limitClause().getToken(ClickHouseLexer.TIES, 0) != null);
+        return SelectUnion.of(query);
+    }
+
+    private JoinClause join(JoinElementContext context) {
+        return switch (context) {
+            case CommaJoinContext comma ->
+                new TableJoin(
+                        tableExpression(comma.tableExpression()),
+                        TableJoin.Kind.COMMA,
+                        TableJoin.Strictness.UNSPECIFIED,
+                        false,
+                        null,
+                        List.of());
+            case ArrayJoinContext array -> new ArrayJoin(array.LEFT() != null, exprList(array.exprList()));
+            case TableJoinContext join -> {
+                JoinKindContext kind = join.joinKind();
+                Expression on = null;
+                List<Expression> using = List.of();
+                if (join.joinConstraint() instanceof JoinOnContext joinOn) {
+                    on = expr(joinOn.expr());
+                } else if (join.joinConstraint() instanceof JoinUsingContext joinUsing) {
+                    using = exprList(joinUsing.exprList());
+                }
+                yield new TableJoin(
+                        tableExpression(join.tableExpression()),
+                        joinKind(kind),
+                        kind == null || kind.joinStrictness().isEmpty()
+                                ? TableJoin.Strictness.UNSPECIFIED
+                                : TableJoin.Strictness.valueOf(
+                                        kind.joinStrictness(0).getText().toUpperCase(Locale.ROOT)),
+                        join.GLOBAL() != null,
+                        on,
+                        using);
+            }
+            default -> throw new IllegalStateException("unknown join");
+        };
+    }
+
+    private static TableJoin.Kind joinKind(JoinKindContext kind) {
+        if (kind == null) {
+            return TableJoin.Kind.INNER;
+        }
+        if (kind.LEFT() != null) {
+            return TableJoin.Kind.LEFT;
+        }
+        if (kind.RIGHT() != null) {
+            return TableJoin.Kind.RIGHT;
+        }
+        if (kind.FULL() != null) {
+            return TableJoin.Kind.FULL;
+        }
+        if (kind.CROSS() != null) {
+            return TableJoin.Kind.CROSS;
+        }
+        return kind.PASTE() != null ? TableJoin.Kind.PASTE : TableJoin.Kind.INNER;
+    }
+
+    private TableExpression tableExpression(TableExpressionContext context) {
+        return switch (context) {
+            case TableReferenceContext reference ->
+                new TableReference(
+                        database(reference.tableIdentifier()),
+                        table(reference.tableIdentifier()),
+                        reference.FINAL() != null,
+                        alias(reference.aliasClause()),
+                        sample(reference.sampleClause()));
+            case TableFunctionReferenceContext function ->
+                new TableFunctionReference(
+                        tableFunction(function.tableFunction()),
+                        alias(function.aliasClause()),
+                        function.FINAL() != null);
+            case ExplainReferenceContext explain -> explainTable(explain);
+            case SubqueryReferenceContext subquery ->
+                new SubqueryTable(selectUnion(subquery.selectUnion()), alias(subquery.aliasClause()));
+            default -> throw new IllegalStateException("unknown table expression");
+        };
+    }
+
+    FunctionCall tableFunction(TableFunctionContext context) {
+        if (context.viewFunction() != null) {
+            return viewFunction(context.viewFunction());
+        }
+        return new FunctionCall(identifier(context.identifier()), exprList(context.exprList()), null, false);
+    }
+
+    /** {@code view(SELECT ...)}: the SELECT is its one argument. */
+    FunctionCall viewFunction(ViewFunctionContext context) {
+        return FunctionCall.of(context.VIEW().getText(), new SubqueryExpression(selectUnion(context.selectUnion())));
+    }
+
+    /**
+     * {@code FROM (EXPLAIN kind settings SELECT ...)} is the subquery ClickHouse rewrites it to:
+     * {@code (SELECT * FROM viewExplain('EXPLAIN kind', 'setting = value, ...', (SELECT ...)))}.
+     */
+    private TableExpression explainTable(ExplainReferenceContext explain) {
+        String kind = explain.explainKind() == null ? "" : words(explain.explainKind().children);
+        List<String> settings = new ArrayList<>();
+        for (SettingItemContext item : explain.settingItem()) {
+            settings.add(identifier(item.identifier()) + " = " + textOf(item.expr()));
+        }
+        FunctionCall function = FunctionCall.of(
+                "viewExplain",
+                Literal.ofString(kind.isEmpty() || kind.equals("PLAN") ? "EXPLAIN" : "EXPLAIN " + kind),
+                Literal.ofString(String.join(", ", settings)),
+                new SubqueryExpression(selectUnion(explain.selectUnion())));
+        SelectQuery readExplain = new SelectQuery(
+                List.of(),
+                false,
+                List.of(new Asterisk(null)),
+                new TableFunctionReference(function, null),
+                null,
+                null,
+                List.of(),
+                null,
+                List.of(),
+                null,
+                null,
+                Map.of());
+        return new SubqueryTable(SelectUnion.of(readExplain), alias(explain.aliasClause()));
+    }
+
+    /** {@code INTERPOLATE (x AS expression, y)}: {@code y} alone is {@code y AS y}. */
+    private List<Alias> interpolate(InterpolateClauseContext context) {
+        if (context == null) {
+            return null;
+        }
+        List<Alias> items = new ArrayList<>();
+        for (InterpolateItemContext item : context.interpolateItem()) {
+            String column = identifier(item.identifier());
+            Expression value = item.expr() == null ? new Identifier(List.of(column)) : expr(item.expr());
+            items.add(new Alias(value, column));
+        }
+        return items;
+    }
+
+    private static TableReference.Sample sample(SampleClauseContext sample) {
+        if (sample == null) {
+            return null;
+        }
+        List<SampleRatioContext> ratios = sample.sampleRatio();
+        return new TableReference.Sample(ratio(ratios.get(0)), ratios.size() > 1 ? ratio(ratios.get(1)) : null);
+    }
+
+    /** {@code 0.1} is 1 / 10 (the digits after the point, unreduced, as ClickHouse keeps them); {@code a / b} divides. */
+    private static TableReference.Ratio ratio(SampleRatioContext ratio) {
+        TableReference.Ratio first = ratio(ratio.getChild(0).getText());
+        if (ratio.getChildCount() == 1) {
+            return first;
+        }
+        TableReference.Ratio second = ratio(ratio.getChild(2).getText());
+        return new TableReference.Ratio(
+                first.numerator().multiply(second.denominator()),
+                first.denominator().multiply(second.numerator()));
+    }
+
+    private static TableReference.Ratio ratio(String number) {
+        java.math.BigDecimal value = new java.math.BigDecimal(number.replace("_", ""));
+        if (value.scale() <= 0) {
+            return new TableReference.Ratio(value.toBigIntegerExact(), java.math.BigInteger.ONE);
+        }
+        return new TableReference.Ratio(value.unscaledValue(), java.math.BigInteger.TEN.pow(value.scale()));
+    }
+}
