@@ -133,7 +133,24 @@ public final class DataPart {
         return columnFile(column).data().limit();
     }
 
-    /** Reads the values of column {@code column} in granules {@code [fromGranule, toGranule)}. */
+    /** Bytes the column's values take once decompressed: the sum of its blocks' uncompressed sizes. */
+    public long uncompressedBytes(int column) {
+        ByteBuffer data = columnFile(column).data().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        long total = 0;
+        // Blocks follow each other after the file header: Checksum UInt32, Method UInt8, CompressedSize UInt32 (from
+        // Method on), UncompressedSize UInt32.
+        for (int at = PartWriter.BIN_HEADER;
+                at + io.columba.storage.codec.BlockCompressor.FRAME_OVERHEAD <= data.limit(); ) {
+            int compressedSize = data.getInt(at + 5);
+            total += Integer.toUnsignedLong(data.getInt(at + 9));
+            if (compressedSize <= 0) {
+                break;
+            }
+            at += 4 + compressedSize;
+        }
+        return total;
+    }
+
     /**
      * The values of {@code column} in granules {@code [fromGranule, toGranule)}; for a column the part was written
      * without (added by ALTER TABLE later), the type's default value (NULL for Nullable) in every row.
