@@ -133,6 +133,16 @@ public final class DataPart {
         return columnFile(column).data().limit();
     }
 
+    /** Bytes the column's marks file takes on disk. */
+    public long marksBytes(int column) {
+        String base = PartWriter.fileName(metadata.columns().get(column).name());
+        try {
+            return java.nio.file.Files.size(folder.resolve(base + ".mrk"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Bytes the column's values take once decompressed: the sum of its blocks' uncompressed sizes. */
     public long uncompressedBytes(int column) {
         ByteBuffer data = columnFile(column).data().duplicate().order(ByteOrder.LITTLE_ENDIAN);
