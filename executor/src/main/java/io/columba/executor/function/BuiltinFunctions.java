@@ -64,6 +64,7 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.GreatestLeastFunctions.all());
         all.addAll(io.columba.executor.function.scalar.HashFunctions.all());
         all.addAll(io.columba.executor.function.scalar.ArraySetFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ServerFunctions.all());
         return all;
     }
 
