@@ -55,6 +55,13 @@ final class SettingsTable {
                     "1",
                     "Controls escaping forward slashes for string outputs in JSON output format. This is intended for"
                             + " compatibility with JavaScript. Don't confuse with backslashes that are always escaped."),
+            new Setting("output_format_pretty_max_rows", "10000", "Rows limit for Pretty formats."),
+            new Setting(
+                    "output_format_pretty_max_column_pad_width",
+                    "250",
+                    "Maximum width to pad all values in a column in Pretty formats."),
+            new Setting(
+                    "output_format_pretty_color", "1", "Use ANSI escape sequences to paint colors in Pretty formats"),
             new Setting(
                     "readonly",
                     "0",
