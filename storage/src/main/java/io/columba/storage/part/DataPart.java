@@ -179,6 +179,11 @@ public final class DataPart {
         ColumnFile file = columnFile(column);
         DataType type = metadata.columns().get(column).type();
         ValueCodec.Target target = new ValueCodec.Target(type, rowsIn(fromGranule, toGranule));
+        if (type.physicalType() == io.columba.storage.type.PhysicalType.BYTES && type.fixedWidth() == 0) {
+            // Sized once from the blocks' uncompressed sizes (an upper bound of the string bytes): growing a buffer of
+            // megabytes granule by granule copied it several times and allocated a humongous array each time.
+            target.reserveStringBytes(uncompressedBytes(file, fromGranule, toGranule));
+        }
         long cachedOffset = -1;
         byte[] block = null;
         String where = folder + "/" + metadata.columns().get(column).name();
@@ -191,6 +196,24 @@ public final class DataPart {
             ValueCodec.decode(block, file.offsetsInBlock()[g], granuleRows[g], target);
         }
         return target.build();
+    }
+
+    /** The uncompressed sizes of the distinct blocks holding granules {@code [fromGranule, toGranule)}, summed. */
+    private static int uncompressedBytes(ColumnFile file, int fromGranule, int toGranule) {
+        long total = 0;
+        long previous = -1;
+        for (int g = fromGranule; g < toGranule; g++) {
+            long offset = file.blockOffsets()[g];
+            if (offset != previous
+                    && offset + io.columba.storage.codec.BlockCompressor.FRAME_OVERHEAD
+                            <= file.data().limit()) {
+                int size = file.data().getInt((int) offset + 9);
+                total += Integer.toUnsignedLong(
+                        file.data().order() == ByteOrder.LITTLE_ENDIAN ? size : Integer.reverseBytes(size));
+                previous = offset;
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 16, total);
     }
 
     private ColumnFile columnFile(int column) {

@@ -160,6 +160,15 @@ public final class ValueCodec {
             }
         }
 
+        /** Makes room for {@code bytes} string bytes at once, before the values are decoded. */
+        public void reserveStringBytes(int bytes) {
+            if (stringBytes.length() == 0) {
+                stringBytes = new GrowableByteArray(bytes);
+            } else {
+                stringBytes.ensureCapacity(bytes);
+            }
+        }
+
         public Column build() {
             boolean[] resultNulls = nulls;
             if (nulls != null) {
