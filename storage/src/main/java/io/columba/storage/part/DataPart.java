@@ -24,6 +24,9 @@ import java.util.List;
  */
 public final class DataPart {
     private final Path folder;
+    /** The folder as text, for error messages, made once: Path.toString per granule read showed in profiles. */
+    private final String folderText;
+
     private final PartName name;
     private final PartMetadata metadata;
     private final Block primaryIndex;
@@ -35,6 +38,7 @@ public final class DataPart {
 
     private DataPart(Path folder, PartName name, PartMetadata metadata, Block primaryIndex) throws IOException {
         this.folder = folder;
+        this.folderText = folder.toString();
         this.name = name;
         this.metadata = metadata;
         this.primaryIndex = primaryIndex;
@@ -186,7 +190,7 @@ public final class DataPart {
         }
         long cachedOffset = -1;
         byte[] block = null;
-        String where = folder + "/" + metadata.columns().get(column).name();
+        String where = folderText + "/" + metadata.columns().get(column).name();
         for (int g = fromGranule; g < toGranule; g++) {
             long blockOffset = file.blockOffsets()[g];
             if (blockOffset != cachedOffset) {
