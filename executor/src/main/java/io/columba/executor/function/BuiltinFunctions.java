@@ -90,6 +90,7 @@ public final class BuiltinFunctions {
         all.add(new ArgMinMaxFunction(false));
         all.add(new TopKFunction());
         all.add(new GroupUniqArrayFunction());
+        all.add(new io.columba.executor.function.aggregate.SumMapFunction());
         all.add(new SumWithOverflowFunction());
         return all;
     }
