@@ -7,6 +7,8 @@ import io.columba.executor.catalog.TableEntry;
 import io.columba.executor.function.FunctionRegistry;
 import io.columba.executor.operator.Operator;
 import io.columba.executor.operator.QueryContext;
+import io.columba.executor.system.SystemTable;
+import io.columba.executor.system.SystemTables;
 import io.columba.sql.ast.AlterStatement;
 import io.columba.sql.ast.ColumnDeclaration;
 import io.columba.sql.ast.CreateDatabaseStatement;
@@ -156,7 +158,8 @@ public final class Database implements AutoCloseable {
                 new QueryResult(
                         List.of("result"),
                         List.of(IntegerType.UINT8),
-                        List.of(new Block(1, List.of(new LongColumn(new long[] {catalog.exists(exists.table()) ? 1 : 0
+                        List.of(new Block(1, List.of(new LongColumn(new long[] {
+                            exists(exists.database(), exists.table()) ? 1 : 0
                         })))),
                         -1,
                         null,
@@ -227,11 +230,22 @@ public final class Database implements AutoCloseable {
         return values;
     }
 
+    private boolean exists(String database, String table) {
+        if (SystemTables.DATABASE.equals(database)) {
+            return SystemTables.exists(table);
+        }
+        return (database == null || database.equals("default")) && catalog.exists(table);
+    }
+
     private QueryResult describe(DescribeStatement describe) {
+        if (SystemTables.DATABASE.equals(describe.database())) {
+            SystemTable table = new SystemTables(catalog, functions, QuerySettings.DEFAULTS).read(describe.table());
+            return describeColumns(
+                    table.names(), table.types().stream().map(DataType::name).toList(), describe.format());
+        }
         TableEntry entry = catalog.get(describe.table());
         List<String> names = new ArrayList<>();
         List<String> types = new ArrayList<>();
-        List<String> empty = new ArrayList<>();
         for (ColumnDeclaration column : entry.definition().columns()) {
             names.add(column.name());
             types.add(entry.table()
@@ -240,8 +254,12 @@ public final class Database implements AutoCloseable {
                     .get(names.size() - 1)
                     .type()
                     .name());
-            empty.add("");
         }
+        return describeColumns(names, types, describe.format());
+    }
+
+    private static QueryResult describeColumns(List<String> names, List<String> types, String format) {
+        List<String> empty = java.util.Collections.nCopies(names.size(), "");
         List<String> headers = List.of(
                 "name", "type", "default_type", "default_expression", "comment", "codec_expression", "ttl_expression");
         List<Column> columns = new ArrayList<>();
@@ -252,8 +270,7 @@ public final class Database implements AutoCloseable {
         }
         List<DataType> columnTypes =
                 headers.stream().map(h -> (DataType) StringType.STRING).toList();
-        return new QueryResult(
-                headers, columnTypes, List.of(new Block(names.size(), columns)), -1, null, describe.format(), true);
+        return new QueryResult(headers, columnTypes, List.of(new Block(names.size(), columns)), -1, null, format, true);
     }
 
     /** CREATE TABLE forms the catalog cannot build yet fail instead of creating something else. */

@@ -26,6 +26,8 @@ import io.columba.executor.operator.SortKey;
 import io.columba.executor.operator.SortOperator;
 import io.columba.executor.operator.UnionOperator;
 import io.columba.executor.operator.Workers;
+import io.columba.executor.system.SystemTable;
+import io.columba.executor.system.SystemTables;
 import io.columba.sql.ast.Alias;
 import io.columba.sql.ast.Asterisk;
 import io.columba.sql.ast.Expression;
@@ -64,6 +66,7 @@ public final class SelectPlanner {
     private final Catalog catalog;
     private final FunctionRegistry functions;
     private final QueryContext context;
+    private final QuerySettings settings;
     private final int maxThreads;
     private final boolean joinUseNulls;
 
@@ -71,6 +74,7 @@ public final class SelectPlanner {
         this.catalog = catalog;
         this.functions = functions;
         this.context = context;
+        this.settings = settings;
         this.maxThreads = (int) Math.max(1, settings.getLong("max_threads", Workers.cores()));
         this.joinUseNulls = settings.getLong("join_use_nulls", 0) != 0;
     }
@@ -487,8 +491,8 @@ public final class SelectPlanner {
     }
 
     private Source tableSource(TableReference reference) {
-        if ("system".equals(reference.database()) && reference.table().equals("one")) {
-            return oneRow();
+        if (SystemTables.DATABASE.equals(reference.database())) {
+            return systemSource(reference.table());
         }
         if (reference.database() != null && !reference.database().equals("default")) {
             throw new ColumbaException(
@@ -574,6 +578,22 @@ public final class SelectPlanner {
         }
         long offset = arguments.size() == 2 ? arguments.get(0) : 0;
         long count = arguments.get(arguments.size() - 1);
+        return numbers(offset, count);
+    }
+
+    /** A table of the system database, computed now; {@code numbers} streams until a LIMIT stops it. */
+    private Source systemSource(String table) {
+        return switch (table) {
+            case "one" -> oneRow();
+            case "numbers", "numbers_mt" -> numbers(0, Long.MAX_VALUE);
+            default -> {
+                SystemTable rows = new SystemTables(catalog, functions, settings).read(table);
+                yield fixed(rows.names(), rows.types(), rows.blocks());
+            }
+        };
+    }
+
+    private Source numbers(long offset, long count) {
         return new Source() {
             @Override
             public List<String> names() {

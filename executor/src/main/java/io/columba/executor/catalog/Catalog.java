@@ -206,6 +206,28 @@ public final class Catalog {
         return Mutations.binder(functions, entry);
     }
 
+    /** The names of the columns {@code expression} reads. */
+    public static Set<String> columnsOf(Expression expression) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        Mutations.collect(expression, names);
+        return names;
+    }
+
+    /** Where the table's CREATE statement is kept ({@code metadata/<name>.sql}). */
+    public Path metadataFile(String table) {
+        return metadataFolder.resolve(table + ".sql");
+    }
+
+    /** The folder of the tables' parts. */
+    public Path dataFolder() {
+        return dataFolder;
+    }
+
+    /** Every table, sorted by name: one consistent list for system.tables, system.columns and system.parts. */
+    public synchronized List<TableEntry> entries() {
+        return new ArrayList<>(tables.values());
+    }
+
     /** Columns the table's keys and engine use, which ALTER may not change. */
     public static Set<String> keyColumns(TableEntry entry) {
         return Mutations.keyColumns(entry);
@@ -377,7 +399,7 @@ public final class Catalog {
         throw new ColumbaException(ErrorCode.BAD_ARGUMENTS, "Setting " + name + " must be a positive integer");
     }
 
-    static List<Expression> tupleElements(Expression expression) {
+    public static List<Expression> tupleElements(Expression expression) {
         if (expression instanceof FunctionCall call && call.name().equals("tuple")) {
             return call.arguments();
         }

@@ -112,7 +112,7 @@ final class Mutations {
         return names;
     }
 
-    private static void collect(Expression expression, Set<String> names) {
+    static void collect(Expression expression, Set<String> names) {
         if (expression instanceof Identifier identifier) {
             names.add(identifier.name());
         } else if (expression instanceof io.columba.sql.ast.FunctionCall call) {

@@ -31,7 +31,14 @@ public final class OutputFormats {
         CSV_WITH_NAMES,
         TSV,
         TSV_WITH_NAMES,
-        TSV_WITH_NAMES_AND_TYPES
+        TSV_WITH_NAMES_AND_TYPES,
+        PRETTY,
+        PRETTY_NO_ESCAPES,
+        PRETTY_COMPACT,
+        PRETTY_COMPACT_NO_ESCAPES,
+        PRETTY_COMPACT_MONO_BLOCK,
+        PRETTY_SPACE,
+        PRETTY_SPACE_NO_ESCAPES
     }
 
     private static Kind kind(String name) {
@@ -44,6 +51,13 @@ public final class OutputFormats {
             case "TabSeparated", "TSV" -> Kind.TSV;
             case "TabSeparatedWithNames", "TSVWithNames" -> Kind.TSV_WITH_NAMES;
             case "TabSeparatedWithNamesAndTypes", "TSVWithNamesAndTypes" -> Kind.TSV_WITH_NAMES_AND_TYPES;
+            case "Pretty" -> Kind.PRETTY;
+            case "PrettyNoEscapes" -> Kind.PRETTY_NO_ESCAPES;
+            case "PrettyCompact" -> Kind.PRETTY_COMPACT;
+            case "PrettyCompactNoEscapes" -> Kind.PRETTY_COMPACT_NO_ESCAPES;
+            case "PrettyCompactMonoBlock" -> Kind.PRETTY_COMPACT_MONO_BLOCK;
+            case "PrettySpace" -> Kind.PRETTY_SPACE;
+            case "PrettySpaceNoEscapes" -> Kind.PRETTY_SPACE_NO_ESCAPES;
             default -> null;
         };
     }
@@ -65,6 +79,7 @@ public final class OutputFormats {
             case CSV -> "text/csv; charset=UTF-8; header=absent";
             case CSV_WITH_NAMES -> "text/csv; charset=UTF-8; header=present";
             case TSV, TSV_WITH_NAMES, TSV_WITH_NAMES_AND_TYPES -> "text/tab-separated-values; charset=UTF-8";
+            default -> "text/plain; charset=UTF-8";
         };
     }
 
@@ -82,6 +97,17 @@ public final class OutputFormats {
             case TSV -> writeDelimited(result, out, false, false, false);
             case TSV_WITH_NAMES -> writeDelimited(result, out, true, false, false);
             case TSV_WITH_NAMES_AND_TYPES -> writeDelimited(result, out, true, true, false);
+            case PRETTY -> PrettyWriter.write(result, PrettyWriter.Style.PRETTY, true, false, settings, out);
+            case PRETTY_NO_ESCAPES ->
+                PrettyWriter.write(result, PrettyWriter.Style.PRETTY, false, false, settings, out);
+            case PRETTY_COMPACT -> PrettyWriter.write(result, PrettyWriter.Style.COMPACT, true, false, settings, out);
+            case PRETTY_COMPACT_NO_ESCAPES ->
+                PrettyWriter.write(result, PrettyWriter.Style.COMPACT, false, false, settings, out);
+            case PRETTY_COMPACT_MONO_BLOCK ->
+                PrettyWriter.write(result, PrettyWriter.Style.COMPACT, true, true, settings, out);
+            case PRETTY_SPACE -> PrettyWriter.write(result, PrettyWriter.Style.SPACE, true, false, settings, out);
+            case PRETTY_SPACE_NO_ESCAPES ->
+                PrettyWriter.write(result, PrettyWriter.Style.SPACE, false, false, settings, out);
         }
         out.flush();
     }

@@ -64,6 +64,7 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.GreatestLeastFunctions.all());
         all.addAll(io.columba.executor.function.scalar.HashFunctions.all());
         all.addAll(io.columba.executor.function.scalar.ArraySetFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ServerFunctions.all());
         return all;
     }
 
@@ -89,6 +90,7 @@ public final class BuiltinFunctions {
         all.add(new ArgMinMaxFunction(false));
         all.add(new TopKFunction());
         all.add(new GroupUniqArrayFunction());
+        all.add(new io.columba.executor.function.aggregate.SumMapFunction());
         all.add(new SumWithOverflowFunction());
         return all;
     }

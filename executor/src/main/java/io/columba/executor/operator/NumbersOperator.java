@@ -13,7 +13,8 @@ public final class NumbersOperator implements Operator {
 
     public NumbersOperator(long offset, long count, QueryContext context) {
         this.next = offset;
-        this.end = offset + count;
+        // numbers without a bound (system.numbers) runs to the end of UInt64's positive half.
+        this.end = count > Long.MAX_VALUE - offset ? Long.MAX_VALUE : offset + count;
         this.context = context;
     }
 

@@ -12,6 +12,7 @@ import io.columba.storage.column.StringColumn;
 import io.columba.storage.engine.ColumnDefinition;
 import io.columba.storage.part.DataPart;
 import io.columba.storage.type.DataType;
+import io.columba.storage.type.PhysicalType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -28,6 +29,13 @@ import java.util.List;
  */
 public final class ScanOperator implements Operator {
     private static final int GRANULES_PER_BLOCK = 8;
+
+    /**
+     * Uncompressed bytes a block's widest string or array column may take before the block holds fewer granules:
+     * under G1's humongous-object threshold, so its buffer is an ordinary young allocation rather than a region of
+     * its own that also hastens collections.
+     */
+    private static final long BLOCK_COLUMN_BYTES = 1 << 20;
 
     private final Iterator<GranuleRange> ranges;
     private final List<DataType> columnTypes;
@@ -46,6 +54,8 @@ public final class ScanOperator implements Operator {
 
     private GranuleRange current;
     private int nextGranule;
+    private DataPart sizedPart;
+    private int granulesPerBlock = GRANULES_PER_BLOCK;
 
     public ScanOperator(
             List<GranuleRange> ranges, List<String> columnNames, List<DataType> columnTypes, QueryContext context) {
@@ -92,6 +102,28 @@ public final class ScanOperator implements Operator {
         }
     }
 
+    /** Granules per block in {@code part}: fewer when a string or array column of it is wide. */
+    private int granulesPerBlock(DataPart part) {
+        if (part == sizedPart) {
+            return granulesPerBlock;
+        }
+        long widest = 0;
+        List<ColumnDefinition> stored = part.columns();
+        for (ColumnDefinition column : definitions) {
+            boolean variableWidth = column.type().physicalType() == PhysicalType.ARRAY
+                    || (column.type().physicalType() == PhysicalType.BYTES
+                            && column.type().fixedWidth() == 0);
+            for (int c = 0; variableWidth && c < stored.size(); c++) {
+                if (stored.get(c).name().equals(column.name())) {
+                    widest = Math.max(widest, part.uncompressedBytes(c) / Math.max(1, part.granuleCount()));
+                }
+            }
+        }
+        sizedPart = part;
+        granulesPerBlock = (int) Math.max(1, Math.min(GRANULES_PER_BLOCK, BLOCK_COLUMN_BYTES / Math.max(1, widest)));
+        return granulesPerBlock;
+    }
+
     /** The AND-ed parts of a condition ({@code and(a, and(b, c))} gives a, b, c). */
     private static void splitConjuncts(BoundExpression condition, List<BoundExpression> parts) {
         if (condition instanceof FunctionInvocation invocation
@@ -120,7 +152,7 @@ public final class ScanOperator implements Operator {
             }
             DataPart part = current.part();
             int from = nextGranule;
-            int to = Math.min(current.to(), from + GRANULES_PER_BLOCK);
+            int to = Math.min(current.to(), from + granulesPerBlock(part));
             nextGranule = to;
             Block block = conjuncts.isEmpty() ? readAll(part, from, to) : readFiltered(part, from, to);
             if (block != null) {

@@ -49,6 +49,7 @@ public final class MergeTreeTable {
     private final Object writeLock = new Object();
     private final Object mergeLock = new Object();
     private final Map<DataPart, Long> outdated = new LinkedHashMap<>();
+    private volatile RunningMerge runningMerge;
     private volatile boolean dropped;
     private volatile boolean detached;
     private long nextBlockNumber = 1;
@@ -256,6 +257,23 @@ public final class MergeTreeTable {
                 outdated.put(part, now);
             }
         }
+    }
+
+    /**
+     * A merge in progress: the parts it joins, the part it writes, when it started ({@link System#nanoTime()}), and
+     * how many of the part's {@code columns} it has written so far (all at once at the end of a merge that combines
+     * rows).
+     */
+    public record RunningMerge(
+            List<DataPart> sources,
+            PartName result,
+            long startedNanos,
+            java.util.concurrent.atomic.AtomicInteger columnsWritten,
+            int columns) {}
+
+    /** The merge running on this table now (system.merges), or null. */
+    public RunningMerge runningMerge() {
+        return runningMerge;
     }
 
     /**
@@ -565,19 +583,34 @@ public final class MergeTreeTable {
                 return;
             }
             PartName name = MergeSelector.mergedName(sources);
-            boolean columnIndexesOnly = schema.indexes().stream().allMatch(index -> index.column() != null);
-            if (!mergingMode.collapses() && !expiring && columnIndexesOnly) {
-                replace(sources, mergeVertically(sources, name));
-                return;
+            RunningMerge running = new RunningMerge(
+                    List.copyOf(sources),
+                    name,
+                    System.nanoTime(),
+                    new java.util.concurrent.atomic.AtomicInteger(),
+                    schema.columns().size());
+            runningMerge = running;
+            try {
+                mergeLocked(sources, name, expiring, running);
+            } finally {
+                runningMerge = null;
             }
-            Block rows = expiry.withoutExpired(sortedRows(sources));
-            Block keys = sortingKey.evaluate(rows);
-            if (mergingMode.collapses()) {
-                rows = mergingMode.collapse(rows, keys, false);
-                keys = sortingKey.evaluate(rows);
-            }
-            replace(sources, write(name, rows, keys, schema));
         }
+    }
+
+    private void mergeLocked(List<DataPart> sources, PartName name, boolean expiring, RunningMerge running) {
+        boolean columnIndexesOnly = schema.indexes().stream().allMatch(index -> index.column() != null);
+        if (!mergingMode.collapses() && !expiring && columnIndexesOnly) {
+            replace(sources, mergeVertically(sources, name, running));
+            return;
+        }
+        Block rows = expiry.withoutExpired(sortedRows(sources));
+        Block keys = sortingKey.evaluate(rows);
+        if (mergingMode.collapses()) {
+            rows = mergingMode.collapse(rows, keys, false);
+            keys = sortingKey.evaluate(rows);
+        }
+        replace(sources, write(name, rows, keys, schema));
     }
 
     /**
@@ -585,7 +618,7 @@ public final class MergeTreeTable {
      * alone, then each column is read from all sources, reordered and written before the next is read, so memory
      * holds one column of the merged part, not all of them.
      */
-    private DataPart mergeVertically(List<DataPart> sources, PartName name) {
+    private DataPart mergeVertically(List<DataPart> sources, PartName name, RunningMerge running) {
         int rows = 0;
         List<Block> keyBlocks = new ArrayList<>();
         for (DataPart source : sources) {
@@ -613,6 +646,7 @@ public final class MergeTreeTable {
                         writer.writeIndex(index, merged);
                     }
                 }
+                running.columnsWritten().incrementAndGet();
             }
             return writer.commit(schema, keys.take(order, rows));
         } catch (IOException e) {

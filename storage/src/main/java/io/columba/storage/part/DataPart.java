@@ -24,6 +24,9 @@ import java.util.List;
  */
 public final class DataPart {
     private final Path folder;
+    /** The folder as text, for error messages, made once: Path.toString per granule read showed in profiles. */
+    private final String folderText;
+
     private final PartName name;
     private final PartMetadata metadata;
     private final Block primaryIndex;
@@ -35,6 +38,7 @@ public final class DataPart {
 
     private DataPart(Path folder, PartName name, PartMetadata metadata, Block primaryIndex) throws IOException {
         this.folder = folder;
+        this.folderText = folder.toString();
         this.name = name;
         this.metadata = metadata;
         this.primaryIndex = primaryIndex;
@@ -138,7 +142,34 @@ public final class DataPart {
         return columnFile(column).data().limit();
     }
 
-    /** Reads the values of column {@code column} in granules {@code [fromGranule, toGranule)}. */
+    /** Bytes the column's marks file takes on disk. */
+    public long marksBytes(int column) {
+        String base = PartWriter.fileName(metadata.columns().get(column).name());
+        try {
+            return java.nio.file.Files.size(folder.resolve(base + ".mrk"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Bytes the column's values take once decompressed: the sum of its blocks' uncompressed sizes. */
+    public long uncompressedBytes(int column) {
+        ByteBuffer data = columnFile(column).data().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        long total = 0;
+        // Blocks follow each other after the file header: Checksum UInt32, Method UInt8, CompressedSize UInt32 (from
+        // Method on), UncompressedSize UInt32.
+        for (int at = PartWriter.BIN_HEADER;
+                at + io.columba.storage.codec.BlockCompressor.FRAME_OVERHEAD <= data.limit(); ) {
+            int compressedSize = data.getInt(at + 5);
+            total += Integer.toUnsignedLong(data.getInt(at + 9));
+            if (compressedSize <= 0) {
+                break;
+            }
+            at += 4 + compressedSize;
+        }
+        return total;
+    }
+
     /**
      * The values of {@code column} in granules {@code [fromGranule, toGranule)}; for a column the part was written
      * without (added by ALTER TABLE later), the type's default value (NULL for Nullable) in every row.
@@ -157,9 +188,14 @@ public final class DataPart {
         ColumnFile file = columnFile(column);
         DataType type = metadata.columns().get(column).type();
         ValueCodec.Target target = new ValueCodec.Target(type, rowsIn(fromGranule, toGranule));
+        if (type.physicalType() == io.columba.storage.type.PhysicalType.BYTES && type.fixedWidth() == 0) {
+            // Sized once from the blocks' uncompressed sizes (an upper bound of the string bytes): growing a buffer of
+            // megabytes granule by granule copied it several times and allocated a humongous array each time.
+            target.reserveStringBytes(uncompressedBytes(file, fromGranule, toGranule));
+        }
         long cachedOffset = -1;
         byte[] block = null;
-        String where = folder + "/" + metadata.columns().get(column).name();
+        String where = folderText + "/" + metadata.columns().get(column).name();
         for (int g = fromGranule; g < toGranule; g++) {
             long blockOffset = file.blockOffsets()[g];
             if (blockOffset != cachedOffset) {
@@ -169,6 +205,24 @@ public final class DataPart {
             ValueCodec.decode(block, file.offsetsInBlock()[g], granuleRows[g], target);
         }
         return target.build();
+    }
+
+    /** The uncompressed sizes of the distinct blocks holding granules {@code [fromGranule, toGranule)}, summed. */
+    private static int uncompressedBytes(ColumnFile file, int fromGranule, int toGranule) {
+        long total = 0;
+        long previous = -1;
+        for (int g = fromGranule; g < toGranule; g++) {
+            long offset = file.blockOffsets()[g];
+            if (offset != previous
+                    && offset + io.columba.storage.codec.BlockCompressor.FRAME_OVERHEAD
+                            <= file.data().limit()) {
+                int size = file.data().getInt((int) offset + 9);
+                total += Integer.toUnsignedLong(
+                        file.data().order() == ByteOrder.LITTLE_ENDIAN ? size : Integer.reverseBytes(size));
+                previous = offset;
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE - 16, total);
     }
 
     private ColumnFile columnFile(int column) {

@@ -145,7 +145,8 @@ public final class ValueCodec {
                     type.physicalType() == io.columba.storage.type.PhysicalType.DOUBLE ? new double[totalRows] : null;
             this.nulls = type.isNullable() ? new boolean[totalRows] : null;
             if (type.physicalType() == io.columba.storage.type.PhysicalType.BYTES) {
-                stringBytes = new GrowableByteArray(totalRows * (type.fixedWidth() > 0 ? type.fixedWidth() : 8));
+                // Variable-width strings start small: decoding sizes the buffer from the bytes it meets.
+                stringBytes = new GrowableByteArray(type.fixedWidth() > 0 ? totalRows * type.fixedWidth() : 16);
                 stringOffsets = new int[totalRows + 1];
             }
             if (type.physicalType() == io.columba.storage.type.PhysicalType.ARRAY) {
@@ -157,6 +158,15 @@ public final class ValueCodec {
                 for (DataType element : ((TupleType) type.withoutNullable()).elements()) {
                     tupleElements.add(new Target(element, totalRows));
                 }
+            }
+        }
+
+        /** Makes room for {@code bytes} string bytes at once, before the values are decoded. */
+        public void reserveStringBytes(int bytes) {
+            if (stringBytes.length() == 0) {
+                stringBytes = new GrowableByteArray(bytes);
+            } else {
+                stringBytes.ensureCapacity(bytes);
             }
         }
 
@@ -325,7 +335,11 @@ public final class ValueCodec {
 
     private static int decodeStrings(byte[] source, int at, int count, Target target) {
         int start = target.rows;
-        target.stringBytes.ensureCapacity(stringBytes(source, at, count));
+        GrowableByteArray bytes = target.stringBytes;
+        // The rest of the block bounds the strings' bytes: when that fits already, the exact count is not needed.
+        if (bytes.bytes().length - bytes.length() < source.length - at) {
+            bytes.ensureCapacity(stringBytes(source, at, count));
+        }
         for (int i = 0; i < count; i++) {
             long length = 0;
             int shift = 0;

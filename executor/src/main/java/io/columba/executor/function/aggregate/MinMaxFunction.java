@@ -105,6 +105,19 @@ public final class MinMaxFunction implements AggregateFunction {
             }
         }
 
+        /**
+         * As ClickHouse 18.16 compares floats: with {@code <} and {@code >}, false both ways for NaN, so a NaN met
+         * first stays (min and max are NaN) and a NaN met later changes nothing; -0 and 0 are equal.
+         */
+        private boolean betterDouble(double value, double current) {
+            return switch (kind) {
+                case MIN -> value < current;
+                case MAX -> value > current;
+                case ANY -> false;
+                case ANY_LAST -> true;
+            };
+        }
+
         private boolean better(int comparison) {
             return switch (kind) {
                 case MIN -> comparison < 0;
@@ -131,7 +144,7 @@ public final class MinMaxFunction implements AggregateFunction {
                     }
                     case DoubleColumn values -> {
                         double value = values.get(i);
-                        if (!seen[g] || better(Double.compare(value, doubles[g])) && !Double.isNaN(value)) {
+                        if (!seen[g] || betterDouble(value, doubles[g])) {
                             doubles[g] = value;
                         }
                     }
@@ -168,7 +181,7 @@ public final class MinMaxFunction implements AggregateFunction {
                                         ? Long.compareUnsigned(from.longs[g], longs[to])
                                         : Long.compare(from.longs[g], longs[to]));
                     } else if (doubles != null) {
-                        take = better(Double.compare(from.doubles[g], doubles[to])) && !Double.isNaN(from.doubles[g]);
+                        take = betterDouble(from.doubles[g], doubles[to]);
                     } else {
                         take = better(Arrays.compareUnsigned(from.strings[g], strings[to]));
                     }

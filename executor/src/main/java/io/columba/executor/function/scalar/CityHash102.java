@@ -1,7 +1,7 @@
 package io.columba.executor.function.scalar;
 
 /** CityHash64 as of CityHash v1.0.2, the version ClickHouse's cityHash64 keeps (later versions hash differently). */
-final class CityHash102 {
+public final class CityHash102 {
     private CityHash102() {}
 
     private static final long K0 = 0xc3a5c85c97cb3127L;
@@ -113,7 +113,7 @@ final class CityHash102 {
         return shiftMix(r * K0 + vs) * K2;
     }
 
-    static long hash64(byte[] s, int at, int len) {
+    public static long hash64(byte[] s, int at, int len) {
         if (len <= 32) {
             return len <= 16 ? hashLen0to16(s, at, len) : hashLen17to32(s, at, len);
         }

@@ -1,5 +1,8 @@
 package io.columba.executor.function.scalar;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,9 +76,11 @@ final class LikeMatcher {
         int row = 0;
         int position = offsets[0];
         int end = offsets[rows];
-        int[] shifts = horspoolShifts(piece);
+        int[] shifts = piece.length > 1 ? null : horspoolShifts(piece);
         while (row < rows) {
-            int found = horspoolIndexOf(data, position, end, piece, shifts);
+            int found = piece.length > 1
+                    ? firstAndLastIndexOf(data, position, end, piece)
+                    : horspoolIndexOf(data, position, end, piece, shifts);
             if (found < 0) {
                 return;
             }
@@ -150,6 +155,51 @@ final class LikeMatcher {
             i += shifts[b & 0xFF];
         }
         return -1;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The first position of {@code piece} (two bytes or more) in {@code data[from..to)}, or -1: eight candidate
+     * positions at a time, those whose first and last bytes both match found with word arithmetic (a zero byte of
+     * {@code (window ^ first) | (window shifted ^ last)}), only those compared in full; a common last byte alone,
+     * which Horspool stops at, rarely comes with the right first byte.
+     */
+    static int firstAndLastIndexOf(byte[] data, int from, int to, byte[] piece) {
+        int last = piece.length - 1;
+        long firstBytes = (piece[0] & 0xFFL) * ONES;
+        long lastBytes = (piece[last] & 0xFFL) * ONES;
+        int i = from;
+        // Both 8-byte loads must stay inside data[from..to): the later one reads data[i + last .. i + last + 8).
+        for (int lastWordStart = to - last - 8; i <= lastWordStart; i += 8) {
+            long matches = ((long) LONGS.get(data, i) ^ firstBytes) | ((long) LONGS.get(data, i + last) ^ lastBytes);
+            // A zero byte marks a candidate; the borrow can also flag bytes above a true zero, which the compare drops.
+            long candidates = (matches - ONES) & ~matches & HIGHS;
+            while (candidates != 0) {
+                int at = i + (Long.numberOfTrailingZeros(candidates) >>> 3);
+                if (middleEquals(data, at, piece)) {
+                    return at;
+                }
+                candidates &= candidates - 1;
+            }
+        }
+        for (int lastStart = to - piece.length; i <= lastStart; i++) {
+            if (data[i] == piece[0] && data[i + last] == piece[last] && middleEquals(data, i, piece)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean middleEquals(byte[] data, int at, byte[] piece) {
+        for (int j = 1; j < piece.length - 1; j++) {
+            if (data[at + j] != piece[j]) {
+                return false;
+            }
+        }
+        return data[at] == piece[0] && data[at + piece.length - 1] == piece[piece.length - 1];
     }
 
     /** The first position of {@code piece} in {@code data[from..to)}, or -1. */
