@@ -138,18 +138,27 @@ class AppendCommandTest {
     }
 
     @Test
-    void aCsvRowThatDoesNotConvertFailsTheWholeFileAndChangesNothing() throws IOException {
+    void aCsvRowThatDoesNotConvertGoesToTheQuarantineAndTheOthersAreAppended() throws IOException {
         Path file = directory.resolve("bad.csv");
         Files.writeString(file, csvRows(10, "cli-bad-csv") + "not a date,cli-bad-csv,click,FR,1,0\n");
 
         CommandRun run = CommandRun.of("append", "--host", host, "events", file.toString());
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err())
-                .startsWith("Error: ")
-                .contains("Cannot parse DateTime")
-                .contains("not a date");
-        assertThat(count("session_id = 'cli-bad-csv'")).isZero();
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.out()).contains("Appended 10 rows").contains("1 rows went to events_quarantine");
+        assertThat(count("session_id = 'cli-bad-csv'")).isEqualTo(10);
+    }
+
+    @Test
+    void aCsvFileThatCannotBeReadChangesNothing() throws IOException {
+        Path file = directory.resolve("broken.csv");
+        Files.writeString(file, csvRows(10, "cli-broken-csv") + "\"an unclosed quote,cli-broken-csv,click,FR,1,0\n");
+
+        CommandRun run = CommandRun.of("append", "--host", host, "events", file.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.err()).startsWith("Error: ");
+        assertThat(count("session_id = 'cli-broken-csv'")).isZero();
     }
 
     @Test
