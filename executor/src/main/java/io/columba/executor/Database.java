@@ -78,6 +78,17 @@ public final class Database implements AutoCloseable {
 
     /** Runs one statement. Errors are {@link ColumbaException}s with ClickHouse codes and change nothing. */
     public QueryResult execute(String sql, QuerySettings settings) {
+        return execute(sql, settings, new QueryContext(settings));
+    }
+
+    /**
+     * Runs one statement under {@code context}, which the caller made and may {@link QueryContext#cancel cancel}
+     * from another thread: the query then fails with QUERY_WAS_CANCELLED as it reads its next block. The
+     * context's counters hold the rows and bytes the query read. Its limits are those of {@code settings} plus
+     * the query's SETTINGS clause, whatever settings the context was made with.
+     */
+    public QueryResult execute(String sql, QuerySettings settings, QueryContext context) {
+        context.check();
         long started = System.nanoTime();
         Statement statement = parse(sql);
         if (settings.readOnly() && !isRead(statement)) {
@@ -88,7 +99,7 @@ public final class Database implements AutoCloseable {
         if (statement instanceof SelectStatement select) {
             settings = settings.with(clauseSettings(select));
         }
-        QueryContext context = new QueryContext(settings);
+        context = context.withSettings(settings);
         QueryResult result = switch (statement) {
             case SelectStatement select -> select(select, settings, context);
             case CreateTableStatement create -> {

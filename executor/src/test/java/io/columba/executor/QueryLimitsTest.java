@@ -3,10 +3,13 @@ package io.columba.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.columba.executor.operator.QueryContext;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +98,57 @@ class QueryLimitsTest {
                             "SELECT 1", settings(Map.of("max_result_rows", "1", "result_overflow_mode", "stop"))))
                     .isInstanceOf(ColumbaException.class)
                     .hasMessage("Unknown overflow mode: 'stop', must be one of 'throw', 'break', 'any'");
+        }
+    }
+
+    @Test
+    void aQueryCancelledFromAnotherThreadStopsAtItsNextBlock() throws InterruptedException {
+        try (Database database = Database.open(folder)) {
+            QueryContext context = new QueryContext(QuerySettings.DEFAULTS);
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            AtomicReference<QueryResult> result = new AtomicReference<>();
+            Thread query = new Thread(() -> {
+                try {
+                    result.set(database.execute(
+                            "SELECT count() FROM numbers(100000000000)", QuerySettings.DEFAULTS, context));
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            query.start();
+            while (context.rows() == 0 && query.isAlive()) {
+                Thread.sleep(1);
+            }
+            context.cancel();
+            // A guard against hanging the build, not a timing assertion: 10^11 rows would take hours.
+            query.join(Duration.ofMinutes(5));
+            assertThat(query.isAlive()).as("query still running after cancel").isFalse();
+            assertThat(result.get()).isNull();
+            assertThat(failure.get())
+                    .isInstanceOfSatisfying(
+                            ColumbaException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.QUERY_WAS_CANCELLED));
+            assertThat(ErrorCode.QUERY_WAS_CANCELLED.code()).isEqualTo(394);
+            assertThat(context.rows()).isPositive().isLessThan(100_000_000_000L);
+        }
+    }
+
+    @Test
+    void aContextCancelledBeforehandRunsNothingAndOthersAreUnaffected() {
+        try (Database database = Database.open(folder)) {
+            QueryContext context = new QueryContext(QuerySettings.DEFAULTS);
+            context.cancel();
+            String create = "CREATE TABLE t (k UInt8) ENGINE = MergeTree ORDER BY k";
+            assertThatThrownBy(() -> database.execute(create, QuerySettings.DEFAULTS, context))
+                    .isInstanceOfSatisfying(
+                            ColumbaException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.QUERY_WAS_CANCELLED));
+            database.execute(create, QuerySettings.DEFAULTS); // the cancelled CREATE made nothing
+            QueryContext fresh = new QueryContext(QuerySettings.DEFAULTS);
+            QueryResult counted = database.execute(
+                    "SELECT count() FROM numbers(1000) SETTINGS max_threads = 1", QuerySettings.DEFAULTS, fresh);
+            assertThat(counted.blocks().get(0).rowCount()).isEqualTo(1);
+            assertThat(fresh.rows()).isEqualTo(1000);
         }
     }
 }

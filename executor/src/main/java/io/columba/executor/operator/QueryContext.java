@@ -4,6 +4,7 @@ import io.columba.executor.QuerySettings;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,19 +14,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * query answers from what was read. {@link #cancel} makes the next check fail with QUERY_WAS_CANCELLED.
  */
 public final class QueryContext {
-    private final AtomicLong rows = new AtomicLong();
-    private final AtomicLong bytes = new AtomicLong();
-    private final AtomicLong memory = new AtomicLong();
+    private final AtomicLong rows;
+    private final AtomicLong bytes;
+    private final AtomicLong memory;
+    private final AtomicBoolean cancelled;
     private final long maxRowsToRead;
     private final boolean readBreaks;
-    private final long startedNanos = System.nanoTime();
+    private final long startedNanos;
     private final long timeoutNanos;
     private final String maxExecutionTime;
     private final boolean timeoutBreaks;
     private final long maxMemoryUsage;
     private final long maxResultRows;
     private final boolean resultBreaks;
-    private volatile boolean cancelled;
     private volatile boolean stopped;
 
     /** No limits. */
@@ -34,6 +35,21 @@ public final class QueryContext {
     }
 
     public QueryContext(QuerySettings settings) {
+        this(settings, new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicBoolean(), System.nanoTime());
+    }
+
+    private QueryContext(
+            QuerySettings settings,
+            AtomicLong rows,
+            AtomicLong bytes,
+            AtomicLong memory,
+            AtomicBoolean cancelled,
+            long startedNanos) {
+        this.rows = rows;
+        this.bytes = bytes;
+        this.memory = memory;
+        this.cancelled = cancelled;
+        this.startedNanos = startedNanos;
         this.maxRowsToRead = settings.getLong("max_rows_to_read", 0);
         this.readBreaks = breaks(settings, "read_overflow_mode");
         this.maxExecutionTime = settings.get("max_execution_time", "0").strip();
@@ -43,6 +59,14 @@ public final class QueryContext {
         this.maxMemoryUsage = settings.getLong("max_memory_usage", 0);
         this.maxResultRows = settings.getLong("max_result_rows", 0);
         this.resultBreaks = breaks(settings, "result_overflow_mode");
+    }
+
+    /**
+     * The same query under other limits (its SETTINGS clause added to the request's): counters, start time and
+     * cancellation stay shared, so cancelling either context stops the query.
+     */
+    public QueryContext withSettings(QuerySettings settings) {
+        return new QueryContext(settings, rows, bytes, memory, cancelled, startedNanos);
     }
 
     private static boolean breaks(QuerySettings settings, String name) {
@@ -98,7 +122,7 @@ public final class QueryContext {
 
     /** Fails when the query was cancelled or ran past {@code max_execution_time}. */
     public void check() {
-        if (cancelled) {
+        if (cancelled.get()) {
             throw new ColumbaException(ErrorCode.QUERY_WAS_CANCELLED, "Query was cancelled");
         }
         if (timeoutNanos == 0) {
@@ -143,9 +167,16 @@ public final class QueryContext {
         return stopped;
     }
 
-    /** Makes the query fail at its next check (a client that went away). */
+    /**
+     * Makes the query fail with QUERY_WAS_CANCELLED at its next check (as each block is read): a client that went
+     * away. Safe to call from any thread, before, while or after the query runs.
+     */
     public void cancel() {
-        cancelled = true;
+        cancelled.set(true);
+    }
+
+    public boolean cancelled() {
+        return cancelled.get();
     }
 
     /**
