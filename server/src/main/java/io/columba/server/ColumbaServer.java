@@ -3,6 +3,7 @@ package io.columba.server;
 import io.columba.server.clickhouse.ClickHouseApi;
 import io.columba.server.http.HttpApi;
 import io.columba.server.http.HttpApiHandler;
+import io.columba.server.http.RunningQueries;
 import io.columba.server.tinybird.TinybirdApi;
 import io.columba.workspace.Workspace;
 import io.columba.workspace.local.LocalWorkspaces;
@@ -54,6 +55,7 @@ public final class ColumbaServer implements AutoCloseable {
     private EventLoopGroup acceptors;
     private EventLoopGroup workers;
     private ExecutorService queries;
+    private final RunningQueries running = new RunningQueries();
 
     /** A server over {@code workspace} (and the workspaces created through it, kept under its data folder). */
     public ColumbaServer(Workspace workspace, ServerConfig config) {
@@ -67,6 +69,11 @@ public final class ColumbaServer implements AutoCloseable {
         this.workspaces = workspaces;
         this.ownsWorkspaces = false;
         this.config = config;
+    }
+
+    /** The queries HTTP requests are running now (a request whose client goes away has its queries cancelled). */
+    public RunningQueries runningQueries() {
+        return running;
     }
 
     /** Starts listening on both ports; throws if either cannot be bound (nothing is left running then). */
@@ -113,7 +120,7 @@ public final class ColumbaServer implements AutoCloseable {
                         if (cors) {
                             pipeline.addLast(new CorsHandler(corsConfig()));
                         }
-                        pipeline.addLast(new HttpApiHandler(api, queries));
+                        pipeline.addLast(new HttpApiHandler(api, queries, running));
                     }
                 });
         try {

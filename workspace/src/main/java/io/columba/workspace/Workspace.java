@@ -3,6 +3,7 @@ package io.columba.workspace;
 import io.columba.executor.Database;
 import io.columba.executor.QueryResult;
 import io.columba.executor.QuerySettings;
+import io.columba.executor.operator.QueryContext;
 import io.columba.ingest.TableLocks;
 import io.columba.ingest.buffer.BufferSettings;
 import io.columba.ingest.buffer.InsertBuffer;
@@ -202,12 +203,18 @@ public final class Workspace implements AutoCloseable {
      * straight to the database, which refuses writes.
      */
     public QueryResult execute(String sql, QuerySettings settings) {
+        return execute(sql, settings, new QueryContext(settings));
+    }
+
+    /** {@link #execute(String, QuerySettings)} under {@code context}, which the caller may cancel. */
+    public QueryResult execute(String sql, QuerySettings settings, QueryContext context) {
         InsertTarget target = settings.readOnly() ? null : InsertTarget.of(sql);
         if (target == null || inserter.views().reading(target.table()).isEmpty()) {
-            return database.execute(sql, settings);
+            return database.execute(sql, settings, context);
         }
         QueryResult[] result = new QueryResult[1];
-        inserter.insert(target.table(), into -> result[0] = database.execute(target.into(sql, into), settings));
+        inserter.insert(
+                target.table(), into -> result[0] = database.execute(target.into(sql, into), settings, context));
         return result[0];
     }
 

@@ -89,8 +89,8 @@ public final class ClickHouseApi implements HttpApi {
                 request.isGet() || !settings.getOrDefault("readonly", "0").equals("0");
         QuerySettings querySettings = new QuerySettings(settings, readOnly);
         String format = defaultFormat(request);
-        QueryRunner.RenderedResult rendered = workspace.read(
-                live -> new QueryRunner(live::execute).run(sql, querySettings, format, FormatSettings.CLICKHOUSE));
+        QueryRunner.RenderedResult rendered = workspace.read(live -> new QueryRunner(live::execute)
+                .run(sql, querySettings, format, FormatSettings.CLICKHOUSE, request.cancellation()));
         ApiResponse response = rendered.format() == null
                 ? ApiResponse.empty(200)
                 : new ApiResponse(200, rendered.contentType(), Map.of(), rendered.body())

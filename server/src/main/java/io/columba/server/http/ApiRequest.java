@@ -12,13 +12,29 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * An HTTP request copied off the event loop's buffers: method, decoded path, URL parameters, headers and body.
- * Immutable, so a query thread can work on it after Netty has released the original.
+ * An HTTP request copied off the event loop's buffers: method, decoded path, URL parameters, headers and body, and
+ * the {@link Cancellation} its queries run under (cancelled when the client goes away). Immutable, so a query
+ * thread can work on it after Netty has released the original.
  */
 public record ApiRequest(
-        String method, String path, Map<String, List<String>> parameters, HttpHeaders headers, byte[] body) {
+        String method,
+        String path,
+        Map<String, List<String>> parameters,
+        HttpHeaders headers,
+        byte[] body,
+        Cancellation cancellation) {
     public ApiRequest {
         parameters = Map.copyOf(parameters);
+    }
+
+    public ApiRequest(
+            String method, String path, Map<String, List<String>> parameters, HttpHeaders headers, byte[] body) {
+        this(method, path, parameters, headers, body, Cancellation.NONE);
+    }
+
+    /** This request with its queries under {@code cancellation}. */
+    public ApiRequest withCancellation(Cancellation cancellation) {
+        return new ApiRequest(method, path, parameters, headers, body, cancellation);
     }
 
     public static ApiRequest from(FullHttpRequest request) {

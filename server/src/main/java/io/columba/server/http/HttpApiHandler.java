@@ -11,25 +11,39 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Hands each complete request to an {@link HttpApi} on the query executor, off the event loop, and writes its
- * response. Reading pauses while a request is being answered (requests a client pipelined into one packet may
- * still overlap).
+ * response; one request of a connection at a time, in order. The connection keeps being read while a request runs,
+ * so a client that goes away is noticed: its running queries are cancelled ({@link Cancellation}). Requests a
+ * client pipelines wait in a short queue; past {@value #MAX_QUEUED} of them reading pauses until the queue drains.
  * Any exception becomes an error response; a connection is never left hanging.
  */
 public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final System.Logger LOG = System.getLogger(HttpApiHandler.class.getName());
+    private static final int MAX_QUEUED = 16;
 
     private final HttpApi api;
     private final ExecutorService queries;
+    private final RunningQueries running;
+    // Touched on the channel's event loop only.
+    private final ArrayDeque<Pending> queued = new ArrayDeque<>();
+    private Cancellation current;
+
+    private record Pending(ApiRequest request, boolean head) {}
 
     public HttpApiHandler(HttpApi api, ExecutorService queries) {
+        this(api, queries, new RunningQueries());
+    }
+
+    public HttpApiHandler(HttpApi api, ExecutorService queries, RunningQueries running) {
         this.api = api;
         this.queries = queries;
+        this.running = running;
     }
 
     @Override
@@ -39,14 +53,48 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             write(ctx, api.failure(400, "Bad HTTP request: " + reason), false, true);
             return;
         }
-        ApiRequest copy = ApiRequest.from(request);
-        boolean head = request.method().equals(HttpMethod.HEAD);
-        ctx.channel().config().setAutoRead(false);
-        try {
-            queries.execute(() -> write(ctx, answer(copy), head, false));
-        } catch (RejectedExecutionException e) {
-            write(ctx, api.failure(503, "Too many requests are waiting for a query thread; retry later"), head, false);
+        queued.add(new Pending(ApiRequest.from(request), request.method().equals(HttpMethod.HEAD)));
+        if (queued.size() >= MAX_QUEUED) {
+            ctx.channel().config().setAutoRead(false);
         }
+        startNext(ctx);
+    }
+
+    private void startNext(ChannelHandlerContext ctx) {
+        if (current != null || queued.isEmpty()) {
+            return;
+        }
+        Pending next = queued.poll();
+        Cancellation cancellation = new Cancellation(running);
+        current = cancellation;
+        ApiRequest request = next.request().withCancellation(cancellation);
+        try {
+            queries.execute(() -> write(ctx, answer(request), next.head(), false));
+        } catch (RejectedExecutionException e) {
+            write(
+                    ctx,
+                    api.failure(503, "Too many requests are waiting for a query thread; retry later"),
+                    next.head(),
+                    false);
+        }
+    }
+
+    /** The response is written: the next queued request may start. Runs on the event loop. */
+    private void answered(ChannelHandlerContext ctx) {
+        current = null;
+        if (queued.size() < MAX_QUEUED) {
+            ctx.channel().config().setAutoRead(true);
+        }
+        startNext(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        queued.clear();
+        if (current != null) {
+            current.cancel();
+        }
+        super.channelInactive(ctx);
     }
 
     private ApiResponse answer(ApiRequest request) {
@@ -61,7 +109,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         }
     }
 
-    private static void write(ChannelHandlerContext ctx, ApiResponse response, boolean head, boolean close) {
+    private void write(ChannelHandlerContext ctx, ApiResponse response, boolean head, boolean close) {
         FullHttpResponse http = new DefaultFullHttpResponse(
                 HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(response.status()),
@@ -80,7 +128,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
             if (close || !future.isSuccess()) {
                 future.channel().close();
             } else {
-                future.channel().config().setAutoRead(true);
+                answered(ctx);
             }
         });
     }

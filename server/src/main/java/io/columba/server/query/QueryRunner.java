@@ -5,24 +5,32 @@ import io.columba.executor.QueryResult;
 import io.columba.executor.QuerySettings;
 import io.columba.executor.format.FormatSettings;
 import io.columba.executor.format.OutputFormats;
+import io.columba.executor.operator.QueryContext;
+import io.columba.server.http.Cancellation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.function.BiFunction;
 
 /**
  * Runs one statement and renders its result in the format of its FORMAT clause, or {@code defaultFormat} when it
- * has none. Errors are the executor's {@code ColumbaException}s.
+ * has none. The statement runs under a context of the request's {@link Cancellation}, so it stops when the client
+ * goes away. Errors are the executor's {@code ColumbaException}s.
  */
 public final class QueryRunner {
-    private final BiFunction<String, QuerySettings, QueryResult> statements;
+    /** Runs one statement under a query context (a database, or a workspace, which runs materialized views). */
+    @FunctionalInterface
+    public interface Statements {
+        QueryResult execute(String sql, QuerySettings settings, QueryContext context);
+    }
+
+    private final Statements statements;
 
     public QueryRunner(Database database) {
         this(database::execute);
     }
 
-    /** A runner handing each statement to {@code statements} (such as a workspace, which runs materialized views). */
-    public QueryRunner(BiFunction<String, QuerySettings, QueryResult> statements) {
+    /** A runner handing each statement to {@code statements}. */
+    public QueryRunner(Statements statements) {
         this.statements = statements;
     }
 
@@ -33,8 +41,19 @@ public final class QueryRunner {
         }
     }
 
-    public RenderedResult run(String sql, QuerySettings settings, String defaultFormat, FormatSettings formatSettings) {
-        QueryResult result = statements.apply(sql, settings);
+    public RenderedResult run(
+            String sql,
+            QuerySettings settings,
+            String defaultFormat,
+            FormatSettings formatSettings,
+            Cancellation cancellation) {
+        QueryContext context = cancellation.start(settings);
+        QueryResult result;
+        try {
+            result = statements.execute(sql, settings, context);
+        } finally {
+            cancellation.finished(context);
+        }
         if (!result.hasResultSet()) {
             return new RenderedResult(result, null, new byte[0]);
         }

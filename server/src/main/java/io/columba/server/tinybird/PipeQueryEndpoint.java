@@ -67,8 +67,12 @@ final class PipeQueryEndpoint {
         }
         QuerySettings settings = new QuerySettings(RequestParameters.settings(parameters), true);
         try {
-            QueryRunner.RenderedResult rendered =
-                    runner.run(services.resolve(sql), settings, format.clickHouseFormat(), FormatSettings.TINYBIRD);
+            QueryRunner.RenderedResult rendered = runner.run(
+                    services.resolve(sql),
+                    settings,
+                    format.clickHouseFormat(),
+                    FormatSettings.TINYBIRD,
+                    request.cancellation());
             call.ran(rendered);
             if (rendered.format() == null) {
                 return ApiResponse.empty(200);

@@ -38,8 +38,8 @@ final class SqlEndpoint {
         }
         QuerySettings settings = new QuerySettings(RequestParameters.settings(RequestParameters.all(request)), true);
         try {
-            QueryRunner.RenderedResult rendered =
-                    runner.run(services.resolve(sql), settings, DEFAULT_FORMAT, FormatSettings.TINYBIRD);
+            QueryRunner.RenderedResult rendered = runner.run(
+                    services.resolve(sql), settings, DEFAULT_FORMAT, FormatSettings.TINYBIRD, request.cancellation());
             call.ran(rendered);
             if (rendered.format() == null) {
                 return ApiResponse.empty(200);
