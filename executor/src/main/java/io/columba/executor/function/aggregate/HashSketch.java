@@ -1,7 +1,6 @@
 package io.columba.executor.function.aggregate;
 
 import io.columba.storage.part.GrowableByteArray;
-import java.util.zip.CRC32C;
 
 /**
  * One group's approximate distinct count over 32-bit hashes. As a set it is ClickHouse's UniquesHashSet: every
@@ -131,24 +130,18 @@ final class HashSketch {
         }
     }
 
-    /** UniquesHashSet's estimate: exact without thinning, else scaled up and corrected for 32-bit collisions. */
+    /**
+     * UniquesHashSet's estimate: exact without thinning, else scaled up plus a pseudo-random remainder and corrected
+     * for 32-bit collisions. The remainder is intHashCRC32 of the size, which ClickHouse builds without SSE 4.2 (the
+     * Debian 18.16 packages) compute as intHash64.
+     */
     long thinnedEstimate() {
         if (skipDegree == 0) {
             return size;
         }
-        long estimate = ((long) size << skipDegree) + (crcHash(size) & ((1L << skipDegree) - 1));
+        long estimate = ((long) size << skipDegree) + (UniqFunction.intHash64(size) & ((1L << skipDegree) - 1));
         double p32 = 4294967296.0;
         return Math.round(p32 * (Math.log(p32) - Math.log(p32 - estimate)));
-    }
-
-    private static long crcHash(long value) {
-        CRC32C crc = new CRC32C();
-        byte[] bytes = new byte[8];
-        for (int i = 0; i < 8; i++) {
-            bytes[i] = (byte) (value >>> (8 * i));
-        }
-        crc.update(bytes);
-        return crc.getValue();
     }
 
     /** HyperLogLog's estimate with linear counting for small counts and the 32-bit large range correction. */
