@@ -100,6 +100,8 @@ public final class UniqFunction implements AggregateFunction {
         private final Kind kind;
         private final List<DataType> types;
         private HashSketch[] sketches = new HashSketch[16];
+        /** The hashes of the state being merged from its bytes. */
+        private int[] scratch = new int[0];
 
         States(Kind kind, List<DataType> types) {
             this.kind = kind;
@@ -229,6 +231,15 @@ public final class UniqFunction implements AggregateFunction {
             if (sketch.size() > setLimit) {
                 sketch.toHyperLogLog(precision);
             }
+        }
+
+        @Override
+        public boolean mergeSerialized(int group, StateReader in, int groupCount) {
+            if (kind != Kind.UNIQ) {
+                return false;
+            }
+            scratch = sketch(group).mergeSerialized(in, UNIQ_LIMIT, scratch);
+            return true;
         }
 
         @Override
