@@ -96,9 +96,7 @@ public final class Database implements AutoCloseable {
                     ErrorCode.READONLY,
                     "Cannot execute query in readonly mode: only SELECT, DESCRIBE, SHOW and EXISTS are allowed");
         }
-        if (statement instanceof SelectStatement select) {
-            settings = settings.with(clauseSettings(select));
-        }
+        settings = settings.with(clauseSettings(statement));
         context = context.withSettings(settings);
         QueryResult result = switch (statement) {
             case SelectStatement select -> select(select, settings, context);
@@ -120,6 +118,7 @@ public final class Database implements AutoCloseable {
             case DescribeStatement describe -> describe(describe);
             case ShowTablesStatement show -> singleStringColumn("name", catalog.names(), show.format());
             case OptimizeStatement optimize -> {
+                rejectUnsupported(optimize);
                 catalog.get(optimize.table()).table().optimize(optimize.fin());
                 yield null;
             }
@@ -225,12 +224,23 @@ public final class Database implements AutoCloseable {
         return new QueryResult(plan.names(), plan.types(), blocks, rowsBeforeLimit, null, select.format(), true);
     }
 
-    /** The SETTINGS of a query (after its last SELECT, or after FORMAT) as text, the way URL parameters come. */
-    private static Map<String, String> clauseSettings(SelectStatement select) {
+    /**
+     * The SETTINGS clauses of a statement as text, the way URL parameters come: a SELECT's (after its last SELECT, or
+     * after FORMAT), an INSERT's, an OPTIMIZE's or a DELETE's.
+     */
+    private static Map<String, String> clauseSettings(Statement statement) {
+        List<Map<String, Expression>> clauses = switch (statement) {
+            case SelectStatement select -> {
+                List<SelectQuery> selects = select.query().selects();
+                yield List.of(selects.get(selects.size() - 1).settings(), select.settings());
+            }
+            case InsertStatement insert -> List.of(insert.settings());
+            case OptimizeStatement optimize -> List.of(optimize.settings());
+            case DeleteStatement delete -> List.of(delete.settings());
+            default -> List.of();
+        };
         Map<String, String> values = new HashMap<>();
-        List<SelectQuery> selects = select.query().selects();
-        for (Map<String, Expression> settings :
-                List.of(selects.get(selects.size() - 1).settings(), select.settings())) {
+        for (Map<String, Expression> settings : clauses) {
             for (Map.Entry<String, Expression> setting : settings.entrySet()) {
                 String text = setting.getValue() instanceof Literal literal && literal.value() != null
                         ? literal.value().toString()
@@ -285,7 +295,33 @@ public final class Database implements AutoCloseable {
     }
 
     /** CREATE TABLE forms the catalog cannot build yet fail instead of creating something else. */
+    private static void rejectUnsupported(OptimizeStatement optimize) {
+        if (optimize.partition() != null) {
+            throw new ColumbaException(
+                    ErrorCode.NOT_IMPLEMENTED, "OPTIMIZE TABLE ... PARTITION is not supported: it merges every part");
+        }
+        if (optimize.deduplicate()) {
+            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "OPTIMIZE TABLE ... DEDUPLICATE is not supported");
+        }
+    }
+
     private static void rejectUnsupported(CreateTableStatement create) {
+        if (create.asTableFunction() != null) {
+            throw new ColumbaException(
+                    ErrorCode.NOT_IMPLEMENTED,
+                    "CREATE TABLE ... AS " + create.asTableFunction().name() + "(...) is not supported");
+        }
+        if (!create.constraints().isEmpty()) {
+            throw new ColumbaException(
+                    ErrorCode.NOT_IMPLEMENTED,
+                    "CONSTRAINT " + create.constraints().get(0).name()
+                            + " is not supported: inserts would not check it");
+        }
+        if (!create.projections().isEmpty()) {
+            throw new ColumbaException(
+                    ErrorCode.NOT_IMPLEMENTED,
+                    "PROJECTION " + create.projections().get(0).name() + " is not supported");
+        }
         if (create.engine() != null && create.engine().name() == null) {
             throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "CREATE TABLE without ENGINE is not supported");
         }

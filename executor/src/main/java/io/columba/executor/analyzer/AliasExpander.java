@@ -117,8 +117,12 @@ final class AliasExpander {
         }
         List<OrderByElement> orderBy = new ArrayList<>();
         for (OrderByElement order : window.orderBy()) {
-            orderBy.add(
-                    new OrderByElement(expand(order.expression(), expanding), order.descending(), order.nullsFirst()));
+            orderBy.add(new OrderByElement(
+                    expand(order.expression(), expanding),
+                    order.descending(),
+                    order.nullsFirst(),
+                    order.collation(),
+                    order.fill()));
         }
         return window.withExpressions(partitionBy, orderBy);
     }

@@ -134,6 +134,7 @@ public final class SelectPlanner {
                     ErrorCode.NOT_IMPLEMENTED,
                     "WITH TOTALS, WITH ROLLUP/CUBE, GROUPING SETS and LIMIT BY are not supported yet");
         }
+        rejectUnsupported(select);
         Map<String, Expression> aliases = new LinkedHashMap<>();
         for (Alias alias : select.with()) {
             aliases.put(alias.name(), alias.expression());
@@ -151,10 +152,8 @@ public final class SelectPlanner {
         List<String> sourceNames = source.names();
         List<Expression> items = new ArrayList<>();
         for (Expression column : select.columns()) {
-            if (column instanceof Asterisk) {
-                for (String name : sourceNames.subList(0, source.visibleCount())) {
-                    items.add(Identifier.of(name));
-                }
+            if (column instanceof Asterisk star) {
+                items.addAll(StarExpansion.expand(star, source, FromClause.fromQualifier(select)));
             } else {
                 items.add(column);
             }
@@ -209,6 +208,9 @@ public final class SelectPlanner {
             windowed.add(expander.expand(order.expression()));
         }
         List<FunctionCall> windows = WindowPlan.collect(windowed);
+        for (FunctionCall window : windows) {
+            rejectUnsupported(window.window().orderBy());
+        }
         boolean streaming = !aggregating && windows.isEmpty() && !select.distinct();
         boolean parallelSort = streaming && !select.orderBy().isEmpty();
         // Rows that are neither aggregated nor sorted stream from table chunks read on all threads, in table order.
@@ -291,14 +293,16 @@ public final class SelectPlanner {
         long count = select.limit() == null ? Long.MAX_VALUE : constantCount(expander.expand(select.limit()), "LIMIT");
         long offset = select.offset() == null ? 0 : constantCount(expander.expand(select.offset()), "OFFSET");
         if (!sortKeys.isEmpty()) {
-            long rowsNeeded = count > Long.MAX_VALUE - offset ? Long.MAX_VALUE : count + offset;
+            // With ties the rows past the limit that equal the last one are needed too.
+            long rowsNeeded =
+                    count > Long.MAX_VALUE - offset || select.limitWithTies() ? Long.MAX_VALUE : count + offset;
             operator = parallelSort
                     ? new SortOperator(projected, sortKeys, projectedTypes, rowsNeeded)
                     : new SortOperator(operator, sortKeys, projectedTypes, rowsNeeded);
         }
         LimitOperator limit = null;
         if (select.limit() != null) {
-            limit = new LimitOperator(operator, count, offset);
+            limit = new LimitOperator(operator, count, offset, select.limitWithTies() ? sortKeys : null);
             operator = limit;
         } else if (select.offset() != null) {
             limit = new LimitOperator(operator, Long.MAX_VALUE, offset);
@@ -313,6 +317,33 @@ public final class SelectPlanner {
             operator = new ProjectOperator(operator, visible);
         }
         return new Plan(operator, names, List.copyOf(types), limit);
+    }
+
+    /** Clauses the parser reads and this planner does not run: refused rather than ignored. */
+    private static void rejectUnsupported(SelectQuery select) {
+        rejectUnsupported(select.orderBy());
+        if (select.interpolate() != null) {
+            throw new ColumbaException(
+                    ErrorCode.NOT_IMPLEMENTED, "INTERPOLATE is not supported: it needs ORDER BY ... WITH FILL");
+        }
+        if (select.limitWithTies() && select.orderBy().isEmpty()) {
+            throw new ColumbaException(ErrorCode.SYNTAX_ERROR, "Can not use WITH TIES without ORDER BY");
+        }
+    }
+
+    private static void rejectUnsupported(List<OrderByElement> orderBy) {
+        for (OrderByElement order : orderBy) {
+            if (order.fill() != null) {
+                throw new ColumbaException(
+                        ErrorCode.NOT_IMPLEMENTED,
+                        "ORDER BY " + ExpressionFormatter.format(order.expression()) + " WITH FILL is not supported");
+            }
+            if (order.collation() != null) {
+                throw new ColumbaException(
+                        ErrorCode.NOT_IMPLEMENTED,
+                        "ORDER BY ... COLLATE is not supported: strings sort by their bytes");
+            }
+        }
     }
 
     /** WHERE and HAVING take UInt8-like values (any integer, Bool, or NULL), as ClickHouse's filters do. */
@@ -451,6 +482,12 @@ public final class SelectPlanner {
         return switch (from) {
             case null -> oneRow();
             case TableReference reference -> tableSource(reference);
+            case TableFunctionReference function
+            when function.fin() ->
+                throw new ColumbaException(
+                        ErrorCode.ILLEGAL_FINAL,
+                        "FINAL is not supported for table function "
+                                + function.function().name());
             case TableFunctionReference function -> tableFunction(function.function());
             case SubqueryTable subquery -> subquerySource(subquery);
         };
@@ -497,6 +534,11 @@ public final class SelectPlanner {
         if (reference.database() != null && !reference.database().equals("default")) {
             throw new ColumbaException(
                     ErrorCode.UNKNOWN_DATABASE, "Database " + reference.database() + " does not exist");
+        }
+        if (reference.sample() != null) {
+            throw new ColumbaException(
+                    ErrorCode.NOT_IMPLEMENTED,
+                    "SAMPLE is not supported: table " + reference.table() + " has no sampling key");
         }
         TableEntry entry = catalog.get(reference.table());
         List<ColumnDefinition> columns = entry.table().schema().columns();

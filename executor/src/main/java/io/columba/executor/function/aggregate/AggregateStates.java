@@ -29,4 +29,12 @@ public interface AggregateStates {
 
     /** Reads a state written by {@link #serialize} as group 0 of this instance, which must be new. */
     void deserialize(StateReader in);
+
+    /**
+     * Merges a state written by {@link #serialize} straight into {@code group}, without a new instance to read it
+     * into; false (having read nothing) when this aggregate has no such path, and the caller deserializes and merges.
+     */
+    default boolean mergeSerialized(int group, StateReader in, int groupCount) {
+        return false;
+    }
 }

@@ -1,7 +1,6 @@
 package io.columba.executor.function.aggregate;
 
 import io.columba.storage.part.GrowableByteArray;
-import java.util.zip.CRC32C;
 
 /**
  * One group's approximate distinct count over 32-bit hashes. As a set it is ClickHouse's UniquesHashSet: every
@@ -113,6 +112,9 @@ final class HashSketch {
             skipDegree = other.skipDegree;
             rehash(table.length);
         }
+        if (registers == null) {
+            reserve(size + other.size, limit);
+        }
         if (other.hasZero) {
             add(0, limit, precision);
         }
@@ -131,24 +133,18 @@ final class HashSketch {
         }
     }
 
-    /** UniquesHashSet's estimate: exact without thinning, else scaled up and corrected for 32-bit collisions. */
+    /**
+     * UniquesHashSet's estimate: exact without thinning, else scaled up plus a pseudo-random remainder and corrected
+     * for 32-bit collisions. The remainder is intHashCRC32 of the size, which ClickHouse builds without SSE 4.2 (the
+     * Debian 18.16 packages) compute as intHash64.
+     */
     long thinnedEstimate() {
         if (skipDegree == 0) {
             return size;
         }
-        long estimate = ((long) size << skipDegree) + (crcHash(size) & ((1L << skipDegree) - 1));
+        long estimate = ((long) size << skipDegree) + (UniqFunction.intHash64(size) & ((1L << skipDegree) - 1));
         double p32 = 4294967296.0;
         return Math.round(p32 * (Math.log(p32) - Math.log(p32 - estimate)));
-    }
-
-    private static long crcHash(long value) {
-        CRC32C crc = new CRC32C();
-        byte[] bytes = new byte[8];
-        for (int i = 0; i < 8; i++) {
-            bytes[i] = (byte) (value >>> (8 * i));
-        }
-        crc.update(bytes);
-        return crc.getValue();
     }
 
     /** HyperLogLog's estimate with linear counting for small counts and the 32-bit large range correction. */
@@ -192,6 +188,51 @@ final class HashSketch {
             if (hash != 0) {
                 out.writeInt(hash);
             }
+        }
+    }
+
+    /**
+     * Merges a set state written by {@link #serialize} into this set straight from its bytes (ClickHouse's
+     * readAndMerge): the table is sized for both up front, the hashes read in bulk. {@code scratch} holds them.
+     * Returns the scratch array (grown when a state holds more hashes).
+     */
+    int[] mergeSerialized(StateReader in, int limit, int[] scratch) {
+        if (in.readByte() == 1) {
+            HashSketch other = new HashSketch();
+            other.registers = in.readBytes((int) in.readVarUInt());
+            other.table = null;
+            mergeFrom(other, limit, 0);
+            return scratch;
+        }
+        int otherSkip = in.readByte();
+        long count = in.readVarUInt();
+        if (count > Integer.MAX_VALUE / 4) {
+            throw new io.columba.storage.error.ColumbaException(
+                    io.columba.storage.error.ErrorCode.CANNOT_READ_ALL_DATA,
+                    "A uniq state of " + count + " hashes is too large");
+        }
+        int[] hashes = scratch.length >= count ? scratch : new int[(int) count];
+        in.readInts(hashes, (int) count);
+        if (otherSkip > skipDegree) {
+            skipDegree = otherSkip;
+            rehash(table.length);
+        }
+        reserve(size + (int) count, limit);
+        for (int i = 0; i < count; i++) {
+            insert(hashes[i], limit);
+        }
+        return hashes;
+    }
+
+    /** Grows the table once to hold {@code expected} hashes (no more than a thinned set can hold). */
+    private void reserve(int expected, int limit) {
+        int bounded = limit > 0 ? Math.min(expected, limit) : expected;
+        int capacity = table.length;
+        while (bounded * 2 > capacity) {
+            capacity *= 2;
+        }
+        if (capacity > table.length) {
+            rehash(capacity);
         }
     }
 

@@ -50,7 +50,10 @@ public final class MergeCombinator extends Combinator {
         return new BoundAggregate(inner.resultType(), () -> new States(inner));
     }
 
-    /** Reads each state into a new single-group instance and merges that into the row's group. */
+    /**
+     * Merges each state into the row's group: straight from its bytes where the aggregate can, else read into a new
+     * single-group instance first.
+     */
     static void mergeStates(
             BoundAggregate bound, AggregateStates target, int[] groups, Column states, int rows, int groupCount) {
         Column plain = states instanceof ConstantColumn constant ? constant.value() : states;
@@ -58,8 +61,12 @@ public final class MergeCombinator extends Combinator {
         int[] mapping = new int[1];
         for (int i = 0; i < rows; i++) {
             int row = plain == states ? i : 0;
-            AggregateStates one = bound.newStates();
             StateReader reader = new StateReader(bytes.data(), bytes.offsets()[row], bytes.length(row));
+            if (target.mergeSerialized(groups[i], reader, groupCount)) {
+                reader.expectEnd();
+                continue;
+            }
+            AggregateStates one = bound.newStates();
             one.deserialize(reader);
             reader.expectEnd();
             mapping[0] = groups[i];

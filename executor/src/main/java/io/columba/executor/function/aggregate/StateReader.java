@@ -2,9 +2,15 @@ package io.columba.executor.function.aggregate;
 
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /** Reads a serialized aggregate state (little-endian numbers, VarUInt sizes), refusing to run past its end. */
 public final class StateReader {
+    private static final VarHandle LITTLE_ENDIAN_INT =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final byte[] data;
     private final int end;
     private int at;
@@ -46,6 +52,15 @@ public final class StateReader {
         }
         at += 4;
         return value;
+    }
+
+    /** {@code count} little-endian Int32s into {@code into[0..count)}. */
+    public void readInts(int[] into, int count) {
+        need(count * 4);
+        for (int i = 0; i < count; i++) {
+            into[i] = (int) LITTLE_ENDIAN_INT.get(data, at + 4 * i);
+        }
+        at += count * 4;
     }
 
     public double readDouble() {

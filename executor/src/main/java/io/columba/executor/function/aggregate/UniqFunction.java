@@ -100,6 +100,8 @@ public final class UniqFunction implements AggregateFunction {
         private final Kind kind;
         private final List<DataType> types;
         private HashSketch[] sketches = new HashSketch[16];
+        /** The hashes of the state being merged from its bytes. */
+        private int[] scratch = new int[0];
 
         States(Kind kind, List<DataType> types) {
             this.kind = kind;
@@ -142,8 +144,63 @@ public final class UniqFunction implements AggregateFunction {
             return out;
         }
 
+        /**
+         * uniq of several arguments hashes each row's values as ClickHouse's UniqVariadicHash does: CityHash64 of the
+         * first value's bytes (little-endian for numbers), each next one folded in with Hash128to64; the set takes
+         * the low 32 bits as they are.
+         */
+        private long[] variadicHashes(Column[] arguments, int rows) {
+            long[] hashes = new long[rows];
+            byte[] scratch = new byte[8];
+            for (int a = 0; a < arguments.length; a++) {
+                Column plain = arguments[a].materialize();
+                DataType type = types.get(a);
+                for (int i = 0; i < rows; i++) {
+                    long hash = valueHash(plain, type, i, scratch);
+                    hashes[i] = a == 0
+                            ? hash
+                            : io.columba.executor.function.scalar.CityHash102.hash128to64(hash, hashes[i]);
+                }
+            }
+            return hashes;
+        }
+
+        private static long valueHash(Column column, DataType type, int row, byte[] scratch) {
+            long bits;
+            int width;
+            switch (column) {
+                case StringColumn strings -> {
+                    int[] offsets = strings.offsets();
+                    return bytesHash(strings.data(), offsets[row], offsets[row + 1]);
+                }
+                case LongColumn longs -> {
+                    bits = longs.get(row);
+                    width = type.withoutNullable().fixedWidth();
+                }
+                case DoubleColumn doubles -> {
+                    boolean float32 = type.withoutNullable() == FloatType.FLOAT32;
+                    bits = float32
+                            ? Float.floatToRawIntBits((float) doubles.get(row))
+                            : Double.doubleToRawLongBits(doubles.get(row));
+                    width = float32 ? 4 : 8;
+                }
+                default -> throw new IllegalStateException("refused when binding");
+            }
+            for (int b = 0; b < width; b++) {
+                scratch[b] = (byte) (bits >>> (8 * b));
+            }
+            return bytesHash(scratch, 0, width);
+        }
+
         @Override
         public void add(int[] groups, Column[] arguments, int rows, int groupCount) {
+            if (kind == Kind.UNIQ && arguments.length > 1) {
+                long[] hashes = variadicHashes(arguments, rows);
+                for (int i = 0; i < rows; i++) {
+                    sketch(groups[i]).insert((int) hashes[i], UNIQ_LIMIT);
+                }
+                return;
+            }
             long[] values = values(arguments[0], types.get(0), rows);
             for (int a = 1; a < arguments.length; a++) {
                 long[] more = values(arguments[a], types.get(a), rows);
@@ -174,6 +231,15 @@ public final class UniqFunction implements AggregateFunction {
             if (sketch.size() > setLimit) {
                 sketch.toHyperLogLog(precision);
             }
+        }
+
+        @Override
+        public boolean mergeSerialized(int group, StateReader in, int groupCount) {
+            if (kind != Kind.UNIQ) {
+                return false;
+            }
+            scratch = sketch(group).mergeSerialized(in, UNIQ_LIMIT, scratch);
+            return true;
         }
 
         @Override

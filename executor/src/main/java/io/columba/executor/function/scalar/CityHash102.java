@@ -33,7 +33,7 @@ public final class CityHash102 {
     }
 
     /** CityHash's Hash128to64 of (low, high): also how ClickHouse combines the hashes of several arguments. */
-    static long hash128to64(long low, long high) {
+    public static long hash128to64(long low, long high) {
         long mul = 0x9ddfea08eb382d69L;
         long a = (low ^ high) * mul;
         a ^= a >>> 47;
