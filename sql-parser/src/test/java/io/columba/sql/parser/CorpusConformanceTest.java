@@ -27,9 +27,14 @@ class CorpusConformanceTest {
     private static final double RECORDED_IDENTICAL_SHARE = 0.8762;
 
     static Path corpus() {
+        return shared("conformance/clickhouse-selects");
+    }
+
+    /** A path under {@code ../shared} beside the project (or beside a folder above it); null when it is not there. */
+    static Path shared(String relative) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared").resolve("conformance").resolve("clickhouse-selects");
-            if (Files.isDirectory(candidate)) {
+            Path candidate = dir.resolveSibling("shared").resolve(relative);
+            if (Files.exists(candidate)) {
                 return candidate;
             }
         }
