@@ -309,7 +309,8 @@ insertTarget
     : TABLE? tableIdentifier                                            # insertIntoTable
     | TABLE? FUNCTION tableFunction (PARTITION BY expr)?                # insertIntoFunction
     ;
-insertColumns: LPAREN compoundIdentifier (COMMA compoundIdentifier)* RPAREN;
+// INSERT INTO t (*) lists every column, as no list does.
+insertColumns: LPAREN (ASTERISK | compoundIdentifier (COMMA compoundIdentifier)*) RPAREN;
 valuesRow: LPAREN exprList? RPAREN;
 
 // Expressions
@@ -328,7 +329,7 @@ expr
     | viewFunction                                                      # viewExpr
     | CAST LPAREN expr AS columnType RPAREN                             # castExpr
     | CAST LPAREN expr COMMA expr RPAREN                                # castFunctionExpr
-    | INTERVAL aliasedExpr identifier                                   # intervalExpr
+    | INTERVAL aliasedExpr IDENTIFIER                                   # intervalExpr
     | INTERVAL STRING_LITERAL                                           # intervalStringExpr
     | identifier LPAREN identifier FROM expr RPAREN                     # extractExpr
     | identifier LPAREN (LEADING | TRAILING | BOTH) expr FROM expr RPAREN  # trimExpr

@@ -266,12 +266,12 @@ final class ExpressionBuilder extends BuilderPart {
             "year");
 
     private Expression interval(IntervalExprContext context) {
-        String unit = identifier(context.identifier()).toLowerCase(Locale.ROOT);
+        String unit = context.IDENTIFIER().getText().toLowerCase(Locale.ROOT);
         if (unit.endsWith("s")) {
             unit = unit.substring(0, unit.length() - 1);
         }
         if (!INTERVAL_UNITS.contains(unit)) {
-            Token token = context.identifier().getStart();
+            Token token = context.IDENTIFIER().getSymbol();
             throw syntaxError(
                     token, "expected an interval unit (SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER, YEAR)");
         }

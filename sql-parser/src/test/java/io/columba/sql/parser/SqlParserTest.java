@@ -89,6 +89,21 @@ class SqlParserTest {
     }
 
     @Test
+    void insertOfAsteriskColumnsListsEveryColumn() {
+        InsertStatement insert = (InsertStatement) SqlParser.parse("INSERT INTO t (*) VALUES (1, 'a')");
+        assertThat(insert.asteriskColumns()).isTrue();
+        assertThat(insert.columns()).isEmpty();
+        assertThat(ExplainAstPrinter.print(insert)).isEqualTo("""
+                        InsertQuery   (children 2)
+                         Identifier t
+                         ExpressionList (children 1)
+                          Asterisk
+                        """);
+        assertThat(((InsertStatement) SqlParser.parse("INSERT INTO t VALUES (1)")).asteriskColumns())
+                .isFalse();
+    }
+
+    @Test
     void syntaxErrorsGiveThePositionLineAndColumn() {
         assertThatThrownBy(() -> SqlParser.parse("SELECT a\nFROM t WHERE a = = 1"))
                 .isInstanceOf(SqlSyntaxException.class)
