@@ -3,6 +3,32 @@ parser grammar ClickHouseParser;
 
 options { tokenVocab = ClickHouseLexer; }
 
+@parser::members {
+    // The lower bound of BETWEEN is parsed at the precedence of its upper bound (one above BETWEEN's own), so it
+    // never takes the AND of BETWEEN, also when prediction sees no context (SLL). ANTLR calls a left-recursive
+    // rule with a precedence only at the right edge of an alternative; these two hooks do it for the lower bound.
+    private int checkedPrecedence;
+    private int boundPrecedence = -1;
+
+    /** The next expression is the lower bound of a BETWEEN whose alternative has just checked its precedence. */
+    private void betweenBound() {
+        boundPrecedence = checkedPrecedence + 1;
+    }
+
+    @Override
+    public boolean precpred(RuleContext context, int precedence) {
+        checkedPrecedence = precedence;
+        return super.precpred(context, precedence);
+    }
+
+    @Override
+    public void enterRecursionRule(ParserRuleContext context, int state, int ruleIndex, int precedence) {
+        int bound = boundPrecedence;
+        boundPrecedence = -1;
+        super.enterRecursionRule(context, state, ruleIndex, bound >= 0 ? bound : precedence);
+    }
+}
+
 statementEof: statement SEMICOLON? EOF;
 expressionEof: expr EOF;
 
@@ -168,16 +194,16 @@ tableIdentifier: (identifier DOT)? identifier;
 // SAMPLE 1/10 OFFSET 1/2: ratios as ClickHouse reads them, a number or a number over a number.
 sampleClause: SAMPLE sampleRatio (OFFSET sampleRatio)?;
 sampleRatio: (DECIMAL_LITERAL | FLOATING_LITERAL) (SLASH (DECIMAL_LITERAL | FLOATING_LITERAL))?;
-prewhereClause: PREWHERE expr;
-whereClause: WHERE expr;
+prewhereClause: PREWHERE aliasedExpr;
+whereClause: WHERE aliasedExpr;
 groupByClause: GROUP BY (groupingSets | LPAREN exprList RPAREN | exprList) (WITH (ROLLUP | CUBE))?;
 groupingSets: GROUPING SETS LPAREN groupingSet (COMMA groupingSet)* RPAREN;
 groupingSet: LPAREN exprList? RPAREN | expr;
 limitByClause: LIMIT expr ((COMMA | OFFSET) expr)? BY exprList;
-havingClause: HAVING expr;
+havingClause: HAVING aliasedExpr;
 orderByClause: ORDER BY orderItem (COMMA orderItem)*;
 orderItem
-    : expr (ASCENDING | DESCENDING | ASC | DESC)? (NULLS (FIRST | LAST))? (COLLATE STRING_LITERAL)?
+    : aliasedExpr (ASCENDING | DESCENDING | ASC | DESC)? (NULLS (FIRST | LAST))? (COLLATE STRING_LITERAL)?
       (WITH FILL (FROM fillFrom=expr)? (TO fillTo=expr)? (STEP fillStep=expr)? (STALENESS fillStaleness=expr)?)?
     ;
 // INTERPOLATE (x AS x + 1, y): what WITH FILL puts into the columns of the rows it adds.
@@ -283,23 +309,27 @@ insertTarget
     : TABLE? tableIdentifier                                            # insertIntoTable
     | TABLE? FUNCTION tableFunction (PARTITION BY expr)?                # insertIntoFunction
     ;
-insertColumns: LPAREN compoundIdentifier (COMMA compoundIdentifier)* RPAREN;
+// INSERT INTO t (*) lists every column, as no list does.
+insertColumns: LPAREN (ASTERISK | compoundIdentifier (COMMA compoundIdentifier)*) RPAREN;
 valuesRow: LPAREN exprList? RPAREN;
 
 // Expressions
 
-exprList: expr (COMMA expr)* COMMA?;
+// An alias stands where ClickHouse reads an "expression with optional alias": in lists, parentheses and clauses,
+// never as an operator (1 AS a + 1 is an error), so an expression never takes the AS of CAST(x AS T) or WITH x AS y.
+exprList: aliasedExpr (COMMA aliasedExpr)* COMMA?;
+aliasedExpr: expr (AS identifier)?;
 
 expr
     : literal                                                           # literalExpr
     | QUERY_PARAMETER                                                   # queryParameterExpr
     | ASTERISK columnTransformer*                                       # asteriskExpr
     | compoundIdentifier DOT ASTERISK columnTransformer*                # qualifiedAsteriskExpr
-    | CASE caseSubject=expr? (WHEN expr THEN expr)+ (ELSE expr)? END    # caseExpr
+    | CASE caseSubject=expr? (WHEN aliasedExpr THEN aliasedExpr)+ (ELSE aliasedExpr)? END  # caseExpr
     | viewFunction                                                      # viewExpr
     | CAST LPAREN expr AS columnType RPAREN                             # castExpr
     | CAST LPAREN expr COMMA expr RPAREN                                # castFunctionExpr
-    | INTERVAL expr identifier                                          # intervalExpr
+    | INTERVAL aliasedExpr IDENTIFIER                                   # intervalExpr
     | INTERVAL STRING_LITERAL                                           # intervalStringExpr
     | identifier LPAREN identifier FROM expr RPAREN                     # extractExpr
     | identifier LPAREN (LEADING | TRAILING | BOTH) expr FROM expr RPAREN  # trimExpr
@@ -310,8 +340,8 @@ expr
         (FILTER LPAREN WHERE filter=expr RPAREN)?
         (OVER LPAREN windowSpec RPAREN)?                                # functionExpr
     | LPAREN selectUnion RPAREN                                         # subqueryExpr
-    | LPAREN expr RPAREN                                                # parenExpr
-    | LPAREN (expr COMMA (expr (COMMA expr)* COMMA?)?)? RPAREN          # tupleExpr
+    | LPAREN aliasedExpr RPAREN                                         # parenExpr
+    | LPAREN (aliasedExpr COMMA (aliasedExpr (COMMA aliasedExpr)* COMMA?)?)? RPAREN  # tupleExpr
     | LBRACKET exprList? RBRACKET                                       # arrayExpr
     | LBRACE (expr COLON expr (COMMA expr COLON expr)*)? RBRACE         # mapExpr
     | compoundIdentifier                                                # columnExpr
@@ -328,12 +358,11 @@ expr
     | expr NOT? (LIKE | ILIKE) expr                                     # likeExpr
     | expr GLOBAL? NOT? IN expr                                         # inExpr
     | expr IS NOT? NULL_SQL                                             # isNullExpr
-    | expr NOT? BETWEEN expr AND expr                                   # betweenExpr
+    | expr NOT? BETWEEN {betweenBound();} expr AND expr                                   # betweenExpr
     | NOT expr                                                          # notExpr
     | expr AND expr                                                     # andExpr
     | expr OR expr                                                      # orExpr
     | <assoc = right> expr QUERY expr COLON expr                        # ternaryExpr
-    | expr AS identifier                                                # aliasExpr
     | identifier ARROW expr                                             # lambdaExpr
     | LPAREN (identifier (COMMA identifier)*)? RPAREN ARROW expr        # lambdaTupleExpr
     ;
@@ -373,6 +402,8 @@ literal
 aliasClause: AS identifier | alias;
 alias: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | aliasKeyword;
 
+// NOT is no name: as in ClickHouse, NOT (x) = 1 is not(x = 1), and a name would make SLL prediction read NOT x = 1
+// as a column NOT.
 identifier: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER | QUERY_PARAMETER | keyword;
 
 // Keywords that may stand as a bare alias (the clause keywords may not).
@@ -387,6 +418,6 @@ keyword
     : aliasKeyword
     | ALL | ANY | ARRAY | ANTI | ASOF | CROSS | FULL | INNER | LEFT | OUTER | PASTE | RIGHT | SEMI
     | AND | AS | ASC | BETWEEN | BY | DESC | DISTINCT | ELSE | FALSE | FINAL | FORMAT | FROM | GLOBAL | GROUP
-    | HAVING | ILIKE | IN | IS | JOIN | LIKE | LIMIT | NOT | NULL_SQL | OFFSET | ON | OR | ORDER | OVER | PREWHERE | SELECT
+    | HAVING | ILIKE | IN | IS | JOIN | LIKE | LIMIT | NULL_SQL | OFFSET | ON | OR | ORDER | OVER | PREWHERE | SELECT
     | SETTINGS | EXCEPT | THEN | TRUE | UNION | USING | WHEN | WHERE | WITH
     ;

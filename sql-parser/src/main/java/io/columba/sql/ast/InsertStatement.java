@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * {@code INSERT INTO t [(columns)]} followed by exactly one of: VALUES rows, {@code FORMAT name} with the raw
  * data that followed it, or a SELECT. {@code columns} is empty when not listed; {@code settings} are those written
- * before the data ({@code INSERT INTO t SETTINGS a = 1 VALUES ...}).
+ * before the data ({@code INSERT INTO t SETTINGS a = 1 VALUES ...}). {@code asteriskColumns}: the columns were
+ * written {@code (*)}, which lists every column as no list does ({@code columns} is empty then too).
  */
 public record InsertStatement(
         String database,
@@ -16,7 +17,8 @@ public record InsertStatement(
         String format,
         String data,
         SelectUnion select,
-        Map<String, Expression> settings)
+        Map<String, Expression> settings,
+        boolean asteriskColumns)
         implements Statement {
 
     public InsertStatement {

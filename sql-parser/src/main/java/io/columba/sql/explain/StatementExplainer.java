@@ -298,7 +298,9 @@ final class StatementExplainer {
     /** {@code InsertQuery} over its target, the columns, the SELECT and the settings written before the data. */
     private ExplainNode insert(List<ExplainNode> target, InsertStatement insert) {
         List<ExplainNode> children = new ArrayList<>(target);
-        if (!insert.columns().isEmpty()) {
+        if (insert.asteriskColumns()) {
+            children.add(ExplainNode.of("ExpressionList", List.of(ExplainNode.leaf("Asterisk"))));
+        } else if (!insert.columns().isEmpty()) {
             children.add(queries.expressions.list(
                     insert.columns().stream().map(Identifier::of).toList()));
         }

@@ -1,5 +1,6 @@
 package io.columba.sql.parser;
 
+import io.columba.sql.ast.Alias;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.OrderByElement;
 import io.columba.sql.ast.SelectUnion;
@@ -27,8 +28,22 @@ abstract class BuilderPart {
         return root.expressions.expression(context);
     }
 
+    /** An expression with its alias, if it has one ({@code x AS y}). */
+    final Expression expr(AliasedExprContext context) {
+        Expression expression = expr(context.expr());
+        return context.identifier() == null ? expression : new Alias(expression, identifier(context.identifier()));
+    }
+
     final List<Expression> exprList(ExprListContext context) {
-        return context == null ? List.of() : exprs(context.expr());
+        return context == null ? List.of() : aliasedExprs(context.aliasedExpr());
+    }
+
+    final List<Expression> aliasedExprs(List<AliasedExprContext> contexts) {
+        List<Expression> result = new ArrayList<>(contexts.size());
+        for (AliasedExprContext context : contexts) {
+            result.add(expr(context));
+        }
+        return result;
     }
 
     final List<Expression> exprs(List<ExprContext> contexts) {
@@ -147,7 +162,7 @@ abstract class BuilderPart {
                         optionalExpr(item.fillTo),
                         optionalExpr(item.fillStep),
                         optionalExpr(item.fillStaleness));
-        return new OrderByElement(expr(item.expr(0)), descending, nullsFirst, collation, fill);
+        return new OrderByElement(expr(item.aliasedExpr()), descending, nullsFirst, collation, fill);
     }
 
     final Expression optionalExpr(ExprContext context) {

@@ -220,17 +220,28 @@ final class DefinitionBuilder extends BuilderPart {
             }
             default -> throw new IllegalStateException("unknown insert");
         }
+        TableIdentifierContext table = target instanceof InsertIntoTableContext into ? into.tableIdentifier() : null;
+        InsertStatement inserted = new InsertStatement(
+                table == null ? null : database(table),
+                table == null ? null : table(table),
+                insertColumns(columns),
+                rows,
+                format,
+                data,
+                select,
+                settings(settings),
+                asterisk(columns));
         if (target instanceof InsertIntoFunctionContext function) {
-            InsertStatement inserted = new InsertStatement(
-                    null, null, insertColumns(columns), rows, format, data, select, settings(settings));
             return new InsertFunctionStatement(
                     root.selects.tableFunction(function.tableFunction()),
                     function.expr() == null ? null : expr(function.expr()),
                     inserted);
         }
-        TableIdentifierContext table = ((InsertIntoTableContext) target).tableIdentifier();
-        return new InsertStatement(
-                database(table), table(table), insertColumns(columns), rows, format, data, select, settings(settings));
+        return inserted;
+    }
+
+    private static boolean asterisk(InsertColumnsContext context) {
+        return context != null && context.ASTERISK() != null;
     }
 
     private List<String> insertColumns(InsertColumnsContext context) {

@@ -50,9 +50,9 @@ final class ExpressionBuilder extends BuilderPart {
             case FunctionExprContext function -> function(function);
             case ViewExprContext view -> root.selects.viewFunction(view.viewFunction());
             case SubqueryExprContext subquery -> new SubqueryExpression(selectUnion(subquery.selectUnion()));
-            case ParenExprContext paren -> expr(paren.expr());
+            case ParenExprContext paren -> expr(paren.aliasedExpr());
             case TupleExprContext tuple -> {
-                List<Expression> elements = exprs(tuple.expr());
+                List<Expression> elements = aliasedExprs(tuple.aliasedExpr());
                 yield new FunctionCall(
                         "tuple", elements, null, false, elements.size() > 1 && allConstant(elements, "tuple"));
             }
@@ -108,7 +108,6 @@ final class ExpressionBuilder extends BuilderPart {
             case OrExprContext or -> flatten("or", or.expr(0), or.expr(1), OrExprContext.class);
             case TernaryExprContext ternary ->
                 FunctionCall.of("if", expr(ternary.expr(0)), expr(ternary.expr(1)), expr(ternary.expr(2)));
-            case AliasExprContext alias -> new Alias(expr(alias.expr()), identifier(alias.identifier()));
             default ->
                 throw new IllegalStateException(
                         "unknown expression " + context.getClass().getSimpleName());
@@ -131,10 +130,15 @@ final class ExpressionBuilder extends BuilderPart {
                         && literal.literal().HEREDOC() == null;
             case ArrayExprContext array ->
                 array.exprList() == null
-                        || array.exprList().expr().stream().allMatch(ExpressionBuilder::constantElement);
-            case TupleExprContext tuple -> tuple.expr().stream().allMatch(ExpressionBuilder::constantElement);
+                        || array.exprList().aliasedExpr().stream().allMatch(ExpressionBuilder::constantElement);
+            case TupleExprContext tuple -> tuple.aliasedExpr().stream().allMatch(ExpressionBuilder::constantElement);
             default -> false;
         };
+    }
+
+    private static boolean constantElement(AliasedExprContext element) {
+        ExprContext context = element.expr();
+        return element.identifier() == null && constantElement(context);
     }
 
     private static boolean constantElement(ExprContext context) {
@@ -232,10 +236,13 @@ final class ExpressionBuilder extends BuilderPart {
     }
 
     private Expression caseExpression(CaseExprContext context) {
-        List<Expression> parts = exprs(context.expr());
         boolean hasSubject = context.caseSubject != null;
         boolean hasElse = context.ELSE() != null;
-        List<Expression> arguments = new ArrayList<>(parts);
+        List<Expression> arguments = new ArrayList<>();
+        if (hasSubject) {
+            arguments.add(expr(context.caseSubject));
+        }
+        arguments.addAll(aliasedExprs(context.aliasedExpr()));
         if (!hasElse) {
             arguments.add(Literal.ofNull());
         }
@@ -259,16 +266,16 @@ final class ExpressionBuilder extends BuilderPart {
             "year");
 
     private Expression interval(IntervalExprContext context) {
-        String unit = identifier(context.identifier()).toLowerCase(Locale.ROOT);
+        String unit = context.IDENTIFIER().getText().toLowerCase(Locale.ROOT);
         if (unit.endsWith("s")) {
             unit = unit.substring(0, unit.length() - 1);
         }
         if (!INTERVAL_UNITS.contains(unit)) {
-            Token token = context.identifier().getStart();
+            Token token = context.IDENTIFIER().getSymbol();
             throw syntaxError(
                     token, "expected an interval unit (SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER, YEAR)");
         }
-        return FunctionCall.of(intervalFunction(unit), expr(context.expr()));
+        return FunctionCall.of(intervalFunction(unit), expr(context.aliasedExpr()));
     }
 
     /** {@code INTERVAL '2 day'}: the string holds the count and the unit. */

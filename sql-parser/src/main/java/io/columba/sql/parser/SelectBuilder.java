@@ -147,15 +147,15 @@ final class SelectBuilder extends BuilderPart {
                                 .toList(),
                 select.prewhereClause() == null
                         ? null
-                        : expr(select.prewhereClause().expr()),
-                select.whereClause() == null ? null : expr(select.whereClause().expr()),
+                        : expr(select.prewhereClause().aliasedExpr()),
+                select.whereClause() == null ? null : expr(select.whereClause().aliasedExpr()),
                 groupBy,
                 groupingSets,
                 groupByModifier,
                 select.TOTALS() != null,
                 select.havingClause() == null
                         ? null
-                        : expr(select.havingClause().expr()),
+                        : expr(select.havingClause().aliasedExpr()),
                 orderBy,
                 limitBy,
                 limit,

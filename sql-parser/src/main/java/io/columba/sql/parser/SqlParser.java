@@ -26,8 +26,17 @@ public final class SqlParser {
         }
         InsertDataSplitter.Split split = InsertDataSplitter.split(sql);
         String head = split == null ? sql : split.head();
-        ClickHouseParser.StatementEofContext tree = parseTree(sql, head);
+        ClickHouseParser.StatementEofContext tree = parseTree(sql, head).statement();
         return new AstBuilder(head, split == null ? null : split.data()).statement(tree);
+    }
+
+    /**
+     * Whether {@link #parse} needs its second, full-context (LL) pass for this statement, which costs several times
+     * the first: statements that parse in the first pass (SLL prediction) tell nothing.
+     */
+    static boolean needsFullContext(String sql) {
+        InsertDataSplitter.Split split = InsertDataSplitter.split(sql);
+        return parseTree(sql, split == null ? sql : split.head()).fullContext();
     }
 
     /** Parses one expression ({@code x + 1}, {@code bloom_filter(0.01)}), as it may stand in a SELECT list. */
@@ -43,13 +52,16 @@ public final class SqlParser {
         return new AstBuilder(sql, null).expr(tree.expr());
     }
 
-    private static ClickHouseParser.StatementEofContext parseTree(String fullText, String text) {
+    /** A statement's parse tree, and whether the SLL pass bailed out so that the LL pass made it. */
+    private record ParseTree(ClickHouseParser.StatementEofContext statement, boolean fullContext) {}
+
+    private static ParseTree parseTree(String fullText, String text) {
         ClickHouseParser parser = parser(fullText, text);
         try {
-            return parser.statementEof();
+            return new ParseTree(parser.statementEof(), false);
         } catch (ParseCancellationException sllFailed) {
             withFullContext(parser, fullText);
-            return parser.statementEof();
+            return new ParseTree(parser.statementEof(), true);
         }
     }
 

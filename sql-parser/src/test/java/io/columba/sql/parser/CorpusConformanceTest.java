@@ -21,15 +21,20 @@ import org.junit.jupiter.api.Test;
  */
 class CorpusConformanceTest {
     /** Files of the corpus whose statements all parsed when this was last raised. */
-    private static final double RECORDED_PARSE_SHARE = 0.9389;
+    private static final double RECORDED_PARSE_SHARE = 0.9399;
 
     /** Files of the corpus whose every statement prints ClickHouse's own EXPLAIN AST, when this was last raised. */
-    private static final double RECORDED_IDENTICAL_SHARE = 0.8762;
+    private static final double RECORDED_IDENTICAL_SHARE = 0.8782;
 
     static Path corpus() {
+        return shared("conformance/clickhouse-selects");
+    }
+
+    /** A path under {@code ../shared} beside the project (or beside a folder above it); null when it is not there. */
+    static Path shared(String relative) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared").resolve("conformance").resolve("clickhouse-selects");
-            if (Files.isDirectory(candidate)) {
+            Path candidate = dir.resolveSibling("shared").resolve(relative);
+            if (Files.exists(candidate)) {
                 return candidate;
             }
         }

@@ -3,7 +3,10 @@ package io.columba.sql.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.columba.sql.ast.Alias;
+import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.ExpressionFormatter;
+import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.InsertStatement;
 import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectStatement;
@@ -11,6 +14,8 @@ import io.columba.sql.ast.SubqueryExpression;
 import io.columba.sql.ast.SubqueryTable;
 import io.columba.sql.ast.TableFunctionReference;
 import io.columba.sql.explain.ExplainAstPrinter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SqlParserTest {
@@ -81,6 +86,21 @@ class SqlParserTest {
         assertThat(insert.format()).isEqualTo("JSONEachRow");
         assertThat(insert.columns()).containsExactly("a", "b");
         assertThat(insert.data()).isEqualTo("{\"a\": 1, \"b\": \"it's\"}\n");
+    }
+
+    @Test
+    void insertOfAsteriskColumnsListsEveryColumn() {
+        InsertStatement insert = (InsertStatement) SqlParser.parse("INSERT INTO t (*) VALUES (1, 'a')");
+        assertThat(insert.asteriskColumns()).isTrue();
+        assertThat(insert.columns()).isEmpty();
+        assertThat(ExplainAstPrinter.print(insert)).isEqualTo("""
+                        InsertQuery   (children 2)
+                         Identifier t
+                         ExpressionList (children 1)
+                          Asterisk
+                        """);
+        assertThat(((InsertStatement) SqlParser.parse("INSERT INTO t VALUES (1)")).asteriskColumns())
+                .isFalse();
     }
 
     @Test
@@ -180,5 +200,49 @@ class SqlParserTest {
                              Literal UInt64_1
                          Identifier CSV
                         """);
+    }
+
+    @Test
+    void aliasesStandWhereClickHouseReadsAnExpressionWithOptionalAlias() {
+        SelectQuery select = ((SelectStatement) SqlParser.parse("SELECT (1 AS a) + a, f(x AS y), [2 AS z], CASE WHEN b"
+                        + " THEN 3 AS c END, INTERVAL 4 AS d DAY FROM t WHERE e AS w ORDER BY g AS o"))
+                .query()
+                .selects()
+                .get(0);
+        List<String> aliases = new ArrayList<>();
+        select.columns().forEach(column -> collectAliases(column, aliases));
+        collectAliases(select.where(), aliases);
+        collectAliases(select.orderBy().get(0).expression(), aliases);
+        assertThat(aliases).containsExactly("a", "y", "z", "c", "d", "w", "o");
+        // As in ClickHouse 18.16: an alias is no operand, and CAST's AS names the type.
+        assertThatThrownBy(() -> SqlParser.parse("SELECT 1 AS a + 1")).isInstanceOf(SqlSyntaxException.class);
+        assertThatThrownBy(() -> SqlParser.parse("SELECT CAST(1 AS a AS String)"))
+                .isInstanceOf(SqlSyntaxException.class);
+    }
+
+    private static void collectAliases(Expression expression, List<String> aliases) {
+        if (expression instanceof Alias alias) {
+            aliases.add(alias.name());
+            collectAliases(alias.expression(), aliases);
+        } else if (expression instanceof FunctionCall call) {
+            call.arguments().forEach(argument -> collectAliases(argument, aliases));
+        }
+    }
+
+    @Test
+    void betweenTakesTheFirstAndAndNotTakesTheComparison() {
+        SelectQuery select = ((SelectStatement) SqlParser.parse(
+                        "SELECT x BETWEEN 1 + 1 AND 3 AND y, NOT (1) = 2," + " x NOT BETWEEN a = 1 AND b AND NOT c"))
+                .query()
+                .selects()
+                .get(0);
+        assertThat(select.columns())
+                .extracting(ExpressionFormatter::format)
+                .containsExactly(
+                        "and(and(greaterOrEquals(x, plus(1, 1)), lessOrEquals(x, 3)), y)",
+                        "not(equals(1, 2))",
+                        "and(or(less(x, equals(a, 1)), greater(x, b)), not(c))");
+        assertThatThrownBy(() -> SqlParser.parse("SELECT x BETWEEN 1 OR 2 AND 3"))
+                .isInstanceOf(SqlSyntaxException.class);
     }
 }
