@@ -7,6 +7,7 @@ import io.columba.server.ColumbaServer;
 import io.columba.server.ServerConfig;
 import io.columba.server.http.ApiRequest;
 import io.columba.server.http.ApiResponse;
+import io.columba.server.http.Cancellation;
 import io.columba.server.query.QueryRunner;
 import io.columba.server.tinybird.TinybirdApi;
 import io.columba.workspace.Workspace;
@@ -169,7 +170,7 @@ public class EndpointBenchmark {
 
     @Benchmark
     public byte[] sqlOnly() {
-        return runner.run(compiledSql, QuerySettings.forReading(), "JSON", FormatSettings.TINYBIRD)
+        return runner.run(compiledSql, QuerySettings.forReading(), "JSON", FormatSettings.TINYBIRD, Cancellation.NONE)
                 .body();
     }
 }
