@@ -327,7 +327,7 @@ public final class SelectPlanner {
                     ErrorCode.NOT_IMPLEMENTED, "INTERPOLATE is not supported: it needs ORDER BY ... WITH FILL");
         }
         if (select.limitWithTies() && select.orderBy().isEmpty()) {
-            throw new ColumbaException(ErrorCode.SYNTAX_ERROR, "Can not use WITH TIES without ORDER BY");
+            throw new ColumbaException(ErrorCode.WITH_TIES_WITHOUT_ORDER_BY, "Can not use WITH TIES without ORDER BY");
         }
     }
 
