@@ -53,6 +53,16 @@ public final class CountFunction implements AggregateFunction {
             }
         }
 
+        /** countMerge: the stored count (a VarUInt) added straight from its bytes. */
+        @Override
+        public boolean mergeSerialized(int group, StateReader in, int groupCount) {
+            if (counts.length <= group) {
+                counts = Arrays.copyOf(counts, Math.max(group + 1, counts.length * 2));
+            }
+            counts[group] += in.readVarUInt();
+            return true;
+        }
+
         @Override
         public void merge(AggregateStates other, int[] mapping, int groupCount) {
             States from = (States) other;

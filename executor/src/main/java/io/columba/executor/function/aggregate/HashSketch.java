@@ -14,6 +14,14 @@ final class HashSketch {
     private boolean hasZero;
     private int skipDegree;
     private byte[] registers;
+    /** Hashes of merged states not yet in the table, and the largest skip degree among those states. */
+    private int[] pending;
+
+    private int pendingCount;
+    private int pendingSkip;
+
+    /** Pending hashes per set past which they go into the table at once (bounds the memory they take). */
+    private static final int PENDING_LIMIT = 1 << 16;
 
     int size() {
         return size;
@@ -192,17 +200,20 @@ final class HashSketch {
     }
 
     /**
-     * Merges a set state written by {@link #serialize} into this set straight from its bytes (ClickHouse's
-     * readAndMerge): the table is sized for both up front, the hashes read in bulk. {@code scratch} holds them.
-     * Returns the scratch array (grown when a state holds more hashes).
+     * Takes a set state written by {@link #serialize} straight from its bytes (ClickHouse's readAndMerge), but only
+     * appends its hashes to a pending list: a query merging many small states into a few hundred groups would
+     * otherwise touch a different large table (up to 512 KiB) for every state, a cache miss per hash. The pending
+     * hashes go into the table in one pass, group by group, at {@link #flushPending}. The set is the same either
+     * way: which hashes a thinned set keeps depends only on the union of hashes and the largest skip degree seen.
      */
-    int[] mergeSerialized(StateReader in, int limit, int[] scratch) {
+    void deferSerialized(StateReader in, int limit) {
         if (in.readByte() == 1) {
             HashSketch other = new HashSketch();
             other.registers = in.readBytes((int) in.readVarUInt());
             other.table = null;
+            flushPending(limit);
             mergeFrom(other, limit, 0);
-            return scratch;
+            return;
         }
         int otherSkip = in.readByte();
         long count = in.readVarUInt();
@@ -211,17 +222,61 @@ final class HashSketch {
                     io.columba.storage.error.ErrorCode.CANNOT_READ_ALL_DATA,
                     "A uniq state of " + count + " hashes is too large");
         }
-        int[] hashes = scratch.length >= count ? scratch : new int[(int) count];
-        in.readInts(hashes, (int) count);
-        if (otherSkip > skipDegree) {
-            skipDegree = otherSkip;
+        pendingSkip = Math.max(pendingSkip, otherSkip);
+        growPending((int) count);
+        in.readInts(pending, pendingCount, (int) count);
+        pendingCount += (int) count;
+        if (pendingCount >= PENDING_LIMIT) {
+            flushPending(limit);
+        }
+    }
+
+    /** Moves the pending hashes of {@code other} to this set's pending list. */
+    void takePending(HashSketch other, int limit) {
+        if (other.pendingCount == 0 && other.pendingSkip == 0) {
+            return;
+        }
+        pendingSkip = Math.max(pendingSkip, other.pendingSkip);
+        growPending(other.pendingCount);
+        System.arraycopy(other.pending, 0, pending, pendingCount, other.pendingCount);
+        pendingCount += other.pendingCount;
+        other.pending = null;
+        other.pendingCount = 0;
+        other.pendingSkip = 0;
+        if (pendingCount >= PENDING_LIMIT) {
+            flushPending(limit);
+        }
+    }
+
+    private void growPending(int more) {
+        int needed = pendingCount + more;
+        if (pending == null || pending.length < needed) {
+            int capacity = pending == null ? 16 : pending.length;
+            while (capacity < needed) {
+                capacity *= 2;
+            }
+            pending = pending == null ? new int[capacity] : java.util.Arrays.copyOf(pending, capacity);
+        }
+    }
+
+    boolean hasPending() {
+        return pendingCount > 0 || pendingSkip > skipDegree;
+    }
+
+    /** Inserts the pending hashes (see {@link #deferSerialized}). */
+    void flushPending(int limit) {
+        if (pendingSkip > skipDegree && registers == null) {
+            skipDegree = pendingSkip;
             rehash(table.length);
         }
-        reserve(size + (int) count, limit);
-        for (int i = 0; i < count; i++) {
-            insert(hashes[i], limit);
+        for (int i = 0; i < pendingCount; i++) {
+            add(pending[i], limit, 0);
         }
-        return hashes;
+        pendingCount = 0;
+        pendingSkip = 0;
+        if (pending != null && pending.length > 1024) {
+            pending = null;
+        }
     }
 
     /** Grows the table once to hold {@code expected} hashes (no more than a thinned set can hold). */

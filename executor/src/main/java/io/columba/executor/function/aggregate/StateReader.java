@@ -54,11 +54,11 @@ public final class StateReader {
         return value;
     }
 
-    /** {@code count} little-endian Int32s into {@code into[0..count)}. */
-    public void readInts(int[] into, int count) {
+    /** {@code count} little-endian Int32s into {@code into[offset..offset + count)}. */
+    public void readInts(int[] into, int offset, int count) {
         need(count * 4);
         for (int i = 0; i < count; i++) {
-            into[i] = (int) LITTLE_ENDIAN_INT.get(data, at + 4 * i);
+            into[offset + i] = (int) LITTLE_ENDIAN_INT.get(data, at + 4 * i);
         }
         at += count * 4;
     }

@@ -100,8 +100,8 @@ public final class UniqFunction implements AggregateFunction {
         private final Kind kind;
         private final List<DataType> types;
         private HashSketch[] sketches = new HashSketch[16];
-        /** The hashes of the state being merged from its bytes. */
-        private int[] scratch = new int[0];
+        /** Whether some sketch holds hashes merged from bytes and not yet in its table. */
+        private boolean pending;
 
         States(Kind kind, List<DataType> types) {
             this.kind = kind;
@@ -192,8 +192,22 @@ public final class UniqFunction implements AggregateFunction {
             return bytesHash(scratch, 0, width);
         }
 
+        /** Puts every deferred hash into its set: before the sets are read, added to or merged. */
+        private void flushPending() {
+            if (!pending) {
+                return;
+            }
+            for (HashSketch sketch : sketches) {
+                if (sketch != null && sketch.hasPending()) {
+                    sketch.flushPending(UNIQ_LIMIT);
+                }
+            }
+            pending = false;
+        }
+
         @Override
         public void add(int[] groups, Column[] arguments, int rows, int groupCount) {
+            flushPending();
             if (kind == Kind.UNIQ && arguments.length > 1) {
                 long[] hashes = variadicHashes(arguments, rows);
                 for (int i = 0; i < rows; i++) {
@@ -238,7 +252,8 @@ public final class UniqFunction implements AggregateFunction {
             if (kind != Kind.UNIQ) {
                 return false;
             }
-            scratch = sketch(group).mergeSerialized(in, UNIQ_LIMIT, scratch);
+            sketch(group).deferSerialized(in, UNIQ_LIMIT);
+            pending = true;
             return true;
         }
 
@@ -252,6 +267,10 @@ public final class UniqFunction implements AggregateFunction {
                 }
                 HashSketch target = sketch(mapping[g]);
                 if (kind == Kind.UNIQ) {
+                    if (source.hasPending()) {
+                        target.takePending(source, UNIQ_LIMIT);
+                        pending = true;
+                    }
                     target.mergeFrom(source, UNIQ_LIMIT, 0);
                     continue;
                 }
@@ -269,6 +288,7 @@ public final class UniqFunction implements AggregateFunction {
 
         @Override
         public Column result(int groupCount) {
+            flushPending();
             long[] out = new long[groupCount];
             for (int g = 0; g < groupCount && g < sketches.length; g++) {
                 HashSketch sketch = sketches[g];
@@ -283,6 +303,7 @@ public final class UniqFunction implements AggregateFunction {
 
         @Override
         public void serialize(int group, GrowableByteArray out) {
+            flushPending();
             (group < sketches.length && sketches[group] != null ? sketches[group] : new HashSketch()).serialize(out);
         }
 
