@@ -20,9 +20,6 @@ final class HashSketch {
     private int pendingCount;
     private int pendingSkip;
 
-    /** Pending hashes per set past which they go into the table at once (bounds the memory they take). */
-    private static final int PENDING_LIMIT = 1 << 16;
-
     int size() {
         return size;
     }
@@ -205,15 +202,16 @@ final class HashSketch {
      * otherwise touch a different large table (up to 512 KiB) for every state, a cache miss per hash. The pending
      * hashes go into the table in one pass, group by group, at {@link #flushPending}. The set is the same either
      * way: which hashes a thinned set keeps depends only on the union of hashes and the largest skip degree seen.
+     * Returns the number of hashes deferred (the caller bounds their total).
      */
-    void deferSerialized(StateReader in, int limit) {
+    int deferSerialized(StateReader in, int limit) {
         if (in.readByte() == 1) {
             HashSketch other = new HashSketch();
             other.registers = in.readBytes((int) in.readVarUInt());
             other.table = null;
             flushPending(limit);
             mergeFrom(other, limit, 0);
-            return;
+            return 0;
         }
         int otherSkip = in.readByte();
         long count = in.readVarUInt();
@@ -226,32 +224,35 @@ final class HashSketch {
         growPending((int) count);
         in.readInts(pending, pendingCount, (int) count);
         pendingCount += (int) count;
-        if (pendingCount >= PENDING_LIMIT) {
-            flushPending(limit);
-        }
+        return (int) count;
     }
 
     /** Moves the pending hashes of {@code other} to this set's pending list. */
-    void takePending(HashSketch other, int limit) {
+    void takePending(HashSketch other) {
         if (other.pendingCount == 0 && other.pendingSkip == 0) {
             return;
         }
         pendingSkip = Math.max(pendingSkip, other.pendingSkip);
+        if (pendingCount == 0) {
+            pending = other.pending;
+            pendingCount = other.pendingCount;
+            other.pending = null;
+            other.pendingCount = 0;
+            other.pendingSkip = 0;
+            return;
+        }
         growPending(other.pendingCount);
         System.arraycopy(other.pending, 0, pending, pendingCount, other.pendingCount);
         pendingCount += other.pendingCount;
         other.pending = null;
         other.pendingCount = 0;
         other.pendingSkip = 0;
-        if (pendingCount >= PENDING_LIMIT) {
-            flushPending(limit);
-        }
     }
 
     private void growPending(int more) {
         int needed = pendingCount + more;
         if (pending == null || pending.length < needed) {
-            int capacity = pending == null ? 16 : pending.length;
+            int capacity = pending == null ? Math.max(16, Integer.highestOneBit(Math.max(1, needed))) : pending.length;
             while (capacity < needed) {
                 capacity *= 2;
             }
@@ -269,14 +270,16 @@ final class HashSketch {
             skipDegree = pendingSkip;
             rehash(table.length);
         }
+        if (registers == null) {
+            // Sized once for the hashes to come, assuming each repeats a few times across the merged states.
+            reserve(size + pendingCount / 4, limit);
+        }
         for (int i = 0; i < pendingCount; i++) {
             add(pending[i], limit, 0);
         }
         pendingCount = 0;
         pendingSkip = 0;
-        if (pending != null && pending.length > 1024) {
-            pending = null;
-        }
+        pending = null;
     }
 
     /** Grows the table once to hold {@code expected} hashes (no more than a thinned set can hold). */

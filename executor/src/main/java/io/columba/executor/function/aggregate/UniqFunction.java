@@ -38,6 +38,8 @@ public final class UniqFunction implements AggregateFunction {
     private static final int COMBINED_PRECISION = 17;
     private static final int HLL12_SET_LIMIT = 16;
     private static final int HLL12_PRECISION = 12;
+    /** Hashes of merged states one aggregation may hold back before inserting them (16 MiB of them). */
+    private static final long MAX_PENDING_HASHES = 1 << 22;
 
     private final Kind kind;
 
@@ -100,8 +102,10 @@ public final class UniqFunction implements AggregateFunction {
         private final Kind kind;
         private final List<DataType> types;
         private HashSketch[] sketches = new HashSketch[16];
-        /** Whether some sketch holds hashes merged from bytes and not yet in its table. */
+        /** Whether some sketch holds hashes merged from bytes and not yet in its table, and how many in all. */
         private boolean pending;
+
+        private long pendingHashes;
 
         States(Kind kind, List<DataType> types) {
             this.kind = kind;
@@ -203,6 +207,7 @@ public final class UniqFunction implements AggregateFunction {
                 }
             }
             pending = false;
+            pendingHashes = 0;
         }
 
         @Override
@@ -252,8 +257,11 @@ public final class UniqFunction implements AggregateFunction {
             if (kind != Kind.UNIQ) {
                 return false;
             }
-            sketch(group).deferSerialized(in, UNIQ_LIMIT);
+            pendingHashes += sketch(group).deferSerialized(in, UNIQ_LIMIT);
             pending = true;
+            if (pendingHashes > MAX_PENDING_HASHES) {
+                flushPending();
+            }
             return true;
         }
 
@@ -268,7 +276,7 @@ public final class UniqFunction implements AggregateFunction {
                 HashSketch target = sketch(mapping[g]);
                 if (kind == Kind.UNIQ) {
                     if (source.hasPending()) {
-                        target.takePending(source, UNIQ_LIMIT);
+                        target.takePending(source);
                         pending = true;
                     }
                     target.mergeFrom(source, UNIQ_LIMIT, 0);
@@ -283,6 +291,11 @@ public final class UniqFunction implements AggregateFunction {
                 if (!target.isHyperLogLog() && target.size() > setLimit) {
                     target.toHyperLogLog(precision);
                 }
+            }
+            pendingHashes += from.pendingHashes;
+            from.pendingHashes = 0;
+            if (pendingHashes > MAX_PENDING_HASHES) {
+                flushPending();
             }
         }
 
