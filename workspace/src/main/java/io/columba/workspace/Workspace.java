@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@code <data-dir>/ingest-log}); rows acknowledged before a crash are inserted when the workspace opens. Every
  * insert, whichever API it comes by, goes through the {@link MaterializingInserter}, which runs the project's
  * materialized views over the inserted rows. Operations on data sources and endpoint requests are recorded in the
- * service data sources ({@link ServiceDataSources}).
+ * service data sources ({@link ServiceDataSources}); the Jobs API's jobs in {@code <data-dir>/jobs.ndjson}.
  */
 public final class Workspace implements AutoCloseable {
     private final Path dataDirectory;
@@ -54,7 +54,7 @@ public final class Workspace implements AutoCloseable {
     private final NdjsonAppender ndjson;
     private final MaterializingInserter inserter;
     private final ServiceDataSources services;
-    private final Jobs jobs = new Jobs();
+    private final Jobs jobs;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Workspace(
@@ -77,6 +77,7 @@ public final class Workspace implements AutoCloseable {
         this.buffer = buffer;
         this.inserter = inserter;
         this.services = services;
+        this.jobs = Jobs.open(dataDirectory.resolve("jobs.ndjson"));
         RowConverter converter = new RowConverter(new ColumnDefaults(database));
         this.events = new EventIngestor(database, buffer, converter);
         this.ndjson = new NdjsonAppender(database, buffer, converter, events, inserter);

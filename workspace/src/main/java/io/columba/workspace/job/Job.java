@@ -35,18 +35,84 @@ public final class Job {
 
     private final String id;
     private final String kind;
-    private final Instant createdAt = Instant.now();
+    private final Instant createdAt;
     private final Map<String, Object> description;
     private final Map<String, Object> result = new LinkedHashMap<>();
     private Status status = Status.WAITING;
-    private Instant updatedAt = createdAt;
+    private Instant updatedAt;
     private Instant startedAt;
     private String error;
+    /** Told of every change of status (the journal of {@link Jobs}); called outside the job's lock. */
+    private final java.util.function.Consumer<Job> changed;
 
-    Job(String id, String kind, Map<String, Object> description) {
+    Job(String id, String kind, Map<String, Object> description, java.util.function.Consumer<Job> changed) {
         this.id = id;
         this.kind = kind;
         this.description = new LinkedHashMap<>(description);
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+        this.changed = changed;
+    }
+
+    /** A job as {@link #snapshot} wrote it, as it was then. */
+    @SuppressWarnings("unchecked")
+    static Job restore(Map<String, Object> snapshot, java.util.function.Consumer<Job> changed) {
+        Job job = new Job(
+                (String) snapshot.get("id"),
+                (String) snapshot.get("kind"),
+                (Map<String, Object>) snapshot.getOrDefault("description", Map.of()),
+                changed,
+                Instant.parse((String) snapshot.get("created_at")));
+        job.result.putAll((Map<String, Object>) snapshot.getOrDefault("result", Map.of()));
+        job.status = Status.valueOf(((String) snapshot.get("status")).toUpperCase(Locale.ROOT));
+        job.updatedAt = Instant.parse((String) snapshot.get("updated_at"));
+        Object started = snapshot.get("started_at");
+        job.startedAt = started == null ? null : Instant.parse((String) started);
+        job.error = (String) snapshot.get("error");
+        return job;
+    }
+
+    private Job(
+            String id,
+            String kind,
+            Map<String, Object> description,
+            java.util.function.Consumer<Job> changed,
+            Instant createdAt) {
+        this.id = id;
+        this.kind = kind;
+        this.description = new LinkedHashMap<>(description);
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+        this.changed = changed;
+    }
+
+    /** Everything {@link #restore} needs, as JSON values. */
+    synchronized Map<String, Object> snapshot() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("kind", kind);
+        json.put("status", status.apiName());
+        json.put("created_at", createdAt.toString());
+        json.put("updated_at", updatedAt.toString());
+        json.put("started_at", startedAt == null ? null : startedAt.toString());
+        json.put("description", new LinkedHashMap<>(description));
+        json.put("result", new LinkedHashMap<>(result));
+        json.put("error", error);
+        return json;
+    }
+
+    /** A job the server stopped in the middle of (or before) is failed when it starts again. */
+    boolean interruptIfUnfinished() {
+        synchronized (this) {
+            if (status.finished()) {
+                return false;
+            }
+            error = "the server stopped before this job finished; it did not complete, run it again";
+            status = Status.ERROR;
+            updatedAt = Instant.now();
+        }
+        changed.accept(this);
+        return true;
     }
 
     public String id() {
@@ -70,35 +136,47 @@ public final class Job {
         return description.get(name);
     }
 
-    synchronized boolean start() {
-        if (status != Status.WAITING) {
-            return false;
+    boolean start() {
+        synchronized (this) {
+            if (status != Status.WAITING) {
+                return false;
+            }
+            status = Status.WORKING;
+            startedAt = Instant.now();
+            updatedAt = startedAt;
         }
-        status = Status.WORKING;
-        startedAt = Instant.now();
-        updatedAt = startedAt;
+        changed.accept(this);
         return true;
     }
 
-    synchronized void finish(Map<String, Object> values) {
-        result.putAll(values);
-        status = Status.DONE;
-        updatedAt = Instant.now();
+    void finish(Map<String, Object> values) {
+        synchronized (this) {
+            result.putAll(values);
+            status = Status.DONE;
+            updatedAt = Instant.now();
+        }
+        changed.accept(this);
     }
 
-    synchronized void fail(String message) {
-        error = message == null ? "error" : message;
-        status = Status.ERROR;
-        updatedAt = Instant.now();
+    void fail(String message) {
+        synchronized (this) {
+            error = message == null ? "error" : message;
+            status = Status.ERROR;
+            updatedAt = Instant.now();
+        }
+        changed.accept(this);
     }
 
     /** Cancels the job if it has not started; false when it has. */
-    public synchronized boolean cancel() {
-        if (status != Status.WAITING) {
-            return false;
+    public boolean cancel() {
+        synchronized (this) {
+            if (status != Status.WAITING) {
+                return false;
+            }
+            status = Status.CANCELLED;
+            updatedAt = Instant.now();
         }
-        status = Status.CANCELLED;
-        updatedAt = Instant.now();
+        changed.accept(this);
         return true;
     }
 
