@@ -103,6 +103,8 @@ public final class Workspace implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + dataDirectory, e);
         }
+        removeLeftovers(dataDirectory.resolve("imports"), "import-");
+        removeLeftovers(dataDirectory.resolve("database").resolve("uploads"), "upload-");
         DataProject parsed = project == null ? null : DataProject.read(project);
         PipeCatalog pipes = parsed == null ? PipeCatalog.EMPTY : PipeCatalog.of(parsed.pipeDefinitions());
         TokenStore tokens = TokenStore.openOrCreate(dataDirectory);
@@ -222,6 +224,25 @@ public final class Workspace implements AutoCloseable {
     /** The service data sources ({@code tinybird.*}): the operations log and the endpoint request stats. */
     public ServiceDataSources services() {
         return services;
+    }
+
+    /**
+     * Deletes the files named {@code prefix*} in {@code folder}: downloads of imports from a URL and spooled Parquet
+     * uploads that a crash left behind (their requests failed with the crash; nothing of them was appended).
+     */
+    private static void removeLeftovers(Path folder, String prefix) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().startsWith(prefix)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("warning: cannot remove the leftover files of " + folder + ": " + e);
+        }
     }
 
     /** The Jobs API's jobs: imports from a URL, deletes, copies. */
