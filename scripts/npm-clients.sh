@@ -2,8 +2,11 @@
 # Builds a real Tinybird project into Columba with the npm package @tinybirdco/sdk (`tinybird build`, which talks
 # to Tinybird Local on localhost:7181), then ingests and reads an endpoint with @chronark/zod-bird, ingests with
 # the SDK's client and generates events with @tinybirdco/mockingbird, counting the rows of each ingest.
+# With the web analytics starter kit (a project holding endpoints/top_pages.pipe) it runs check-web-analytics.mjs
+# instead: the SDK builds the kit, zod-bird sends page hits and reads top_pages and analytics_hits back.
 # Needs Node >= 20 and npm registry access; the packages are cached in target/npm-clients.
 #   scripts/npm-clients.sh [PROJECT]   (default: ../shared/conformance/tinybird/logs-explorer-template)
+#   scripts/npm-clients.sh ../shared/conformance/tinybird/web-analytics-starter-kit
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +22,9 @@ JAVA_HOME="$(find_jdk)"
 [ -f "$JAR" ] || { echo "build Columba first (./columba --help builds it)" >&2; exit 2; }
 
 mkdir -p "$WORK"
-cp "$ROOT/scripts/npm-clients/package.json" "$ROOT/scripts/npm-clients/check.mjs" "$WORK/"
+cp "$ROOT/scripts/npm-clients/package.json" "$ROOT/scripts/npm-clients/"check*.mjs "$WORK/"
+CHECK=check.mjs
+[ -f "$PROJECT/endpoints/top_pages.pipe" ] && CHECK=check-web-analytics.mjs
 if [ ! -d "$WORK/node_modules/@tinybirdco/sdk" ] || [ ! -d "$WORK/node_modules/@chronark/zod-bird" ] \
   || [ ! -d "$WORK/node_modules/@tinybirdco/mockingbird" ]; then
   (cd "$WORK" && npm install --no-audit --no-fund --ignore-scripts >&2)
@@ -45,4 +50,4 @@ for _ in $(seq 1 100); do
   kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
   sleep 0.2
 done
-(cd "$WORK" && node check.mjs)
+(cd "$WORK" && node "$CHECK")
