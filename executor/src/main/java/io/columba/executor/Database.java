@@ -190,7 +190,8 @@ public final class Database implements AutoCloseable {
         try {
             return SqlParser.parse(sql);
         } catch (SqlSyntaxException e) {
-            throw new ColumbaException(ErrorCode.SYNTAX_ERROR, e.getMessage());
+            throw new ColumbaException(
+                    e.nestingTooDeep() ? ErrorCode.TOO_DEEP_RECURSION : ErrorCode.SYNTAX_ERROR, e.getMessage());
         } catch (StackOverflowError e) {
             throw new ColumbaException(ErrorCode.TOO_DEEP_AST, "AST is too deep: the query nests too far");
         }

@@ -26,6 +26,7 @@ public final class SqlParser {
         }
         InsertDataSplitter.Split split = InsertDataSplitter.split(sql);
         String head = split == null ? sql : split.head();
+        NestingDepth.check(head);
         ClickHouseParser.StatementEofContext tree = parseTree(sql, head).statement();
         return new AstBuilder(head, split == null ? null : split.data()).statement(tree);
     }
@@ -41,6 +42,7 @@ public final class SqlParser {
 
     /** Parses one expression ({@code x + 1}, {@code bloom_filter(0.01)}), as it may stand in a SELECT list. */
     public static Expression parseExpression(String sql) {
+        NestingDepth.check(sql);
         ClickHouseParser parser = parser(sql, sql);
         ClickHouseParser.ExpressionEofContext tree;
         try {

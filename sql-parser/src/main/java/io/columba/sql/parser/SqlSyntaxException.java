@@ -10,12 +10,23 @@ public final class SqlSyntaxException extends RuntimeException {
     private final int position;
     private final int line;
     private final int column;
+    private final boolean nestingTooDeep;
 
     public SqlSyntaxException(String message, int position, int line, int column) {
+        this(message, position, line, column, false);
+    }
+
+    SqlSyntaxException(String message, int position, int line, int column, boolean nestingTooDeep) {
         super(message);
         this.position = position;
         this.line = line;
         this.column = column;
+        this.nestingTooDeep = nestingTooDeep;
+    }
+
+    /** Whether the statement was refused for nesting brackets too deep (ClickHouse's TOO_DEEP_RECURSION). */
+    public boolean nestingTooDeep() {
+        return nestingTooDeep;
     }
 
     public int position() {
