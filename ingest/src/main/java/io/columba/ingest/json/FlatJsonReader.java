@@ -3,15 +3,14 @@ package io.columba.ingest.json;
 import io.columba.storage.type.BoolType;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.StringType;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * The fastest road of the common Events API body: NDJSON of flat objects (one per line; strings, integers of up to
  * 18 digits, decimals without exponent, booleans and nulls) into columns whose JSONPaths are all a single field,
- * read straight from the bytes into each value's text for its column ({@link JsonValues#text}), with no parser
- * objects, tokens or nodes. Anything else (a nested value, a {@code \}u escape, an exponent, a long number, a line
+ * read straight from the bytes into each column's {@link ColumnSink} (the value each value's text, {@link
+ * JsonValues#text}, converts to), with no parser objects, tokens, nodes or strings. Anything else (a nested value, a {@code \}u escape, an exponent, a long number, a line
  * that is not one object, any JSON error) answers null, for {@link FieldSelector} or the tree to handle; so the
  * result is always the one those roads give.
  */
@@ -36,7 +35,7 @@ final class FlatJsonReader {
             DataType target = columns.get(c).type().withoutLowCardinality().withoutNullable();
             boolAsWord[c] = target instanceof BoolType || target instanceof StringType;
         }
-        this.values = new FieldValues(columns.size(), maxRows);
+        this.values = new FieldValues(columns, maxRows, body);
     }
 
     /** The values of each row, or null when this road does not apply to {@code body}. */
@@ -180,10 +179,10 @@ final class FlatJsonReader {
             return readNumber(column);
         }
         if (literal("true")) {
-            return set(column, boolAsWord(column) ? "true" : "1");
+            return setText(column, boolAsWord(column) ? "true" : "1");
         }
         if (literal("false")) {
-            return set(column, boolAsWord(column) ? "false" : "0");
+            return setText(column, boolAsWord(column) ? "false" : "0");
         }
         if (literal("null")) {
             if (column >= 0) {
@@ -198,9 +197,9 @@ final class FlatJsonReader {
         return column >= 0 && boolAsWord[column];
     }
 
-    private boolean set(int column, String text) {
+    private boolean setText(int column, String text) {
         if (column >= 0) {
-            values.set(column, row, text);
+            values.text(column, row, text);
         }
         return true;
     }
@@ -231,14 +230,20 @@ final class FlatJsonReader {
         int end = plainStringEnd(from);
         if (end >= 0) {
             at = end + 1;
-            return set(column, column >= 0 ? new String(body, from, end - from, StandardCharsets.UTF_8) : null);
+            if (column >= 0) {
+                values.string(column, row, body, from, end);
+            }
+            return true;
         }
         int length = 0;
         for (int i = from; i < body.length; i++) {
             byte b = body[i];
             if (b == '"') {
                 at = i + 1;
-                return set(column, column >= 0 ? new String(unescaped, 0, length, StandardCharsets.UTF_8) : null);
+                if (column >= 0) {
+                    values.string(column, row, unescaped, 0, length);
+                }
+                return true;
             }
             if (b >= 0 && b < 0x20) {
                 return false;
@@ -299,15 +304,9 @@ final class FlatJsonReader {
             return false;
         }
         at = i;
-        if (column < 0) {
-            return true;
+        if (column >= 0) {
+            values.number(column, row, body, from, i);
         }
-        String text = new String(body, from, i - from, StandardCharsets.ISO_8859_1);
-        if (decimal) {
-            text = new BigDecimal(text).stripTrailingZeros().toPlainString();
-        } else if (text.equals("-0")) {
-            text = "0";
-        }
-        return set(column, text);
+        return true;
     }
 }

@@ -116,8 +116,58 @@ public record JsonRows(List<JsonNode> rows, List<String> errors) {
         return true;
     }
 
+    /**
+     * Whether {@code bytes} are well-formed UTF-8 as the JDK's strict decoder takes it: no overlong forms, no
+     * surrogates, nothing above U+10FFFF.
+     */
+    static boolean validUtf8(byte[] bytes) {
+        int i = 0;
+        int length = bytes.length;
+        while (i < length) {
+            int b = bytes[i];
+            if (b >= 0) {
+                i++;
+                continue;
+            }
+            int lead = b & 0xFF;
+            int extra;
+            int min;
+            if (lead >= 0xC2 && lead <= 0xDF) {
+                extra = 1;
+                min = 0x80;
+            } else if (lead >= 0xE0 && lead <= 0xEF) {
+                extra = 2;
+                min = 0x800;
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
+                extra = 3;
+                min = 0x10000;
+            } else {
+                return false;
+            }
+            if (i + extra >= length) {
+                return false;
+            }
+            int code = lead & (0x3F >> extra);
+            for (int k = 1; k <= extra; k++) {
+                int next = bytes[i + k] & 0xFF;
+                if ((next & 0xC0) != 0x80) {
+                    return false;
+                }
+                code = (code << 6) | (next & 0x3F);
+            }
+            if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+                return false;
+            }
+            i += extra + 1;
+        }
+        return true;
+    }
+
     /** Refuses a body that is not UTF-8 with {@link ErrorCode#CANNOT_PARSE_INPUT_ASSERTION_FAILED}. */
     static void requireUtf8(byte[] body) {
+        if (validUtf8(body)) {
+            return; // the common case, checked without decoding the body
+        }
         try {
             StandardCharsets.UTF_8
                     .newDecoder()
