@@ -296,13 +296,14 @@ abstract class ColumnSink {
                     || bytes[from + 16] != ':') {
                 return false;
             }
-            int year = digits(bytes, from, 4);
-            int month = digits(bytes, from + 5, 2);
-            int day = digits(bytes, from + 8, 2);
-            int hour = digits(bytes, from + 11, 2);
-            int minute = digits(bytes, from + 14, 2);
-            int second = digits(bytes, from + 17, 2);
-            if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) {
+            int century = twoDigits(bytes, from);
+            int year = century * 100 + twoDigits(bytes, from + 2);
+            int month = twoDigits(bytes, from + 5);
+            int day = twoDigits(bytes, from + 8);
+            int hour = twoDigits(bytes, from + 11);
+            int minute = twoDigits(bytes, from + 14);
+            int second = twoDigits(bytes, from + 17);
+            if (century < 0 || year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) {
                 return false;
             }
             if (minute < 0 || minute > 59 || second < 0 || second > 59) {
@@ -316,17 +317,11 @@ abstract class ColumnSink {
             return true;
         }
 
-        /** The number in {@code count} digits at {@code at}, or -1. */
-        private static int digits(byte[] bytes, int at, int count) {
-            int value = 0;
-            for (int i = at; i < at + count; i++) {
-                int digit = bytes[i] - '0';
-                if (digit < 0 || digit > 9) {
-                    return -1;
-                }
-                value = value * 10 + digit;
-            }
-            return value;
+        /** The number in the two digits at {@code at}, or -1. */
+        private static int twoDigits(byte[] bytes, int at) {
+            int tens = bytes[at] - '0';
+            int units = bytes[at + 1] - '0';
+            return (tens | units) >= 0 && tens <= 9 && units <= 9 ? tens * 10 + units : -1;
         }
 
         /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
@@ -431,12 +426,16 @@ abstract class ColumnSink {
         private final int[] to;
         private final String[] texts;
         private boolean[] nulls;
+        /** Rows 0 to this one (excluded) were written once each, in order: their bytes are in order too. */
+        private int inOrder;
+
+        private boolean outOfOrder;
 
         TextSink(DataType type, int rows, byte[] source, boolean escaped) {
             super(type, source);
             this.escaped = escaped;
             this.anyText = type.withoutLowCardinality().withoutNullable() instanceof StringType;
-            this.bytes = new GrowableByteArray(source == null ? 16 : Math.max(16, source.length / 8));
+            this.bytes = new GrowableByteArray(16 * rows);
             this.from = new int[rows];
             this.to = new int[rows];
             // Texts of types other than strings are kept: they are checked by the general conversion.
@@ -467,7 +466,8 @@ abstract class ColumnSink {
                     nulls = new boolean[from.length];
                 }
                 nulls[row] = true;
-                from[row] = to[row] = 0;
+                from[row] = to[row] = bytes.length();
+                track(row);
                 return;
             }
             if (nulls != null) {
@@ -482,6 +482,15 @@ abstract class ColumnSink {
             from[row] = bytes.length();
             bytes.write(value, start, end - start);
             to[row] = bytes.length();
+            track(row);
+        }
+
+        private void track(int row) {
+            if (row == inOrder) {
+                inOrder++;
+            } else {
+                outOfOrder = true;
+            }
         }
 
         @Override
@@ -516,6 +525,12 @@ abstract class ColumnSink {
 
         @Override
         Column build(int[] kept, int count) {
+            if (kept == null && !outOfOrder && inOrder == count) {
+                // The common case: the bytes are the column's already, and the starts its offsets.
+                int[] offsets = from.length > count ? from : Arrays.copyOf(from, count + 1);
+                offsets[count] = count == 0 ? 0 : to[count - 1];
+                return column(new StringColumn(bytes.bytes(), offsets, nulls, count));
+            }
             int total = 0;
             for (int i = 0; i < count; i++) {
                 int row = kept == null ? i : kept[i];
@@ -536,11 +551,14 @@ abstract class ColumnSink {
                     keptNulls[i] = nulls[row];
                 }
             }
-            StringColumn text = new StringColumn(data, offsets, keptNulls, count);
-            if (type instanceof StringType && keptNulls == null) {
+            return column(new StringColumn(data, offsets, keptNulls, count));
+        }
+
+        private Column column(StringColumn text) {
+            if (type instanceof StringType && text.nulls() == null) {
                 return text;
             }
-            return TypeConversion.cast(text, TEXT, type, count).materialize();
+            return TypeConversion.cast(text, TEXT, type, text.size()).materialize();
         }
     }
 }

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +22,8 @@ import java.util.List;
  * body with no JSON at all, or not UTF-8, is refused with {@link ErrorCode#CANNOT_PARSE_INPUT_ASSERTION_FAILED}.
  */
 public record JsonRows(List<JsonNode> rows, List<String> errors) {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     public JsonRows {
         rows = List.copyOf(rows);
         errors = List.copyOf(errors);
@@ -124,6 +129,10 @@ public record JsonRows(List<JsonNode> rows, List<String> errors) {
         int i = 0;
         int length = bytes.length;
         while (i < length) {
+            if (i + Long.BYTES <= length && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
+                i += Long.BYTES; // eight ASCII bytes
+                continue;
+            }
             int b = bytes[i];
             if (b >= 0) {
                 i++;

@@ -41,6 +41,10 @@ class FlatJsonReaderTest extends ConverterFixture {
             "\"-0.0\"",
             "\"007\"",
             "\" 12\"",
+            "\"a fairly long string value, with no escape at all in it\"",
+            "\"0123456789abcdef\\tafter a tab escape past eight bytes\"",
+            "\"a long string that ends in an escaped quote \\\"\"",
+            "\"caf\u00e9 a longer text with \u6f22 and more text after it\"",
             "-0.0",
             "100.00",
             "1.5",
@@ -114,6 +118,22 @@ class FlatJsonReaderTest extends ConverterFixture {
         assertThat(values.sink(0).text(0)).as("the last of duplicate fields").isEqualTo("2");
         assertThat(values.kind(2, 0)).isEqualTo(FieldValues.NULL);
         assertThat(values.kind(0, 1)).isEqualTo(FieldValues.MISSING);
+    }
+
+    @Test
+    void lineFeedsAreCountedAsOneByOne() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int i = 0; i < 200; i++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            int expected = 0;
+            for (int b = 0; b < bytes.length; b++) {
+                int pick = random.nextInt(4);
+                bytes[b] = (byte) (pick == 0 ? '\n' : pick == 1 ? 0x8A : pick == 2 ? 0x0B : random.nextInt(256));
+                expected += bytes[b] == '\n' ? 1 : 0;
+            }
+            assertThat(FlatJsonReader.lineFeeds(bytes)).as("seed %d", seed).isEqualTo(expected);
+        }
     }
 
     private static String randomBody(Random random, boolean withOthers) {
