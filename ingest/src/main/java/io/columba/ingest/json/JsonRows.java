@@ -178,14 +178,19 @@ public record JsonRows(List<JsonNode> rows, List<String> errors) {
             return; // the common case, checked without decoding the body
         }
         try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
+            decodeStrictly(body);
         } catch (CharacterCodingException e) {
             throw new ColumbaException(
                     ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED, "The body is not valid UTF-8: " + e.getMessage());
         }
+    }
+
+    /** Decodes {@code body} with the JDK's UTF-8 decoder, refusing malformed input, to say what is wrong in it. */
+    static void decodeStrictly(byte[] body) throws CharacterCodingException {
+        StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(body));
     }
 }
