@@ -378,6 +378,16 @@ public final class Database implements AutoCloseable {
         return new InsertExecutor(functions).insertFormatted(entry, columns, format, data, from, to);
     }
 
+    /**
+     * Appends {@code block}, whose columns hold values of {@code types}, to {@code table}'s {@code columns} (empty:
+     * all, in table order); the others get their DEFAULT, and a column whose type is not the table's is converted
+     * to it. The road of rows converted already (the Events API): nothing is parsed. Returns the rows written.
+     */
+    public long insert(String table, List<String> columns, List<DataType> types, Block block) {
+        TableEntry entry = catalog.get(table);
+        return new InsertExecutor(functions).insertBlock(entry, columns, types, block);
+    }
+
     public List<String> tableNames() {
         return catalog.names();
     }

@@ -85,6 +85,22 @@ final class InsertExecutor {
         return complete(entry, targetNames, given);
     }
 
+    /** Inserts rows converted already; a column of another type than the table's is converted to it. */
+    long insertBlock(TableEntry entry, List<String> columns, List<DataType> types, Block block) {
+        List<String> targetNames = targetNames(entry, columns);
+        List<DataType> targetTypes = targetTypes(entry, targetNames);
+        List<Column> converted = new ArrayList<>(block.columns());
+        for (int c = 0; c < converted.size(); c++) {
+            if (!types.get(c).equals(targetTypes.get(c))) {
+                converted.set(
+                        c,
+                        TypeConversion.cast(converted.get(c), types.get(c), targetTypes.get(c), block.rowCount())
+                                .materialize());
+            }
+        }
+        return complete(entry, targetNames, new Given(new Block(block.rowCount(), converted), null));
+    }
+
     private static List<String> targetNames(TableEntry entry, List<String> columns) {
         return columns.isEmpty()
                 ? entry.table().schema().columns().stream()

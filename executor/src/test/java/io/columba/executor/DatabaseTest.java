@@ -178,4 +178,42 @@ class DatabaseTest {
                     .isEqualTo("1\tпривет\t2024-01-02\tnone\n2\ttab\\there\t2024-01-03\tnone\n3\té\t2024-01-04\tn\n");
         }
     }
+
+    @Test
+    void blocksAreInsertedSortedWithDefaultsAndConvertedToTheColumnTypes() throws IOException {
+        try (Database database = Database.open(folder)) {
+            database.execute(
+                    "CREATE TABLE k (id UInt8, name String, score Float64, note String DEFAULT concat(name, '!'))"
+                            + " ENGINE = MergeTree ORDER BY id",
+                    QuerySettings.DEFAULTS);
+            io.columba.storage.column.StringColumnBuilder names = new io.columba.storage.column.StringColumnBuilder(3);
+            for (String name : java.util.List.of("c", "a", "b")) {
+                names.append(name);
+            }
+            io.columba.storage.block.Block block = new io.columba.storage.block.Block(
+                    3,
+                    java.util.List.of(
+                            new io.columba.storage.column.LongColumn(new long[] {3, 1, 2}),
+                            names.build(),
+                            new io.columba.storage.column.LongColumn(new long[] {30, -10, 20})));
+            long rows = database.insert(
+                    "k",
+                    java.util.List.of("id", "name", "score"),
+                    java.util.List.of(
+                            io.columba.storage.type.IntegerType.UINT8,
+                            io.columba.storage.type.StringType.STRING,
+                            io.columba.storage.type.IntegerType.INT64),
+                    block);
+            assertThat(rows).isEqualTo(3);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            OutputFormats.write(
+                    database.execute("SELECT * FROM k", QuerySettings.DEFAULTS),
+                    "TabSeparated",
+                    FormatSettings.CLICKHOUSE,
+                    out);
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .as("sorted by id, Int64 scores as Float64, notes from their DEFAULT")
+                    .isEqualTo("1\ta\t-10\ta!\n2\tb\t20\tb!\n3\tc\t30\tc!\n");
+        }
+    }
 }

@@ -1,12 +1,17 @@
 package io.columba.ingest.buffer;
 
 import io.columba.executor.Database;
+import io.columba.executor.format.OutputFormats;
+import io.columba.executor.format.TextValues;
 import io.columba.ingest.Inserter;
 import io.columba.ingest.TableLocks;
 import io.columba.ingest.log.InsertLog;
+import io.columba.storage.block.Block;
+import io.columba.storage.column.Column;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import io.columba.storage.part.CommitBarrier;
+import io.columba.storage.type.DataType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -95,10 +100,10 @@ final class BatchApplier {
         }
     }
 
-    /** How many records from the first have the first's columns (so one format). */
+    /** How many records from the first have the first's columns and form (so one format). */
     private static int sameColumns(List<PendingRows> batch) {
         int run = 1;
-        while (run < batch.size() && batch.get(run).columns.equals(batch.get(0).columns)) {
+        while (run < batch.size() && batch.get(run).insertsWith(batch.get(0))) {
             run++;
         }
         return run;
@@ -107,15 +112,13 @@ final class BatchApplier {
     /** Null when the rows are in the table; else the failure, after which the table is unchanged. */
     private RuntimeException insert(String table, List<PendingRows> batch) {
         List<Long> sequences = new ArrayList<>(batch.size());
-        byte[] rows = concatenated(batch, sequences);
-        List<String> columns = batch.get(0).columns;
-        String format = columns.isEmpty() ? "JSONEachRow" : "TabSeparated";
+        Inserter.Insertion insertion = insertion(batch, sequences);
         long intent = log.appendIntent(table, TableBlocks.maxBlock(database, table), sequences);
         // The intent is synced while the rows are parsed and written; a part waits for it before its rename.
         CompletableFuture<Void> intentSynced = CompletableFuture.runAsync(() -> log.sync(intent), LOG_SYNCS);
         try {
             CommitBarrier.around(intentSynced::join, () -> {
-                inserter.insert(table, into -> database.insert(into, columns, format, rows, 0, rows.length));
+                inserter.insert(table, insertion);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -133,6 +136,24 @@ final class BatchApplier {
         return null;
     }
 
+    /** The insert of {@code batch}'s rows (of one form and columns); their sequences added to {@code sequences}. */
+    private Inserter.Insertion insertion(List<PendingRows> batch, List<Long> sequences) {
+        List<String> columns = batch.get(0).columns;
+        if (batch.get(0).block == null) {
+            byte[] rows = concatenated(batch, sequences);
+            String format = columns.isEmpty() ? "JSONEachRow" : "TabSeparated";
+            return into -> database.insert(into, columns, format, rows, 0, rows.length);
+        }
+        List<Block> blocks = new ArrayList<>(batch.size());
+        for (PendingRows pending : batch) {
+            sequences.add(pending.sequence);
+            blocks.add(pending.block);
+        }
+        List<DataType> types = batch.get(0).types;
+        Block rows = Block.concat(blocks, types);
+        return into -> database.insert(into, columns, types, rows);
+    }
+
     /** The rows of {@code batch} as one text, in bytes; their sequences added to {@code sequences}. */
     private static byte[] concatenated(List<PendingRows> batch, List<Long> sequences) {
         if (batch.size() == 1) {
@@ -148,11 +169,34 @@ final class BatchApplier {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A block's rows as TabSeparated text with a header of the column names, to be inserted by hand. */
+    private static String tabSeparated(PendingRows pending) {
+        StringBuilder text = new StringBuilder(String.join("\t", pending.columns)).append('\n');
+        Block block = pending.block;
+        for (int row = 0; row < block.rowCount(); row++) {
+            for (int c = 0; c < block.columnCount(); c++) {
+                Column column = block.column(c);
+                text.append(c == 0 ? "" : "\t")
+                        .append(
+                                column.isNull(row)
+                                        ? "\\N"
+                                        : OutputFormats.tsvEscape(
+                                                TextValues.plainText(column, pending.types.get(c), row)));
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
     private void setAside(PendingRows pending, RuntimeException failure) {
         String name = pending.table + "-" + pending.sequence;
+        String file = name + (pending.block == null ? ".ndjson" : ".tsv");
         try {
             Files.createDirectories(rejectedFolder);
-            Files.writeString(rejectedFolder.resolve(name + ".ndjson"), pending.rows, StandardCharsets.UTF_8);
+            Files.writeString(
+                    rejectedFolder.resolve(file),
+                    pending.block == null ? pending.rows : tabSeparated(pending),
+                    StandardCharsets.UTF_8);
             Files.writeString(rejectedFolder.resolve(name + ".error"), String.valueOf(failure), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set aside rows that failed to insert into " + pending.table, e);
@@ -161,7 +205,7 @@ final class BatchApplier {
         LOG.log(
                 System.Logger.Level.ERROR,
                 pending.rowCount + " logged rows failed " + MAX_ATTEMPTS + " times to insert into " + pending.table
-                        + " and were set aside in " + rejectedFolder.resolve(name + ".ndjson") + ": " + failure);
+                        + " and were set aside in " + rejectedFolder.resolve(file) + ": " + failure);
         pending.applied.completeExceptionally(new ColumbaException(
                 failure instanceof ColumbaException columba ? columba.errorCode() : ErrorCode.LOGICAL_ERROR,
                 "The rows were logged but could not be inserted into " + pending.table + " and were set aside: "

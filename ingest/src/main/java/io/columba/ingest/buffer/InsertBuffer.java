@@ -4,7 +4,6 @@ import io.columba.executor.Database;
 import io.columba.ingest.Inserter;
 import io.columba.ingest.TableLocks;
 import io.columba.ingest.log.InsertLog;
-import io.columba.ingest.log.LogRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,9 +87,8 @@ public final class InsertBuffer implements AutoCloseable {
 
     private void recover(Database database) {
         Map<String, List<PendingRows>> byTable = new LinkedHashMap<>();
-        for (LogRecord.Rows rows : LogRecovery.pendingRows(log, database)) {
-            byTable.computeIfAbsent(rows.table(), t -> new ArrayList<>())
-                    .add(new PendingRows(rows.sequence(), rows.table(), rows.rowCount(), rows.columns(), rows.rows()));
+        for (PendingRows rows : LogRecovery.pendingRows(log, database)) {
+            byTable.computeIfAbsent(rows.table, t -> new ArrayList<>()).add(rows);
         }
         for (Map.Entry<String, List<PendingRows>> table : byTable.entrySet()) {
             LOG.log(
@@ -110,7 +108,7 @@ public final class InsertBuffer implements AutoCloseable {
     public CompletableFuture<Void> submit(List<TableRows> batches, boolean waited) {
         long bytes = 0;
         for (TableRows batch : batches) {
-            bytes += batch.rows().length();
+            bytes += batch.block() == null ? batch.rows().length() : PendingRows.bytes(batch.block());
         }
         awaitRoom(bytes);
         List<PendingRows> logged = new ArrayList<>();
@@ -119,8 +117,10 @@ public final class InsertBuffer implements AutoCloseable {
             if (batch.rowCount() == 0) {
                 continue;
             }
-            last = log.appendRows(batch.table(), batch.rowCount(), batch.columns(), batch.rows());
-            logged.add(new PendingRows(last, batch.table(), batch.rowCount(), batch.columns(), batch.rows()));
+            last = batch.block() == null
+                    ? log.appendRows(batch.table(), batch.rowCount(), batch.columns(), batch.rows())
+                    : log.appendBlock(batch.table(), batch.columns(), batch.types(), batch.block());
+            logged.add(PendingRows.of(last, batch));
         }
         if (logged.isEmpty()) {
             return CompletableFuture.completedFuture(null);

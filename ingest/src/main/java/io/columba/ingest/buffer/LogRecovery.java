@@ -18,12 +18,13 @@ import java.util.Map;
 final class LogRecovery {
     private LogRecovery() {}
 
-    static List<LogRecord.Rows> pendingRows(InsertLog log, Database database) {
-        Map<Long, LogRecord.Rows> rows = new LinkedHashMap<>();
+    static List<PendingRows> pendingRows(InsertLog log, Database database) {
+        Map<Long, PendingRows> rows = new LinkedHashMap<>();
         Map<Long, LogRecord> lastWord = new HashMap<>();
         for (LogRecord record : log.recovered()) {
             switch (record) {
-                case LogRecord.Rows logged -> rows.put(logged.sequence(), logged);
+                case LogRecord.Rows logged -> rows.put(logged.sequence(), PendingRows.of(logged));
+                case LogRecord.BlockRows logged -> rows.put(logged.sequence(), PendingRows.of(logged));
                 case LogRecord.Intent intent -> intent.rowSequences().forEach(s -> lastWord.put(s, intent));
                 case LogRecord.Aborted aborted -> aborted.rowSequences().forEach(s -> lastWord.put(s, aborted));
                 case LogRecord.Applied applied -> applied.rowSequences().forEach(rows::remove);

@@ -44,7 +44,7 @@ public final class EventIngestor {
         }
         CompletableFuture<Void> applied = buffer.submit(
                 List.of(
-                        new TableRows(schema.table(), converted.rowCount(), converted.columns(), converted.rows()),
+                        new TableRows(schema.table(), converted.columns(), converted.types(), converted.rows()),
                         new TableRows(
                                 QuarantineTable.name(schema.table()),
                                 converted.quarantineCount(),

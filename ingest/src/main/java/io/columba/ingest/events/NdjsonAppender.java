@@ -79,26 +79,28 @@ public final class NdjsonAppender {
         if (converted.quarantineCount() > 0) {
             events.ensureQuarantineTable(schema);
         }
-        buffer.locked(table, () -> {
-            execute(table, converted.columns(), converted.rows());
-            return null;
-        });
+        if (converted.rowCount() > 0) {
+            buffer.locked(table, () -> {
+                inserter.insert(
+                        table, into -> database.insert(into, converted.columns(), converted.types(), converted.rows()));
+                return null;
+            });
+        }
         String quarantine = QuarantineTable.name(schema.table());
         buffer.locked(quarantine, () -> {
-            execute(quarantine, List.of(), converted.quarantineRows());
+            execute(quarantine, converted.quarantineRows());
             return null;
         });
         return new IngestResult(converted.rowCount(), converted.quarantineCount());
     }
 
-    /** Inserts TabSeparated {@code rows} of {@code columns}, or JSONEachRow rows when {@code columns} is empty. */
-    private void execute(String table, List<String> columns, String rows) {
+    /** Inserts JSONEachRow {@code rows}. */
+    private void execute(String table, String rows) {
         if (rows.isEmpty()) {
             return;
         }
         byte[] bytes = rows.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String format = columns.isEmpty() ? "JSONEachRow" : "TabSeparated";
-        inserter.insert(table, into -> database.insert(into, columns, format, bytes, 0, bytes.length));
+        inserter.insert(table, into -> database.insert(into, List.of(), "JSONEachRow", bytes, 0, bytes.length));
     }
 
     private static int lastNewline(byte[] bytes) {

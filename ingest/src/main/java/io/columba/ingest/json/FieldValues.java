@@ -4,31 +4,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * The values JSON rows give the columns of a table, column by column: each value's text for its column ({@link
- * JsonValues#text}), and whether the field was missing, JSON null or a value. A row that is not a JSON object has
- * no values and an error instead.
+ * The values JSON rows give the columns of a table, column by column: each value in its column's {@link
+ * ColumnSink}, and whether the field was missing, JSON null or a value. A row that is not a JSON object has no
+ * values and an error instead.
  */
 final class FieldValues {
     static final byte MISSING = 0;
     static final byte NULL = 1;
     static final byte VALUE = 2;
 
-    private final String[][] texts;
+    private final ColumnSink[] sinks;
     private final byte[][] kinds;
     private final int capacity;
     private String[] notObjects;
     private int rowCount;
 
-    FieldValues(int columns, int rows) {
-        texts = new String[columns][rows];
-        kinds = new byte[columns][rows];
+    /** Room for {@code rows} rows of {@code columns}, whose raw values are read from {@code source} (may be null). */
+    FieldValues(List<IngestColumn> columns, int rows, byte[] source) {
+        sinks = new ColumnSink[columns.size()];
+        for (int c = 0; c < sinks.length; c++) {
+            sinks[c] = ColumnSink.of(columns.get(c).type(), rows, source);
+        }
+        kinds = new byte[columns.size()][rows];
         capacity = rows;
         rowCount = rows;
     }
 
     /** The values of {@code rows} (per row, the node of each column, null when missing; or null: not an object). */
     static FieldValues of(List<JsonNode[]> rows, List<IngestColumn> columns, String[] notObjects) {
-        FieldValues values = new FieldValues(columns.size(), rows.size());
+        FieldValues values = new FieldValues(columns, rows.size(), null);
         for (int r = 0; r < rows.size(); r++) {
             JsonNode[] row = rows.get(r);
             if (row == null) {
@@ -43,20 +47,33 @@ final class FieldValues {
                 if (value.isNull()) {
                     values.setNull(c, r);
                 } else {
-                    values.set(c, r, JsonValues.text(value, columns.get(c).type()));
+                    values.text(c, r, JsonValues.text(value, columns.get(c).type()));
                 }
             }
         }
         return values;
     }
 
-    void set(int column, int row, String text) {
-        texts[column][row] = text;
+    ColumnSink sink(int column) {
+        return sinks[column];
+    }
+
+    void string(int column, int row, byte[] bytes, int from, int to) {
         kinds[column][row] = VALUE;
+        sinks[column].string(bytes, from, to, row);
+    }
+
+    void number(int column, int row, byte[] bytes, int from, int to) {
+        kinds[column][row] = VALUE;
+        sinks[column].number(bytes, from, to, row);
+    }
+
+    void text(int column, int row, String text) {
+        kinds[column][row] = VALUE;
+        sinks[column].text(text, row);
     }
 
     void setNull(int column, int row) {
-        texts[column][row] = null;
         kinds[column][row] = NULL;
     }
 
@@ -77,8 +94,8 @@ final class FieldValues {
         return rowCount;
     }
 
-    String text(int column, int row) {
-        return texts[column][row];
+    int columnCount() {
+        return sinks.length;
     }
 
     byte kind(int column, int row) {

@@ -3,19 +3,22 @@ package io.columba.ingest.json;
 import io.columba.storage.type.BoolType;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.StringType;
-import java.math.BigDecimal;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * The fastest road of the common Events API body: NDJSON of flat objects (one per line; strings, integers of up to
  * 18 digits, decimals without exponent, booleans and nulls) into columns whose JSONPaths are all a single field,
- * read straight from the bytes into each value's text for its column ({@link JsonValues#text}), with no parser
- * objects, tokens or nodes. Anything else (a nested value, a {@code \}u escape, an exponent, a long number, a line
+ * read straight from the bytes into each column's {@link ColumnSink} (the value each value's text, {@link
+ * JsonValues#text}, converts to), with no parser objects, tokens, nodes or strings. Anything else (a nested value, a {@code \}u escape, an exponent, a long number, a line
  * that is not one object, any JSON error) answers null, for {@link FieldSelector} or the tree to handle; so the
  * result is always the one those roads give.
  */
 final class FlatJsonReader {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int MAX_INTEGER_DIGITS = 18;
     private static final int MAX_NUMBER_LENGTH = 100;
 
@@ -36,7 +39,7 @@ final class FlatJsonReader {
             DataType target = columns.get(c).type().withoutLowCardinality().withoutNullable();
             boolAsWord[c] = target instanceof BoolType || target instanceof StringType;
         }
-        this.values = new FieldValues(columns.size(), maxRows);
+        this.values = new FieldValues(columns, maxRows, body);
     }
 
     /** The values of each row, or null when this road does not apply to {@code body}. */
@@ -52,14 +55,26 @@ final class FlatJsonReader {
                 }
             }
         }
-        int lines = 1;
-        for (byte b : body) {
-            if (b == '\n') {
-                lines++;
+        FlatJsonReader reader = new FlatJsonReader(body, columns, 1 + lineFeeds(body));
+        return reader.readRows() && reader.row > 0 ? reader.values.withRows(reader.row) : null;
+    }
+
+    /** How many line feeds {@code body} holds, counted eight bytes at a time. */
+    static int lineFeeds(byte[] body) {
+        int count = 0;
+        int i = 0;
+        for (; i + Long.BYTES <= body.length; i += Long.BYTES) {
+            long feeds = (long) LONGS.get(body, i) ^ 0x0A0A0A0A0A0A0A0AL;
+            // Exactly the zero bytes of feeds get their high bit set.
+            long zeros = ~(((feeds & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | feeds | 0x7F7F7F7F7F7F7F7FL);
+            count += Long.bitCount(zeros);
+        }
+        for (; i < body.length; i++) {
+            if (body[i] == '\n') {
+                count++;
             }
         }
-        FlatJsonReader reader = new FlatJsonReader(body, columns, lines);
-        return reader.readRows() && reader.row > 0 ? reader.values.withRows(reader.row) : null;
+        return count;
     }
 
     private boolean readRows() {
@@ -144,18 +159,44 @@ final class FlatJsonReader {
     /** The column named by {@code body[from, to)}, trying {@code hint} first (fields usually come in order); -1: none. */
     private int column(int from, int to, int hint) {
         for (int i = 0; i < names.length; i++) {
-            int c = (hint + i) % names.length;
-            byte[] name = names[c];
-            if (name.length == to - from && java.util.Arrays.equals(name, 0, name.length, body, from, to)) {
+            int c = hint + i < names.length ? hint + i : hint + i - names.length;
+            if (named(names[c], from, to)) {
                 return c;
             }
         }
         return -1;
     }
 
+    /** Whether {@code body[from, to)} is {@code name} (a plain loop: names are short). */
+    private boolean named(byte[] name, int from, int to) {
+        if (name.length != to - from) {
+            return false;
+        }
+        for (int i = 0; i < name.length; i++) {
+            if (name[i] != body[from + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The closing quote of a string starting at {@code from} with no escape or control byte; -1 otherwise. */
     private int plainStringEnd(int from) {
-        for (int i = from; i < body.length; i++) {
+        int i = from;
+        // Eight bytes at a time while none is a quote, a backslash or a control byte.
+        while (i + Long.BYTES <= body.length) {
+            long word = (long) LONGS.get(body, i);
+            long quote = word ^ 0x2222222222222222L;
+            long backslash = word ^ 0x5C5C5C5C5C5C5C5CL;
+            long special = ((quote - 0x0101010101010101L) & ~quote)
+                    | ((backslash - 0x0101010101010101L) & ~backslash)
+                    | ((word - 0x2020202020202020L) & ~word);
+            if ((special & 0x8080808080808080L) != 0) {
+                break;
+            }
+            i += Long.BYTES;
+        }
+        for (; i < body.length; i++) {
             byte b = body[i];
             if (b == '"') {
                 return i;
@@ -180,10 +221,10 @@ final class FlatJsonReader {
             return readNumber(column);
         }
         if (literal("true")) {
-            return set(column, boolAsWord(column) ? "true" : "1");
+            return setText(column, boolAsWord(column) ? "true" : "1");
         }
         if (literal("false")) {
-            return set(column, boolAsWord(column) ? "false" : "0");
+            return setText(column, boolAsWord(column) ? "false" : "0");
         }
         if (literal("null")) {
             if (column >= 0) {
@@ -198,9 +239,9 @@ final class FlatJsonReader {
         return column >= 0 && boolAsWord[column];
     }
 
-    private boolean set(int column, String text) {
+    private boolean setText(int column, String text) {
         if (column >= 0) {
-            values.set(column, row, text);
+            values.text(column, row, text);
         }
         return true;
     }
@@ -231,14 +272,20 @@ final class FlatJsonReader {
         int end = plainStringEnd(from);
         if (end >= 0) {
             at = end + 1;
-            return set(column, column >= 0 ? new String(body, from, end - from, StandardCharsets.UTF_8) : null);
+            if (column >= 0) {
+                values.string(column, row, body, from, end);
+            }
+            return true;
         }
         int length = 0;
         for (int i = from; i < body.length; i++) {
             byte b = body[i];
             if (b == '"') {
                 at = i + 1;
-                return set(column, column >= 0 ? new String(unescaped, 0, length, StandardCharsets.UTF_8) : null);
+                if (column >= 0) {
+                    values.string(column, row, unescaped, 0, length);
+                }
+                return true;
             }
             if (b >= 0 && b < 0x20) {
                 return false;
@@ -299,15 +346,9 @@ final class FlatJsonReader {
             return false;
         }
         at = i;
-        if (column < 0) {
-            return true;
+        if (column >= 0) {
+            values.number(column, row, body, from, i);
         }
-        String text = new String(body, from, i - from, StandardCharsets.ISO_8859_1);
-        if (decimal) {
-            text = new BigDecimal(text).stripTrailingZeros().toPlainString();
-        } else if (text.equals("-0")) {
-            text = "0";
-        }
-        return set(column, text);
+        return true;
     }
 }

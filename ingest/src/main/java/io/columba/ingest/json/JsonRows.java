@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +22,8 @@ import java.util.List;
  * body with no JSON at all, or not UTF-8, is refused with {@link ErrorCode#CANNOT_PARSE_INPUT_ASSERTION_FAILED}.
  */
 public record JsonRows(List<JsonNode> rows, List<String> errors) {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     public JsonRows {
         rows = List.copyOf(rows);
         errors = List.copyOf(errors);
@@ -116,17 +121,76 @@ public record JsonRows(List<JsonNode> rows, List<String> errors) {
         return true;
     }
 
+    /**
+     * Whether {@code bytes} are well-formed UTF-8 as the JDK's strict decoder takes it: no overlong forms, no
+     * surrogates, nothing above U+10FFFF.
+     */
+    static boolean validUtf8(byte[] bytes) {
+        int i = 0;
+        int length = bytes.length;
+        while (i < length) {
+            if (i + Long.BYTES <= length && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
+                i += Long.BYTES; // eight ASCII bytes
+                continue;
+            }
+            int b = bytes[i];
+            if (b >= 0) {
+                i++;
+                continue;
+            }
+            int lead = b & 0xFF;
+            int extra;
+            int min;
+            if (lead >= 0xC2 && lead <= 0xDF) {
+                extra = 1;
+                min = 0x80;
+            } else if (lead >= 0xE0 && lead <= 0xEF) {
+                extra = 2;
+                min = 0x800;
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
+                extra = 3;
+                min = 0x10000;
+            } else {
+                return false;
+            }
+            if (i + extra >= length) {
+                return false;
+            }
+            int code = lead & (0x3F >> extra);
+            for (int k = 1; k <= extra; k++) {
+                int next = bytes[i + k] & 0xFF;
+                if ((next & 0xC0) != 0x80) {
+                    return false;
+                }
+                code = (code << 6) | (next & 0x3F);
+            }
+            if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+                return false;
+            }
+            i += extra + 1;
+        }
+        return true;
+    }
+
     /** Refuses a body that is not UTF-8 with {@link ErrorCode#CANNOT_PARSE_INPUT_ASSERTION_FAILED}. */
     static void requireUtf8(byte[] body) {
+        if (validUtf8(body)) {
+            return; // the common case, checked without decoding the body
+        }
         try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
+            decodeStrictly(body);
         } catch (CharacterCodingException e) {
             throw new ColumbaException(
                     ErrorCode.CANNOT_PARSE_INPUT_ASSERTION_FAILED, "The body is not valid UTF-8: " + e.getMessage());
         }
+    }
+
+    /** Decodes {@code body} with the JDK's UTF-8 decoder, refusing malformed input, to say what is wrong in it. */
+    static void decodeStrictly(byte[] body) throws CharacterCodingException {
+        StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(body));
     }
 }

@@ -1,8 +1,8 @@
 package io.columba.ingest.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.columba.executor.format.OutputFormats;
 import io.columba.executor.function.scalar.TypeConversion;
+import io.columba.storage.block.Block;
 import io.columba.storage.column.Column;
 import io.columba.storage.column.StringColumnBuilder;
 import io.columba.storage.error.ColumbaException;
@@ -69,7 +69,6 @@ public final class RowConverter {
     private ConvertedRows convert(IngestSchema schema, FieldValues values, List<String> parseErrors, String importId) {
         List<IngestColumn> columns = schema.columns();
         int count = values.rowCount();
-        String[][] texts = new String[columns.size()][count];
         RowErrors errors = new RowErrors(count);
         ColumnDefaults.Batch batch = defaults.batch();
         for (int r = 0; r < count; r++) {
@@ -80,15 +79,15 @@ public final class RowConverter {
             }
             for (int c = 0; c < columns.size(); c++) {
                 byte kind = values.kind(c, r);
-                texts[c][r] = kind == FieldValues.VALUE
-                        ? values.text(c, r)
-                        : absent(columns.get(c), kind == FieldValues.NULL, r, errors, batch);
+                if (kind != FieldValues.VALUE) {
+                    values.sink(c).text(absent(columns.get(c), kind == FieldValues.NULL, r, errors, batch), r);
+                }
             }
         }
         for (int c = 0; c < columns.size(); c++) {
-            check(columns.get(c), texts[c], errors);
+            check(columns.get(c), values.sink(c), errors);
         }
-        return write(schema, texts, errors, parseErrors, importId);
+        return build(schema, values, errors, parseErrors, importId);
     }
 
     /** The text of a column whose field is missing or JSON null: its DEFAULT, or NULL, or an error. */
@@ -116,26 +115,31 @@ public final class RowConverter {
     }
 
     /**
-     * Values in a plain form of the type ({@link CanonicalText}) are known to convert; the others are converted as
-     * a whole column at once, and only when that fails row by row to find the values at fault.
+     * Values the sink read in a plain form of the type are known to convert; the others are converted as a whole
+     * column at once, and only when that fails row by row to find the values at fault. Those that convert are then
+     * resolved into the sink.
      */
-    private static void check(IngestColumn column, String[] values, RowErrors errors) {
-        String[] texts = uncertain(column.type(), values);
+    private static void check(IngestColumn column, ColumnSink sink, RowErrors errors) {
+        String[] texts = sink.uncertain();
         if (texts == null) {
             return;
         }
+        boolean wholeColumn;
         try {
             TypeConversion.cast(textColumn(texts, 0, texts.length), TEXT, column.type(), texts.length);
-            return;
+            wholeColumn = true;
         } catch (ColumbaException | IllegalStateException | IllegalArgumentException wholeColumnFailed) {
-            // Some value does not convert: find which.
+            wholeColumn = false; // Some value does not convert: find which.
         }
         for (int r = 0; r < texts.length; r++) {
             if (texts[r] == null) {
                 continue;
             }
             try {
-                TypeConversion.cast(textColumn(texts, r, 1), TEXT, column.type(), 1);
+                if (!wholeColumn) {
+                    TypeConversion.cast(textColumn(texts, r, 1), TEXT, column.type(), 1);
+                }
+                sink.resolve(r);
             } catch (ColumbaException | IllegalStateException | IllegalArgumentException e) {
                 errors.add(
                         r,
@@ -144,20 +148,6 @@ public final class RowConverter {
                                 + column.type().name());
             }
         }
-    }
-
-    /** {@code texts} with the values known to convert replaced by null; null when that is every value. */
-    private static String[] uncertain(DataType type, String[] texts) {
-        String[] uncertain = null;
-        for (int r = 0; r < texts.length; r++) {
-            if (texts[r] != null && !CanonicalText.converts(type, texts[r])) {
-                if (uncertain == null) {
-                    uncertain = new String[texts.length];
-                }
-                uncertain[r] = texts[r];
-            }
-        }
-        return uncertain;
     }
 
     private static Column textColumn(String[] texts, int from, int count) {
@@ -172,67 +162,38 @@ public final class RowConverter {
         return builder.build();
     }
 
-    private static ConvertedRows write(
-            IngestSchema schema, String[][] texts, RowErrors errors, List<String> parseErrors, String importId) {
+    /** The rows without errors as a block of the schema's columns; the others as quarantine rows. */
+    private static ConvertedRows build(
+            IngestSchema schema, FieldValues values, RowErrors errors, List<String> parseErrors, String importId) {
         List<String> names = schema.columnNames();
-        StringBuilder rows = new StringBuilder(estimatedLength(texts));
         QuarantineRows quarantine = new QuarantineRows(names, importId);
-        int rowCount = 0;
-        for (int r = 0; r < errors.rowCount(); r++) {
+        int rows = errors.rowCount();
+        int[] kept = new int[rows];
+        int keptCount = 0;
+        for (int r = 0; r < rows; r++) {
             if (!errors.has(r)) {
-                rowCount++;
-                writeTabSeparated(rows, texts, r);
+                kept[keptCount++] = r;
                 continue;
             }
-            String[] values = new String[texts.length];
-            for (int c = 0; c < texts.length; c++) {
-                values[c] = texts[c][r];
+            String[] texts = new String[values.columnCount()];
+            for (int c = 0; values.notObject(r) == null && c < texts.length; c++) {
+                texts[c] = values.sink(c).text(r);
             }
-            quarantine.add(values, errors.columns(r), errors.messages(r));
+            quarantine.add(texts, errors.columns(r), errors.messages(r));
         }
         for (String parseError : parseErrors) {
             quarantine.add(null, List.of(), List.of(parseError));
         }
-        return new ConvertedRows(names, rows.toString(), rowCount, quarantine.text(), quarantine.count());
-    }
-
-    private static int estimatedLength(String[][] texts) {
-        long length = 0;
-        for (String[] column : texts) {
-            for (String text : column) {
-                length += text == null ? 3 : text.length() + 1;
-            }
+        List<Column> columns = new ArrayList<>(values.columnCount());
+        for (int c = 0; c < values.columnCount(); c++) {
+            columns.add(values.sink(c).build(keptCount == rows ? null : kept, keptCount));
         }
-        return (int) Math.min(Integer.MAX_VALUE - 16, length);
-    }
-
-    /** Row {@code r} as a TabSeparated line, NULL as {@code \N}, escaped as the executor's TabSeparated reads. */
-    private static void writeTabSeparated(StringBuilder out, String[][] texts, int r) {
-        for (int c = 0; c < texts.length; c++) {
-            if (c > 0) {
-                out.append('\t');
-            }
-            String text = texts[c][r];
-            if (text == null) {
-                out.append("\\N");
-            } else if (plain(text)) {
-                out.append(text);
-            } else {
-                out.append(OutputFormats.tsvEscape(text));
-            }
-        }
-        out.append('\n');
-    }
-
-    /** Whether {@code text} needs no TabSeparated escape (most values: no string is made for them). */
-    private static boolean plain(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (ch < ' ' || ch == '\\' || ch == '\'') {
-                return false;
-            }
-        }
-        return true;
+        return new ConvertedRows(
+                names,
+                schema.columns().stream().map(IngestColumn::type).toList(),
+                new Block(keptCount, columns),
+                quarantine.text(),
+                quarantine.count());
     }
 
     /** The errors of each row, kept only for rows that have some. */

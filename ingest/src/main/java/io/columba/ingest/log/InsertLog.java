@@ -1,7 +1,9 @@
 package io.columba.ingest.log;
 
+import io.columba.storage.block.Block;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
+import io.columba.storage.type.DataType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -95,6 +97,11 @@ public final class InsertLog implements AutoCloseable {
         return append(sequence -> new LogRecord.Rows(sequence, table, rowCount, columns, rows), true);
     }
 
+    /** Appends rows converted already: {@code block}'s columns are {@code columns}, of {@code types}; see {@link #sync}. */
+    public long appendBlock(String table, List<String> columns, List<DataType> types, Block block) {
+        return append(sequence -> new LogRecord.BlockRows(sequence, table, columns, types, block), true);
+    }
+
     /** Appends and syncs an intent to insert {@code rowSequences} into {@code table}. */
     public void intent(String table, long maxBlockBefore, List<Long> rowSequences) {
         sync(appendIntent(table, maxBlockBefore, rowSequences));
@@ -159,6 +166,8 @@ public final class InsertLog implements AutoCloseable {
     }
 
     private long append(RecordFactory factory, boolean rows) {
+        // Encoded before taking the lock (concurrent requests encode at once); numbered under it.
+        ByteBuffer bytes = LogRecordCodec.encode(factory.create(0));
         boolean rotationDue;
         synchronized (appendLock) {
             rotationDue = activeBytes >= segmentBytes;
@@ -174,7 +183,7 @@ public final class InsertLog implements AutoCloseable {
         }
         synchronized (appendLock) {
             long sequence = nextSequence;
-            ByteBuffer bytes = LogRecordCodec.encode(factory.create(sequence));
+            LogRecordCodec.renumber(bytes, sequence);
             try {
                 while (bytes.hasRemaining()) {
                     active.write(bytes);
@@ -236,7 +245,8 @@ public final class InsertLog implements AutoCloseable {
             unapplied.put(firstSequence(segment), 0);
         }
         for (LogRecord record : recovered) {
-            if (record instanceof LogRecord.Rows && !applied.contains(record.sequence())) {
+            boolean rows = record instanceof LogRecord.Rows || record instanceof LogRecord.BlockRows;
+            if (rows && !applied.contains(record.sequence())) {
                 unapplied.merge(unapplied.floorKey(record.sequence()), 1, Integer::sum);
             }
         }

@@ -1,5 +1,7 @@
 package io.columba.ingest.log;
 
+import io.columba.storage.block.Block;
+import io.columba.storage.type.DataType;
 import java.util.List;
 
 /**
@@ -23,6 +25,22 @@ public sealed interface LogRecord {
         /** JSONEachRow rows. */
         public Rows(long sequence, String table, int rowCount, String rows) {
             this(sequence, table, rowCount, List.of(), rows);
+        }
+    }
+
+    /**
+     * Rows for {@code table} that were acknowledged to a client, converted already: {@code block}'s columns are the
+     * values of {@code columns}, of {@code types}.
+     */
+    record BlockRows(long sequence, String table, List<String> columns, List<DataType> types, Block block)
+            implements LogRecord {
+        public BlockRows {
+            columns = List.copyOf(columns);
+            types = List.copyOf(types);
+        }
+
+        public int rowCount() {
+            return block.rowCount();
         }
     }
 

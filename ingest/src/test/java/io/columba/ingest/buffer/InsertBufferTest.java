@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.columba.executor.Database;
 import io.columba.executor.QuerySettings;
 import io.columba.ingest.log.InsertLog;
+import io.columba.storage.block.Block;
+import io.columba.storage.column.LongColumn;
+import io.columba.storage.type.DataType;
+import io.columba.storage.type.IntegerType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,6 +73,33 @@ class InsertBufferTest {
             assertThat(tsv(database, "SELECT count() FROM t"))
                     .as("not inserted twice")
                     .isEqualTo("5\n");
+        }
+    }
+
+    @Test
+    void convertedRowsAreInsertedOnceAcrossARestartAndTakeTheTypeTheColumnHasThen() {
+        database.execute("CREATE TABLE u (id UInt32, v UInt32) ENGINE = MergeTree ORDER BY id", QuerySettings.DEFAULTS);
+        List<DataType> types = List.of(IntegerType.UINT32, IntegerType.UINT32);
+        Block block =
+                new Block(3, List.of(new LongColumn(new long[] {1, 2, 3}), new LongColumn(new long[] {10, 20, 30})));
+        try (InsertBuffer buffer = InsertBuffer.open(database, folder.resolve("log"), SLOW)) {
+            buffer.submit(List.of(new TableRows("u", List.of("id", "v"), types, block)), true)
+                    .join();
+            assertThat(tsv(database, "SELECT count(), sum(id) FROM u")).isEqualTo("3\t6\n");
+        }
+        try (InsertLog log = InsertLog.open(folder.resolve("log"), 1 << 20)) {
+            log.sync(log.appendBlock("u", List.of("id", "v"), types, block));
+        }
+        database.execute("ALTER TABLE u MODIFY COLUMN v String", QuerySettings.DEFAULTS);
+
+        try (InsertBuffer buffer = InsertBuffer.open(database, folder.resolve("log"), SLOW)) {
+            assertThat(tsv(database, "SELECT count(), toTypeName(any(v)), max(v) FROM u"))
+                    .isEqualTo("6\tString\t30\n");
+        }
+        try (InsertBuffer buffer = InsertBuffer.open(database, folder.resolve("log"), SLOW)) {
+            assertThat(tsv(database, "SELECT count() FROM u"))
+                    .as("not inserted twice")
+                    .isEqualTo("6\n");
         }
     }
 

@@ -31,6 +31,20 @@ class FlatJsonReaderTest extends ConverterFixture {
             "123456789012345678",
             "1234567890123456789",
             "28.30",
+            "3.14159",
+            "0.1",
+            "-2.5",
+            "123.4567890123456789",
+            "1700000000",
+            "\"2024-05-01T10:00:00Z\"",
+            "\"2024-05-01\"",
+            "\"-0.0\"",
+            "\"007\"",
+            "\" 12\"",
+            "\"a fairly long string value, with no escape at all in it\"",
+            "\"0123456789abcdef\\tafter a tab escape past eight bytes\"",
+            "\"a long string that ends in an escaped quote \\\"\"",
+            "\"caf\u00e9 a longer text with \u6f22 and more text after it\"",
             "-0.0",
             "100.00",
             "1.5",
@@ -71,7 +85,7 @@ class FlatJsonReaderTest extends ConverterFixture {
             ConvertedRows fast = converter.convert(SCHEMA, bytes, "import");
             ConvertedRows general = converter.convert(SCHEMA, JsonRows.parse(bytes), "import");
             String what = "seed " + seed + ", body:\n" + new String(bytes, StandardCharsets.UTF_8);
-            assertThat(fast.rows()).as(what).isEqualTo(general.rows());
+            assertThat(rendered(fast)).as(what).isEqualTo(rendered(general));
             assertThat(fast.rowCount()).as(what).isEqualTo(general.rowCount());
             assertThat(fast.quarantineCount()).as(what).isEqualTo(general.quarantineCount());
             assertThat(withoutDate(fast.quarantineRows())).as(what).isEqualTo(withoutDate(general.quarantineRows()));
@@ -101,9 +115,25 @@ class FlatJsonReaderTest extends ConverterFixture {
         FieldValues values = FlatJsonReader.read(
                 "{\"id\":1,\"id\":2, \"note\" : null}\r\n\n{}\n".getBytes(StandardCharsets.UTF_8), columns);
         assertThat(values.rowCount()).isEqualTo(2);
-        assertThat(values.text(0, 0)).as("the last of duplicate fields").isEqualTo("2");
+        assertThat(values.sink(0).text(0)).as("the last of duplicate fields").isEqualTo("2");
         assertThat(values.kind(2, 0)).isEqualTo(FieldValues.NULL);
         assertThat(values.kind(0, 1)).isEqualTo(FieldValues.MISSING);
+    }
+
+    @Test
+    void lineFeedsAreCountedAsOneByOne() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int i = 0; i < 200; i++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            int expected = 0;
+            for (int b = 0; b < bytes.length; b++) {
+                int pick = random.nextInt(4);
+                bytes[b] = (byte) (pick == 0 ? '\n' : pick == 1 ? 0x8A : pick == 2 ? 0x0B : random.nextInt(256));
+                expected += bytes[b] == '\n' ? 1 : 0;
+            }
+            assertThat(FlatJsonReader.lineFeeds(bytes)).as("seed %d", seed).isEqualTo(expected);
+        }
     }
 
     private static String randomBody(Random random, boolean withOthers) {

@@ -3,7 +3,15 @@ package io.columba.ingest.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.columba.storage.block.Block;
+import io.columba.storage.column.ArrayColumn;
+import io.columba.storage.column.DoubleColumn;
+import io.columba.storage.column.LongColumn;
+import io.columba.storage.column.StringColumnBuilder;
+import io.columba.storage.column.ValueEquality;
 import io.columba.storage.error.ColumbaException;
+import io.columba.storage.type.DataType;
+import io.columba.storage.type.DataTypeParser;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -46,6 +54,47 @@ class InsertLogTest {
             LogRecord.Rows rows = (LogRecord.Rows) log.recovered().get(0);
             assertThat(rows.columns()).containsExactly("a", "b");
             assertThat(rows.rows()).isEqualTo("1\tx\n2\ty\n");
+        }
+    }
+
+    @Test
+    void convertedRowsComeBackWithTheirTypesAndValues() {
+        List<DataType> types = Stream.of("UInt32", "Nullable(String)", "Float32", "Array(Int64)", "DateTime")
+                .map(DataTypeParser::parse)
+                .toList();
+        StringColumnBuilder texts = new StringColumnBuilder(3);
+        texts.append("caf\u00e9\t\\");
+        texts.appendNull();
+        texts.append("");
+        ArrayColumn arrays =
+                new ArrayColumn(new int[] {0, 2, 2, 3}, new LongColumn(new long[] {1, -2, Long.MIN_VALUE}), null, 3);
+        Block block = new Block(
+                3,
+                List.of(
+                        new LongColumn(new long[] {0, 4_294_967_295L, 7}),
+                        texts.build(),
+                        new DoubleColumn(new double[] {1.5, -0.0, 3.25}),
+                        arrays,
+                        new LongColumn(new long[] {0, 1_714_557_600L, 86_400})));
+        try (InsertLog log = InsertLog.open(folder, 1 << 20)) {
+            log.sync(log.appendRows("t", 1, "{}\n"));
+            log.sync(log.appendBlock("t", List.of("a", "b", "c", "d", "e"), types, block));
+        }
+        try (InsertLog log = InsertLog.open(folder, 1 << 20)) {
+            LogRecord.BlockRows rows = (LogRecord.BlockRows) log.recovered().get(1);
+            assertThat(rows.sequence()).isEqualTo(2);
+            assertThat(rows.columns()).containsExactly("a", "b", "c", "d", "e");
+            assertThat(rows.types()).isEqualTo(types);
+            assertThat(rows.rowCount()).isEqualTo(3);
+            for (int c = 0; c < types.size(); c++) {
+                for (int row = 0; row < 3; row++) {
+                    assertThat(ValueEquality.equal(rows.block().column(c), row, block.column(c), row))
+                            .as("column %d row %d", c, row)
+                            .isTrue();
+                }
+            }
+            assertThat(((DoubleColumn) rows.block().column(2)).get(1)).isEqualTo(-0.0);
+            assertThat(rows.block().column(1).isNull(1)).isTrue();
         }
     }
 

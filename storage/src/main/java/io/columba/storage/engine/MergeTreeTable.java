@@ -627,6 +627,11 @@ public final class MergeTreeTable {
         }
         Block keys = Block.concat(keyBlocks, schema.keyTypes());
         int[] order = sortingKey.sortedOrder(keys);
+        int[] sizes = new int[sources.size()];
+        for (int s = 0; s < sizes.length; s++) {
+            sizes[s] = (int) sources.get(s).rowCount();
+        }
+        io.columba.storage.block.ColumnGather gather = new io.columba.storage.block.ColumnGather(order, sizes);
         try {
             PartWriter.Columns writer = new PartWriter.Columns(
                     folder,
@@ -638,8 +643,7 @@ public final class MergeTreeTable {
                 for (DataPart source : sources) {
                     pieces.add(source.readOrDefault(column, 0, source.granuleCount()));
                 }
-                io.columba.storage.column.Column merged =
-                        Block.concatColumns(pieces, column.type(), rows).take(order, rows);
+                io.columba.storage.column.Column merged = gather.take(pieces, column.type());
                 writer.write(column, merged);
                 for (io.columba.storage.index.SkipIndex index : schema.indexes()) {
                     if (column.name().equals(index.column())) {

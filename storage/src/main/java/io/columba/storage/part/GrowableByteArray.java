@@ -30,6 +30,14 @@ public final class GrowableByteArray {
         length = 0;
     }
 
+    /** Drops the bytes from {@code newLength} on (room reserved and not all written). */
+    public void truncate(int newLength) {
+        if (newLength < 0 || newLength > length) {
+            throw new IllegalArgumentException("cannot truncate " + length + " bytes to " + newLength);
+        }
+        length = newLength;
+    }
+
     /** Makes room for {@code extra} more bytes without writing them (one copy instead of several doublings). */
     public void ensureCapacity(int extra) {
         int needed = length + extra;

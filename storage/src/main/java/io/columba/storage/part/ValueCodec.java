@@ -49,11 +49,7 @@ public final class ValueCodec {
                     encodeFixedBytes(width, strings, from, to, out);
                     return;
                 }
-                for (int row = from; row < to; row++) {
-                    int length = strings.length(row);
-                    out.writeVarUInt(length);
-                    out.write(strings.data(), strings.offsets()[row], length);
-                }
+                encodeStrings(strings, from, to, out);
             }
             case ArrayColumn arrays -> {
                 int[] offsets = arrays.offsets();
@@ -71,6 +67,30 @@ public final class ValueCodec {
             case io.columba.storage.column.ConstantColumn constant ->
                 throw new IllegalStateException("materialized column is constant");
         }
+    }
+
+    /** Each string as its VarUInt length and bytes, with room made once for the whole range. */
+    private static void encodeStrings(StringColumn strings, int from, int to, GrowableByteArray out) {
+        int[] offsets = strings.offsets();
+        byte[] data = strings.data();
+        long most = 0;
+        for (int row = from; row < to; row++) {
+            most += offsets[row + 1] - offsets[row] + 5;
+        }
+        int at = out.reserve((int) Math.min(Integer.MAX_VALUE - 16, most));
+        byte[] target = out.bytes();
+        for (int row = from; row < to; row++) {
+            int length = offsets[row + 1] - offsets[row];
+            int value = length;
+            while ((value & ~0x7F) != 0) {
+                target[at++] = (byte) ((value & 0x7F) | 0x80);
+                value >>>= 7;
+            }
+            target[at++] = (byte) value;
+            System.arraycopy(data, offsets[row], target, at, length);
+            at += length;
+        }
+        out.truncate(at);
     }
 
     /** Values of a fixed width (FixedString, UUID, IPv6, wide numbers): exactly {@code width} bytes each. */
