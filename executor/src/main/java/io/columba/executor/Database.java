@@ -116,7 +116,7 @@ public final class Database implements AutoCloseable {
                 yield null;
             }
             case DescribeStatement describe -> describe(describe);
-            case ShowTablesStatement show -> singleStringColumn("name", catalog.names(), show.format());
+            case ShowTablesStatement show -> singleStringColumn("name", catalog.listedNames(), show.format());
             case OptimizeStatement optimize -> {
                 rejectUnsupported(optimize);
                 catalog.get(optimize.table()).table().optimize(optimize.fin());

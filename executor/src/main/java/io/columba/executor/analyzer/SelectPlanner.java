@@ -13,6 +13,7 @@ import io.columba.executor.function.scalar.TypeConversion;
 import io.columba.executor.operator.AggregateOperator;
 import io.columba.executor.operator.BlocksOperator;
 import io.columba.executor.operator.DistinctOperator;
+import io.columba.executor.operator.FillOperator;
 import io.columba.executor.operator.FilterOperator;
 import io.columba.executor.operator.GatherOperator;
 import io.columba.executor.operator.GranuleRange;
@@ -268,6 +269,10 @@ public final class SelectPlanner {
         for (OrderByElement order : select.orderBy()) {
             BoundExpression key = output.bind(expander.expand(order.expression()));
             int position = projection.indexOf(key);
+            if (position < 0 && select.orderBy().stream().anyMatch(element -> element.fill() != null)) {
+                // Bound calls differ by their kernels: WITH FILL must fill (and group by) the selected columns.
+                position = sameText(items, order.expression(), expander);
+            }
             if (position < 0 || key instanceof Constant) {
                 position = projection.size();
                 projection.add(key);
@@ -292,13 +297,20 @@ public final class SelectPlanner {
         // LIMIT and OFFSET may name WITH aliases, scalar subqueries included (ClickHouse folds them to constants).
         long count = select.limit() == null ? Long.MAX_VALUE : constantCount(expander.expand(select.limit()), "LIMIT");
         long offset = select.offset() == null ? 0 : constantCount(expander.expand(select.offset()), "OFFSET");
+        List<FillOperator.FillKey> fillKeys =
+                FillPlanner.fillKeys(select.orderBy(), sortKeys, expression -> folded(expression, "WITH FILL"));
         if (!sortKeys.isEmpty()) {
-            // With ties the rows past the limit that equal the last one are needed too.
-            long rowsNeeded =
-                    count > Long.MAX_VALUE - offset || select.limitWithTies() ? Long.MAX_VALUE : count + offset;
+            // With ties the rows past the limit that equal the last one are needed too; WITH FILL goes before LIMIT.
+            long rowsNeeded = count > Long.MAX_VALUE - offset || select.limitWithTies() || !fillKeys.isEmpty()
+                    ? Long.MAX_VALUE
+                    : count + offset;
             operator = parallelSort
                     ? new SortOperator(projected, sortKeys, projectedTypes, rowsNeeded)
                     : new SortOperator(operator, sortKeys, projectedTypes, rowsNeeded);
+        }
+        if (!fillKeys.isEmpty()) {
+            operator = new FillOperator(
+                    operator, fillKeys, FillPlanner.prefixColumns(select.orderBy(), sortKeys), projectedTypes);
         }
         LimitOperator limit = null;
         if (select.limit() != null) {
@@ -319,12 +331,27 @@ public final class SelectPlanner {
         return new Plan(operator, names, List.copyOf(types), limit);
     }
 
+    /** The SELECT item written as {@code expression} (aliases expanded), or -1. */
+    private static int sameText(List<Expression> items, Expression expression, AliasExpander expander) {
+        String text = ExpressionFormatter.format(withoutAlias(expander.expand(expression)));
+        for (int i = 0; i < items.size(); i++) {
+            if (ExpressionFormatter.format(withoutAlias(expander.expand(items.get(i))))
+                    .equals(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Expression withoutAlias(Expression expression) {
+        return expression instanceof Alias alias ? withoutAlias(alias.expression()) : expression;
+    }
+
     /** Clauses the parser reads and this planner does not run: refused rather than ignored. */
     private static void rejectUnsupported(SelectQuery select) {
         rejectUnsupported(select.orderBy());
         if (select.interpolate() != null) {
-            throw new ColumbaException(
-                    ErrorCode.NOT_IMPLEMENTED, "INTERPOLATE is not supported: it needs ORDER BY ... WITH FILL");
+            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "INTERPOLATE is not supported");
         }
         if (select.limitWithTies() && select.orderBy().isEmpty()) {
             throw new ColumbaException(ErrorCode.WITH_TIES_WITHOUT_ORDER_BY, "Can not use WITH TIES without ORDER BY");
@@ -333,10 +360,11 @@ public final class SelectPlanner {
 
     private static void rejectUnsupported(List<OrderByElement> orderBy) {
         for (OrderByElement order : orderBy) {
-            if (order.fill() != null) {
+            if (order.fill() != null && order.fill().staleness() != null) {
                 throw new ColumbaException(
                         ErrorCode.NOT_IMPLEMENTED,
-                        "ORDER BY " + ExpressionFormatter.format(order.expression()) + " WITH FILL is not supported");
+                        "ORDER BY " + ExpressionFormatter.format(order.expression())
+                                + " WITH FILL STALENESS is not supported");
             }
             if (order.collation() != null) {
                 throw new ColumbaException(
@@ -359,13 +387,19 @@ public final class SelectPlanner {
                 "Illegal type " + condition.type().name() + " of column for filter. Must be UInt8 or Nullable(UInt8).");
     }
 
-    private long constantCount(Expression expression, String clause) {
+    /** The expression bound with no columns in scope and folded when constant (scalar subqueries included). */
+    private BoundExpression folded(Expression expression, String clause) {
         BoundExpression bound = new ExpressionBinder(functions, List.of(), List.of(), null, clause)
                 .withSubqueries(this::plan)
                 .bind(expression);
         if (!(bound instanceof Constant) && ExpressionEvaluator.isConstant(bound)) {
             bound = ExpressionEvaluator.fold(bound);
         }
+        return bound;
+    }
+
+    private long constantCount(Expression expression, String clause) {
+        BoundExpression bound = folded(expression, clause);
         if (!(bound instanceof Constant constant) || !(constant.type() instanceof IntegerType) || constant.isNull()) {
             throw new ColumbaException(
                     ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,

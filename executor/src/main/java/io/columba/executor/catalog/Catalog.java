@@ -92,6 +92,21 @@ public final class Catalog {
         return new ArrayList<>(tables.keySet());
     }
 
+    /**
+     * Prefix of the tables a Tinybird workspace keeps its service data sources in ({@code tinybird.*}): they are
+     * read through those names and left out of SHOW TABLES and the system tables' listings.
+     */
+    public static final String SERVICE_TABLE_PREFIX = "__tinybird_";
+
+    /** The names SHOW TABLES lists: every table but the service tables. */
+    public synchronized List<String> listedNames() {
+        return tables.keySet().stream().filter(name -> !isServiceTable(name)).toList();
+    }
+
+    public static boolean isServiceTable(String name) {
+        return name.startsWith(SERVICE_TABLE_PREFIX);
+    }
+
     /** Creates a table; returns false when it existed and {@code IF NOT EXISTS} was given. */
     public synchronized boolean create(CreateTableStatement create, String sql) {
         if (tables.containsKey(create.table())) {
@@ -223,9 +238,14 @@ public final class Catalog {
         return dataFolder;
     }
 
-    /** Every table, sorted by name: one consistent list for system.tables, system.columns and system.parts. */
-    public synchronized List<TableEntry> entries() {
-        return new ArrayList<>(tables.values());
+    /**
+     * The tables system.tables, columns, parts and merges list, sorted by name (one consistent list for all four):
+     * every table but the service tables.
+     */
+    public synchronized List<TableEntry> listedEntries() {
+        return tables.values().stream()
+                .filter(entry -> !isServiceTable(entry.name()))
+                .toList();
     }
 
     /** Columns the table's keys and engine use, which ALTER may not change. */

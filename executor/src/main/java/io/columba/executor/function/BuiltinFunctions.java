@@ -92,6 +92,8 @@ public final class BuiltinFunctions {
         all.add(new GroupUniqArrayFunction());
         all.add(new io.columba.executor.function.aggregate.SumMapFunction());
         all.add(new SumWithOverflowFunction());
+        all.add(new io.columba.executor.function.aggregate.GroupBitmapFunction());
+        all.add(new io.columba.executor.function.aggregate.HistogramFunction());
         return all;
     }
 }

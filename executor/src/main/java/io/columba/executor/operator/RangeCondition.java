@@ -18,7 +18,9 @@ import io.columba.storage.type.StringType;
  * A comparison of a column with a constant ({@code CounterID = 62}, {@code AdvEngineID <> 0},
  * {@code EventDate >= '2013-07-01'}) that a scan evaluates straight into a selection, without a mask column: the
  * rows whose stored value lies in {@code [low, high]}, or outside it. Only where the comparison is a plain signed
- * comparison of the stored longs: columns of integers narrower than UInt64, Date and DateTime, not Nullable.
+ * comparison of the stored longs: columns of integers narrower than UInt64, Date and DateTime, not Nullable; and
+ * equality of a UInt64 column with a non-negative integer ({@code URLHash = 2868770270353813622}), where equal
+ * bits are equal values whatever the sign.
  */
 record RangeCondition(int column, long low, long high, boolean outside) {
 
@@ -40,10 +42,17 @@ record RangeCondition(int column, long low, long high, boolean outside) {
         if (name == null || !(left instanceof ColumnReference reference) || !(right instanceof Constant constant)) {
             return null;
         }
-        if (!plainLongs(reference.type()) || constant.isNull()) {
+        if (constant.isNull()) {
             return null;
         }
-        Long value = constantValue(constant, reference.type());
+        Long value;
+        if (plainLongs(reference.type())) {
+            value = constantValue(constant, reference.type());
+        } else if (reference.type().equals(IntegerType.UINT64) && (name.equals("equals") || name.equals("notEquals"))) {
+            value = unsignedConstantValue(constant);
+        } else {
+            return null;
+        }
         if (value == null) {
             return null;
         }
@@ -98,6 +107,16 @@ record RangeCondition(int column, long low, long high, boolean outside) {
             }
         }
         return null;
+    }
+
+    /** An integer constant's bits when they equal a UInt64 value exactly as the constant does, else null. */
+    private static Long unsignedConstantValue(Constant constant) {
+        if (!(constant.type() instanceof IntegerType integer) || !(constant.value() instanceof Long)) {
+            return null;
+        }
+        long value = constant.longValue();
+        // A negative signed constant equals no UInt64, though its bits equal some.
+        return integer.signed() && value < 0 ? null : value;
     }
 
     /**

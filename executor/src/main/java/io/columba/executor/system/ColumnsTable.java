@@ -39,7 +39,7 @@ final class ColumnsTable {
                 .column("is_in_sampling_key", IntegerType.UINT8)
                 .column("position", IntegerType.UINT64)
                 .column("compression_codec", StringType.STRING);
-        for (TableEntry entry : catalog.entries()) {
+        for (TableEntry entry : catalog.listedEntries()) {
             EngineClause engine = entry.definition().engine();
             Set<String> partitionKey = columnsOf(engine.partitionBy());
             Set<String> sortingKey = columnsOf(engine.orderBy());

@@ -38,7 +38,7 @@ final class MergesTable {
                 .column("columns_written", IntegerType.UINT64)
                 .column("memory_usage", IntegerType.UINT64)
                 .column("thread_number", IntegerType.UINT64);
-        for (TableEntry entry : catalog.entries()) {
+        for (TableEntry entry : catalog.listedEntries()) {
             MergeTreeTable.RunningMerge merge = entry.table().runningMerge();
             if (merge == null) {
                 continue;

@@ -52,7 +52,7 @@ final class PartsTable {
                 .column("table", StringType.STRING)
                 .column("engine", StringType.STRING)
                 .column("path", StringType.STRING);
-        for (TableEntry entry : catalog.entries()) {
+        for (TableEntry entry : catalog.listedEntries()) {
             for (DataPart part : entry.table().snapshot()) {
                 PartName name = part.name();
                 long compressed = 0;

@@ -49,7 +49,7 @@ final class TablesTable {
                 .column("sampling_key", StringType.STRING)
                 .column("total_rows", NullableType.of(IntegerType.UINT64))
                 .column("total_bytes", NullableType.of(IntegerType.UINT64));
-        for (TableEntry entry : catalog.entries()) {
+        for (TableEntry entry : catalog.listedEntries()) {
             EngineClause engine = entry.definition().engine();
             List<DataPart> parts = entry.table().snapshot();
             long rowCount = 0;
