@@ -50,6 +50,7 @@ final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        HeapTuning.keepCommittedHeap();
         Path data = dataDirectory.toAbsolutePath().normalize();
         LocalWorkspaces workspaces = LocalWorkspaces.open(
                 data, project == null ? null : project.toAbsolutePath().normalize(), BufferSettings.DEFAULTS);
