@@ -108,6 +108,9 @@ DISK: 'DISK';
 CLEANUP: 'CLEANUP';
 STRICT: 'STRICT';
 EXCEPT: 'EXCEPT';
+INTERSECT: 'INTERSECT';
+QUALIFY: 'QUALIFY';
+WINDOW: 'WINDOW';
 USER: 'USER';
 USERS: 'USERS';
 ROLE: 'ROLE';
@@ -301,6 +304,7 @@ SEMICOLON: ';';
 SLASH: '/';
 
 // Skipped.
-MULTI_LINE_COMMENT: '/*' .*? '*/' -> skip;
+// Block comments nest, as in ClickHouse.
+MULTI_LINE_COMMENT: '/*' (MULTI_LINE_COMMENT | .)*? '*/' -> skip;
 SINGLE_LINE_COMMENT: ('--' | '#') ~[\r\n]* -> skip;
 WHITESPACE: [ \t\r\n\f\u000B\u0085\u00A0\u1680\u180E\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]+ -> skip;

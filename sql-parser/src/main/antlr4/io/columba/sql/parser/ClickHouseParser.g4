@@ -133,8 +133,9 @@ formatClause: FORMAT identifier;
 
 // SELECT
 
-selectUnion: selectQuery (UNION unionMode? selectQuery)*;
-unionMode: ALL | DISTINCT;
+// INTERSECT binds tighter than UNION and EXCEPT; the builder nests them as ClickHouse does.
+selectUnion: selectQuery (setOperator selectQuery)*;
+setOperator: (UNION | INTERSECT | EXCEPT) (ALL | DISTINCT)?;
 
 selectQuery
     : withClause? SELECT (DISTINCT distinctOn?)? selectItemList
@@ -144,6 +145,8 @@ selectQuery
       groupByClause?
       (WITH TOTALS)?
       havingClause?
+      windowClause?
+      qualifyClause?
       orderByClause?
       interpolateClause?
       limitByClause?
@@ -201,6 +204,9 @@ groupingSets: GROUPING SETS LPAREN groupingSet (COMMA groupingSet)* RPAREN;
 groupingSet: LPAREN exprList? RPAREN | expr;
 limitByClause: LIMIT expr ((COMMA | OFFSET) expr)? BY exprList;
 havingClause: HAVING aliasedExpr;
+windowClause: WINDOW windowDefinition (COMMA windowDefinition)*;
+windowDefinition: identifier AS LPAREN windowSpec RPAREN;
+qualifyClause: QUALIFY aliasedExpr;
 orderByClause: ORDER BY orderItem (COMMA orderItem)*;
 orderItem
     : aliasedExpr (ASCENDING | DESCENDING | ASC | DESC)? (NULLS (FIRST | LAST))? (COLLATE STRING_LITERAL)?
@@ -338,7 +344,7 @@ expr
         (LPAREN (DISTINCT? exprList)? RPAREN)?
         ((IGNORE | RESPECT) NULLS)?
         (FILTER LPAREN WHERE filter=expr RPAREN)?
-        (OVER LPAREN windowSpec RPAREN)?                                # functionExpr
+        (OVER (LPAREN windowSpec RPAREN | windowName))?                 # functionExpr
     | LPAREN selectUnion RPAREN                                         # subqueryExpr
     | LPAREN aliasedExpr RPAREN                                         # parenExpr
     | LPAREN (aliasedExpr COMMA (aliasedExpr (COMMA aliasedExpr)* COMMA?)?)? RPAREN  # tupleExpr
@@ -374,7 +380,9 @@ columnTransformer
     | REPLACE STRICT? (LPAREN replacement (COMMA replacement)* RPAREN | replacement)  # replaceTransformer
     ;
 replacement: expr AS identifier;
-windowSpec: (PARTITION BY exprList)? (ORDER BY orderItem (COMMA orderItem)*)? windowFrame?;
+// A window may extend a named one: OVER (w ORDER BY x). The name is no keyword, so PARTITION starts no name here.
+windowSpec: windowName? (PARTITION BY exprList)? (ORDER BY orderItem (COMMA orderItem)*)? windowFrame?;
+windowName: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER;
 windowFrame: (ROWS | RANGE) (BETWEEN frameBound AND frameBound | frameBound);
 frameBound
     : UNBOUNDED PRECEDING
@@ -419,5 +427,5 @@ keyword
     | ALL | ANY | ARRAY | ANTI | ASOF | CROSS | FULL | INNER | LEFT | OUTER | PASTE | RIGHT | SEMI
     | AND | AS | ASC | BETWEEN | BY | DESC | DISTINCT | ELSE | FALSE | FINAL | FORMAT | FROM | GLOBAL | GROUP
     | HAVING | ILIKE | IN | IS | JOIN | LIKE | LIMIT | NULL_SQL | OFFSET | ON | OR | ORDER | OVER | PREWHERE | SELECT
-    | SETTINGS | EXCEPT | THEN | TRUE | UNION | USING | WHEN | WHERE | WITH
+    | SETTINGS | EXCEPT | INTERSECT | QUALIFY | WINDOW | THEN | TRUE | UNION | USING | WHEN | WHERE | WITH
     ;

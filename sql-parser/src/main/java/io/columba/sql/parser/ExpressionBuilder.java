@@ -323,8 +323,10 @@ final class ExpressionBuilder extends BuilderPart {
     private Expression function(FunctionExprContext context) {
         String name = identifier(context.identifier());
         List<ExprListContext> lists = context.exprList();
-        WindowSpec window = context.windowSpec() == null ? null : windowSpec(context.windowSpec());
-        int clauseParentheses = (window == null ? 0 : 1) + (context.FILTER() == null ? 0 : 1);
+        WindowSpec window = context.windowSpec() != null
+                ? windowSpec(context.windowSpec())
+                : context.windowName() == null ? null : namedWindow(context.windowName());
+        int clauseParentheses = (context.windowSpec() == null ? 0 : 1) + (context.FILTER() == null ? 0 : 1);
         boolean parametric = context.LPAREN().size() - clauseParentheses > 1;
         List<Expression> first = new ArrayList<>();
         List<Expression> second = new ArrayList<>();
@@ -391,7 +393,13 @@ final class ExpressionBuilder extends BuilderPart {
         return null;
     }
 
-    private WindowSpec windowSpec(WindowSpecContext context) {
+    /** {@code OVER w}: the window named {@code w} in the WINDOW clause. */
+    private WindowSpec namedWindow(WindowNameContext context) {
+        root.namedWindowReferences++;
+        return new WindowSpec(List.of(), List.of(), null, unquoteIdentifier(context.getText()), true);
+    }
+
+    WindowSpec windowSpec(WindowSpecContext context) {
         List<Expression> partitionBy = context.exprList() == null ? List.of() : exprList(context.exprList());
         List<OrderByElement> orderBy = new ArrayList<>();
         for (OrderItemContext item : context.orderItem()) {
@@ -405,7 +413,16 @@ final class ExpressionBuilder extends BuilderPart {
             WindowFrame.Bound end = bounds.size() > 1 ? frameBound(bounds.get(1)) : WindowFrame.Bound.CURRENT_ROW;
             frame = new WindowFrame(written.ROWS() != null, start, end);
         }
-        return new WindowSpec(partitionBy, orderBy, frame);
+        if (context.windowName() == null) {
+            return new WindowSpec(partitionBy, orderBy, frame);
+        }
+        root.namedWindowReferences++;
+        return new WindowSpec(
+                partitionBy,
+                orderBy,
+                frame,
+                unquoteIdentifier(context.windowName().getText()),
+                false);
     }
 
     private WindowFrame.Bound frameBound(FrameBoundContext context) {
