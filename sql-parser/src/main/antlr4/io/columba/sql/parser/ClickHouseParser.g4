@@ -29,7 +29,8 @@ options { tokenVocab = ClickHouseLexer; }
     }
 }
 
-statementEof: statement SEMICOLON? EOF;
+// FORMAT may follow any statement, as in ClickHouse; outside SELECT, SHOW and the like it formats no rows.
+statementEof: statement formatClause? SEMICOLON? EOF;
 expressionEof: expr EOF;
 
 statement
@@ -39,12 +40,12 @@ statement
     | createView                                                        # createViewStatement
     | createDictionary                                                  # createDictionaryStatement
     | CREATE INDEX (IF NOT EXISTS)? identifier ON tableIdentifier expr TYPE columnType (GRANULARITY DECIMAL_LITERAL)?  # createIndexStatement
-    | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier (COMMA tableIdentifier)* onCluster? SYNC?  # dropTableStatement
+    | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier (COMMA tableIdentifier)* onCluster? (SYNC | NO DELAY)?  # dropTableStatement
     | EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? statement  # explainStatement
     | SYSTEM (~SEMICOLON)+                                              # systemStatement
     | (DETACH | ATTACH) (TABLE | VIEW | DICTIONARY)? (IF NOT? EXISTS)? tableIdentifier onCluster? PERMANENTLY? SYNC?  # detachStatement
     | SHOW CREATE (TEMPORARY? TABLE | VIEW | DICTIONARY)? tableIdentifier formatClause?  # showCreateStatement
-    | CHECK TABLE tableIdentifier (PARTITION expr)? settingsClause?     # checkStatement
+    | CHECK TABLE tableIdentifier (PARTITION expr | PART STRING_LITERAL)? settingsClause?     # checkStatement
     | USE identifier                                                    # useStatement
     | insert                                                            # insertStatement
     | (DESCRIBE | DESC) TABLE? tableIdentifier formatClause?            # describeStatement
@@ -58,7 +59,7 @@ statement
     | EXISTS TABLE? tableIdentifier formatClause?                       # existsStatement
     | OPTIMIZE TABLE tableIdentifier onCluster? partitionSpec? FINAL? (DEDUPLICATE (BY exprList)?)? CLEANUP? settingsClause?  # optimizeStatement
     | UPDATE tableIdentifier SET assignment (COMMA assignment)* (IN partitionSpec)? WHERE expr settingsClause?  # updateStatement
-    | TRUNCATE TEMPORARY? TABLE? (IF EXISTS)? tableIdentifier           # truncateStatement
+    | TRUNCATE TEMPORARY? TABLE? (IF EXISTS)? tableIdentifier onCluster? settingsClause?  # truncateStatement
     | RENAME TABLE renamePair (COMMA renamePair)*                        # renameStatement
     | EXCHANGE TABLES tableIdentifier AND tableIdentifier               # exchangeStatement
     | ALTER TABLE tableIdentifier onCluster? alterCommand (COMMA alterCommand)* settingsClause?  # alterStatement
@@ -78,6 +79,11 @@ administration
     | SHOW (GRANTS | PRIVILEGES | COLUMNS | FIELDS | INDEX | INDEXES | FUNCTIONS | SETTING) (~SEMICOLON)*
     | BEGIN TRANSACTION? | COMMIT | ROLLBACK | SET TRANSACTION (~SEMICOLON)*
     | SET DEFAULT? ROLE (~SEMICOLON)*
+    | CREATE (OR REPLACE)? (WORKLOAD | RESOURCE) (~SEMICOLON)*
+    | (BACKUP | RESTORE | UNDROP) (~SEMICOLON)+
+    | RENAME (DATABASE | DICTIONARY) (~SEMICOLON)+
+    | EXCHANGE DICTIONARIES (~SEMICOLON)+
+    | SHOW (SETTINGS | TEMPORARY | TABLE | DATABASE | EXTENDED | FULL) (~SEMICOLON)*
     ;
 renamePair: tableIdentifier TO tableIdentifier;
 onCluster: ON CLUSTER (identifier | STRING_LITERAL);
@@ -157,7 +163,7 @@ selectQuery
 
 // DISTINCT ON (a, b) is LIMIT 1 BY a, b.
 distinctOn: ON LPAREN exprList RPAREN;
-withClause: WITH withItem (COMMA withItem)*;
+withClause: WITH RECURSIVE? withItem (COMMA withItem)*;
 withItem
     : expr AS identifier                                                # withExpression
     | identifier AS LPAREN selectUnion RPAREN                           # withSubquery
@@ -307,7 +313,7 @@ columnTypeArgument
 // INSERT (INSERT ... FORMAT <data> is split before parsing: the data never reaches the lexer)
 
 insert
-    : INSERT INTO insertTarget insertColumns? settingsClause? VALUES valuesRow (COMMA? valuesRow)*  # insertValues
+    : INSERT INTO insertTarget insertColumns? settingsClause? VALUES (valuesRow (COMMA? valuesRow)*)?  # insertValues
     | INSERT INTO insertTarget insertColumns? settingsClause? FORMAT identifier                    # insertFormat
     | INSERT INTO insertTarget insertColumns? settingsClause? selectUnion                           # insertSelect
     ;
@@ -345,6 +351,7 @@ expr
         ((IGNORE | RESPECT) NULLS)?
         (FILTER LPAREN WHERE filter=expr RPAREN)?
         (OVER (LPAREN windowSpec RPAREN | windowName))?                 # functionExpr
+    | EXISTS LPAREN selectUnion RPAREN                                  # existsExpr
     | LPAREN selectUnion RPAREN                                         # subqueryExpr
     | LPAREN aliasedExpr RPAREN                                         # parenExpr
     | LPAREN (aliasedExpr COMMA (aliasedExpr (COMMA aliasedExpr)* COMMA?)?)? RPAREN  # tupleExpr
@@ -356,7 +363,8 @@ expr
     | expr FLOATING_LITERAL                                             # tupleElementShortExpr
     | expr DOUBLE_COLON columnType                                      # castOperatorExpr
     | DASH expr                                                         # negateExpr
-    | expr (ASTERISK | SLASH | PERCENT) expr                            # multiplicativeExpr
+    | PLUS expr                                                         # unaryPlusExpr
+    | expr (ASTERISK | SLASH | PERCENT | DIV | MOD) expr                # multiplicativeExpr
     | expr (PLUS | DASH) expr                                           # additiveExpr
     | expr CONCAT expr                                                  # concatExpr
     | expr (EQ_DOUBLE | EQ_SINGLE | NOT_EQ) (ANY | ALL) LPAREN selectUnion RPAREN  # quantifiedComparisonExpr
@@ -364,6 +372,7 @@ expr
     | expr NOT? (LIKE | ILIKE) expr                                     # likeExpr
     | expr GLOBAL? NOT? IN expr                                         # inExpr
     | expr IS NOT? NULL_SQL                                             # isNullExpr
+    | expr IS NOT? DISTINCT FROM expr                                   # distinctFromExpr
     | expr NOT? BETWEEN {betweenBound();} expr AND expr                                   # betweenExpr
     | NOT expr                                                          # notExpr
     | expr AND expr                                                     # andExpr
@@ -419,7 +428,7 @@ aliasKeyword
     : ADD | SET | ALIAS | IGNORE | RESPECT | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | SOURCE | LIFETIME | LAYOUT | EXPRESSION | HIERARCHICAL | INJECTIVE | IS_OBJECT_ID | BIDIRECTIONAL | FUNCTION | COLLATE | FILL | STEP | STALENESS | TIES | INTERPOLATE | MATERIALIZE | ASSUME | PROJECTION | CLEAR | FREEZE | UNFREEZE | FETCH | MOVE | PART | DETACHED | CONSTRAINT | STATISTICS | RESET | SETTING | REMOVE | APPLY | DELETED | MASK | PATCHES | REWRITE | PARTS | VOLUME | DISK | CLEANUP | STRICT | USER | USERS | ROLE | ROLES | QUOTA | QUOTAS | POLICY | PROFILE | GRANT | REVOKE | GRANTS | COLUMNS | FIELDS | INDEXES | BEGIN | COMMIT | ROLLBACK | TRANSACTION | WORKLOAD | RESOURCE | NAMED | COLLECTION | KILL | PRIVILEGES | FUNCTIONS | DATABASES | DICTIONARIES | MUTATION | ASYNC | TEST | LEADING | TRAILING | BOTH | DATE | TIMESTAMP | FILTER | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
-    | TRUNCATE | UPDATE | VALUES
+    | TRUNCATE | UPDATE | VALUES | DIV | MOD | RECURSIVE | NO | DELAY | BACKUP | RESTORE | UNDROP | EXTENDED
     ;
 
 keyword

@@ -14,7 +14,7 @@ import java.util.Map;
  * items as {@link Alias} nodes named by their column (null without INTERPOLATE); {@code limitWithTies} is
  * {@code LIMIT n WITH TIES}. {@code windows} holds {@code WINDOW name AS (...)} definitions, {@code qualify} the
  * {@code QUALIFY} condition (null without), and {@code namedWindowReferences} whether a window function of this
- * SELECT names a window ({@code OVER w}, {@code OVER (w ORDER BY x)}).
+ * SELECT names a window ({@code OVER w}, {@code OVER (w ORDER BY x)}); {@code recursiveWith} marks {@code WITH RECURSIVE}.
  */
 public record SelectQuery(
         List<Alias> with,
@@ -39,7 +39,8 @@ public record SelectQuery(
         boolean limitWithTies,
         List<NamedWindow> windows,
         Expression qualify,
-        boolean namedWindowReferences)
+        boolean namedWindowReferences,
+        boolean recursiveWith)
         implements QueryElement {
 
     public SelectQuery {
@@ -55,7 +56,7 @@ public record SelectQuery(
         settings = Map.copyOf(settings);
     }
 
-    /** A SELECT without WINDOW, QUALIFY or named windows. */
+    /** A SELECT without WINDOW, QUALIFY, named windows or WITH RECURSIVE. */
     public SelectQuery(
             List<Alias> with,
             List<String> commonTableExpressions,
@@ -100,12 +101,13 @@ public record SelectQuery(
                 limitWithTies,
                 List.of(),
                 null,
+                false,
                 false);
     }
 
     /**
      * The clauses of this SELECT that change its result beyond the plain ones (FROM, WHERE, GROUP BY, HAVING, ORDER
-     * BY, LIMIT, ...): {@code WINDOW}, {@code QUALIFY}, {@code OVER name}; empty for a plain SELECT.
+     * BY, LIMIT, ...): {@code WINDOW}, {@code QUALIFY}, {@code OVER name}, {@code WITH RECURSIVE}; empty for a plain SELECT.
      */
     public List<String> clausesBeyondPlainSelect() {
         List<String> clauses = new java.util.ArrayList<>(3);
@@ -117,6 +119,9 @@ public record SelectQuery(
         }
         if (namedWindowReferences) {
             clauses.add("OVER with a window name");
+        }
+        if (recursiveWith) {
+            clauses.add("WITH RECURSIVE");
         }
         return clauses;
     }
@@ -208,7 +213,8 @@ public record SelectQuery(
                 limitWithTies,
                 windows,
                 qualify,
-                namedWindowReferences);
+                namedWindowReferences,
+                recursiveWith);
     }
 
     /** {@code LIMIT [offset,] length BY expressions}; {@code offset} is null when absent. */

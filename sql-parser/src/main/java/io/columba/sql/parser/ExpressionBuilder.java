@@ -80,6 +80,15 @@ final class ExpressionBuilder extends BuilderPart {
                 FunctionCall.of(
                         "CAST", castOperand(cast.expr()), Literal.ofString(TypeText.format(textOf(cast.columnType()))));
             case NegateExprContext negate -> negate(negate);
+            // ClickHouse's parser drops a unary plus.
+            case UnaryPlusExprContext plus -> expr(plus.expr());
+            case DistinctFromExprContext distinct ->
+                FunctionCall.of(
+                        distinct.NOT() == null ? "isDistinctFrom" : "isNotDistinctFrom",
+                        expr(distinct.expr(0)),
+                        expr(distinct.expr(1)));
+            case ExistsExprContext exists ->
+                FunctionCall.of("exists", new SubqueryExpression(selectUnion(exists.selectUnion())));
             case MultiplicativeExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case AdditiveExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case ConcatExprContext concat -> flatten("concat", concat.expr(0), concat.expr(1), ConcatExprContext.class);
@@ -179,8 +188,10 @@ final class ExpressionBuilder extends BuilderPart {
     }
 
     private Expression binary(ExprContext left, ExprContext right, org.antlr.v4.runtime.tree.ParseTree operator) {
-        String name = switch (operator.getText()) {
+        String name = switch (operator.getText().toUpperCase(Locale.ROOT)) {
             case "*" -> "multiply";
+            case "DIV" -> "intDiv";
+            case "MOD" -> "modulo";
             case "/" -> "divide";
             case "%" -> "modulo";
             case "+" -> "plus";

@@ -252,7 +252,8 @@ final class SelectBuilder extends BuilderPart {
                 select.qualifyClause() == null
                         ? null
                         : expr(select.qualifyClause().aliasedExpr()),
-                root.namedWindowReferences > namedWindowsBefore);
+                root.namedWindowReferences > namedWindowsBefore,
+                select.withClause() != null && select.withClause().RECURSIVE() != null);
         return SelectUnion.of(query);
     }
 

@@ -112,4 +112,27 @@ class SetOperationAndWindowTest {
                       Literal UInt64_1
                 """);
     }
+
+    @Test
+    void operatorsOfOtherDialectsBecomeClickHouseFunctions() {
+        SelectQuery select = union("SELECT 7 DIV 2, 7 mod 2, +3, a IS NOT DISTINCT FROM b, a IS DISTINCT FROM b IN (1),"
+                        + " EXISTS (SELECT 1)")
+                .selects()
+                .get(0);
+        assertThat(select.columns().stream().map(ExpressionFormatter::format).toList())
+                .containsExactly(
+                        "intDiv(7, 2)",
+                        "modulo(7, 2)",
+                        "3",
+                        "isNotDistinctFrom(a, b)",
+                        "isDistinctFrom(a, in(b, 1))",
+                        "exists(_subquery)");
+    }
+
+    @Test
+    void withRecursiveIsKeptAndRefusedToPlainReaders() {
+        SelectUnion union = union("WITH RECURSIVE t AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM t) SELECT n FROM t");
+        assertThat(((SelectQuery) union.elements().get(0)).recursiveWith()).isTrue();
+        assertThatThrownBy(union::selects).hasMessage("WITH RECURSIVE is not supported yet");
+    }
 }
