@@ -30,7 +30,7 @@ options { tokenVocab = ClickHouseLexer; }
 }
 
 // FORMAT may follow any statement, as in ClickHouse; outside SELECT, SHOW and the like it formats no rows.
-statementEof: statement formatClause? SEMICOLON? EOF;
+statementEof: statement (formatClause settingsClause?)? SEMICOLON? EOF;
 expressionEof: expr EOF;
 
 statement
@@ -43,7 +43,7 @@ statement
     | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier (COMMA tableIdentifier)* onCluster? (SYNC | NO DELAY)?  # dropTableStatement
     | EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? statement  # explainStatement
     | SYSTEM (~SEMICOLON)+                                              # systemStatement
-    | (DETACH | ATTACH) (TABLE | VIEW | DICTIONARY)? (IF NOT? EXISTS)? tableIdentifier onCluster? PERMANENTLY? SYNC?  # detachStatement
+    | (DETACH | ATTACH) (TABLE | VIEW | DICTIONARY)? (IF NOT? EXISTS)? tableIdentifier uuidClause? onCluster? PERMANENTLY? SYNC?  # detachStatement
     | SHOW CREATE (TEMPORARY? TABLE | VIEW | DICTIONARY)? tableIdentifier formatClause?  # showCreateStatement
     | CHECK TABLE tableIdentifier (PARTITION expr | PART STRING_LITERAL)? settingsClause?     # checkStatement
     | USE identifier                                                    # useStatement
@@ -62,7 +62,7 @@ statement
     | TRUNCATE TEMPORARY? TABLE? (IF EXISTS)? tableIdentifier onCluster? settingsClause?  # truncateStatement
     | RENAME TABLE renamePair (COMMA renamePair)*                        # renameStatement
     | EXCHANGE TABLES tableIdentifier AND tableIdentifier               # exchangeStatement
-    | ALTER TABLE tableIdentifier onCluster? alterCommand (COMMA alterCommand)* settingsClause?  # alterStatement
+    | ALTER TABLE tableIdentifier onCluster? alterCommandItem (COMMA alterCommandItem)* settingsClause?  # alterStatement
     | DELETE FROM tableIdentifier onCluster? WHERE expr settingsClause?  # deleteStatement
     | SET settingItem (COMMA settingItem)*                              # setStatement
     ;
@@ -84,11 +84,20 @@ administration
     | RENAME (DATABASE | DICTIONARY) (~SEMICOLON)+
     | EXCHANGE DICTIONARIES (~SEMICOLON)+
     | SHOW (SETTINGS | TEMPORARY | TABLE | DATABASE | EXTENDED | FULL) (~SEMICOLON)*
+    | SHOW CREATE DATABASE (~SEMICOLON)+
+    | EXISTS (DICTIONARY | VIEW | DATABASE | TEMPORARY) (~SEMICOLON)+
+    | (DETACH | ATTACH) (DATABASE | TEMPORARY) (~SEMICOLON)+
+    | TRUNCATE (DATABASE | ALL) (~SEMICOLON)+
+    | EXPLAIN CURRENT TRANSACTION
     ;
 renamePair: tableIdentifier TO tableIdentifier;
+// UUID 'x': the table's id in an Atomic database; Columba keeps no ids.
+uuidClause: UUID STRING_LITERAL;
 onCluster: ON CLUSTER (identifier | STRING_LITERAL);
 explainKind: AST | SYNTAX | QUERY_KEYWORD TREE | PLAN | PIPELINE | ESTIMATE | TABLE OVERRIDE;
 
+// A command may stand in parentheses: ALTER TABLE t (DELETE WHERE x), (UPDATE y = 1 WHERE z).
+alterCommandItem: alterCommand | LPAREN alterCommand RPAREN;
 alterCommand
     : DELETE (IN partitionSpec)? WHERE expr                             # alterDelete
     | UPDATE assignment (COMMA assignment)* (IN partitionSpec)? WHERE expr  # alterUpdate
@@ -99,6 +108,7 @@ alterCommand
     | MODIFY COLUMN (IF EXISTS)? columnName
       (REMOVE identifier | MODIFY SETTING settingItem (COMMA settingItem)* | RESET SETTING identifier (COMMA identifier)*)  # alterModifyColumnProperty
     | RENAME COLUMN (IF EXISTS)? columnName TO columnName               # alterRenameColumn
+    | ALTER COLUMN (IF EXISTS)? columnName TYPE columnType              # alterColumnType
     | (CLEAR | MATERIALIZE) COLUMN (IF EXISTS)? columnName (IN partitionSpec)?  # alterColumnData
     | COMMENT COLUMN (IF EXISTS)? columnName STRING_LITERAL             # alterCommentColumn
     | ADD INDEX (IF NOT EXISTS)? indexDeclarationBody (AFTER identifier | FIRST)?  # alterAddIndex
@@ -144,7 +154,7 @@ selectUnion: selectQuery (setOperator selectQuery)*;
 setOperator: (UNION | INTERSECT | EXCEPT) (ALL | DISTINCT)?;
 
 selectQuery
-    : withClause? SELECT (DISTINCT distinctOn?)? selectItemList
+    : withClause? SELECT (DISTINCT distinctOn? | ALL)? selectItemList
       fromClause?
       prewhereClause?
       whereClause?
@@ -190,7 +200,7 @@ joinConstraint
     | USING (LPAREN exprList RPAREN | exprList)                         # joinUsing
     ;
 tableExpression
-    : tableIdentifier FINAL? aliasClause? sampleClause?                 # tableReference
+    : tableIdentifier FINAL? aliasClause? FINAL? sampleClause?          # tableReference
     | tableFunction FINAL? aliasClause?                                 # tableFunctionReference
     | LPAREN selectUnion RPAREN aliasClause?                            # subqueryReference
     | LPAREN EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? selectUnion RPAREN aliasClause?  # explainReference
@@ -224,6 +234,7 @@ interpolateItem: identifier (AS expr)?;
 limitClause
     : LIMIT expr COMMA expr (WITH TIES)?                                # limitWithCommaOffset
     | LIMIT expr (OFFSET expr)? (WITH TIES)?                            # limitWithOffset
+    | (OFFSET expr (ROW | ROWS))? FETCH (FIRST | NEXT) expr (ROW | ROWS) (ONLY | WITH TIES)  # fetchLimit
     | OFFSET expr (ROW | ROWS)?                                         # offsetOnly
     ;
 settingsClause: SETTINGS settingItem (COMMA settingItem)*;
@@ -232,16 +243,16 @@ settingItem: identifier EQ_SINGLE expr;
 // CREATE TABLE
 
 createTable
-    : (CREATE (OR REPLACE)? | REPLACE) TEMPORARY? TABLE (IF NOT EXISTS)? tableIdentifier onCluster?
+    : (CREATE (OR REPLACE)? | REPLACE) TEMPORARY? TABLE (IF NOT EXISTS)? tableIdentifier uuidClause? onCluster?
       (LPAREN tableElement (COMMA tableElement)* COMMA? RPAREN)?
       (AS (tableIdentifier | tableFunction))?
       engineClause?
       (COMMENT STRING_LITERAL)?
-      (AS (selectUnion | LPAREN selectUnion RPAREN))?
+      (AS (selectUnion | LPAREN selectUnion RPAREN | tableIdentifier | tableFunction))?
     ;
 createDatabase: CREATE DATABASE (IF NOT EXISTS)? identifier onCluster? engineClause? (COMMENT STRING_LITERAL)?;
 createView
-    : CREATE (OR REPLACE)? MATERIALIZED? VIEW (IF NOT EXISTS)? tableIdentifier onCluster?
+    : CREATE (OR REPLACE)? MATERIALIZED? VIEW (IF NOT EXISTS)? tableIdentifier uuidClause? onCluster?
       (TO tableIdentifier)?
       (LPAREN tableElement (COMMA tableElement)* COMMA? RPAREN)?
       engineClause? POPULATE?
@@ -299,7 +310,7 @@ engineItem
     ;
 
 columnType
-    : identifier LPAREN (columnTypeArgument (COMMA columnTypeArgument)*)? RPAREN
+    : identifier LPAREN (columnTypeArgument (COMMA columnTypeArgument)* COMMA?)? RPAREN
     | identifier
     ;
 columnTypeArgument
@@ -322,7 +333,7 @@ insertTarget
     | TABLE? FUNCTION tableFunction (PARTITION BY expr)?                # insertIntoFunction
     ;
 // INSERT INTO t (*) lists every column, as no list does.
-insertColumns: LPAREN (ASTERISK | compoundIdentifier (COMMA compoundIdentifier)*) RPAREN;
+insertColumns: LPAREN (ASTERISK | compoundIdentifier (COMMA compoundIdentifier)* COMMA?) RPAREN;
 valuesRow: LPAREN exprList? RPAREN;
 
 // Expressions
@@ -345,6 +356,7 @@ expr
     | INTERVAL STRING_LITERAL                                           # intervalStringExpr
     | identifier LPAREN identifier FROM expr RPAREN                     # extractExpr
     | identifier LPAREN (LEADING | TRAILING | BOTH) expr FROM expr RPAREN  # trimExpr
+    | identifier LPAREN expr FROM expr (FOR expr)? RPAREN                # substringFromExpr
     | (DATE | TIMESTAMP) STRING_LITERAL                                 # typedLiteralExpr
     | identifier LPAREN (DISTINCT? exprList)? RPAREN
         (LPAREN (DISTINCT? exprList)? RPAREN)?
@@ -384,8 +396,8 @@ expr
 
 // * EXCEPT (a) REPLACE (a + 1 AS a) APPLY (sum)
 columnTransformer
-    : APPLY (LPAREN expr RPAREN | identifier)                           # applyTransformer
-    | EXCEPT STRICT? (LPAREN (STRING_LITERAL | columnName (COMMA columnName)*) RPAREN | columnName)  # exceptTransformer
+    : APPLY (LPAREN expr RPAREN | identifier ARROW expr | identifier)   # applyTransformer
+    | EXCEPT STRICT? (LPAREN (STRING_LITERAL | columnName (COMMA columnName)*) RPAREN | STRING_LITERAL | columnName)  # exceptTransformer
     | REPLACE STRICT? (LPAREN replacement (COMMA replacement)* RPAREN | replacement)  # replaceTransformer
     ;
 replacement: expr AS identifier;
@@ -428,7 +440,7 @@ aliasKeyword
     : ADD | SET | ALIAS | IGNORE | RESPECT | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | SOURCE | LIFETIME | LAYOUT | EXPRESSION | HIERARCHICAL | INJECTIVE | IS_OBJECT_ID | BIDIRECTIONAL | FUNCTION | COLLATE | FILL | STEP | STALENESS | TIES | INTERPOLATE | MATERIALIZE | ASSUME | PROJECTION | CLEAR | FREEZE | UNFREEZE | FETCH | MOVE | PART | DETACHED | CONSTRAINT | STATISTICS | RESET | SETTING | REMOVE | APPLY | DELETED | MASK | PATCHES | REWRITE | PARTS | VOLUME | DISK | CLEANUP | STRICT | USER | USERS | ROLE | ROLES | QUOTA | QUOTAS | POLICY | PROFILE | GRANT | REVOKE | GRANTS | COLUMNS | FIELDS | INDEXES | BEGIN | COMMIT | ROLLBACK | TRANSACTION | WORKLOAD | RESOURCE | NAMED | COLLECTION | KILL | PRIVILEGES | FUNCTIONS | DATABASES | DICTIONARIES | MUTATION | ASYNC | TEST | LEADING | TRAILING | BOTH | DATE | TIMESTAMP | FILTER | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
-    | TRUNCATE | UPDATE | VALUES | DIV | MOD | RECURSIVE | NO | DELAY | BACKUP | RESTORE | UNDROP | EXTENDED
+    | TRUNCATE | UPDATE | VALUES | DIV | MOD | RECURSIVE | NO | DELAY | BACKUP | RESTORE | UNDROP | EXTENDED | NEXT | ONLY | UUID | FOR
     ;
 
 keyword

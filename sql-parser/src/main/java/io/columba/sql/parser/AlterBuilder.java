@@ -42,6 +42,10 @@ final class AlterBuilder extends BuilderPart {
                         textOf(modify.columnType()),
                         modify.expr() == null ? null : expr(modify.expr()),
                         modify.EXISTS() != null);
+            // ALTER COLUMN x TYPE T is MODIFY COLUMN x T, as ClickHouse reads it.
+            case AlterColumnTypeContext alter ->
+                new AlterCommand.ModifyColumn(
+                        columnName(alter.columnName()), textOf(alter.columnType()), null, alter.EXISTS() != null);
             case AlterRenameColumnContext rename ->
                 new AlterCommand.RenameColumn(
                         columnName(rename.columnName(0)), columnName(rename.columnName(1)), rename.EXISTS() != null);

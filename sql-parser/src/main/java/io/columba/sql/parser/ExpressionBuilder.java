@@ -6,6 +6,7 @@ import io.columba.sql.ast.ColumnTransformer;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
+import io.columba.sql.ast.Lambda;
 import io.columba.sql.ast.Literal;
 import io.columba.sql.ast.OrderByElement;
 import io.columba.sql.ast.SubqueryExpression;
@@ -41,6 +42,7 @@ final class ExpressionBuilder extends BuilderPart {
             case IntervalExprContext interval -> interval(interval);
             case IntervalStringExprContext interval -> interval(interval);
             case ExtractExprContext extract -> extract(extract);
+            case SubstringFromExprContext substring -> substring(substring);
             case TrimExprContext trim -> trim(trim);
             case TypedLiteralExprContext typed ->
                 FunctionCall.of(
@@ -308,9 +310,27 @@ final class ExpressionBuilder extends BuilderPart {
         return "toInterval" + Character.toUpperCase(unit.charAt(0)) + unit.substring(1);
     }
 
+    /** {@code SUBSTRING(s FROM start [FOR length])} is {@code substring(s, start[, length])}, as in ClickHouse. */
+    private Expression substring(SubstringFromExprContext context) {
+        String name = identifier(context.identifier());
+        if (!isSubstring(name)) {
+            throw syntaxError(context.FROM().getSymbol(), "expected ',' or ')': only EXTRACT and SUBSTRING take FROM");
+        }
+        return new FunctionCall(name, exprs(context.expr()), null, false);
+    }
+
+    private static boolean isSubstring(String name) {
+        return name.equalsIgnoreCase("substring") || name.equalsIgnoreCase("substr");
+    }
+
     /** {@code EXTRACT(unit FROM x)} is the calendar function of that unit, as ClickHouse rewrites it. */
     private Expression extract(ExtractExprContext context) {
-        if (!identifier(context.identifier(0)).equalsIgnoreCase("extract")) {
+        String name = identifier(context.identifier(0));
+        if (isSubstring(name)) {
+            // SUBSTRING(column FROM n) reads like EXTRACT(unit FROM x) up to its FROM.
+            return FunctionCall.of(name, Identifier.of(identifier(context.identifier(1))), expr(context.expr()));
+        }
+        if (!name.equalsIgnoreCase("extract")) {
             throw syntaxError(context.FROM().getSymbol(), "expected ',' or ')': only EXTRACT takes FROM");
         }
         String unit = identifier(context.identifier(1)).toLowerCase(Locale.ROOT);
@@ -464,9 +484,11 @@ final class ExpressionBuilder extends BuilderPart {
         return switch (transformer) {
             case ApplyTransformerContext apply ->
                 new ColumnTransformer.Apply(
-                        apply.expr() != null
-                                ? expr(apply.expr())
-                                : new Identifier(List.of(identifier(apply.identifier()))));
+                        apply.ARROW() != null
+                                ? new Lambda(List.of(identifier(apply.identifier())), expr(apply.expr()))
+                                : apply.expr() != null
+                                        ? expr(apply.expr())
+                                        : new Identifier(List.of(identifier(apply.identifier()))));
             case ExceptTransformerContext except ->
                 new ColumnTransformer.Except(
                         except.columnName().stream().map(this::columnName).toList(),

@@ -214,6 +214,10 @@ final class SelectBuilder extends BuilderPart {
         } else if (select.limitClause() instanceof LimitWithOffsetContext plain) {
             limit = expr(plain.expr(0));
             offset = plain.expr().size() > 1 ? expr(plain.expr(1)) : null;
+        } else if (select.limitClause() instanceof FetchLimitContext fetch) {
+            // OFFSET n ROWS FETCH FIRST m ROWS ONLY is LIMIT m OFFSET n.
+            limit = expr(fetch.expr(fetch.expr().size() - 1));
+            offset = fetch.expr().size() > 1 ? expr(fetch.expr(0)) : null;
         } else if (select.limitClause() instanceof OffsetOnlyContext offsetOnly) {
             offset = expr(offsetOnly.expr());
         }
@@ -329,7 +333,7 @@ final class SelectBuilder extends BuilderPart {
                 new TableReference(
                         database(reference.tableIdentifier()),
                         table(reference.tableIdentifier()),
-                        reference.FINAL() != null,
+                        !reference.FINAL().isEmpty(),
                         alias(reference.aliasClause()),
                         sample(reference.sampleClause()));
             case TableFunctionReferenceContext function ->

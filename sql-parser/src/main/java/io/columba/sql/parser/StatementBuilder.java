@@ -149,8 +149,8 @@ final class StatementBuilder extends BuilderPart {
                 new AlterStatement(
                         database(alter.tableIdentifier()),
                         table(alter.tableIdentifier()),
-                        alter.alterCommand().stream()
-                                .map(root.alters::alterCommand)
+                        alter.alterCommandItem().stream()
+                                .map(item -> root.alters.alterCommand(item.alterCommand()))
                                 .toList(),
                         settings(alter.settingsClause()));
             case SetStatementContext set -> {
