@@ -263,11 +263,13 @@ FLOATING_LITERAL
     : DIGITS '.' DIGITS? EXPONENT?
     | '.' DIGITS EXPONENT?
     | DIGITS EXPONENT
+    | '0' 'X' HEX_DIGITS? ('.' HEX_DIGITS?)? 'P' [+-]? DIGITS  // 0x1.8p-1: hexadecimal digits, a binary exponent
     ;
 DECIMAL_LITERAL: DIGITS;
 STRING_LITERAL: '\'' ( ~['\\] | '\\' . | '\'\'' )* '\'';
 
 fragment DIGITS: [0-9] ([0-9] | '_' [0-9])*;
+fragment HEX_DIGITS: [0-9A-F] ([0-9A-F] | '_' [0-9A-F])*;
 fragment EXPONENT: 'E' [+-]? [0-9]+;
 
 // $tag$ text $tag$: the action reads on to the closing tag, which a lexer rule cannot name.

@@ -40,17 +40,17 @@ statement
     | createView                                                        # createViewStatement
     | createDictionary                                                  # createDictionaryStatement
     | CREATE INDEX (IF NOT EXISTS)? identifier ON tableIdentifier expr TYPE columnType (GRANULARITY DECIMAL_LITERAL)?  # createIndexStatement
-    | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier (COMMA tableIdentifier)* onCluster? (SYNC | NO DELAY)?  # dropTableStatement
+    | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier (COMMA tableIdentifier)* onCluster? (SYNC | NO DELAY)? settingsClause?  # dropTableStatement
     | EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? statement  # explainStatement
     | SYSTEM (~SEMICOLON)+                                              # systemStatement
     | (DETACH | ATTACH) (TABLE | VIEW | DICTIONARY)? (IF NOT? EXISTS)? tableIdentifier uuidClause? onCluster? PERMANENTLY? SYNC?  # detachStatement
-    | SHOW CREATE (TEMPORARY? TABLE | VIEW | DICTIONARY)? tableIdentifier formatClause?  # showCreateStatement
+    | SHOW CREATE (TEMPORARY? TABLE | VIEW | DICTIONARY)? tableIdentifier formatClause? settingsClause?  # showCreateStatement
     | CHECK TABLE tableIdentifier (PARTITION expr | PART STRING_LITERAL)? settingsClause?     # checkStatement
     | USE identifier                                                    # useStatement
     | insert                                                            # insertStatement
     | (DESCRIBE | DESC) TABLE? tableIdentifier formatClause?            # describeStatement
     | (DESCRIBE | DESC) TABLE? (tableFunction | LPAREN selectUnion RPAREN) settingsClause? formatClause? settingsClause?  # describeSourceStatement
-    | SHOW TABLES formatClause?                                         # showTablesStatement
+    | SHOW TABLES formatClause? settingsClause?                         # showTablesStatement
     | SHOW (TABLES | DATABASES | DICTIONARIES) ((FROM | IN) identifier)? (NOT? (LIKE | ILIKE) STRING_LITERAL)?
       (LIMIT expr)? formatClause?                                       # showObjectsStatement
     | KILL (QUERY_KEYWORD | MUTATION) onCluster? WHERE expr (SYNC | ASYNC | TEST)? formatClause? settingsClause?  # killStatement
@@ -106,7 +106,7 @@ alterCommand
     | MODIFY COLUMN (IF EXISTS)? columnName columnType (DEFAULT expr)?  # alterModifyColumn
     | MODIFY COLUMN (IF EXISTS)? columnDeclaration (AFTER columnName | FIRST)?  # alterModifyColumnDeclaration
     | MODIFY COLUMN (IF EXISTS)? columnName
-      (REMOVE identifier | MODIFY SETTING settingItem (COMMA settingItem)* | RESET SETTING identifier (COMMA identifier)*)  # alterModifyColumnProperty
+      (REMOVE identifier | MODIFY SETTING settingAssignment (COMMA settingAssignment)* | RESET SETTING identifier (COMMA identifier)*)  # alterModifyColumnProperty
     | RENAME COLUMN (IF EXISTS)? columnName TO columnName               # alterRenameColumn
     | ALTER COLUMN (IF EXISTS)? columnName TYPE columnType              # alterColumnType
     | (CLEAR | MATERIALIZE) COLUMN (IF EXISTS)? columnName (IN partitionSpec)?  # alterColumnData
@@ -124,7 +124,7 @@ alterCommand
     | REPLACE partitionSpec FROM tableIdentifier                        # alterReplacePartition
     | MOVE partitionSpec TO (TABLE tableIdentifier | DISK STRING_LITERAL | VOLUME STRING_LITERAL)  # alterMovePartition
     | (FREEZE | UNFREEZE) (WITH identifier STRING_LITERAL)?              # alterFreezeAll
-    | MODIFY SETTING settingItem (COMMA settingItem)*                   # alterModifySetting
+    | MODIFY SETTING settingAssignment (COMMA settingAssignment)*                   # alterModifySetting
     | RESET SETTING identifier (COMMA identifier)*                      # alterResetSetting
     | MODIFY TTL ttlRule (COMMA ttlRule)*                               # alterModifyTtl
     | MODIFY QUERY_KEYWORD selectUnion                                  # alterModifyQuery
@@ -238,7 +238,9 @@ limitClause
     | OFFSET expr (ROW | ROWS)?                                         # offsetOnly
     ;
 settingsClause: SETTINGS settingItem (COMMA settingItem)*;
-settingItem: identifier EQ_SINGLE expr;
+settingItem: identifier (EQ_SINGLE expr)?;
+// In ALTER a setting needs its value: MODIFY SETTING a = 1, FREEZE freezes, it sets no FREEZE.
+settingAssignment: identifier EQ_SINGLE expr;
 
 // CREATE TABLE
 
@@ -372,6 +374,7 @@ expr
     | compoundIdentifier                                                # columnExpr
     | expr LBRACKET expr RBRACKET                                       # arrayElementExpr
     | expr DOT DECIMAL_LITERAL                                          # tupleElementExpr
+    | expr DOT identifier                                               # tupleElementNameExpr
     | expr FLOATING_LITERAL                                             # tupleElementShortExpr
     | expr DOUBLE_COLON columnType                                      # castOperatorExpr
     | DASH expr                                                         # negateExpr

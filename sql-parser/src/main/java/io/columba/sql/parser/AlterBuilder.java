@@ -61,7 +61,7 @@ final class AlterBuilder extends BuilderPart {
                         modify.REMOVE() == null
                                 ? null
                                 : identifier(modify.identifier(0)).toUpperCase(Locale.ROOT),
-                        settingItems(modify.settingItem()),
+                        settingAssignments(modify.settingAssignment()),
                         modify.RESET() == null
                                 ? List.of()
                                 : modify.identifier().stream()
@@ -129,7 +129,7 @@ final class AlterBuilder extends BuilderPart {
                 new AlterCommand.TableCommand(
                         freeze.FREEZE() != null ? TableAction.FREEZE_ALL : TableAction.UNFREEZE_ALL, null, null);
             case AlterModifySettingContext modify ->
-                new AlterCommand.ModifySettings(settingItems(modify.settingItem()));
+                new AlterCommand.ModifySettings(settingAssignments(modify.settingAssignment()));
             case AlterResetSettingContext reset ->
                 new AlterCommand.ResetSettings(
                         reset.identifier().stream().map(this::identifier).toList());

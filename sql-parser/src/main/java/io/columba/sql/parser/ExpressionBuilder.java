@@ -73,6 +73,10 @@ final class ExpressionBuilder extends BuilderPart {
             case ColumnExprContext column -> new Identifier(nameParts(column.compoundIdentifier()));
             case ArrayElementExprContext element ->
                 FunctionCall.of("arrayElement", expr(element.expr(0)), expr(element.expr(1)));
+            // x.name after an expression that is no name: the tuple's element of that name.
+            case TupleElementNameExprContext element ->
+                FunctionCall.of(
+                        "tupleElement", expr(element.expr()), Literal.ofString(identifier(element.identifier())));
             case TupleElementExprContext element ->
                 FunctionCall.of(
                         "tupleElement",

@@ -368,7 +368,7 @@ final class SelectBuilder extends BuilderPart {
         String kind = explain.explainKind() == null ? "" : words(explain.explainKind().children);
         List<String> settings = new ArrayList<>();
         for (SettingItemContext item : explain.settingItem()) {
-            settings.add(identifier(item.identifier()) + " = " + textOf(item.expr()));
+            settings.add(identifier(item.identifier()) + " = " + (item.expr() == null ? "1" : textOf(item.expr())));
         }
         FunctionCall function = FunctionCall.of(
                 "viewExplain",

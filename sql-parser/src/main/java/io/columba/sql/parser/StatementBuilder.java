@@ -64,7 +64,7 @@ final class StatementBuilder extends BuilderPart {
             case ExplainStatementContext explain -> {
                 Map<String, Expression> settings = new LinkedHashMap<>();
                 for (SettingItemContext item : explain.settingItem()) {
-                    settings.put(identifier(item.identifier()), expr(item.expr()));
+                    settings.put(identifier(item.identifier()), settingValue(item));
                 }
                 String kind = explain.explainKind() == null ? "PLAN" : words(explain.explainKind().children);
                 yield new ExplainStatement(kind, settings, statement(explain.statement()));
@@ -156,7 +156,7 @@ final class StatementBuilder extends BuilderPart {
             case SetStatementContext set -> {
                 Map<String, Expression> settings = new LinkedHashMap<>();
                 for (SettingItemContext item : set.settingItem()) {
-                    settings.put(identifier(item.identifier()), expr(item.expr()));
+                    settings.put(identifier(item.identifier()), settingValue(item));
                 }
                 yield new io.columba.sql.ast.SetStatement(settings);
             }

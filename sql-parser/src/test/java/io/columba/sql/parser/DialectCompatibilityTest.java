@@ -9,6 +9,7 @@ import io.columba.sql.ast.ColumnTransformer;
 import io.columba.sql.ast.CreateTableStatement;
 import io.columba.sql.ast.ExpressionFormatter;
 import io.columba.sql.ast.Lambda;
+import io.columba.sql.ast.Literal;
 import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectStatement;
 import io.columba.sql.ast.TableReference;
@@ -80,5 +81,32 @@ class DialectCompatibilityTest {
         CreateTableStatement create = (CreateTableStatement) SqlParser.parse("CREATE TABLE t2 ENGINE = Memory AS t1");
         assertThat(create.asTable()).isEqualTo("t1");
         assertThat(create.engine().name()).isEqualTo("Memory");
+    }
+
+    @Test
+    void aSettingWithoutValueIsOne() {
+        SelectStatement select = (SelectStatement) SqlParser.parse("SELECT 1 FORMAT TSV SETTINGS log_queries");
+        assertThat(ExpressionFormatter.format(select.settings().get("log_queries")))
+                .isEqualTo("1");
+        AlterStatement alter =
+                (AlterStatement) SqlParser.parse("ALTER TABLE t MODIFY SETTING index_granularity = 10, FREEZE");
+        assertThat(alter.commands()).hasSize(2);
+    }
+
+    @Test
+    void aNameAfterAnExpressionIsItsTupleElement() {
+        assertThat(ExpressionFormatter.format(
+                        select("SELECT reverse(t).a, x.y[1].z FROM s").columns().get(1)))
+                .isEqualTo("tupleElement(arrayElement(x.y, 1), 'z')");
+        assertThat(ExpressionFormatter.format(
+                        select("SELECT a.b.c FROM s").columns().get(0)))
+                .isEqualTo("a.b.c");
+    }
+
+    @Test
+    void hexadecimalFloatsHaveABinaryExponent() {
+        SelectQuery select = select("SELECT 0x1.8p-1, 0x1_0p0");
+        assertThat(select.columns())
+                .containsExactly(new Literal(Literal.Kind.FLOAT64, 0.75), new Literal(Literal.Kind.FLOAT64, 16.0));
     }
 }
