@@ -108,6 +108,22 @@ DISK: 'DISK';
 CLEANUP: 'CLEANUP';
 STRICT: 'STRICT';
 EXCEPT: 'EXCEPT';
+INTERSECT: 'INTERSECT';
+DIV: 'DIV';
+MOD: 'MOD';
+RECURSIVE: 'RECURSIVE';
+NO: 'NO';
+DELAY: 'DELAY';
+BACKUP: 'BACKUP';
+RESTORE: 'RESTORE';
+UNDROP: 'UNDROP';
+EXTENDED: 'EXTENDED';
+NEXT: 'NEXT';
+ONLY: 'ONLY';
+UUID: 'UUID';
+FOR: 'FOR';
+QUALIFY: 'QUALIFY';
+WINDOW: 'WINDOW';
 USER: 'USER';
 USERS: 'USERS';
 ROLE: 'ROLE';
@@ -247,11 +263,13 @@ FLOATING_LITERAL
     : DIGITS '.' DIGITS? EXPONENT?
     | '.' DIGITS EXPONENT?
     | DIGITS EXPONENT
+    | '0' 'X' HEX_DIGITS? ('.' HEX_DIGITS?)? 'P' [+-]? DIGITS  // 0x1.8p-1: hexadecimal digits, a binary exponent
     ;
 DECIMAL_LITERAL: DIGITS;
 STRING_LITERAL: '\'' ( ~['\\] | '\\' . | '\'\'' )* '\'';
 
 fragment DIGITS: [0-9] ([0-9] | '_' [0-9])*;
+fragment HEX_DIGITS: [0-9A-F] ([0-9A-F] | '_' [0-9A-F])*;
 fragment EXPONENT: 'E' [+-]? [0-9]+;
 
 // $tag$ text $tag$: the action reads on to the closing tag, which a lexer rule cannot name.
@@ -301,6 +319,7 @@ SEMICOLON: ';';
 SLASH: '/';
 
 // Skipped.
-MULTI_LINE_COMMENT: '/*' .*? '*/' -> skip;
+// Block comments nest, as in ClickHouse.
+MULTI_LINE_COMMENT: '/*' (MULTI_LINE_COMMENT | .)*? '*/' -> skip;
 SINGLE_LINE_COMMENT: ('--' | '#') ~[\r\n]* -> skip;
 WHITESPACE: [ \t\r\n\f\u000B\u0085\u00A0\u1680\u180E\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]+ -> skip;

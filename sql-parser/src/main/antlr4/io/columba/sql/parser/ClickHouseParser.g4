@@ -29,7 +29,8 @@ options { tokenVocab = ClickHouseLexer; }
     }
 }
 
-statementEof: statement SEMICOLON? EOF;
+// FORMAT may follow any statement, as in ClickHouse; outside SELECT, SHOW and the like it formats no rows.
+statementEof: statement (formatClause settingsClause?)? SEMICOLON? EOF;
 expressionEof: expr EOF;
 
 statement
@@ -39,17 +40,17 @@ statement
     | createView                                                        # createViewStatement
     | createDictionary                                                  # createDictionaryStatement
     | CREATE INDEX (IF NOT EXISTS)? identifier ON tableIdentifier expr TYPE columnType (GRANULARITY DECIMAL_LITERAL)?  # createIndexStatement
-    | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier (COMMA tableIdentifier)* onCluster? SYNC?  # dropTableStatement
+    | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier (COMMA tableIdentifier)* onCluster? (SYNC | NO DELAY)? settingsClause?  # dropTableStatement
     | EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? statement  # explainStatement
     | SYSTEM (~SEMICOLON)+                                              # systemStatement
-    | (DETACH | ATTACH) (TABLE | VIEW | DICTIONARY)? (IF NOT? EXISTS)? tableIdentifier onCluster? PERMANENTLY? SYNC?  # detachStatement
-    | SHOW CREATE (TEMPORARY? TABLE | VIEW | DICTIONARY)? tableIdentifier formatClause?  # showCreateStatement
-    | CHECK TABLE tableIdentifier (PARTITION expr)? settingsClause?     # checkStatement
+    | (DETACH | ATTACH) (TABLE | VIEW | DICTIONARY)? (IF NOT? EXISTS)? tableIdentifier uuidClause? onCluster? PERMANENTLY? SYNC?  # detachStatement
+    | SHOW CREATE (TEMPORARY? TABLE | VIEW | DICTIONARY)? tableIdentifier formatClause? settingsClause?  # showCreateStatement
+    | CHECK TABLE tableIdentifier (PARTITION expr | PART STRING_LITERAL)? settingsClause?     # checkStatement
     | USE identifier                                                    # useStatement
     | insert                                                            # insertStatement
     | (DESCRIBE | DESC) TABLE? tableIdentifier formatClause?            # describeStatement
     | (DESCRIBE | DESC) TABLE? (tableFunction | LPAREN selectUnion RPAREN) settingsClause? formatClause? settingsClause?  # describeSourceStatement
-    | SHOW TABLES formatClause?                                         # showTablesStatement
+    | SHOW TABLES formatClause? settingsClause?                         # showTablesStatement
     | SHOW (TABLES | DATABASES | DICTIONARIES) ((FROM | IN) identifier)? (NOT? (LIKE | ILIKE) STRING_LITERAL)?
       (LIMIT expr)? formatClause?                                       # showObjectsStatement
     | KILL (QUERY_KEYWORD | MUTATION) onCluster? WHERE expr (SYNC | ASYNC | TEST)? formatClause? settingsClause?  # killStatement
@@ -58,10 +59,10 @@ statement
     | EXISTS TABLE? tableIdentifier formatClause?                       # existsStatement
     | OPTIMIZE TABLE tableIdentifier onCluster? partitionSpec? FINAL? (DEDUPLICATE (BY exprList)?)? CLEANUP? settingsClause?  # optimizeStatement
     | UPDATE tableIdentifier SET assignment (COMMA assignment)* (IN partitionSpec)? WHERE expr settingsClause?  # updateStatement
-    | TRUNCATE TEMPORARY? TABLE? (IF EXISTS)? tableIdentifier           # truncateStatement
+    | TRUNCATE TEMPORARY? TABLE? (IF EXISTS)? tableIdentifier onCluster? settingsClause?  # truncateStatement
     | RENAME TABLE renamePair (COMMA renamePair)*                        # renameStatement
     | EXCHANGE TABLES tableIdentifier AND tableIdentifier               # exchangeStatement
-    | ALTER TABLE tableIdentifier onCluster? alterCommand (COMMA alterCommand)* settingsClause?  # alterStatement
+    | ALTER TABLE tableIdentifier onCluster? alterCommandItem (COMMA alterCommandItem)* settingsClause?  # alterStatement
     | DELETE FROM tableIdentifier onCluster? WHERE expr settingsClause?  # deleteStatement
     | SET settingItem (COMMA settingItem)*                              # setStatement
     ;
@@ -78,11 +79,25 @@ administration
     | SHOW (GRANTS | PRIVILEGES | COLUMNS | FIELDS | INDEX | INDEXES | FUNCTIONS | SETTING) (~SEMICOLON)*
     | BEGIN TRANSACTION? | COMMIT | ROLLBACK | SET TRANSACTION (~SEMICOLON)*
     | SET DEFAULT? ROLE (~SEMICOLON)*
+    | CREATE (OR REPLACE)? (WORKLOAD | RESOURCE) (~SEMICOLON)*
+    | (BACKUP | RESTORE | UNDROP) (~SEMICOLON)+
+    | RENAME (DATABASE | DICTIONARY) (~SEMICOLON)+
+    | EXCHANGE DICTIONARIES (~SEMICOLON)+
+    | SHOW (SETTINGS | TEMPORARY | TABLE | DATABASE | EXTENDED | FULL) (~SEMICOLON)*
+    | SHOW CREATE DATABASE (~SEMICOLON)+
+    | EXISTS (DICTIONARY | VIEW | DATABASE | TEMPORARY) (~SEMICOLON)+
+    | (DETACH | ATTACH) (DATABASE | TEMPORARY) (~SEMICOLON)+
+    | TRUNCATE (DATABASE | ALL) (~SEMICOLON)+
+    | EXPLAIN CURRENT TRANSACTION
     ;
 renamePair: tableIdentifier TO tableIdentifier;
+// UUID 'x': the table's id in an Atomic database; Columba keeps no ids.
+uuidClause: UUID STRING_LITERAL;
 onCluster: ON CLUSTER (identifier | STRING_LITERAL);
 explainKind: AST | SYNTAX | QUERY_KEYWORD TREE | PLAN | PIPELINE | ESTIMATE | TABLE OVERRIDE;
 
+// A command may stand in parentheses: ALTER TABLE t (DELETE WHERE x), (UPDATE y = 1 WHERE z).
+alterCommandItem: alterCommand | LPAREN alterCommand RPAREN;
 alterCommand
     : DELETE (IN partitionSpec)? WHERE expr                             # alterDelete
     | UPDATE assignment (COMMA assignment)* (IN partitionSpec)? WHERE expr  # alterUpdate
@@ -91,8 +106,9 @@ alterCommand
     | MODIFY COLUMN (IF EXISTS)? columnName columnType (DEFAULT expr)?  # alterModifyColumn
     | MODIFY COLUMN (IF EXISTS)? columnDeclaration (AFTER columnName | FIRST)?  # alterModifyColumnDeclaration
     | MODIFY COLUMN (IF EXISTS)? columnName
-      (REMOVE identifier | MODIFY SETTING settingItem (COMMA settingItem)* | RESET SETTING identifier (COMMA identifier)*)  # alterModifyColumnProperty
+      (REMOVE identifier | MODIFY SETTING settingAssignment (COMMA settingAssignment)* | RESET SETTING identifier (COMMA identifier)*)  # alterModifyColumnProperty
     | RENAME COLUMN (IF EXISTS)? columnName TO columnName               # alterRenameColumn
+    | ALTER COLUMN (IF EXISTS)? columnName TYPE columnType              # alterColumnType
     | (CLEAR | MATERIALIZE) COLUMN (IF EXISTS)? columnName (IN partitionSpec)?  # alterColumnData
     | COMMENT COLUMN (IF EXISTS)? columnName STRING_LITERAL             # alterCommentColumn
     | ADD INDEX (IF NOT EXISTS)? indexDeclarationBody (AFTER identifier | FIRST)?  # alterAddIndex
@@ -108,7 +124,7 @@ alterCommand
     | REPLACE partitionSpec FROM tableIdentifier                        # alterReplacePartition
     | MOVE partitionSpec TO (TABLE tableIdentifier | DISK STRING_LITERAL | VOLUME STRING_LITERAL)  # alterMovePartition
     | (FREEZE | UNFREEZE) (WITH identifier STRING_LITERAL)?              # alterFreezeAll
-    | MODIFY SETTING settingItem (COMMA settingItem)*                   # alterModifySetting
+    | MODIFY SETTING settingAssignment (COMMA settingAssignment)*                   # alterModifySetting
     | RESET SETTING identifier (COMMA identifier)*                      # alterResetSetting
     | MODIFY TTL ttlRule (COMMA ttlRule)*                               # alterModifyTtl
     | MODIFY QUERY_KEYWORD selectUnion                                  # alterModifyQuery
@@ -133,17 +149,20 @@ formatClause: FORMAT identifier;
 
 // SELECT
 
-selectUnion: selectQuery (UNION unionMode? selectQuery)*;
-unionMode: ALL | DISTINCT;
+// INTERSECT binds tighter than UNION and EXCEPT; the builder nests them as ClickHouse does.
+selectUnion: selectQuery (setOperator selectQuery)*;
+setOperator: (UNION | INTERSECT | EXCEPT) (ALL | DISTINCT)?;
 
 selectQuery
-    : withClause? SELECT (DISTINCT distinctOn?)? selectItemList
+    : withClause? SELECT (DISTINCT distinctOn? | ALL)? selectItemList
       fromClause?
       prewhereClause?
       whereClause?
       groupByClause?
       (WITH TOTALS)?
       havingClause?
+      windowClause?
+      qualifyClause?
       orderByClause?
       interpolateClause?
       limitByClause?
@@ -154,7 +173,7 @@ selectQuery
 
 // DISTINCT ON (a, b) is LIMIT 1 BY a, b.
 distinctOn: ON LPAREN exprList RPAREN;
-withClause: WITH withItem (COMMA withItem)*;
+withClause: WITH RECURSIVE? withItem (COMMA withItem)*;
 withItem
     : expr AS identifier                                                # withExpression
     | identifier AS LPAREN selectUnion RPAREN                           # withSubquery
@@ -181,7 +200,7 @@ joinConstraint
     | USING (LPAREN exprList RPAREN | exprList)                         # joinUsing
     ;
 tableExpression
-    : tableIdentifier FINAL? aliasClause? sampleClause?                 # tableReference
+    : tableIdentifier FINAL? aliasClause? FINAL? sampleClause?          # tableReference
     | tableFunction FINAL? aliasClause?                                 # tableFunctionReference
     | LPAREN selectUnion RPAREN aliasClause?                            # subqueryReference
     | LPAREN EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? selectUnion RPAREN aliasClause?  # explainReference
@@ -201,6 +220,9 @@ groupingSets: GROUPING SETS LPAREN groupingSet (COMMA groupingSet)* RPAREN;
 groupingSet: LPAREN exprList? RPAREN | expr;
 limitByClause: LIMIT expr ((COMMA | OFFSET) expr)? BY exprList;
 havingClause: HAVING aliasedExpr;
+windowClause: WINDOW windowDefinition (COMMA windowDefinition)*;
+windowDefinition: identifier AS LPAREN windowSpec RPAREN;
+qualifyClause: QUALIFY aliasedExpr;
 orderByClause: ORDER BY orderItem (COMMA orderItem)*;
 orderItem
     : aliasedExpr (ASCENDING | DESCENDING | ASC | DESC)? (NULLS (FIRST | LAST))? (COLLATE STRING_LITERAL)?
@@ -212,24 +234,27 @@ interpolateItem: identifier (AS expr)?;
 limitClause
     : LIMIT expr COMMA expr (WITH TIES)?                                # limitWithCommaOffset
     | LIMIT expr (OFFSET expr)? (WITH TIES)?                            # limitWithOffset
+    | (OFFSET expr (ROW | ROWS))? FETCH (FIRST | NEXT) expr (ROW | ROWS) (ONLY | WITH TIES)  # fetchLimit
     | OFFSET expr (ROW | ROWS)?                                         # offsetOnly
     ;
 settingsClause: SETTINGS settingItem (COMMA settingItem)*;
-settingItem: identifier EQ_SINGLE expr;
+settingItem: identifier (EQ_SINGLE expr)?;
+// In ALTER a setting needs its value: MODIFY SETTING a = 1, FREEZE freezes, it sets no FREEZE.
+settingAssignment: identifier EQ_SINGLE expr;
 
 // CREATE TABLE
 
 createTable
-    : (CREATE (OR REPLACE)? | REPLACE) TEMPORARY? TABLE (IF NOT EXISTS)? tableIdentifier onCluster?
+    : (CREATE (OR REPLACE)? | REPLACE) TEMPORARY? TABLE (IF NOT EXISTS)? tableIdentifier uuidClause? onCluster?
       (LPAREN tableElement (COMMA tableElement)* COMMA? RPAREN)?
       (AS (tableIdentifier | tableFunction))?
       engineClause?
       (COMMENT STRING_LITERAL)?
-      (AS (selectUnion | LPAREN selectUnion RPAREN))?
+      (AS (selectUnion | LPAREN selectUnion RPAREN | tableIdentifier | tableFunction))?
     ;
 createDatabase: CREATE DATABASE (IF NOT EXISTS)? identifier onCluster? engineClause? (COMMENT STRING_LITERAL)?;
 createView
-    : CREATE (OR REPLACE)? MATERIALIZED? VIEW (IF NOT EXISTS)? tableIdentifier onCluster?
+    : CREATE (OR REPLACE)? MATERIALIZED? VIEW (IF NOT EXISTS)? tableIdentifier uuidClause? onCluster?
       (TO tableIdentifier)?
       (LPAREN tableElement (COMMA tableElement)* COMMA? RPAREN)?
       engineClause? POPULATE?
@@ -287,7 +312,7 @@ engineItem
     ;
 
 columnType
-    : identifier LPAREN (columnTypeArgument (COMMA columnTypeArgument)*)? RPAREN
+    : identifier LPAREN (columnTypeArgument (COMMA columnTypeArgument)* COMMA?)? RPAREN
     | identifier
     ;
 columnTypeArgument
@@ -301,7 +326,7 @@ columnTypeArgument
 // INSERT (INSERT ... FORMAT <data> is split before parsing: the data never reaches the lexer)
 
 insert
-    : INSERT INTO insertTarget insertColumns? settingsClause? VALUES valuesRow (COMMA? valuesRow)*  # insertValues
+    : INSERT INTO insertTarget insertColumns? settingsClause? VALUES (valuesRow (COMMA? valuesRow)*)?  # insertValues
     | INSERT INTO insertTarget insertColumns? settingsClause? FORMAT identifier                    # insertFormat
     | INSERT INTO insertTarget insertColumns? settingsClause? selectUnion                           # insertSelect
     ;
@@ -310,7 +335,7 @@ insertTarget
     | TABLE? FUNCTION tableFunction (PARTITION BY expr)?                # insertIntoFunction
     ;
 // INSERT INTO t (*) lists every column, as no list does.
-insertColumns: LPAREN (ASTERISK | compoundIdentifier (COMMA compoundIdentifier)*) RPAREN;
+insertColumns: LPAREN (ASTERISK | compoundIdentifier (COMMA compoundIdentifier)* COMMA?) RPAREN;
 valuesRow: LPAREN exprList? RPAREN;
 
 // Expressions
@@ -333,12 +358,14 @@ expr
     | INTERVAL STRING_LITERAL                                           # intervalStringExpr
     | identifier LPAREN identifier FROM expr RPAREN                     # extractExpr
     | identifier LPAREN (LEADING | TRAILING | BOTH) expr FROM expr RPAREN  # trimExpr
+    | identifier LPAREN expr FROM expr (FOR expr)? RPAREN                # substringFromExpr
     | (DATE | TIMESTAMP) STRING_LITERAL                                 # typedLiteralExpr
     | identifier LPAREN (DISTINCT? exprList)? RPAREN
         (LPAREN (DISTINCT? exprList)? RPAREN)?
         ((IGNORE | RESPECT) NULLS)?
         (FILTER LPAREN WHERE filter=expr RPAREN)?
-        (OVER LPAREN windowSpec RPAREN)?                                # functionExpr
+        (OVER (LPAREN windowSpec RPAREN | windowName))?                 # functionExpr
+    | EXISTS LPAREN selectUnion RPAREN                                  # existsExpr
     | LPAREN selectUnion RPAREN                                         # subqueryExpr
     | LPAREN aliasedExpr RPAREN                                         # parenExpr
     | LPAREN (aliasedExpr COMMA (aliasedExpr (COMMA aliasedExpr)* COMMA?)?)? RPAREN  # tupleExpr
@@ -347,10 +374,12 @@ expr
     | compoundIdentifier                                                # columnExpr
     | expr LBRACKET expr RBRACKET                                       # arrayElementExpr
     | expr DOT DECIMAL_LITERAL                                          # tupleElementExpr
+    | expr DOT identifier                                               # tupleElementNameExpr
     | expr FLOATING_LITERAL                                             # tupleElementShortExpr
     | expr DOUBLE_COLON columnType                                      # castOperatorExpr
     | DASH expr                                                         # negateExpr
-    | expr (ASTERISK | SLASH | PERCENT) expr                            # multiplicativeExpr
+    | PLUS expr                                                         # unaryPlusExpr
+    | expr (ASTERISK | SLASH | PERCENT | DIV | MOD) expr                # multiplicativeExpr
     | expr (PLUS | DASH) expr                                           # additiveExpr
     | expr CONCAT expr                                                  # concatExpr
     | expr (EQ_DOUBLE | EQ_SINGLE | NOT_EQ) (ANY | ALL) LPAREN selectUnion RPAREN  # quantifiedComparisonExpr
@@ -358,6 +387,7 @@ expr
     | expr NOT? (LIKE | ILIKE) expr                                     # likeExpr
     | expr GLOBAL? NOT? IN expr                                         # inExpr
     | expr IS NOT? NULL_SQL                                             # isNullExpr
+    | expr IS NOT? DISTINCT FROM expr                                   # distinctFromExpr
     | expr NOT? BETWEEN {betweenBound();} expr AND expr                                   # betweenExpr
     | NOT expr                                                          # notExpr
     | expr AND expr                                                     # andExpr
@@ -369,12 +399,14 @@ expr
 
 // * EXCEPT (a) REPLACE (a + 1 AS a) APPLY (sum)
 columnTransformer
-    : APPLY (LPAREN expr RPAREN | identifier)                           # applyTransformer
-    | EXCEPT STRICT? (LPAREN (STRING_LITERAL | columnName (COMMA columnName)*) RPAREN | columnName)  # exceptTransformer
+    : APPLY (LPAREN expr RPAREN | identifier ARROW expr | identifier)   # applyTransformer
+    | EXCEPT STRICT? (LPAREN (STRING_LITERAL | columnName (COMMA columnName)*) RPAREN | STRING_LITERAL | columnName)  # exceptTransformer
     | REPLACE STRICT? (LPAREN replacement (COMMA replacement)* RPAREN | replacement)  # replaceTransformer
     ;
 replacement: expr AS identifier;
-windowSpec: (PARTITION BY exprList)? (ORDER BY orderItem (COMMA orderItem)*)? windowFrame?;
+// A window may extend a named one: OVER (w ORDER BY x). The name is no keyword, so PARTITION starts no name here.
+windowSpec: windowName? (PARTITION BY exprList)? (ORDER BY orderItem (COMMA orderItem)*)? windowFrame?;
+windowName: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER;
 windowFrame: (ROWS | RANGE) (BETWEEN frameBound AND frameBound | frameBound);
 frameBound
     : UNBOUNDED PRECEDING
@@ -411,7 +443,7 @@ aliasKeyword
     : ADD | SET | ALIAS | IGNORE | RESPECT | AST | DETACH | ATTACH | CHECK | USE | PERMANENTLY | TOTALS | ROLLUP | CUBE | GROUPING | SETS | ROW | ROWS | RANGE | PRECEDING | FOLLOWING | UNBOUNDED | CURRENT | EPHEMERAL | POPULATE | REPLACE | EXPLAIN | CLUSTER | DICTIONARY | ESTIMATE | PIPELINE | PLAN | QUERY_KEYWORD | SYNC | SYNTAX | SYSTEM | TREE | VIEW | OVERRIDE | SOURCE | LIFETIME | LAYOUT | EXPRESSION | HIERARCHICAL | INJECTIVE | IS_OBJECT_ID | BIDIRECTIONAL | FUNCTION | COLLATE | FILL | STEP | STALENESS | TIES | INTERPOLATE | MATERIALIZE | ASSUME | PROJECTION | CLEAR | FREEZE | UNFREEZE | FETCH | MOVE | PART | DETACHED | CONSTRAINT | STATISTICS | RESET | SETTING | REMOVE | APPLY | DELETED | MASK | PATCHES | REWRITE | PARTS | VOLUME | DISK | CLEANUP | STRICT | USER | USERS | ROLE | ROLES | QUOTA | QUOTAS | POLICY | PROFILE | GRANT | REVOKE | GRANTS | COLUMNS | FIELDS | INDEXES | BEGIN | COMMIT | ROLLBACK | TRANSACTION | WORKLOAD | RESOURCE | NAMED | COLLECTION | KILL | PRIVILEGES | FUNCTIONS | DATABASES | DICTIONARIES | MUTATION | ASYNC | TEST | LEADING | TRAILING | BOTH | DATE | TIMESTAMP | FILTER | CODEC | COMMENT | GRANULARITY | INDEX | MATERIALIZED | SAMPLE | TTL | TYPE | AFTER | ALTER | ASCENDING | CASE | CAST | COLUMN | CREATE | DATABASE | DEDUPLICATE | DEFAULT
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
-    | TRUNCATE | UPDATE | VALUES
+    | TRUNCATE | UPDATE | VALUES | DIV | MOD | RECURSIVE | NO | DELAY | BACKUP | RESTORE | UNDROP | EXTENDED | NEXT | ONLY | UUID | FOR
     ;
 
 keyword
@@ -419,5 +451,5 @@ keyword
     | ALL | ANY | ARRAY | ANTI | ASOF | CROSS | FULL | INNER | LEFT | OUTER | PASTE | RIGHT | SEMI
     | AND | AS | ASC | BETWEEN | BY | DESC | DISTINCT | ELSE | FALSE | FINAL | FORMAT | FROM | GLOBAL | GROUP
     | HAVING | ILIKE | IN | IS | JOIN | LIKE | LIMIT | NULL_SQL | OFFSET | ON | OR | ORDER | OVER | PREWHERE | SELECT
-    | SETTINGS | EXCEPT | THEN | TRUE | UNION | USING | WHEN | WHERE | WITH
+    | SETTINGS | EXCEPT | INTERSECT | QUALIFY | WINDOW | THEN | TRUE | UNION | USING | WHEN | WHERE | WITH
     ;

@@ -72,8 +72,16 @@ public final class ExpressionFormatter {
 
     /** {@code OVER (PARTITION BY a ORDER BY b DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)}. */
     private static void appendWindow(StringBuilder out, WindowSpec window) {
+        if (window.reference()) {
+            out.append(" OVER ").append(window.parent());
+            return;
+        }
         out.append(" OVER (");
         String separator = "";
+        if (window.parent() != null) {
+            out.append(window.parent());
+            separator = " ";
+        }
         if (!window.partitionBy().isEmpty()) {
             out.append("PARTITION BY ");
             appendElements(out, window.partitionBy());

@@ -12,7 +12,9 @@ import java.util.Map;
  * {@code commonTableExpressions} names the {@code with} items written {@code name AS (query)}, which are tables,
  * unlike {@code (query) AS name}, a scalar. {@code interpolate} holds {@code INTERPOLATE (column AS expression)}
  * items as {@link Alias} nodes named by their column (null without INTERPOLATE); {@code limitWithTies} is
- * {@code LIMIT n WITH TIES}.
+ * {@code LIMIT n WITH TIES}. {@code windows} holds {@code WINDOW name AS (...)} definitions, {@code qualify} the
+ * {@code QUALIFY} condition (null without), and {@code namedWindowReferences} whether a window function of this
+ * SELECT names a window ({@code OVER w}, {@code OVER (w ORDER BY x)}); {@code recursiveWith} marks {@code WITH RECURSIVE}.
  */
 public record SelectQuery(
         List<Alias> with,
@@ -34,9 +36,15 @@ public record SelectQuery(
         Expression offset,
         Map<String, Expression> settings,
         List<Alias> interpolate,
-        boolean limitWithTies) {
+        boolean limitWithTies,
+        List<NamedWindow> windows,
+        Expression qualify,
+        boolean namedWindowReferences,
+        boolean recursiveWith)
+        implements QueryElement {
 
     public SelectQuery {
+        windows = List.copyOf(windows);
         interpolate = interpolate == null ? null : List.copyOf(interpolate);
         with = List.copyOf(with);
         commonTableExpressions = List.copyOf(commonTableExpressions);
@@ -46,6 +54,76 @@ public record SelectQuery(
         groupingSets = groupingSets.stream().map(List::copyOf).toList();
         orderBy = List.copyOf(orderBy);
         settings = Map.copyOf(settings);
+    }
+
+    /** A SELECT without WINDOW, QUALIFY, named windows or WITH RECURSIVE. */
+    public SelectQuery(
+            List<Alias> with,
+            List<String> commonTableExpressions,
+            boolean distinct,
+            List<Expression> columns,
+            TableExpression from,
+            List<JoinClause> joins,
+            Expression prewhere,
+            Expression where,
+            List<Expression> groupBy,
+            List<List<Expression>> groupingSets,
+            String groupByModifier,
+            boolean withTotals,
+            Expression having,
+            List<OrderByElement> orderBy,
+            LimitBy limitBy,
+            Expression limit,
+            Expression offset,
+            Map<String, Expression> settings,
+            List<Alias> interpolate,
+            boolean limitWithTies) {
+        this(
+                with,
+                commonTableExpressions,
+                distinct,
+                columns,
+                from,
+                joins,
+                prewhere,
+                where,
+                groupBy,
+                groupingSets,
+                groupByModifier,
+                withTotals,
+                having,
+                orderBy,
+                limitBy,
+                limit,
+                offset,
+                settings,
+                interpolate,
+                limitWithTies,
+                List.of(),
+                null,
+                false,
+                false);
+    }
+
+    /**
+     * The clauses of this SELECT that change its result beyond the plain ones (FROM, WHERE, GROUP BY, HAVING, ORDER
+     * BY, LIMIT, ...): {@code WINDOW}, {@code QUALIFY}, {@code OVER name}, {@code WITH RECURSIVE}; empty for a plain SELECT.
+     */
+    public List<String> clausesBeyondPlainSelect() {
+        List<String> clauses = new java.util.ArrayList<>(3);
+        if (!windows.isEmpty()) {
+            clauses.add("WINDOW");
+        }
+        if (qualify != null) {
+            clauses.add("QUALIFY");
+        }
+        if (namedWindowReferences) {
+            clauses.add("OVER with a window name");
+        }
+        if (recursiveWith) {
+            clauses.add("WITH RECURSIVE");
+        }
+        return clauses;
     }
 
     /** A SELECT without INTERPOLATE or WITH TIES. */
@@ -132,7 +210,11 @@ public record SelectQuery(
                 offset,
                 settings,
                 interpolate,
-                limitWithTies);
+                limitWithTies,
+                windows,
+                qualify,
+                namedWindowReferences,
+                recursiveWith);
     }
 
     /** {@code LIMIT [offset,] length BY expressions}; {@code offset} is null when absent. */

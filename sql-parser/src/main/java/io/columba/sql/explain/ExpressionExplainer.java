@@ -8,8 +8,11 @@ import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.Lambda;
 import io.columba.sql.ast.Literal;
+import io.columba.sql.ast.OrderByElement;
 import io.columba.sql.ast.QueryParameter;
 import io.columba.sql.ast.SubqueryExpression;
+import io.columba.sql.ast.WindowFrame;
+import io.columba.sql.ast.WindowSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,7 +73,34 @@ final class ExpressionExplainer {
         if (call.parameters() != null) {
             children.add(list(call.parameters()));
         }
+        if (call.window() != null && !call.window().reference()) {
+            children.add(window(call.window()));
+        }
         return ExplainNode.of("Function " + name, children);
+    }
+
+    /** {@code OVER (...)}: its PARTITION BY and ORDER BY lists, then the frame's offsets, those written. */
+    private ExplainNode window(WindowSpec window) {
+        List<ExplainNode> children = new ArrayList<>();
+        if (!window.partitionBy().isEmpty()) {
+            children.add(list(window.partitionBy()));
+        }
+        if (!window.orderBy().isEmpty()) {
+            List<ExplainNode> elements = new ArrayList<>();
+            for (OrderByElement element : window.orderBy()) {
+                elements.add(queries.orderByElement(element));
+            }
+            children.add(ExplainNode.of("ExpressionList", elements));
+        }
+        WindowFrame frame = window.frame();
+        if (frame != null) {
+            for (WindowFrame.Bound bound : List.of(frame.start(), frame.end())) {
+                if (bound.offset() != null) {
+                    children.add(expression(bound.offset()));
+                }
+            }
+        }
+        return ExplainNode.of("WindowDefinition", children);
     }
 
     private static boolean isView(FunctionCall call) {

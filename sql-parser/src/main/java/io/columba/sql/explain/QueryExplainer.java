@@ -5,6 +5,8 @@ import io.columba.sql.ast.ArrayJoin;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.JoinClause;
 import io.columba.sql.ast.OrderByElement;
+import io.columba.sql.ast.QueryElement;
+import io.columba.sql.ast.SelectIntersectExcept;
 import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectUnion;
 import io.columba.sql.ast.SubqueryExpression;
@@ -33,8 +35,8 @@ final class QueryExplainer {
     /** With the SETTINGS written after FORMAT as a last {@code Set} child. */
     ExplainNode union(SelectUnion union, String format, Map<String, Expression> settings) {
         List<ExplainNode> selects = new ArrayList<>();
-        for (SelectQuery select : union.selects()) {
-            selects.add(select(select));
+        for (QueryElement element : union.elements()) {
+            selects.add(element(element));
         }
         List<ExplainNode> children = new ArrayList<>();
         children.add(ExplainNode.of("ExpressionList", selects));
@@ -45,6 +47,15 @@ final class QueryExplainer {
             children.add(settings(settings));
         }
         return ExplainNode.of("SelectWithUnionQuery", children);
+    }
+
+    private ExplainNode element(QueryElement element) {
+        return switch (element) {
+            case SelectQuery select -> select(select);
+            case SelectUnion union -> union(union);
+            case SelectIntersectExcept operation ->
+                ExplainNode.of("SelectIntersectExceptQuery", element(operation.left()), element(operation.right()));
+        };
     }
 
     ExplainNode select(SelectQuery select) {
@@ -72,6 +83,15 @@ final class QueryExplainer {
             children.add(ExplainNode.of("ExpressionList", sets));
         }
         addIfPresent(children, select.having());
+        if (!select.windows().isEmpty()) {
+            // ClickHouse lists the named windows without their definitions.
+            List<ExplainNode> windows = new ArrayList<>();
+            for (int i = 0; i < select.windows().size(); i++) {
+                windows.add(ExplainNode.leaf("WindowListElement"));
+            }
+            children.add(ExplainNode.of("ExpressionList", windows));
+        }
+        addIfPresent(children, select.qualify());
         if (!select.orderBy().isEmpty()) {
             List<ExplainNode> elements = new ArrayList<>();
             for (OrderByElement element : select.orderBy()) {
@@ -101,7 +121,7 @@ final class QueryExplainer {
     }
 
     /** The key, then the collation and the WITH FILL bounds, as ClickHouse lists them. */
-    private ExplainNode orderByElement(OrderByElement element) {
+    ExplainNode orderByElement(OrderByElement element) {
         List<ExplainNode> children = new ArrayList<>();
         children.add(expressions.expression(element.expression()));
         if (element.collation() != null) {

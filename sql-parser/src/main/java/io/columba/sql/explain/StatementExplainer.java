@@ -29,6 +29,7 @@ import io.columba.sql.ast.InsertStatement;
 import io.columba.sql.ast.KillStatement;
 import io.columba.sql.ast.OptimizeStatement;
 import io.columba.sql.ast.ProjectionDeclaration;
+import io.columba.sql.ast.QueryElement;
 import io.columba.sql.ast.RenameStatement;
 import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectStatement;
@@ -307,8 +308,9 @@ final class StatementExplainer {
         boolean settings = !insert.settings().isEmpty();
         if (insert.select() != null) {
             children.add(queries.union(insert.select()));
-            List<SelectQuery> selects = insert.select().selects();
-            settings |= !selects.get(selects.size() - 1).settings().isEmpty();
+            List<QueryElement> elements = insert.select().elements();
+            settings |= elements.get(elements.size() - 1) instanceof SelectQuery last
+                    && !last.settings().isEmpty();
         }
         if (settings) {
             children.add(ExplainNode.leaf("Set"));

@@ -42,6 +42,10 @@ final class AlterBuilder extends BuilderPart {
                         textOf(modify.columnType()),
                         modify.expr() == null ? null : expr(modify.expr()),
                         modify.EXISTS() != null);
+            // ALTER COLUMN x TYPE T is MODIFY COLUMN x T, as ClickHouse reads it.
+            case AlterColumnTypeContext alter ->
+                new AlterCommand.ModifyColumn(
+                        columnName(alter.columnName()), textOf(alter.columnType()), null, alter.EXISTS() != null);
             case AlterRenameColumnContext rename ->
                 new AlterCommand.RenameColumn(
                         columnName(rename.columnName(0)), columnName(rename.columnName(1)), rename.EXISTS() != null);
@@ -57,7 +61,7 @@ final class AlterBuilder extends BuilderPart {
                         modify.REMOVE() == null
                                 ? null
                                 : identifier(modify.identifier(0)).toUpperCase(Locale.ROOT),
-                        settingItems(modify.settingItem()),
+                        settingAssignments(modify.settingAssignment()),
                         modify.RESET() == null
                                 ? List.of()
                                 : modify.identifier().stream()
@@ -125,7 +129,7 @@ final class AlterBuilder extends BuilderPart {
                 new AlterCommand.TableCommand(
                         freeze.FREEZE() != null ? TableAction.FREEZE_ALL : TableAction.UNFREEZE_ALL, null, null);
             case AlterModifySettingContext modify ->
-                new AlterCommand.ModifySettings(settingItems(modify.settingItem()));
+                new AlterCommand.ModifySettings(settingAssignments(modify.settingAssignment()));
             case AlterResetSettingContext reset ->
                 new AlterCommand.ResetSettings(
                         reset.identifier().stream().map(this::identifier).toList());

@@ -17,6 +17,8 @@ final class AstBuilder {
     final AlterBuilder alters = new AlterBuilder(this);
     final DictionaryBuilder dictionaries = new DictionaryBuilder(this);
     final ExpressionBuilder expressions = new ExpressionBuilder(this);
+    /** How many window functions so far name a window ({@code OVER w}): a SELECT marks those it holds. */
+    int namedWindowReferences;
 
     AstBuilder(String text, String insertData) {
         this.text = text;

@@ -145,7 +145,7 @@ abstract class BuilderPart {
         Map<String, Expression> settings = new LinkedHashMap<>();
         if (context != null) {
             for (SettingItemContext item : context.settingItem()) {
-                settings.put(identifier(item.identifier()), expr(item.expr()));
+                settings.put(identifier(item.identifier()), settingValue(item));
             }
         }
         return settings;
@@ -184,10 +184,15 @@ abstract class BuilderPart {
         return String.join(".", parts);
     }
 
-    /** {@code name = value, ...} in the order written. */
-    final Map<String, Expression> settingItems(List<SettingItemContext> items) {
+    /** A setting's value; {@code SET name} alone is {@code SET name = 1}, as in ClickHouse. */
+    final Expression settingValue(SettingItemContext item) {
+        return item.expr() == null ? LiteralBuilder.integerLiteral("1") : expr(item.expr());
+    }
+
+    /** {@code name = value, ...} of an ALTER, in the order written. */
+    final Map<String, Expression> settingAssignments(List<SettingAssignmentContext> items) {
         Map<String, Expression> settings = new LinkedHashMap<>();
-        for (SettingItemContext item : items) {
+        for (SettingAssignmentContext item : items) {
             settings.put(identifier(item.identifier()), expr(item.expr()));
         }
         return settings;

@@ -125,7 +125,7 @@ final class DefinitionBuilder extends BuilderPart {
                 engine(create.engineClause()),
                 names.size() > 1 ? textOf(names.get(1)).replace("`", "") : null,
                 select == null ? null : selectUnion(select),
-                create.tableFunction() == null ? null : root.selects.tableFunction(create.tableFunction()),
+                create.tableFunction().isEmpty() ? null : root.selects.tableFunction(create.tableFunction(0)),
                 constraints,
                 projections);
     }

@@ -6,6 +6,7 @@ import io.columba.sql.ast.ColumnTransformer;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
+import io.columba.sql.ast.Lambda;
 import io.columba.sql.ast.Literal;
 import io.columba.sql.ast.OrderByElement;
 import io.columba.sql.ast.SubqueryExpression;
@@ -41,6 +42,7 @@ final class ExpressionBuilder extends BuilderPart {
             case IntervalExprContext interval -> interval(interval);
             case IntervalStringExprContext interval -> interval(interval);
             case ExtractExprContext extract -> extract(extract);
+            case SubstringFromExprContext substring -> substring(substring);
             case TrimExprContext trim -> trim(trim);
             case TypedLiteralExprContext typed ->
                 FunctionCall.of(
@@ -71,6 +73,10 @@ final class ExpressionBuilder extends BuilderPart {
             case ColumnExprContext column -> new Identifier(nameParts(column.compoundIdentifier()));
             case ArrayElementExprContext element ->
                 FunctionCall.of("arrayElement", expr(element.expr(0)), expr(element.expr(1)));
+            // x.name after an expression that is no name: the tuple's element of that name.
+            case TupleElementNameExprContext element ->
+                FunctionCall.of(
+                        "tupleElement", expr(element.expr()), Literal.ofString(identifier(element.identifier())));
             case TupleElementExprContext element ->
                 FunctionCall.of(
                         "tupleElement",
@@ -80,6 +86,15 @@ final class ExpressionBuilder extends BuilderPart {
                 FunctionCall.of(
                         "CAST", castOperand(cast.expr()), Literal.ofString(TypeText.format(textOf(cast.columnType()))));
             case NegateExprContext negate -> negate(negate);
+            // ClickHouse's parser drops a unary plus.
+            case UnaryPlusExprContext plus -> expr(plus.expr());
+            case DistinctFromExprContext distinct ->
+                FunctionCall.of(
+                        distinct.NOT() == null ? "isDistinctFrom" : "isNotDistinctFrom",
+                        expr(distinct.expr(0)),
+                        expr(distinct.expr(1)));
+            case ExistsExprContext exists ->
+                FunctionCall.of("exists", new SubqueryExpression(selectUnion(exists.selectUnion())));
             case MultiplicativeExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case AdditiveExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case ConcatExprContext concat -> flatten("concat", concat.expr(0), concat.expr(1), ConcatExprContext.class);
@@ -179,8 +194,10 @@ final class ExpressionBuilder extends BuilderPart {
     }
 
     private Expression binary(ExprContext left, ExprContext right, org.antlr.v4.runtime.tree.ParseTree operator) {
-        String name = switch (operator.getText()) {
+        String name = switch (operator.getText().toUpperCase(Locale.ROOT)) {
             case "*" -> "multiply";
+            case "DIV" -> "intDiv";
+            case "MOD" -> "modulo";
             case "/" -> "divide";
             case "%" -> "modulo";
             case "+" -> "plus";
@@ -297,9 +314,27 @@ final class ExpressionBuilder extends BuilderPart {
         return "toInterval" + Character.toUpperCase(unit.charAt(0)) + unit.substring(1);
     }
 
+    /** {@code SUBSTRING(s FROM start [FOR length])} is {@code substring(s, start[, length])}, as in ClickHouse. */
+    private Expression substring(SubstringFromExprContext context) {
+        String name = identifier(context.identifier());
+        if (!isSubstring(name)) {
+            throw syntaxError(context.FROM().getSymbol(), "expected ',' or ')': only EXTRACT and SUBSTRING take FROM");
+        }
+        return new FunctionCall(name, exprs(context.expr()), null, false);
+    }
+
+    private static boolean isSubstring(String name) {
+        return name.equalsIgnoreCase("substring") || name.equalsIgnoreCase("substr");
+    }
+
     /** {@code EXTRACT(unit FROM x)} is the calendar function of that unit, as ClickHouse rewrites it. */
     private Expression extract(ExtractExprContext context) {
-        if (!identifier(context.identifier(0)).equalsIgnoreCase("extract")) {
+        String name = identifier(context.identifier(0));
+        if (isSubstring(name)) {
+            // SUBSTRING(column FROM n) reads like EXTRACT(unit FROM x) up to its FROM.
+            return FunctionCall.of(name, Identifier.of(identifier(context.identifier(1))), expr(context.expr()));
+        }
+        if (!name.equalsIgnoreCase("extract")) {
             throw syntaxError(context.FROM().getSymbol(), "expected ',' or ')': only EXTRACT takes FROM");
         }
         String unit = identifier(context.identifier(1)).toLowerCase(Locale.ROOT);
@@ -323,8 +358,10 @@ final class ExpressionBuilder extends BuilderPart {
     private Expression function(FunctionExprContext context) {
         String name = identifier(context.identifier());
         List<ExprListContext> lists = context.exprList();
-        WindowSpec window = context.windowSpec() == null ? null : windowSpec(context.windowSpec());
-        int clauseParentheses = (window == null ? 0 : 1) + (context.FILTER() == null ? 0 : 1);
+        WindowSpec window = context.windowSpec() != null
+                ? windowSpec(context.windowSpec())
+                : context.windowName() == null ? null : namedWindow(context.windowName());
+        int clauseParentheses = (context.windowSpec() == null ? 0 : 1) + (context.FILTER() == null ? 0 : 1);
         boolean parametric = context.LPAREN().size() - clauseParentheses > 1;
         List<Expression> first = new ArrayList<>();
         List<Expression> second = new ArrayList<>();
@@ -391,7 +428,13 @@ final class ExpressionBuilder extends BuilderPart {
         return null;
     }
 
-    private WindowSpec windowSpec(WindowSpecContext context) {
+    /** {@code OVER w}: the window named {@code w} in the WINDOW clause. */
+    private WindowSpec namedWindow(WindowNameContext context) {
+        root.namedWindowReferences++;
+        return new WindowSpec(List.of(), List.of(), null, unquoteIdentifier(context.getText()), true);
+    }
+
+    WindowSpec windowSpec(WindowSpecContext context) {
         List<Expression> partitionBy = context.exprList() == null ? List.of() : exprList(context.exprList());
         List<OrderByElement> orderBy = new ArrayList<>();
         for (OrderItemContext item : context.orderItem()) {
@@ -405,7 +448,16 @@ final class ExpressionBuilder extends BuilderPart {
             WindowFrame.Bound end = bounds.size() > 1 ? frameBound(bounds.get(1)) : WindowFrame.Bound.CURRENT_ROW;
             frame = new WindowFrame(written.ROWS() != null, start, end);
         }
-        return new WindowSpec(partitionBy, orderBy, frame);
+        if (context.windowName() == null) {
+            return new WindowSpec(partitionBy, orderBy, frame);
+        }
+        root.namedWindowReferences++;
+        return new WindowSpec(
+                partitionBy,
+                orderBy,
+                frame,
+                unquoteIdentifier(context.windowName().getText()),
+                false);
     }
 
     private WindowFrame.Bound frameBound(FrameBoundContext context) {
@@ -436,9 +488,11 @@ final class ExpressionBuilder extends BuilderPart {
         return switch (transformer) {
             case ApplyTransformerContext apply ->
                 new ColumnTransformer.Apply(
-                        apply.expr() != null
-                                ? expr(apply.expr())
-                                : new Identifier(List.of(identifier(apply.identifier()))));
+                        apply.ARROW() != null
+                                ? new Lambda(List.of(identifier(apply.identifier())), expr(apply.expr()))
+                                : apply.expr() != null
+                                        ? expr(apply.expr())
+                                        : new Identifier(List.of(identifier(apply.identifier()))));
             case ExceptTransformerContext except ->
                 new ColumnTransformer.Except(
                         except.columnName().stream().map(this::columnName).toList(),

@@ -8,7 +8,10 @@ import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.JoinClause;
 import io.columba.sql.ast.Literal;
+import io.columba.sql.ast.NamedWindow;
 import io.columba.sql.ast.OrderByElement;
+import io.columba.sql.ast.QueryElement;
+import io.columba.sql.ast.SelectIntersectExcept;
 import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectUnion;
 import io.columba.sql.ast.SubqueryExpression;
@@ -30,30 +33,111 @@ final class SelectBuilder extends BuilderPart {
     }
 
     SelectUnion union(SelectUnionContext context) {
-        List<SelectQuery> selects = new ArrayList<>();
+        List<SetOperatorContext> operators = context.setOperator();
+        for (SetOperatorContext operator : operators) {
+            if (operator.UNION() == null) {
+                return setOperations(context);
+            }
+        }
+        List<QueryElement> elements = new ArrayList<>();
         List<Boolean> distinct = new ArrayList<>();
-        for (SelectQueryContext query : context.selectQuery()) {
-            SelectUnion inner = selectQuery(query);
-            selects.addAll(inner.selects());
-            distinct.addAll(inner.distinctUnions());
-        }
-        for (UnionModeContext mode : context.unionMode()) {
-            distinct.add(mode.DISTINCT() != null);
-        }
-        while (distinct.size() < selects.size() - 1) {
-            distinct.add(Boolean.TRUE);
+        for (int i = 0; i < context.selectQuery().size(); i++) {
+            if (i > 0) {
+                distinct.add(operators.get(i - 1).ALL() == null);
+            }
+            SelectUnion inner = selectQuery(context.selectQuery(i));
+            if (inner.elements().stream().allMatch(SelectQuery.class::isInstance)) {
+                // A parenthesized union of plain SELECTs joins the chain, as ClickHouse flattens it.
+                elements.addAll(inner.elements());
+                distinct.addAll(inner.distinctUnions());
+            } else {
+                elements.add(inner.elements().size() == 1 ? inner.elements().get(0) : inner);
+            }
         }
         // As in ClickHouse, a WITH before the first SELECT of a union applies to every SELECT without its own.
-        SelectQuery first = selects.get(0);
         if (context.selectQuery(0) instanceof PlainSelectContext
+                && elements.get(0) instanceof SelectQuery first
                 && !first.with().isEmpty()) {
-            for (int i = 1; i < selects.size(); i++) {
-                if (selects.get(i).with().isEmpty()) {
-                    selects.set(i, selects.get(i).withWith(first.with(), first.commonTableExpressions()));
+            for (int i = 1; i < elements.size(); i++) {
+                if (elements.get(i) instanceof SelectQuery other && other.with().isEmpty()) {
+                    elements.set(i, other.withWith(first.with(), first.commonTableExpressions()));
                 }
             }
         }
-        return new SelectUnion(selects, distinct.subList(0, Math.max(0, selects.size() - 1)));
+        return new SelectUnion(elements, distinct);
+    }
+
+    /**
+     * A chain with INTERSECT or EXCEPT, nested as ClickHouse does: INTERSECT takes the element on its left (inside
+     * an EXCEPT's right side), EXCEPT everything on its left as one union; UNIONs between stay in the chain.
+     */
+    private SelectUnion setOperations(SelectUnionContext context) {
+        List<QueryElement> chain = new ArrayList<>();
+        List<Boolean> distinct = new ArrayList<>();
+        chain.add(element(context.selectQuery(0)));
+        for (int i = 0; i < context.setOperator().size(); i++) {
+            SetOperatorContext operator = context.setOperator(i);
+            QueryElement right = element(context.selectQuery(i + 1));
+            SelectIntersectExcept.Mode mode = operator.ALL() != null
+                    ? SelectIntersectExcept.Mode.ALL
+                    : operator.DISTINCT() != null
+                            ? SelectIntersectExcept.Mode.DISTINCT
+                            : SelectIntersectExcept.Mode.DEFAULT;
+            if (operator.EXCEPT() != null) {
+                SelectUnion left = new SelectUnion(chain, distinct);
+                chain = new ArrayList<>(
+                        List.of(new SelectIntersectExcept(SelectIntersectExcept.Operator.EXCEPT, mode, left, right)));
+                distinct = new ArrayList<>();
+            } else if (operator.INTERSECT() != null) {
+                QueryElement last = chain.get(chain.size() - 1);
+                if (last instanceof SelectIntersectExcept except
+                        && except.operator() == SelectIntersectExcept.Operator.EXCEPT) {
+                    chain.set(
+                            chain.size() - 1,
+                            except.withRight(new SelectIntersectExcept(
+                                    SelectIntersectExcept.Operator.INTERSECT, mode, except.right(), right)));
+                } else {
+                    chain.set(
+                            chain.size() - 1,
+                            new SelectIntersectExcept(SelectIntersectExcept.Operator.INTERSECT, mode, last, right));
+                }
+            } else {
+                chain.add(right);
+                distinct.add(operator.ALL() == null);
+            }
+        }
+        SelectUnion union = new SelectUnion(chain, distinct);
+        if (context.selectQuery(0) instanceof PlainSelectContext plain && plain.withClause() != null) {
+            SelectQuery first = (SelectQuery) selectQuery(plain).elements().get(0);
+            return (SelectUnion) withWith(union, first);
+        }
+        return union;
+    }
+
+    /** An operand of INTERSECT or EXCEPT: a SELECT, or a parenthesized query kept whole. */
+    private QueryElement element(SelectQueryContext context) {
+        SelectUnion union = selectQuery(context);
+        return union.elements().size() == 1 ? union.elements().get(0) : union;
+    }
+
+    /** The WITH of a chain's first SELECT, given to every SELECT of the chain without its own, as ClickHouse does. */
+    private static QueryElement withWith(QueryElement element, SelectQuery first) {
+        return switch (element) {
+            case SelectQuery select ->
+                select.with().isEmpty() ? select.withWith(first.with(), first.commonTableExpressions()) : select;
+            case SelectUnion union ->
+                new SelectUnion(
+                        union.elements().stream()
+                                .map(inner -> withWith(inner, first))
+                                .toList(),
+                        union.distinctUnions());
+            case SelectIntersectExcept operation ->
+                new SelectIntersectExcept(
+                        operation.operator(),
+                        operation.mode(),
+                        withWith(operation.left(), first),
+                        withWith(operation.right(), first));
+        };
     }
 
     private SelectUnion selectQuery(SelectQueryContext context) {
@@ -61,6 +145,7 @@ final class SelectBuilder extends BuilderPart {
             return selectUnion(nested.selectUnion());
         }
         PlainSelectContext select = (PlainSelectContext) context;
+        int namedWindowsBefore = root.namedWindowReferences;
         List<Alias> with = new ArrayList<>();
         List<String> commonTableExpressions = new ArrayList<>();
         if (select.withClause() != null) {
@@ -129,6 +214,10 @@ final class SelectBuilder extends BuilderPart {
         } else if (select.limitClause() instanceof LimitWithOffsetContext plain) {
             limit = expr(plain.expr(0));
             offset = plain.expr().size() > 1 ? expr(plain.expr(1)) : null;
+        } else if (select.limitClause() instanceof FetchLimitContext fetch) {
+            // OFFSET n ROWS FETCH FIRST m ROWS ONLY is LIMIT m OFFSET n.
+            limit = expr(fetch.expr(fetch.expr().size() - 1));
+            offset = fetch.expr().size() > 1 ? expr(fetch.expr(0)) : null;
         } else if (select.limitClause() instanceof OffsetOnlyContext offsetOnly) {
             offset = expr(offsetOnly.expr());
         }
@@ -162,8 +251,26 @@ final class SelectBuilder extends BuilderPart {
                 offset,
                 settings(select.settingsClause()),
                 interpolate(select.interpolateClause()),
-                select.limitClause() != null && select.limitClause().getToken(ClickHouseLexer.TIES, 0) != null);
+                select.limitClause() != null && select.limitClause().getToken(ClickHouseLexer.TIES, 0) != null,
+                windows(select.windowClause()),
+                select.qualifyClause() == null
+                        ? null
+                        : expr(select.qualifyClause().aliasedExpr()),
+                root.namedWindowReferences > namedWindowsBefore,
+                select.withClause() != null && select.withClause().RECURSIVE() != null);
         return SelectUnion.of(query);
+    }
+
+    private List<NamedWindow> windows(WindowClauseContext context) {
+        if (context == null) {
+            return List.of();
+        }
+        List<NamedWindow> windows = new ArrayList<>();
+        for (WindowDefinitionContext definition : context.windowDefinition()) {
+            windows.add(new NamedWindow(
+                    identifier(definition.identifier()), root.expressions.windowSpec(definition.windowSpec())));
+        }
+        return windows;
     }
 
     private JoinClause join(JoinElementContext context) {
@@ -226,7 +333,7 @@ final class SelectBuilder extends BuilderPart {
                 new TableReference(
                         database(reference.tableIdentifier()),
                         table(reference.tableIdentifier()),
-                        reference.FINAL() != null,
+                        !reference.FINAL().isEmpty(),
                         alias(reference.aliasClause()),
                         sample(reference.sampleClause()));
             case TableFunctionReferenceContext function ->
@@ -261,7 +368,7 @@ final class SelectBuilder extends BuilderPart {
         String kind = explain.explainKind() == null ? "" : words(explain.explainKind().children);
         List<String> settings = new ArrayList<>();
         for (SettingItemContext item : explain.settingItem()) {
-            settings.add(identifier(item.identifier()) + " = " + textOf(item.expr()));
+            settings.add(identifier(item.identifier()) + " = " + (item.expr() == null ? "1" : textOf(item.expr())));
         }
         FunctionCall function = FunctionCall.of(
                 "viewExplain",

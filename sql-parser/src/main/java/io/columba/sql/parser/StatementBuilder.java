@@ -64,7 +64,7 @@ final class StatementBuilder extends BuilderPart {
             case ExplainStatementContext explain -> {
                 Map<String, Expression> settings = new LinkedHashMap<>();
                 for (SettingItemContext item : explain.settingItem()) {
-                    settings.put(identifier(item.identifier()), expr(item.expr()));
+                    settings.put(identifier(item.identifier()), settingValue(item));
                 }
                 String kind = explain.explainKind() == null ? "PLAN" : words(explain.explainKind().children);
                 yield new ExplainStatement(kind, settings, statement(explain.statement()));
@@ -149,14 +149,14 @@ final class StatementBuilder extends BuilderPart {
                 new AlterStatement(
                         database(alter.tableIdentifier()),
                         table(alter.tableIdentifier()),
-                        alter.alterCommand().stream()
-                                .map(root.alters::alterCommand)
+                        alter.alterCommandItem().stream()
+                                .map(item -> root.alters.alterCommand(item.alterCommand()))
                                 .toList(),
                         settings(alter.settingsClause()));
             case SetStatementContext set -> {
                 Map<String, Expression> settings = new LinkedHashMap<>();
                 for (SettingItemContext item : set.settingItem()) {
-                    settings.put(identifier(item.identifier()), expr(item.expr()));
+                    settings.put(identifier(item.identifier()), settingValue(item));
                 }
                 yield new io.columba.sql.ast.SetStatement(settings);
             }
