@@ -34,6 +34,7 @@ import io.columba.sql.ast.Statement;
 import io.columba.sql.ast.SystemStatement;
 import io.columba.sql.ast.TableCommandStatement;
 import io.columba.sql.ast.TruncateStatement;
+import io.columba.sql.ast.UnsupportedSyntaxException;
 import io.columba.sql.ast.UseStatement;
 import io.columba.sql.explain.ExplainAstPrinter;
 import io.columba.sql.parser.SqlParser;
@@ -88,6 +89,14 @@ public final class Database implements AutoCloseable {
      * the query's SETTINGS clause, whatever settings the context was made with.
      */
     public QueryResult execute(String sql, QuerySettings settings, QueryContext context) {
+        try {
+            return run(sql, settings, context);
+        } catch (UnsupportedSyntaxException e) {
+            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, e.getMessage());
+        }
+    }
+
+    private QueryResult run(String sql, QuerySettings settings, QueryContext context) {
         context.check();
         long started = System.nanoTime();
         Statement statement = parse(sql);

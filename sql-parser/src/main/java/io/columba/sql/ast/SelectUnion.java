@@ -25,7 +25,7 @@ public record SelectUnion(List<QueryElement> elements, List<Boolean> distinctUni
      * EXCEPT, a nested union, and a SELECT with WINDOW, QUALIFY or {@code OVER name} (see
      * {@link SelectQuery#clausesBeyondPlainSelect()}); readers that know them walk {@link #elements()}.
      *
-     * @throws UnsupportedOperationException naming the first such construct
+     * @throws UnsupportedSyntaxException naming the first such construct
      */
     public List<SelectQuery> selects() {
         List<SelectQuery> selects = new ArrayList<>(elements.size());
@@ -34,14 +34,14 @@ public record SelectUnion(List<QueryElement> elements, List<Boolean> distinctUni
                 case SelectQuery select -> {
                     List<String> beyond = select.clausesBeyondPlainSelect();
                     if (!beyond.isEmpty()) {
-                        throw new UnsupportedOperationException(beyond.get(0) + " is not supported yet");
+                        throw new UnsupportedSyntaxException(beyond.get(0) + " is not supported yet");
                     }
                     selects.add(select);
                 }
                 case SelectIntersectExcept operation ->
-                    throw new UnsupportedOperationException(operation.operator() + " is not supported yet");
+                    throw new UnsupportedSyntaxException(operation.operator() + " is not supported yet");
                 case SelectUnion ignored ->
-                    throw new UnsupportedOperationException(
+                    throw new UnsupportedSyntaxException(
                             "A parenthesized UNION inside INTERSECT or EXCEPT is not supported yet");
             }
         }

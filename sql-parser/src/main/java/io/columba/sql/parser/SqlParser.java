@@ -17,9 +17,6 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 public final class SqlParser {
     private static final int MAX_LENGTH = 256 * 1024 * 1024;
 
-    /** ClickHouse's default max_parser_depth: deeper brackets are refused before prediction wades through them. */
-    static final int MAX_DEPTH = 1000;
-
     private SqlParser() {}
 
     /** Parses one statement (a trailing {@code ;} is allowed; a second statement is a syntax error). */
@@ -75,35 +72,11 @@ public final class SqlParser {
         ClickHouseLexer lexer = new ClickHouseLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         lexer.addErrorListener(new ThrowingListener(fullText));
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
-        checkDepth(tokens, fullText);
-        ClickHouseParser parser = new ClickHouseParser(tokens);
+        ClickHouseParser parser = new ClickHouseParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
         return parser;
-    }
-
-    /** Refuses brackets nested deeper than {@link #MAX_DEPTH}, at the bracket that goes too deep. */
-    private static void checkDepth(CommonTokenStream tokens, String fullText) {
-        tokens.fill();
-        int depth = 0;
-        for (Token token : tokens.getTokens()) {
-            switch (token.getType()) {
-                case ClickHouseLexer.LPAREN, ClickHouseLexer.LBRACKET, ClickHouseLexer.LBRACE -> depth++;
-                case ClickHouseLexer.RPAREN, ClickHouseLexer.RBRACKET, ClickHouseLexer.RBRACE -> depth--;
-                default -> {}
-            }
-            if (depth > MAX_DEPTH) {
-                throw new SqlSyntaxException(
-                        "Syntax error: failed at position " + (token.getStartIndex() + 1) + " (line " + token.getLine()
-                                + ", col " + (token.getCharPositionInLine() + 1) + "): Maximum parse depth ("
-                                + MAX_DEPTH + ") exceeded",
-                        token.getStartIndex() + 1,
-                        token.getLine(),
-                        token.getCharPositionInLine() + 1);
-            }
-        }
     }
 
     /** Rewinds a parser that bailed out and switches it to full-context prediction with ClickHouse-worded errors. */

@@ -109,13 +109,4 @@ class DialectCompatibilityTest {
         assertThat(select.columns())
                 .containsExactly(new Literal(Literal.Kind.FLOAT64, 0.75), new Literal(Literal.Kind.FLOAT64, 16.0));
     }
-
-    @Test
-    void bracketsNestedDeeperThanClickHousesParserDepthAreRefusedAtOnce() {
-        String deep = "SELECT " + "(".repeat(20_000) + "1";
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SqlParser.parse(deep))
-                .isInstanceOf(SqlSyntaxException.class)
-                .hasMessageContaining("Maximum parse depth (1000) exceeded")
-                .hasMessageContaining("(line 1, col " + (8 + SqlParser.MAX_DEPTH) + ")");
-    }
 }
