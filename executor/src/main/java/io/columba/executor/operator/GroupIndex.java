@@ -5,6 +5,7 @@ import io.columba.storage.column.ColumnBuilder;
 import io.columba.storage.column.ConstantColumn;
 import io.columba.storage.column.KeyEncoder;
 import io.columba.storage.column.LongColumn;
+import io.columba.storage.column.StringColumn;
 import io.columba.storage.type.DataType;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,9 @@ final class GroupIndex {
     private final List<DataType> keyTypes;
     private final List<ColumnBuilder> keyBuilders = new ArrayList<>();
     private final boolean singleLong;
+    /** A single non-Nullable String key: numbered by its bytes as they lie in the column, not encoded first. */
+    private final boolean singleString;
+
     private int groupCount;
 
     private long[] table = new long[1024];
@@ -43,6 +47,10 @@ final class GroupIndex {
         singleLong = keyTypes.size() == 1
                 && !keyTypes.get(0).isNullable()
                 && keyTypes.get(0).physicalType() == io.columba.storage.type.PhysicalType.LONG;
+        singleString = keyTypes.size() == 1
+                && !constantKeys[0]
+                && !keyTypes.get(0).isNullable()
+                && keyTypes.get(0) instanceof io.columba.storage.type.StringType;
     }
 
     int groupCount() {
@@ -67,6 +75,19 @@ final class GroupIndex {
             long[] values = ((LongColumn) keys[0]).values();
             for (int i = 0; i < rows; i++) {
                 groups[i] = findLong(values[i], keys[0], i);
+            }
+            return groups;
+        }
+        if (singleString && keys[0].materialize() instanceof StringColumn strings) {
+            byte[] data = strings.data();
+            int[] offsets = strings.offsets();
+            Column[] key = {strings};
+            for (int i = 0; i < rows; i++) {
+                int group = serialized.findOrAdd(data, offsets[i], offsets[i + 1] - offsets[i]);
+                if (group == groupCount) {
+                    newGroup(key, i);
+                }
+                groups[i] = group;
             }
             return groups;
         }

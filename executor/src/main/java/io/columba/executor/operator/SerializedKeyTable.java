@@ -35,13 +35,18 @@ public final class SerializedKeyTable {
 
     /** The number of {@code key[0..length)}; a key not seen before gets the next number, {@link #size()} - 1. */
     public int findOrAdd(byte[] key, int length) {
-        long hash = hash(key, length);
+        return findOrAdd(key, 0, length);
+    }
+
+    /** As {@link #findOrAdd(byte[], int)} for the key {@code key[from..from + length)}. */
+    public int findOrAdd(byte[] key, int from, int length) {
+        long hash = hash(key, from, length);
         int mask = slots.length - 1;
         int slot = (int) (hash ^ (hash >>> 32)) & mask;
         while (true) {
             int id = slots[slot];
             if (id < 0) {
-                slots[slot] = add(key, length, hash);
+                slots[slot] = add(key, from, length, hash);
                 if (size * 2 > slots.length) {
                     rehash();
                 }
@@ -49,7 +54,7 @@ public final class SerializedKeyTable {
             }
             if (hashes[id] == hash
                     && lengths[id] == length
-                    && Arrays.equals(arena, starts[id], starts[id] + length, key, 0, length)) {
+                    && Arrays.equals(arena, starts[id], starts[id] + length, key, from, from + length)) {
                 return id;
             }
             slot = (slot + 1) & mask;
@@ -75,7 +80,7 @@ public final class SerializedKeyTable {
         }
     }
 
-    private int add(byte[] key, int length, long hash) {
+    private int add(byte[] key, int from, int length, long hash) {
         if (size == starts.length) {
             starts = Arrays.copyOf(starts, size * 2);
             lengths = Arrays.copyOf(lengths, size * 2);
@@ -89,7 +94,7 @@ public final class SerializedKeyTable {
             }
             arena = Arrays.copyOf(arena, (int) Math.min(MAX_ARENA, Math.max(arena.length * 2L, arenaUsed + length)));
         }
-        System.arraycopy(key, 0, arena, arenaUsed, length);
+        System.arraycopy(key, from, arena, arenaUsed, length);
         starts[size] = arenaUsed;
         lengths[size] = length;
         hashes[size] = hash;
@@ -118,14 +123,20 @@ public final class SerializedKeyTable {
 
     /** A 64-bit hash of the bytes, eight at a time. */
     static long hash(byte[] bytes, int length) {
+        return hash(bytes, 0, length);
+    }
+
+    /** The hash of {@code bytes[from..from + length)}. */
+    static long hash(byte[] bytes, int from, int length) {
         long h = 0x9E3779B97F4A7C15L ^ length;
-        int i = 0;
-        for (; i + 8 <= length; i += 8) {
+        int i = from;
+        int end = from + length;
+        for (; i + 8 <= end; i += 8) {
             h = (h ^ (long) LONGS.get(bytes, i)) * 0xFF51AFD7ED558CCDL;
             h ^= h >>> 32;
         }
         long tail = 0;
-        for (; i < length; i++) {
+        for (; i < end; i++) {
             tail = (tail << 8) | (bytes[i] & 0xFF);
         }
         h = (h ^ tail) * 0xC4CEB9FE1A85EC53L;
