@@ -22,7 +22,7 @@ JAVA_HOME="$(find_jdk)"
 [ -f "$JAR" ] || { echo "build Columba first (./columba --help builds it)" >&2; exit 2; }
 
 mkdir -p "$WORK"
-cp "$ROOT/scripts/npm-clients/package.json" "$ROOT/scripts/npm-clients/"check*.mjs "$WORK/"
+cp "$ROOT/scripts/npm-clients/package.json" "$ROOT/scripts/npm-clients/"*.mjs "$WORK/"
 CHECK=check.mjs
 [ -f "$PROJECT/endpoints/top_pages.pipe" ] && CHECK=check-web-analytics.mjs
 if [ ! -d "$WORK/node_modules/@tinybirdco/sdk" ] || [ ! -d "$WORK/node_modules/@chronark/zod-bird" ] \

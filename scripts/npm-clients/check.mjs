@@ -3,54 +3,13 @@
 // through the Events API and reads an endpoint, the SDK's own client ingests a batch, and the load generator
 // @tinybirdco/mockingbird sends events; each ingest is checked by counting rows afterwards. Run from the folder
 // holding node_modules (see npm-clients.sh).
-import { execFileSync } from "node:child_process";
 import { Tinybird } from "@chronark/zod-bird";
 import { TinybirdGenerator } from "@tinybirdco/mockingbird";
 import { TinybirdApi } from "@tinybirdco/sdk";
 import { z } from "zod";
+import { buildAndFindWorkspace, fail, host } from "./build.mjs";
 
-const host = "http://localhost:7181";
-const fail = (message) => {
-  console.error(`FAILED: ${message}`);
-  process.exit(1);
-};
-const json = async (response, what) => {
-  const text = await response.text();
-  if (!response.ok) fail(`${what}: HTTP ${response.status} ${text}`);
-  return JSON.parse(text);
-};
-
-const tokens = await json(await fetch(`${host}/tokens`), "GET /tokens");
-const started = Date.now();
-try {
-  const output = execFileSync(process.execPath, ["../node_modules/@tinybirdco/sdk/bin/tinybird.js", "build"], {
-    cwd: "project",
-    env: { ...process.env, TINYBIRD_TOKEN: tokens.admin_token },
-    encoding: "utf-8",
-  });
-  console.log(output.trim());
-} catch (error) {
-  fail(`tinybird build: ${error.stdout ?? ""}${error.stderr ?? ""}`);
-}
-console.log(`tinybird build took ${Date.now() - started} ms`);
-
-// The SDK builds into the workspace of the git branch (created through /v1/workspaces) or the main one.
-const { workspaces } = await json(
-  await fetch(`${host}/v1/user/workspaces?with_organization=true&token=${tokens.admin_token}`),
-  "GET /v1/user/workspaces",
-);
-let token = null;
-for (const workspace of workspaces) {
-  const pipes = await json(
-    await fetch(`${host}/v0/pipes`, { headers: { Authorization: `Bearer ${workspace.token}` } }),
-    "GET /v0/pipes",
-  );
-  if (pipes.pipes.some((pipe) => pipe.name === "log_analysis")) {
-    token = workspace.token;
-    console.log(`the build is in workspace ${workspace.name}`);
-  }
-}
-if (!token) fail("no workspace holds the pipe log_analysis after the build");
+const token = await buildAndFindWorkspace("log_analysis");
 
 const tinybird = new Tinybird({ token, baseUrl: host });
 const now = new Date().toISOString().replace("T", " ").slice(0, 19);
