@@ -78,7 +78,8 @@ final class GroupIndex {
             }
             return groups;
         }
-        if (singleString && keys[0].materialize() instanceof StringColumn strings) {
+        if (singleString) {
+            StringColumn strings = (StringColumn) keys[0].materialize();
             byte[] data = strings.data();
             int[] offsets = strings.offsets();
             Column[] key = {strings};

@@ -46,12 +46,7 @@ public final class Job {
     private final java.util.function.Consumer<Job> changed;
 
     Job(String id, String kind, Map<String, Object> description, java.util.function.Consumer<Job> changed) {
-        this.id = id;
-        this.kind = kind;
-        this.description = new LinkedHashMap<>(description);
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
-        this.changed = changed;
+        this(id, kind, description, changed, Instant.now());
     }
 
     /** A job as {@link #snapshot} wrote it, as it was then. */

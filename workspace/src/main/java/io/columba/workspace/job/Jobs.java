@@ -43,8 +43,10 @@ public final class Jobs implements AutoCloseable {
     }
 
     private final Deque<Job> jobs = new ArrayDeque<>();
-    /** The journal, or null when the jobs are kept in memory only; guarded by itself. */
+    /** The journal, or null when the jobs are kept in memory only. */
     private final Path journal;
+    /** Guards the journal's writer and line count. */
+    private final Object journalLock = new Object();
 
     private Writer journalWriter;
     private int journalLines;
@@ -108,7 +110,7 @@ public final class Jobs implements AutoCloseable {
         if (journal == null) {
             return;
         }
-        synchronized (journal) {
+        synchronized (journalLock) {
             try {
                 if (journalWriter == null) {
                     return; // closed
@@ -130,7 +132,7 @@ public final class Jobs implements AutoCloseable {
     /** Writes the kept jobs to a new journal that replaces the old one at once. */
     private void rewriteJournal() {
         List<Job> kept = list();
-        synchronized (journal) {
+        synchronized (journalLock) {
             try {
                 if (journalWriter != null) {
                     journalWriter.close();
@@ -232,7 +234,7 @@ public final class Jobs implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (journal != null) {
-            synchronized (journal) {
+            synchronized (journalLock) {
                 try {
                     if (journalWriter != null) {
                         journalWriter.close();
