@@ -57,7 +57,9 @@ class NpmClientsTest {
         assumeThat(portFree(7181)).as("port 7181 is taken").isTrue();
         Files.createDirectories(CACHE);
         Files.copy(scripts.resolve("package.json"), CACHE.resolve("package.json"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(scripts.resolve("check.mjs"), CACHE.resolve("check.mjs"), StandardCopyOption.REPLACE_EXISTING);
+        for (String script : List.of("check.mjs", "build.mjs")) {
+            Files.copy(scripts.resolve(script), CACHE.resolve(script), StandardCopyOption.REPLACE_EXISTING);
+        }
         if (!Files.isDirectory(CACHE.resolve("node_modules/@tinybirdco/sdk"))
                 || !Files.isDirectory(CACHE.resolve("node_modules/@chronark/zod-bird"))
                 || !Files.isDirectory(CACHE.resolve("node_modules/@tinybirdco/mockingbird"))) {
