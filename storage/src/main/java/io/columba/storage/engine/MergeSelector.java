@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Which parts a background merge joins, and the name of the part it makes. */
 final class MergeSelector {
-    static final int MAX_PARTS_TO_MERGE_AT_ONCE = 10;
+    static final int MAX_PARTS_TO_MERGE_AT_ONCE = MergeTreeTable.PARTS_BEFORE_MERGE;
     /** A run of parts is merged only when its rows are at least this many times its largest part's. */
     static final long MERGE_BASE = 2;
 

@@ -72,10 +72,11 @@ class MergeTest {
     void mergesJoinAdjacentPartsSortedAndKeepEveryRowAcrossRestarts() throws IOException {
         MergeTreeTable table = new MergeTreeTable(folder, SCHEMA, new TableSettings(7), null, MergingMode.ORDINARY);
         List<Long> expected = new ArrayList<>();
-        for (int p = 0; p < 12; p++) {
+        int inserts = MergeTreeTable.PARTS_BEFORE_MERGE + 4;
+        for (int p = 0; p < inserts; p++) {
             long[] keys = new long[50];
             for (int i = 0; i < keys.length; i++) {
-                keys[i] = (i * 12L + p) % 97;
+                keys[i] = (i * (long) inserts + p) % 97;
                 expected.add(keys[i]);
             }
             insert(table, keys, p);
