@@ -18,6 +18,7 @@ import io.columba.executor.operator.SortKey;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.InsertStatement;
 import io.columba.storage.block.Block;
+import io.columba.storage.block.PackedKeySort;
 import io.columba.storage.column.Column;
 import io.columba.storage.column.ColumnBuilder;
 import io.columba.storage.column.DoubleColumn;
@@ -320,12 +321,17 @@ final class InsertExecutor {
             Block piece = positions.length == rows.rowCount() ? rows : rows.take(positions, positions.length);
             List<Column> keyColumns = new ArrayList<>();
             List<SortKey> sortKeys = new ArrayList<>();
+            List<DataType> keyTypes = new ArrayList<>();
             for (BoundExpression key : entry.sortingKey()) {
                 sortKeys.add(new SortKey(keyColumns.size(), key.type(), false, false));
+                keyTypes.add(key.type());
                 keyColumns.add(ExpressionEvaluator.evaluate(key, piece).materialize());
             }
             Block keys = new Block(piece.rowCount(), keyColumns);
-            int[] order = new RowComparator(sortKeys, keys).sortedPermutation(piece.rowCount());
+            int[] order = PackedKeySort.sortedOrder(keys, keyTypes);
+            if (order == null) {
+                order = new RowComparator(sortKeys, keys).sortedPermutation(piece.rowCount());
+            }
             entry.table()
                     .insertSorted(partition.getKey(), piece.take(order, order.length), keys.take(order, order.length));
         }

@@ -5,6 +5,7 @@ import io.columba.executor.expression.ExpressionEvaluator;
 import io.columba.executor.operator.RowComparator;
 import io.columba.executor.operator.SortKey;
 import io.columba.storage.block.Block;
+import io.columba.storage.block.PackedKeySort;
 import io.columba.storage.column.Column;
 import io.columba.storage.engine.SortingKey;
 import java.util.ArrayList;
@@ -14,11 +15,13 @@ import java.util.List;
 final class ExpressionSortingKey implements SortingKey {
     private final List<BoundExpression> expressions;
     private final List<SortKey> keys = new ArrayList<>();
+    private final List<io.columba.storage.type.DataType> types = new ArrayList<>();
 
     ExpressionSortingKey(List<BoundExpression> expressions) {
         this.expressions = List.copyOf(expressions);
         for (int i = 0; i < expressions.size(); i++) {
             keys.add(new SortKey(i, expressions.get(i).type(), false, false));
+            types.add(expressions.get(i).type());
         }
     }
 
@@ -52,6 +55,7 @@ final class ExpressionSortingKey implements SortingKey {
 
     @Override
     public int[] sortedOrder(Block keyValues) {
-        return new RowComparator(keys, keyValues).sortedPermutation(keyValues.rowCount());
+        int[] packed = PackedKeySort.sortedOrder(keyValues, types);
+        return packed != null ? packed : new RowComparator(keys, keyValues).sortedPermutation(keyValues.rowCount());
     }
 }
