@@ -24,6 +24,9 @@ final class PendingRows {
 
     final List<DataType> types;
     final Block block;
+    /** Inserted by an insert of their own (so materialized views run over them alone), not with other rows. */
+    final boolean alone;
+
     final CompletableFuture<Void> applied = new CompletableFuture<>();
     int attempts;
 
@@ -34,7 +37,8 @@ final class PendingRows {
             List<String> columns,
             String rows,
             List<DataType> types,
-            Block block) {
+            Block block,
+            boolean alone) {
         this.sequence = sequence;
         this.table = table;
         this.rowCount = rowCount;
@@ -42,12 +46,20 @@ final class PendingRows {
         this.rows = rows;
         this.types = types;
         this.block = block;
+        this.alone = alone;
     }
 
-    /** {@code batch}, logged as {@code sequence}. */
-    static PendingRows of(long sequence, TableRows batch) {
+    /** {@code batch}, logged as {@code sequence}; {@code alone}: to be inserted by an insert of its own. */
+    static PendingRows of(long sequence, TableRows batch, boolean alone) {
         return new PendingRows(
-                sequence, batch.table(), batch.rowCount(), batch.columns(), batch.rows(), batch.types(), batch.block());
+                sequence,
+                batch.table(),
+                batch.rowCount(),
+                batch.columns(),
+                batch.rows(),
+                batch.types(),
+                batch.block(),
+                alone);
     }
 
     /** The rows of a rows record found in the log; null when {@code record} is not one. */
@@ -55,7 +67,7 @@ final class PendingRows {
         return switch (record) {
             case LogRecord.Rows text ->
                 new PendingRows(
-                        text.sequence(), text.table(), text.rowCount(), text.columns(), text.rows(), null, null);
+                        text.sequence(), text.table(), text.rowCount(), text.columns(), text.rows(), null, null, false);
             case LogRecord.BlockRows converted ->
                 new PendingRows(
                         converted.sequence(),
@@ -64,7 +76,8 @@ final class PendingRows {
                         converted.columns(),
                         null,
                         converted.types(),
-                        converted.block());
+                        converted.block(),
+                        false);
             default -> null;
         };
     }
