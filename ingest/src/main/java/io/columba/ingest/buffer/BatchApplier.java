@@ -100,16 +100,10 @@ final class BatchApplier {
         }
     }
 
-    /**
-     * How many records from the first have the first's columns and form (so one format), none of them to be
-     * inserted alone (then it is a run of one).
-     */
+    /** How many records from the first have the first's columns and form (so one format). */
     private static int sameColumns(List<PendingRows> batch) {
-        if (batch.get(0).alone) {
-            return 1;
-        }
         int run = 1;
-        while (run < batch.size() && !batch.get(run).alone && batch.get(run).insertsWith(batch.get(0))) {
+        while (run < batch.size() && batch.get(run).insertsWith(batch.get(0))) {
             run++;
         }
         return run;

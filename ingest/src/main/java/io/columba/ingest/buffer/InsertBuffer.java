@@ -119,15 +119,6 @@ public final class InsertBuffer implements AutoCloseable {
      * completes once all are in their tables. {@code waited}: a client waits for that, so insert them now.
      */
     public CompletableFuture<Void> submit(List<TableRows> batches, boolean waited) {
-        return submit(batches, waited, false);
-    }
-
-    /**
-     * Logs and queues {@code batches} as {@link #submit(List, boolean)} does; with {@code alone}, each batch is
-     * inserted by an insert of its own (its own part, materialized views over its rows alone), else together with
-     * the other pending rows of its table.
-     */
-    public CompletableFuture<Void> submit(List<TableRows> batches, boolean waited, boolean alone) {
         long bytes = 0;
         for (TableRows batch : batches) {
             bytes += batch.block() == null ? batch.rows().length() : PendingRows.bytes(batch.block());
@@ -142,7 +133,7 @@ public final class InsertBuffer implements AutoCloseable {
             last = batch.block() == null
                     ? log.appendRows(batch.table(), batch.rowCount(), batch.columns(), batch.rows())
                     : log.appendBlock(batch.table(), batch.columns(), batch.types(), batch.block());
-            logged.add(PendingRows.of(last, batch, alone));
+            logged.add(PendingRows.of(last, batch));
         }
         if (logged.isEmpty()) {
             return CompletableFuture.completedFuture(null);

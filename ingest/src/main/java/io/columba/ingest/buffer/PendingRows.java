@@ -24,9 +24,6 @@ final class PendingRows {
 
     final List<DataType> types;
     final Block block;
-    /** Inserted by an insert of their own (so materialized views run over them alone), not with other rows. */
-    final boolean alone;
-
     final CompletableFuture<Void> applied = new CompletableFuture<>();
     int attempts;
 
@@ -37,8 +34,7 @@ final class PendingRows {
             List<String> columns,
             String rows,
             List<DataType> types,
-            Block block,
-            boolean alone) {
+            Block block) {
         this.sequence = sequence;
         this.table = table;
         this.rowCount = rowCount;
@@ -46,20 +42,12 @@ final class PendingRows {
         this.rows = rows;
         this.types = types;
         this.block = block;
-        this.alone = alone;
     }
 
-    /** {@code batch}, logged as {@code sequence}; {@code alone}: to be inserted by an insert of its own. */
-    static PendingRows of(long sequence, TableRows batch, boolean alone) {
+    /** {@code batch}, logged as {@code sequence}. */
+    static PendingRows of(long sequence, TableRows batch) {
         return new PendingRows(
-                sequence,
-                batch.table(),
-                batch.rowCount(),
-                batch.columns(),
-                batch.rows(),
-                batch.types(),
-                batch.block(),
-                alone);
+                sequence, batch.table(), batch.rowCount(), batch.columns(), batch.rows(), batch.types(), batch.block());
     }
 
     /** The rows of a rows record found in the log; null when {@code record} is not one. */
@@ -67,7 +55,7 @@ final class PendingRows {
         return switch (record) {
             case LogRecord.Rows text ->
                 new PendingRows(
-                        text.sequence(), text.table(), text.rowCount(), text.columns(), text.rows(), null, null, false);
+                        text.sequence(), text.table(), text.rowCount(), text.columns(), text.rows(), null, null);
             case LogRecord.BlockRows converted ->
                 new PendingRows(
                         converted.sequence(),
@@ -76,8 +64,7 @@ final class PendingRows {
                         converted.columns(),
                         null,
                         converted.types(),
-                        converted.block(),
-                        false);
+                        converted.block());
             default -> null;
         };
     }

@@ -34,9 +34,8 @@ public final class EventIngestor {
      * commit for concurrent requests). From then on every statement the database runs sees them (the buffer
      * inserts them first, see {@link InsertBuffer#makeAcknowledgedVisible}), so {@code wait} (Tinybird's
      * {@code wait=true}: answer once the write is acknowledged) needs no wait for the part to be written: the
-     * flusher inserts the rows after a delay or once enough are pending, with {@code wait} each body by an insert
-     * of its own (materialized views run over its rows alone), as when the answer waited for it. A body that is
-     * not JSON is refused, changing nothing.
+     * flusher inserts the rows in bigger batches, by size and delay. A body that is not JSON is refused, changing
+     * nothing.
      */
     public IngestResult ingest(IngestSchema schema, byte[] body, boolean wait) {
         ConvertedRows converted = converter.convert(schema, body, null);
@@ -50,8 +49,7 @@ public final class EventIngestor {
                                 QuarantineTable.name(schema.table()),
                                 converted.quarantineCount(),
                                 converted.quarantineRows())),
-                false,
-                wait);
+                false);
         return new IngestResult(converted.rowCount(), converted.quarantineCount());
     }
 
