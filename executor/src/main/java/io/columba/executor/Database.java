@@ -62,7 +62,6 @@ public final class Database implements AutoCloseable {
     private final Path folder;
     private final FunctionRegistry functions = FunctionRegistry.builtin();
     private final Catalog catalog;
-    private volatile Runnable beforeStatements;
 
     private Database(Path folder) {
         this.folder = folder;
@@ -78,15 +77,6 @@ public final class Database implements AutoCloseable {
         return folder;
     }
 
-    /**
-     * Runs {@code barrier} (null: nothing) before every statement {@link #execute} runs: an insert buffer that
-     * acknowledges rows before they are in their tables inserts them there, so a statement sees every row
-     * acknowledged before it began.
-     */
-    public void beforeStatements(Runnable barrier) {
-        this.beforeStatements = barrier;
-    }
-
     /** Runs one statement. Errors are {@link ColumbaException}s with ClickHouse codes and change nothing. */
     public QueryResult execute(String sql, QuerySettings settings) {
         return execute(sql, settings, new QueryContext(settings));
@@ -99,10 +89,6 @@ public final class Database implements AutoCloseable {
      * the query's SETTINGS clause, whatever settings the context was made with.
      */
     public QueryResult execute(String sql, QuerySettings settings, QueryContext context) {
-        Runnable barrier = beforeStatements;
-        if (barrier != null) {
-            barrier.run();
-        }
         try {
             return run(sql, settings, context);
         } catch (UnsupportedSyntaxException e) {

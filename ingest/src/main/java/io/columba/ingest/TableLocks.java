@@ -17,16 +17,6 @@ public final class TableLocks {
         return locks.computeIfAbsent(table, t -> new ReentrantLock());
     }
 
-    /** Whether the calling thread holds the lock of some table (it is writing). */
-    public boolean anyHeldByCurrentThread() {
-        for (ReentrantLock lock : locks.values()) {
-            if (lock.isHeldByCurrentThread()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Runs {@code operation} holding {@code table}'s lock. */
     public <T> T locked(String table, Supplier<T> operation) {
         ReentrantLock lock = of(table);

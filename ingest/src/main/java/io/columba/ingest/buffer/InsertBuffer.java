@@ -7,14 +7,10 @@ import io.columba.ingest.log.InsertLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -25,8 +21,7 @@ import java.util.function.Supplier;
  *
  * <ol>
  *   <li>{@link #submit} appends the rows to the {@link InsertLog} and syncs it (group commit) before returning:
- *       from then on the caller may acknowledge them, and every statement the database runs next sees them
- *       ({@link #makeAcknowledgedVisible} runs before each: it inserts them at once or waits for the flusher);
+ *       from then on the caller may acknowledge them;
  *   <li>a flusher thread inserts a table's pending rows once they reach {@link BufferSettings#flushBytes}, the
  *       oldest has waited {@link BufferSettings#flushDelay}, or a client waits for them, writing an intent
  *       before and an applied record after each insert;
@@ -41,18 +36,13 @@ public final class InsertBuffer implements AutoCloseable {
     private final InsertLog log;
     private final BufferSettings settings;
     private final BatchApplier applier;
-    private final Database database;
-    private final TableLocks locks;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Condition drained = lock.newCondition();
     private final Map<String, PendingTable> pending = new LinkedHashMap<>();
-    /** Rows acknowledged and not yet in their tables (nor set aside), pending or being inserted. */
-    private final Set<PendingRows> unapplied = new LinkedHashSet<>();
-
     private final Thread flusher;
     private long pendingBytes;
-    private volatile boolean closed;
+    private boolean closed;
     private boolean shutDown;
 
     private InsertBuffer(
@@ -63,8 +53,6 @@ public final class InsertBuffer implements AutoCloseable {
             Inserter inserter,
             TableLocks locks) {
         this.log = log;
-        this.database = database;
-        this.locks = locks;
         this.settings = settings;
         this.applier = new BatchApplier(database, log, folder.resolve("rejected"), inserter, locks);
         this.flusher = new Thread(this::runFlusher, "columba-insert-buffer");
@@ -94,7 +82,6 @@ public final class InsertBuffer implements AutoCloseable {
             throw e;
         }
         buffer.flusher.start();
-        database.beforeStatements(buffer::makeAcknowledgedVisible);
         return buffer;
     }
 
@@ -145,45 +132,6 @@ public final class InsertBuffer implements AutoCloseable {
             applied.add(rows.applied);
         }
         return CompletableFuture.allOf(applied.toArray(CompletableFuture[]::new));
-    }
-
-    /**
-     * Inserts every row acknowledged so far into its table, here or by waiting for the flusher inserting it, so
-     * that a statement run next sees them (read-your-writes). A writer's own statements (it holds a table's lock:
-     * a materialized view, a replace) skip it: they must not wait for inserts that may wait for that lock. Rows
-     * that fail to insert are waited for until they are set aside or the buffer closes.
-     */
-    public void makeAcknowledgedVisible() {
-        if (locks.anyHeldByCurrentThread()) {
-            return;
-        }
-        List<PendingRows> waiting;
-        List<String> tables;
-        lock.lock();
-        try {
-            if (unapplied.isEmpty()) {
-                return;
-            }
-            waiting = new ArrayList<>(unapplied);
-            tables = new ArrayList<>(pending.keySet());
-        } finally {
-            lock.unlock();
-        }
-        for (String table : tables) {
-            flush(table);
-        }
-        for (PendingRows rows : waiting) {
-            while (!rows.applied.isDone() && !closed) {
-                try {
-                    rows.applied.get(100, TimeUnit.MILLISECONDS);
-                } catch (ExecutionException | TimeoutException e) {
-                    // Set aside (reported to the log) or still retried: looked at again.
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 
     /** Inserts {@code table}'s pending rows now, on the calling thread. */
@@ -262,7 +210,6 @@ public final class InsertBuffer implements AutoCloseable {
         lock.lock();
         try {
             pending.computeIfAbsent(rows.table, t -> new PendingTable()).add(rows, System.nanoTime(), waited);
-            unapplied.add(rows);
             pendingBytes += rows.bytes();
             changed.signalAll();
         } finally {
@@ -337,11 +284,6 @@ public final class InsertBuffer implements AutoCloseable {
         lock.lock();
         try {
             pendingBytes -= done;
-            for (PendingRows rows : batch) {
-                if (!retry.contains(rows)) {
-                    unapplied.remove(rows);
-                }
-            }
             for (PendingRows rows : retry) {
                 // Retried after the pause below, without waiting for the flush delay.
                 pending.computeIfAbsent(table, t -> new PendingTable()).add(rows, System.nanoTime(), true);
@@ -371,7 +313,6 @@ public final class InsertBuffer implements AutoCloseable {
             if (shutDown) {
                 return;
             }
-            database.beforeStatements(null);
             shutDown = true;
             closed = true;
             changed.signalAll();

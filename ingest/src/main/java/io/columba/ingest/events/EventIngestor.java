@@ -8,8 +8,12 @@ import io.columba.ingest.json.ConvertedRows;
 import io.columba.ingest.json.IngestSchema;
 import io.columba.ingest.json.QuarantineTable;
 import io.columba.ingest.json.RowConverter;
+import io.columba.storage.error.ColumbaException;
+import io.columba.storage.error.ErrorCode;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,26 +34,32 @@ public final class EventIngestor {
     }
 
     /**
-     * Ingests {@code body} into {@code schema}'s table; returns once the rows are durable in the log (one group
-     * commit for concurrent requests). From then on every statement the database runs sees them (the buffer
-     * inserts them first, see {@link InsertBuffer#makeAcknowledgedVisible}), so {@code wait} (Tinybird's
-     * {@code wait=true}: answer once the write is acknowledged) needs no wait for the part to be written: the
-     * flusher inserts the rows in bigger batches, by size and delay. A body that is not JSON is refused, changing
-     * nothing.
+     * Ingests {@code body} into {@code schema}'s table. With {@code wait}, returns once the rows are in the table;
+     * otherwise once they are durable in the log. A body that is not JSON is refused, changing nothing.
      */
     public IngestResult ingest(IngestSchema schema, byte[] body, boolean wait) {
         ConvertedRows converted = converter.convert(schema, body, null);
         if (converted.quarantineCount() > 0) {
             ensureQuarantineTable(schema);
         }
-        buffer.submit(
+        CompletableFuture<Void> applied = buffer.submit(
                 List.of(
                         new TableRows(schema.table(), converted.columns(), converted.types(), converted.rows()),
                         new TableRows(
                                 QuarantineTable.name(schema.table()),
                                 converted.quarantineCount(),
                                 converted.quarantineRows())),
-                false);
+                wait);
+        if (wait) {
+            try {
+                applied.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof ColumbaException columba) {
+                    throw columba;
+                }
+                throw new ColumbaException(ErrorCode.LOGICAL_ERROR, "Cannot insert the rows: " + e.getCause(), e);
+            }
+        }
         return new IngestResult(converted.rowCount(), converted.quarantineCount());
     }
 

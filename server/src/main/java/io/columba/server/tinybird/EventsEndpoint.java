@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * {@code POST /v0/events?name=<ds>[&wait=true]}: NDJSON or one JSON object, any Content-Type, gzip already
- * undone by the HTTP pipeline. Answers {@code {"successful_rows", "quarantined_rows"}} once the rows are durable in
- * the insert log, from when on every query sees them: 202, or 200 with {@code wait=true}. 400 without {@code name} or for a body that
+ * undone by the HTTP pipeline. Answers {@code {"successful_rows", "quarantined_rows"}} with 202 once the rows are
+ * durable, or 200 with {@code wait=true} once they are in the table. 400 without {@code name} or for a body that
  * is not JSON, 404 for an unknown data source, 403 without {@code DATASOURCES:APPEND:<ds>} or ADMIN, 413 over the
  * body limit (10 MB as Tinybird). A refused body answers {@code {"error", "code", "exception"}}: the message, and
  * ClickHouse's error number and text ({@code Code: 27. DB::Exception: ... (CANNOT_PARSE_INPUT_ASSERTION_FAILED)}).
