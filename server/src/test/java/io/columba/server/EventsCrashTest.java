@@ -80,6 +80,47 @@ class EventsCrashTest {
         }
     }
 
+    @Test
+    void rowsAcknowledgedButNotYetInsertedSurviveKillNineExactlyOnce() throws Exception {
+        long hour = 3_600_000;
+        ServerProcess first = ServerProcess.start(dataDirectory, hour);
+        long nextId;
+        try {
+            nextId = post(first, 0, 3, true);
+            // Acknowledged with 202 while the buffer waits an hour before inserting them.
+            nextId = post(first, nextId, 3, false);
+        } finally {
+            first.kill();
+        }
+        ServerProcess second = ServerProcess.start(dataDirectory, hour);
+        try {
+            Map<Long, Integer> stored = storedIds(second);
+            assertThat(stored.keySet()).as("every acknowledged event").hasSize((int) nextId);
+            assertThat(stored.values()).as("each stored once").allMatch(copies -> copies == 1);
+        } finally {
+            second.kill();
+        }
+    }
+
+    /** Posts {@code requests} requests of numbered events from {@code firstId}; returns the next id. */
+    private long post(ServerProcess server, long firstId, int requests, boolean wait) throws Exception {
+        long nextId = firstId;
+        for (int r = 0; r < requests; r++) {
+            StringBuilder body = new StringBuilder();
+            for (int i = 0; i < EVENTS_PER_REQUEST; i++) {
+                body.append("{\"id\":").append(nextId++).append(",\"client\":\"pending\"}\n");
+            }
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(
+                                    URI.create(server.url("/v0/events?name=numbered" + (wait ? "&wait=true" : ""))))
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(wait ? 200 : 202);
+        }
+        return nextId;
+    }
+
     private Map<Long, Integer> storedIds(ServerProcess server) throws Exception {
         String sql = URLEncoder.encode("SELECT id FROM numbered FORMAT TabSeparated", StandardCharsets.UTF_8);
         HttpResponse<String> response = client.send(
@@ -154,6 +195,11 @@ class EventsCrashTest {
         }
 
         static ServerProcess start(Path data) throws IOException {
+            return start(data, 20);
+        }
+
+        /** A server whose buffer inserts rows not waited for {@code flushDelayMillis} after they come. */
+        static ServerProcess start(Path data, long flushDelayMillis) throws IOException {
             String java =
                     Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process process = new ProcessBuilder(
@@ -171,7 +217,7 @@ class EventsCrashTest {
                             "--clickhouse-port",
                             "0",
                             "--flush-delay-ms",
-                            "20",
+                            String.valueOf(flushDelayMillis),
                             "--flush-bytes",
                             "2048")
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
