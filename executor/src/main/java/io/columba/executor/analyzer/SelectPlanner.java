@@ -162,28 +162,36 @@ public final class SelectPlanner {
         String scope = "SELECT";
 
         List<Integer> used = new ArrayList<>();
-        List<Expression> everything = new ArrayList<>(items);
-        if (select.where() != null) {
-            everything.add(select.where());
-        }
-        if (select.prewhere() != null) {
-            everything.add(select.prewhere());
-        }
-        everything.addAll(select.groupBy());
+        // The columns read after the WHERE, and those only the WHERE reads (which a scan need not return).
+        List<Expression> afterFilter = new ArrayList<>(items);
+        afterFilter.addAll(select.groupBy());
         if (select.having() != null) {
-            everything.add(select.having());
+            afterFilter.add(select.having());
         }
         for (OrderByElement order : select.orderBy()) {
-            everything.add(order.expression());
+            afterFilter.add(order.expression());
+        }
+        Set<String> afterWhere = new HashSet<>();
+        for (Expression expression : afterFilter) {
+            collectIdentifiers(expander.expand(expression), afterWhere);
         }
         Set<String> referenced = new HashSet<>();
-        for (Expression expression : everything) {
-            collectIdentifiers(expander.expand(expression), referenced);
+        for (Expression condition : new Expression[] {select.where(), select.prewhere()}) {
+            if (condition != null) {
+                collectIdentifiers(expander.expand(condition), referenced);
+            }
         }
+        referenced.addAll(afterWhere);
+        List<Boolean> whereOnly = new ArrayList<>();
         for (int i = 0; i < sourceNames.size(); i++) {
             if (referenced.contains(sourceNames.get(i))) {
                 used.add(i);
+                whereOnly.add(!afterWhere.contains(sourceNames.get(i)));
             }
+        }
+        boolean[] filterOnly = new boolean[used.size()];
+        for (int i = 0; i < filterOnly.length; i++) {
+            filterOnly[i] = whereOnly.get(i);
         }
         List<String> inputNames = used.stream().map(sourceNames::get).toList();
         List<DataType> inputTypes = used.stream().map(source.types()::get).toList();
@@ -218,9 +226,9 @@ public final class SelectPlanner {
         boolean gather = streaming && select.orderBy().isEmpty() && maxThreads > 1;
         List<Operator> pieces;
         if (aggregating || parallelSort) {
-            pieces = source.openParallel(used, where, maxThreads);
+            pieces = source.openParallel(used, where, maxThreads, filterOnly);
         } else if (gather) {
-            pieces = source.openParallel(used, where, maxThreads * CHUNKS_PER_THREAD);
+            pieces = source.openParallel(used, where, maxThreads * CHUNKS_PER_THREAD, filterOnly);
         } else {
             pieces = List.of(source.open(used, where));
         }
@@ -604,6 +612,12 @@ public final class SelectPlanner {
 
             @Override
             public List<Operator> openParallel(List<Integer> selected, BoundExpression where, int pieces) {
+                return openParallel(selected, where, pieces, null);
+            }
+
+            @Override
+            public List<Operator> openParallel(
+                    List<Integer> selected, BoundExpression where, int pieces, boolean[] filterOnly) {
                 List<String> selectedNames = selected.stream().map(names::get).toList();
                 List<DataType> selectedTypes = selected.stream().map(types::get).toList();
                 int keyColumn =
@@ -621,7 +635,7 @@ public final class SelectPlanner {
                 context.checkRowsToRead(rowsToRead);
                 List<Operator> scans = new ArrayList<>();
                 for (List<GranuleRange> share : split(ranges, pieces)) {
-                    scans.add(new ScanOperator(share, selectedNames, selectedTypes, context, where));
+                    scans.add(new ScanOperator(share, selectedNames, selectedTypes, context, where, filterOnly));
                 }
                 return scans;
             }
