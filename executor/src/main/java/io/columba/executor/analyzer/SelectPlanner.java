@@ -620,11 +620,16 @@ public final class SelectPlanner {
                     List<Integer> selected, BoundExpression where, int pieces, boolean[] filterOnly) {
                 List<String> selectedNames = selected.stream().map(names::get).toList();
                 List<DataType> selectedTypes = selected.stream().map(types::get).toList();
-                int keyColumn =
-                        entry.prunableKeyColumn() == null ? -1 : selectedNames.indexOf(entry.prunableKeyColumn());
-                DataType keyType = keyColumn < 0 ? null : selectedTypes.get(keyColumn);
+                List<String> keyNames = entry.prunableKeyColumns();
+                int[] keyColumns = new int[keyNames.size()];
+                List<DataType> keyTypes = new ArrayList<>();
+                for (int k = 0; k < keyNames.size() && names.contains(keyNames.get(k)); k++) {
+                    keyColumns[k] = selectedNames.indexOf(keyNames.get(k));
+                    keyTypes.add(types.get(names.indexOf(keyNames.get(k))));
+                }
+                keyColumns = java.util.Arrays.copyOf(keyColumns, keyTypes.size());
                 var ranges = SkipIndexPruning.prune(
-                        KeyPruning.ranges(entry.table().snapshot(), where, keyColumn, keyType),
+                        KeyPruning.ranges(entry.table().snapshot(), where, keyColumns, keyTypes),
                         where,
                         selectedNames,
                         entry.table().schema().indexes());
