@@ -72,6 +72,8 @@ public final class ScanOperator implements Operator {
     private final boolean[] filterOnly;
     /** Where a direct conjunct decodes a granule of its column (sized for the largest granule met). */
     private long[] granuleValues = new long[0];
+    /** Two selections a block's conjuncts write in turn (what a block returns copies the rows it keeps). */
+    private final int[][] selections = {new int[0], new int[0]};
 
     private GranuleRange current;
     private int nextGranule;
@@ -241,9 +243,13 @@ public final class ScanOperator implements Operator {
         long bytes = 0;
         int[] selection = null;
         int count = rows;
-        for (Conjunct conjunct : order) {
+        for (int step = 0; step < order.length; step++) {
+            Conjunct conjunct = order[step];
             long started = System.nanoTime();
-            int[] passing = new int[count];
+            if (selections[step & 1].length < count) {
+                selections[step & 1] = new int[rows];
+            }
+            int[] passing = selections[step & 1];
             RangeCondition range = conjunct.range();
             LongGranuleReader reader =
                     conjunct.direct() ? part.longGranuleReader(definitions.get(range.column())) : null;
