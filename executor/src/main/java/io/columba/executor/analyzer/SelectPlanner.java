@@ -8,7 +8,6 @@ import io.columba.executor.expression.ColumnReference;
 import io.columba.executor.expression.Constant;
 import io.columba.executor.expression.ExpressionEvaluator;
 import io.columba.executor.function.FunctionRegistry;
-import io.columba.executor.function.scalar.NumericTypes;
 import io.columba.executor.function.scalar.TypeConversion;
 import io.columba.executor.operator.AggregateOperator;
 import io.columba.executor.operator.BlocksOperator;
@@ -25,7 +24,6 @@ import io.columba.executor.operator.QueryContext;
 import io.columba.executor.operator.ScanOperator;
 import io.columba.executor.operator.SortKey;
 import io.columba.executor.operator.SortOperator;
-import io.columba.executor.operator.UnionOperator;
 import io.columba.executor.operator.Workers;
 import io.columba.executor.system.SystemTable;
 import io.columba.executor.system.SystemTables;
@@ -81,43 +79,12 @@ public final class SelectPlanner {
     }
 
     public Plan plan(SelectUnion union) {
-        if (union.selects().size() == 1) {
-            return plan(union.selects().get(0));
-        }
-        List<Plan> plans = new ArrayList<>();
-        for (SelectQuery select : union.selects()) {
-            plans.add(plan(select));
-        }
-        for (Boolean distinct : union.distinctUnions()) {
-            if (distinct) {
-                throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "UNION DISTINCT is not supported yet");
-            }
-        }
-        Plan first = plans.get(0);
-        List<DataType> types = new ArrayList<>(first.types());
-        for (Plan other : plans) {
-            if (other.types().size() != types.size()) {
-                throw new ColumbaException(
-                        ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
-                        "Different number of columns in UNION elements: " + types.size() + " and "
-                                + other.types().size());
-            }
-            for (int c = 0; c < types.size(); c++) {
-                types.set(c, NumericTypes.commonType(types.get(c), other.types().get(c)));
-            }
-        }
-        List<Operator> children = new ArrayList<>();
-        for (Plan branch : plans) {
-            List<BoundExpression> casts = new ArrayList<>();
-            for (int c = 0; c < types.size(); c++) {
-                DataType from = branch.types().get(c);
-                DataType to = types.get(c);
-                ColumnReference reference = new ColumnReference(c, from);
-                casts.add(from.equals(to) ? reference : castTo(reference, to));
-            }
-            children.add(new ProjectOperator(branch.root(), casts));
-        }
-        return new Plan(new UnionOperator(children), first.names(), types, null);
+        return new SetOperationPlanner(this::plan, settings).plan(union);
+    }
+
+    /** The SELECT whose SETTINGS clause a query's settings come from: the last one written. */
+    public static SelectQuery lastSelect(SelectUnion union) {
+        return SetOperationPlanner.lastSelect(union);
     }
 
     static BoundExpression castTo(BoundExpression expression, DataType to) {
@@ -357,6 +324,9 @@ public final class SelectPlanner {
 
     /** Clauses the parser reads and this planner does not run: refused rather than ignored. */
     private static void rejectUnsupported(SelectQuery select) {
+        for (String clause : select.clausesBeyondPlainSelect()) {
+            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, clause + " is not supported yet");
+        }
         rejectUnsupported(select.orderBy());
         if (select.interpolate() != null) {
             throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "INTERPOLATE is not supported");
