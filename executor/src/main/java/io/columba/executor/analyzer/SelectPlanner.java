@@ -93,7 +93,8 @@ public final class SelectPlanner {
                 "CAST", List.of(expression), to, (args, rows) -> TypeConversion.cast(args[0], from, to, rows));
     }
 
-    private Plan plan(SelectQuery select) {
+    private Plan plan(SelectQuery written) {
+        SelectQuery select = NamedWindows.resolve(written);
         if (select.withTotals()
                 || select.groupByModifier() != null
                 || !select.groupingSets().isEmpty()
@@ -134,6 +135,9 @@ public final class SelectPlanner {
         afterFilter.addAll(select.groupBy());
         if (select.having() != null) {
             afterFilter.add(select.having());
+        }
+        if (select.qualify() != null) {
+            afterFilter.add(select.qualify());
         }
         for (OrderByElement order : select.orderBy()) {
             afterFilter.add(order.expression());
@@ -183,11 +187,14 @@ public final class SelectPlanner {
         for (OrderByElement order : select.orderBy()) {
             windowed.add(expander.expand(order.expression()));
         }
+        if (select.qualify() != null) {
+            windowed.add(expander.expand(select.qualify()));
+        }
         List<FunctionCall> windows = WindowPlan.collect(windowed);
         for (FunctionCall window : windows) {
             rejectUnsupported(window.window().orderBy());
         }
-        boolean streaming = !aggregating && windows.isEmpty() && !select.distinct();
+        boolean streaming = !aggregating && windows.isEmpty() && !select.distinct() && select.qualify() == null;
         boolean parallelSort = streaming && !select.orderBy().isEmpty();
         // Rows that are neither aggregated nor sorted stream from table chunks read on all threads, in table order.
         boolean gather = streaming && select.orderBy().isEmpty() && maxThreads > 1;
@@ -215,6 +222,9 @@ public final class SelectPlanner {
             if (select.having() != null) {
                 aggregation.collectAggregates(expander.expand(select.having()));
             }
+            if (select.qualify() != null) {
+                aggregation.collectAggregates(expander.expand(select.qualify()));
+            }
             for (OrderByElement order : select.orderBy()) {
                 aggregation.collectAggregates(expander.expand(order.expression()));
             }
@@ -230,6 +240,10 @@ public final class SelectPlanner {
             WindowPlan window = new WindowPlan(functions, output);
             operator = window.apply(operator, windows);
             output = window.outputBinder();
+        }
+        if (select.qualify() != null) {
+            // QUALIFY filters after the window functions, as WHERE does before them.
+            operator = new FilterOperator(operator, filterCondition(output.bind(expander.expand(select.qualify()))));
         }
 
         List<BoundExpression> projection = new ArrayList<>();
@@ -324,8 +338,8 @@ public final class SelectPlanner {
 
     /** Clauses the parser reads and this planner does not run: refused rather than ignored. */
     private static void rejectUnsupported(SelectQuery select) {
-        for (String clause : select.clausesBeyondPlainSelect()) {
-            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, clause + " is not supported yet");
+        if (select.recursiveWith()) {
+            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "WITH RECURSIVE is not supported yet");
         }
         rejectUnsupported(select.orderBy());
         if (select.interpolate() != null) {
