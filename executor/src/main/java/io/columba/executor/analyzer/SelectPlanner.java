@@ -116,7 +116,8 @@ public final class SelectPlanner {
         AliasExpander expander = new AliasExpander(aliases, new HashSet<>());
         Expression useNulls = select.settings().get("join_use_nulls");
         boolean nulls = useNulls == null ? joinUseNulls : constantCount(useNulls, "join_use_nulls") != 0;
-        FromClause from = new FromClause(new JoinPlanner(functions, nulls, this::plan), this::source, expander);
+        FromClause from =
+                new FromClause(new JoinPlanner(functions, nulls, this::plan, context), this::source, expander);
         Source source = from.arrayJoinFunctions(select, from.source(select));
         List<String> sourceNames = source.names();
         List<Expression> items = new ArrayList<>();
@@ -294,8 +295,8 @@ public final class SelectPlanner {
                     ? Long.MAX_VALUE
                     : count + offset;
             operator = parallelSort
-                    ? new SortOperator(projected, sortKeys, projectedTypes, rowsNeeded)
-                    : new SortOperator(operator, sortKeys, projectedTypes, rowsNeeded);
+                    ? new SortOperator(projected, sortKeys, projectedTypes, rowsNeeded, context)
+                    : new SortOperator(List.of(operator), sortKeys, projectedTypes, rowsNeeded, context);
         }
         if (!fillKeys.isEmpty()) {
             operator = new FillOperator(
