@@ -27,7 +27,6 @@ import io.columba.sql.ast.InsertStatement;
 import io.columba.sql.ast.Literal;
 import io.columba.sql.ast.OptimizeStatement;
 import io.columba.sql.ast.RenameStatement;
-import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectStatement;
 import io.columba.sql.ast.ShowTablesStatement;
 import io.columba.sql.ast.Statement;
@@ -241,8 +240,7 @@ public final class Database implements AutoCloseable {
     private static Map<String, String> clauseSettings(Statement statement) {
         List<Map<String, Expression>> clauses = switch (statement) {
             case SelectStatement select -> {
-                List<SelectQuery> selects = select.query().selects();
-                yield List.of(selects.get(selects.size() - 1).settings(), select.settings());
+                yield List.of(SelectPlanner.lastSelect(select.query()).settings(), select.settings());
             }
             case InsertStatement insert -> List.of(insert.settings());
             case OptimizeStatement optimize -> List.of(optimize.settings());

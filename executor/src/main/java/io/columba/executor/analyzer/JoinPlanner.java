@@ -4,6 +4,7 @@ import io.columba.executor.expression.BoundExpression;
 import io.columba.executor.expression.Constant;
 import io.columba.executor.function.FunctionRegistry;
 import io.columba.executor.function.scalar.NumericTypes;
+import io.columba.executor.operator.QueryContext;
 import io.columba.executor.operator.join.ArrayJoinOperator;
 import io.columba.executor.operator.join.HashJoinOperator;
 import io.columba.executor.operator.join.JoinHashTable;
@@ -38,10 +39,15 @@ final class JoinPlanner {
     private final boolean joinUseNulls;
     private final Function<io.columba.sql.ast.SelectUnion, Plan> subqueries;
 
+    /** What the hash tables of joins count against ({@code max_memory_usage}). */
+    private final QueryContext context;
+
     JoinPlanner(
             FunctionRegistry functions,
             boolean joinUseNulls,
-            Function<io.columba.sql.ast.SelectUnion, Plan> subqueries) {
+            Function<io.columba.sql.ast.SelectUnion, Plan> subqueries,
+            QueryContext context) {
+        this.context = context;
         this.functions = functions;
         this.joinUseNulls = joinUseNulls;
         this.subqueries = subqueries;
@@ -179,7 +185,7 @@ final class JoinPlanner {
                 DerivedSource.collectColumns(key, rightNeeded);
             }
             JoinHashTable table = JoinHashTable.build(
-                    DerivedSource.openWide(right, rightNeeded), rightTypes, rightSourceKeys, rightNeeded);
+                    DerivedSource.openWide(right, rightNeeded), rightTypes, rightSourceKeys, rightNeeded, context);
             return new HashJoinOperator(
                     DerivedSource.openWide(left, leftNeeded), leftTypes, leftKeys, table, kind, strictness, mergedKeys);
         });

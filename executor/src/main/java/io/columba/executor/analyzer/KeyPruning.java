@@ -16,29 +16,63 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Primary-key pruning: from the WHERE conjuncts comparing the first key column with constants, a range of key
- * values; granules whose key span [first row, next granule's first row] misses it are skipped.
+ * Primary-key pruning: from the WHERE conjuncts comparing key columns with constants, a range of values per column
+ * of the key's leading plain columns; a granule is skipped when its key span [first row, next granule's first row]
+ * misses the ranges. As ClickHouse does, a column after the first is looked at only where the columns before it
+ * hold one value over the whole span ({@code CounterID = 62 AND EventDate >= '2013-07-14'} keeps the granules of
+ * counter 62 on those days only).
  */
 final class KeyPruning {
-    private long low = Long.MIN_VALUE;
-    private long high = Long.MAX_VALUE;
+    /** Per key column: its position among the scan's columns (-1: not read), and the range the WHERE allows. */
+    private final int[] scanColumns;
 
-    private KeyPruning() {}
+    private final long[] low;
+    private final long[] high;
+    /** How many leading key columns can be compared as signed longs. */
+    private final int usable;
 
-    /** The ranges to read of each part; all granules when the condition says nothing about the key. */
-    static List<GranuleRange> ranges(List<DataPart> parts, BoundExpression where, int keyColumn, DataType keyType) {
-        KeyPruning pruning = new KeyPruning();
-        boolean usable = where != null
-                && keyColumn >= 0
-                && keyType.physicalType() == PhysicalType.LONG
+    private KeyPruning(int[] scanColumns, List<DataType> keyTypes) {
+        this.scanColumns = scanColumns;
+        this.low = new long[scanColumns.length];
+        this.high = new long[scanColumns.length];
+        java.util.Arrays.fill(low, Long.MIN_VALUE);
+        java.util.Arrays.fill(high, Long.MAX_VALUE);
+        int count = 0;
+        while (count < keyTypes.size() && comparable(keyTypes.get(count))) {
+            count++;
+        }
+        this.usable = count;
+    }
+
+    /** Key types whose stored longs order as their values do. */
+    private static boolean comparable(DataType keyType) {
+        return keyType.physicalType() == PhysicalType.LONG
                 && !keyType.isNullable()
                 && !(keyType instanceof IntegerType integer && !integer.signed() && integer.bytes() == 8);
-        if (usable) {
-            pruning.collect(where, keyColumn, keyType);
+    }
+
+    /**
+     * The ranges to read of each part; all granules when the condition says nothing about the key.
+     * {@code scanColumns[k]} is where leading key column {@code k} (of type {@code keyTypes.get(k)}) is among the
+     * scan's columns, or -1 when the scan does not read it.
+     */
+    static List<GranuleRange> ranges(
+            List<DataPart> parts, BoundExpression where, int[] scanColumns, List<DataType> keyTypes) {
+        KeyPruning pruning = new KeyPruning(scanColumns, keyTypes);
+        if (where != null) {
+            for (int k = 0; k < pruning.usable; k++) {
+                if (scanColumns[k] >= 0) {
+                    pruning.collect(where, k, keyTypes.get(k));
+                }
+            }
+        }
+        boolean bounded = false;
+        for (int k = 0; k < pruning.usable; k++) {
+            bounded |= pruning.low[k] != Long.MIN_VALUE || pruning.high[k] != Long.MAX_VALUE;
         }
         List<GranuleRange> ranges = new ArrayList<>();
         for (DataPart part : parts) {
-            if (!usable || (pruning.low == Long.MIN_VALUE && pruning.high == Long.MAX_VALUE)) {
+            if (!bounded) {
                 ranges.add(new GranuleRange(part, 0, part.granuleCount()));
                 continue;
             }
@@ -48,14 +82,23 @@ final class KeyPruning {
     }
 
     private void prune(DataPart part, List<GranuleRange> ranges) {
-        if (part.primaryIndex().columnCount() == 0) {
+        int columns = 0;
+        while (columns < usable
+                && columns < part.primaryIndex().columnCount()
+                && part.primaryIndex().column(columns) instanceof LongColumn) {
+            columns++;
+        }
+        if (columns == 0) {
             ranges.add(new GranuleRange(part, 0, part.granuleCount()));
             return;
         }
-        long[] index = ((LongColumn) part.primaryIndex().column(0)).values();
+        long[][] index = new long[columns][];
+        for (int k = 0; k < columns; k++) {
+            index[k] = ((LongColumn) part.primaryIndex().column(k)).values();
+        }
         int start = -1;
         for (int g = 0; g < part.granuleCount(); g++) {
-            boolean keep = index[g] <= high && index[g + 1] >= low;
+            boolean keep = mayMatch(index, g);
             if (keep && start < 0) {
                 start = g;
             } else if (!keep && start >= 0) {
@@ -68,13 +111,29 @@ final class KeyPruning {
         }
     }
 
-    private void collect(BoundExpression expression, int keyColumn, DataType keyType) {
+    /** Whether granule {@code g}'s key span may hold a row within the ranges. */
+    private boolean mayMatch(long[][] index, int g) {
+        for (int k = 0; k < index.length; k++) {
+            long first = index[k][g];
+            long last = index[k][g + 1];
+            if (first > high[k] || last < low[k]) {
+                return false;
+            }
+            if (first != last) {
+                // The next column's values are bounded by the span only where this one holds a single value.
+                return true;
+            }
+        }
+        return true;
+    }
+
+    private void collect(BoundExpression expression, int key, DataType keyType) {
         if (!(expression instanceof FunctionInvocation call)) {
             return;
         }
         if (call.name().equals("and")) {
             for (BoundExpression argument : call.arguments()) {
-                collect(argument, keyColumn, keyType);
+                collect(argument, key, keyType);
             }
             return;
         }
@@ -97,7 +156,7 @@ final class KeyPruning {
             };
         }
         if (!(left instanceof ColumnReference column)
-                || column.index() != keyColumn
+                || column.index() != scanColumns[key]
                 || !(right instanceof Constant constant)) {
             return;
         }
@@ -108,13 +167,13 @@ final class KeyPruning {
         long v = value;
         switch (name) {
             case "equals" -> {
-                low = Math.max(low, v);
-                high = Math.min(high, v);
+                low[key] = Math.max(low[key], v);
+                high[key] = Math.min(high[key], v);
             }
-            case "less" -> high = Math.min(high, v == Long.MIN_VALUE ? v : v - 1);
-            case "lessOrEquals" -> high = Math.min(high, v);
-            case "greater" -> low = Math.max(low, v == Long.MAX_VALUE ? v : v + 1);
-            case "greaterOrEquals" -> low = Math.max(low, v);
+            case "less" -> high[key] = Math.min(high[key], v == Long.MIN_VALUE ? v : v - 1);
+            case "lessOrEquals" -> high[key] = Math.min(high[key], v);
+            case "greater" -> low[key] = Math.max(low[key], v == Long.MAX_VALUE ? v : v + 1);
+            case "greaterOrEquals" -> low[key] = Math.max(low[key], v);
             default -> {}
         }
     }

@@ -8,7 +8,6 @@ import io.columba.executor.expression.ColumnReference;
 import io.columba.executor.expression.Constant;
 import io.columba.executor.expression.ExpressionEvaluator;
 import io.columba.executor.function.FunctionRegistry;
-import io.columba.executor.function.scalar.NumericTypes;
 import io.columba.executor.function.scalar.TypeConversion;
 import io.columba.executor.operator.AggregateOperator;
 import io.columba.executor.operator.BlocksOperator;
@@ -25,7 +24,6 @@ import io.columba.executor.operator.QueryContext;
 import io.columba.executor.operator.ScanOperator;
 import io.columba.executor.operator.SortKey;
 import io.columba.executor.operator.SortOperator;
-import io.columba.executor.operator.UnionOperator;
 import io.columba.executor.operator.Workers;
 import io.columba.executor.system.SystemTable;
 import io.columba.executor.system.SystemTables;
@@ -81,43 +79,12 @@ public final class SelectPlanner {
     }
 
     public Plan plan(SelectUnion union) {
-        if (union.selects().size() == 1) {
-            return plan(union.selects().get(0));
-        }
-        List<Plan> plans = new ArrayList<>();
-        for (SelectQuery select : union.selects()) {
-            plans.add(plan(select));
-        }
-        for (Boolean distinct : union.distinctUnions()) {
-            if (distinct) {
-                throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "UNION DISTINCT is not supported yet");
-            }
-        }
-        Plan first = plans.get(0);
-        List<DataType> types = new ArrayList<>(first.types());
-        for (Plan other : plans) {
-            if (other.types().size() != types.size()) {
-                throw new ColumbaException(
-                        ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
-                        "Different number of columns in UNION elements: " + types.size() + " and "
-                                + other.types().size());
-            }
-            for (int c = 0; c < types.size(); c++) {
-                types.set(c, NumericTypes.commonType(types.get(c), other.types().get(c)));
-            }
-        }
-        List<Operator> children = new ArrayList<>();
-        for (Plan branch : plans) {
-            List<BoundExpression> casts = new ArrayList<>();
-            for (int c = 0; c < types.size(); c++) {
-                DataType from = branch.types().get(c);
-                DataType to = types.get(c);
-                ColumnReference reference = new ColumnReference(c, from);
-                casts.add(from.equals(to) ? reference : castTo(reference, to));
-            }
-            children.add(new ProjectOperator(branch.root(), casts));
-        }
-        return new Plan(new UnionOperator(children), first.names(), types, null);
+        return new SetOperationPlanner(this::plan, settings).plan(union);
+    }
+
+    /** The SELECT whose SETTINGS clause a query's settings come from: the last one written. */
+    public static SelectQuery lastSelect(SelectUnion union) {
+        return SetOperationPlanner.lastSelect(union);
     }
 
     static BoundExpression castTo(BoundExpression expression, DataType to) {
@@ -126,7 +93,8 @@ public final class SelectPlanner {
                 "CAST", List.of(expression), to, (args, rows) -> TypeConversion.cast(args[0], from, to, rows));
     }
 
-    private Plan plan(SelectQuery select) {
+    private Plan plan(SelectQuery written) {
+        SelectQuery select = NamedWindows.resolve(written);
         if (select.withTotals()
                 || select.groupByModifier() != null
                 || !select.groupingSets().isEmpty()
@@ -148,7 +116,8 @@ public final class SelectPlanner {
         AliasExpander expander = new AliasExpander(aliases, new HashSet<>());
         Expression useNulls = select.settings().get("join_use_nulls");
         boolean nulls = useNulls == null ? joinUseNulls : constantCount(useNulls, "join_use_nulls") != 0;
-        FromClause from = new FromClause(new JoinPlanner(functions, nulls, this::plan), this::source, expander);
+        FromClause from =
+                new FromClause(new JoinPlanner(functions, nulls, this::plan, context), this::source, expander);
         Source source = from.arrayJoinFunctions(select, from.source(select));
         List<String> sourceNames = source.names();
         List<Expression> items = new ArrayList<>();
@@ -162,28 +131,39 @@ public final class SelectPlanner {
         String scope = "SELECT";
 
         List<Integer> used = new ArrayList<>();
-        List<Expression> everything = new ArrayList<>(items);
-        if (select.where() != null) {
-            everything.add(select.where());
-        }
-        if (select.prewhere() != null) {
-            everything.add(select.prewhere());
-        }
-        everything.addAll(select.groupBy());
+        // The columns read after the WHERE, and those only the WHERE reads (which a scan need not return).
+        List<Expression> afterFilter = new ArrayList<>(items);
+        afterFilter.addAll(select.groupBy());
         if (select.having() != null) {
-            everything.add(select.having());
+            afterFilter.add(select.having());
+        }
+        if (select.qualify() != null) {
+            afterFilter.add(select.qualify());
         }
         for (OrderByElement order : select.orderBy()) {
-            everything.add(order.expression());
+            afterFilter.add(order.expression());
+        }
+        Set<String> afterWhere = new HashSet<>();
+        for (Expression expression : afterFilter) {
+            collectIdentifiers(expander.expand(expression), afterWhere);
         }
         Set<String> referenced = new HashSet<>();
-        for (Expression expression : everything) {
-            collectIdentifiers(expander.expand(expression), referenced);
+        for (Expression condition : new Expression[] {select.where(), select.prewhere()}) {
+            if (condition != null) {
+                collectIdentifiers(expander.expand(condition), referenced);
+            }
         }
+        referenced.addAll(afterWhere);
+        List<Boolean> whereOnly = new ArrayList<>();
         for (int i = 0; i < sourceNames.size(); i++) {
             if (referenced.contains(sourceNames.get(i))) {
                 used.add(i);
+                whereOnly.add(!afterWhere.contains(sourceNames.get(i)));
             }
+        }
+        boolean[] filterOnly = new boolean[used.size()];
+        for (int i = 0; i < filterOnly.length; i++) {
+            filterOnly[i] = whereOnly.get(i);
         }
         List<String> inputNames = used.stream().map(sourceNames::get).toList();
         List<DataType> inputTypes = used.stream().map(source.types()::get).toList();
@@ -208,19 +188,22 @@ public final class SelectPlanner {
         for (OrderByElement order : select.orderBy()) {
             windowed.add(expander.expand(order.expression()));
         }
+        if (select.qualify() != null) {
+            windowed.add(expander.expand(select.qualify()));
+        }
         List<FunctionCall> windows = WindowPlan.collect(windowed);
         for (FunctionCall window : windows) {
             rejectUnsupported(window.window().orderBy());
         }
-        boolean streaming = !aggregating && windows.isEmpty() && !select.distinct();
+        boolean streaming = !aggregating && windows.isEmpty() && !select.distinct() && select.qualify() == null;
         boolean parallelSort = streaming && !select.orderBy().isEmpty();
         // Rows that are neither aggregated nor sorted stream from table chunks read on all threads, in table order.
         boolean gather = streaming && select.orderBy().isEmpty() && maxThreads > 1;
         List<Operator> pieces;
         if (aggregating || parallelSort) {
-            pieces = source.openParallel(used, where, maxThreads);
+            pieces = source.openParallel(used, where, maxThreads, filterOnly);
         } else if (gather) {
-            pieces = source.openParallel(used, where, maxThreads * CHUNKS_PER_THREAD);
+            pieces = source.openParallel(used, where, maxThreads * CHUNKS_PER_THREAD, filterOnly);
         } else {
             pieces = List.of(source.open(used, where));
         }
@@ -240,6 +223,9 @@ public final class SelectPlanner {
             if (select.having() != null) {
                 aggregation.collectAggregates(expander.expand(select.having()));
             }
+            if (select.qualify() != null) {
+                aggregation.collectAggregates(expander.expand(select.qualify()));
+            }
             for (OrderByElement order : select.orderBy()) {
                 aggregation.collectAggregates(expander.expand(order.expression()));
             }
@@ -255,6 +241,10 @@ public final class SelectPlanner {
             WindowPlan window = new WindowPlan(functions, output);
             operator = window.apply(operator, windows);
             output = window.outputBinder();
+        }
+        if (select.qualify() != null) {
+            // QUALIFY filters after the window functions, as WHERE does before them.
+            operator = new FilterOperator(operator, filterCondition(output.bind(expander.expand(select.qualify()))));
         }
 
         List<BoundExpression> projection = new ArrayList<>();
@@ -305,8 +295,8 @@ public final class SelectPlanner {
                     ? Long.MAX_VALUE
                     : count + offset;
             operator = parallelSort
-                    ? new SortOperator(projected, sortKeys, projectedTypes, rowsNeeded)
-                    : new SortOperator(operator, sortKeys, projectedTypes, rowsNeeded);
+                    ? new SortOperator(projected, sortKeys, projectedTypes, rowsNeeded, context)
+                    : new SortOperator(List.of(operator), sortKeys, projectedTypes, rowsNeeded, context);
         }
         if (!fillKeys.isEmpty()) {
             operator = new FillOperator(
@@ -349,6 +339,9 @@ public final class SelectPlanner {
 
     /** Clauses the parser reads and this planner does not run: refused rather than ignored. */
     private static void rejectUnsupported(SelectQuery select) {
+        if (select.recursiveWith()) {
+            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "WITH RECURSIVE is not supported yet");
+        }
         rejectUnsupported(select.orderBy());
         if (select.interpolate() != null) {
             throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "INTERPOLATE is not supported");
@@ -604,13 +597,24 @@ public final class SelectPlanner {
 
             @Override
             public List<Operator> openParallel(List<Integer> selected, BoundExpression where, int pieces) {
+                return openParallel(selected, where, pieces, null);
+            }
+
+            @Override
+            public List<Operator> openParallel(
+                    List<Integer> selected, BoundExpression where, int pieces, boolean[] filterOnly) {
                 List<String> selectedNames = selected.stream().map(names::get).toList();
                 List<DataType> selectedTypes = selected.stream().map(types::get).toList();
-                int keyColumn =
-                        entry.prunableKeyColumn() == null ? -1 : selectedNames.indexOf(entry.prunableKeyColumn());
-                DataType keyType = keyColumn < 0 ? null : selectedTypes.get(keyColumn);
+                List<String> keyNames = entry.prunableKeyColumns();
+                int[] keyColumns = new int[keyNames.size()];
+                List<DataType> keyTypes = new ArrayList<>();
+                for (int k = 0; k < keyNames.size() && names.contains(keyNames.get(k)); k++) {
+                    keyColumns[k] = selectedNames.indexOf(keyNames.get(k));
+                    keyTypes.add(types.get(names.indexOf(keyNames.get(k))));
+                }
+                keyColumns = java.util.Arrays.copyOf(keyColumns, keyTypes.size());
                 var ranges = SkipIndexPruning.prune(
-                        KeyPruning.ranges(entry.table().snapshot(), where, keyColumn, keyType),
+                        KeyPruning.ranges(entry.table().snapshot(), where, keyColumns, keyTypes),
                         where,
                         selectedNames,
                         entry.table().schema().indexes());
@@ -621,7 +625,7 @@ public final class SelectPlanner {
                 context.checkRowsToRead(rowsToRead);
                 List<Operator> scans = new ArrayList<>();
                 for (List<GranuleRange> share : split(ranges, pieces)) {
-                    scans.add(new ScanOperator(share, selectedNames, selectedTypes, context, where));
+                    scans.add(new ScanOperator(share, selectedNames, selectedTypes, context, where, filterOnly));
                 }
                 return scans;
             }

@@ -22,6 +22,15 @@ interface Source {
         return List.of(open(columns, where));
     }
 
+    /**
+     * As {@link #openParallel(List, BoundExpression, int)}, where {@code filterOnly[i]} says that column
+     * {@code columns.get(i)} is read by {@code where} alone: the rows returned may hold any value in it.
+     */
+    default List<Operator> openParallel(
+            List<Integer> columns, BoundExpression where, int pieces, boolean[] filterOnly) {
+        return openParallel(columns, where, pieces);
+    }
+
     /** Whether what {@link #open} returns holds only the rows the WHERE keeps (else a filter follows it). */
     default boolean appliesWhere() {
         return false;

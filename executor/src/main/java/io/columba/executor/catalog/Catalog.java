@@ -340,9 +340,10 @@ public final class Catalog {
                         || tupleElements(engine.partitionBy()).isEmpty()
                 ? null
                 : binder.bind(engine.partitionBy());
-        String prunable = !keyExpressions.isEmpty() && keyExpressions.get(0) instanceof Identifier identifier
-                ? identifier.name()
-                : null;
+        List<String> prunable = new ArrayList<>();
+        for (int k = 0; k < keyExpressions.size() && keyExpressions.get(k) instanceof Identifier identifier; k++) {
+            prunable.add(identifier.name());
+        }
         int granuleRows = intSetting(engine, "index_granularity", TableSettings.DEFAULT_GRANULE_ROWS);
         int delay = intSetting(engine, "parts_to_delay_insert", TableSettings.DEFAULTS.partsToDelayInsert());
         int fail = intSetting(engine, "parts_to_throw_insert", TableSettings.DEFAULTS.partsToThrowInsert());
@@ -369,7 +370,14 @@ public final class Catalog {
                 tableEngine.mergingMode(),
                 ttl);
         return new TableEntry(
-                create.table(), sql, create, table, partitionKey, mergeKey, prunable, tableEngine.discardsRows());
+                create.table(),
+                sql,
+                create,
+                table,
+                partitionKey,
+                mergeKey,
+                List.copyOf(prunable),
+                tableEngine.discardsRows());
     }
 
     /** A setting whose zero means something (merge_with_ttl_timeout, index_granularity_bytes). */

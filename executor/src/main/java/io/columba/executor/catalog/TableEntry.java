@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * A table of the catalog: its definition, its storage, and its key expressions bound to its columns.
- * {@code prunableKeyColumn} is the column the primary index can prune on (the first ORDER BY element when it is
- * a plain column), or null. {@code discardsRows} is true for the Null engine, which keeps nothing it is given.
+ * {@code prunableKeyColumns} are the columns the primary index can prune on: the leading ORDER BY elements that are
+ * plain columns (none when the first is an expression). {@code discardsRows} is true for the Null engine, which keeps nothing it is given.
  */
 public record TableEntry(
         String name,
@@ -17,7 +17,7 @@ public record TableEntry(
         MergeTreeTable table,
         BoundExpression partitionKey,
         List<BoundExpression> sortingKey,
-        String prunableKeyColumn,
+        List<String> prunableKeyColumns,
         boolean discardsRows) {
 
     /** The engine's name as written in the CREATE statement, e.g. {@code ReplacingMergeTree}. */

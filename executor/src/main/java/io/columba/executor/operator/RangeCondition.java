@@ -124,23 +124,40 @@ record RangeCondition(int column, long low, long high, boolean outside) {
      * {@code passing}; returns how many.
      */
     int select(long[] values, int[] selection, int count, int[] passing) {
-        int kept = 0;
+        return selection == null
+                ? selectRun(values, count, 0, passing, 0)
+                : selectListed(values, 0, selection, 0, count, passing, 0);
+    }
+
+    /**
+     * Appends to {@code passing} (from index {@code kept}) {@code base + i} for each of the first {@code count}
+     * {@code values} in the range; returns the new count.
+     */
+    int selectRun(long[] values, int count, int base, int[] passing, int kept) {
         long from = low;
         long to = high;
         boolean negate = outside;
-        if (selection == null) {
-            for (int i = 0; i < count; i++) {
-                long v = values[i];
-                passing[kept] = i;
-                kept += ((v >= from & v <= to) ^ negate) ? 1 : 0;
-            }
-        } else {
-            for (int i = 0; i < count; i++) {
-                int row = selection[i];
-                long v = values[row];
-                passing[kept] = row;
-                kept += ((v >= from & v <= to) ^ negate) ? 1 : 0;
-            }
+        for (int i = 0; i < count; i++) {
+            long v = values[i];
+            passing[kept] = base + i;
+            kept += ((v >= from & v <= to) ^ negate) ? 1 : 0;
+        }
+        return kept;
+    }
+
+    /**
+     * Appends to {@code passing} (from index {@code kept}) the rows {@code selection[first..end)} whose values lie in
+     * the range, where {@code values[i]} is row {@code base + i}; returns the new count.
+     */
+    int selectListed(long[] values, int base, int[] selection, int first, int end, int[] passing, int kept) {
+        long from = low;
+        long to = high;
+        boolean negate = outside;
+        for (int i = first; i < end; i++) {
+            int row = selection[i];
+            long v = values[row - base];
+            passing[kept] = row;
+            kept += ((v >= from & v <= to) ^ negate) ? 1 : 0;
         }
         return kept;
     }

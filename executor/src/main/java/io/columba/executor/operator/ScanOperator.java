@@ -7,10 +7,13 @@ import io.columba.executor.expression.ExpressionEvaluator;
 import io.columba.executor.expression.FunctionInvocation;
 import io.columba.storage.block.Block;
 import io.columba.storage.column.Column;
+import io.columba.storage.column.ColumnBuilder;
+import io.columba.storage.column.ConstantColumn;
 import io.columba.storage.column.LongColumn;
 import io.columba.storage.column.StringColumn;
 import io.columba.storage.engine.ColumnDefinition;
 import io.columba.storage.part.DataPart;
+import io.columba.storage.part.LongGranuleReader;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.PhysicalType;
 import java.util.ArrayList;
@@ -63,7 +66,14 @@ public final class ScanOperator implements Operator {
      * One AND-ed condition: the scan columns it reads and the condition bound over just those; {@code range} when it
      * is a comparison with a constant that selects rows without a mask.
      */
-    private record Conjunct(int id, int[] columns, BoundExpression condition, RangeCondition range) {}
+    private record Conjunct(int id, int[] columns, BoundExpression condition, RangeCondition range, boolean direct) {}
+
+    /** Columns only the filter reads: a block returns a placeholder of the right row count for them. */
+    private final boolean[] filterOnly;
+    /** Where a direct conjunct decodes a granule of its column (sized for the largest granule met). */
+    private long[] granuleValues = new long[0];
+    /** Two selections a block's conjuncts write in turn (what a block returns copies the rows it keeps). */
+    private final int[][] selections = {new int[0], new int[0]};
 
     private GranuleRange current;
     private int nextGranule;
@@ -82,6 +92,21 @@ public final class ScanOperator implements Operator {
             List<DataType> columnTypes,
             QueryContext context,
             BoundExpression filter) {
+        this(ranges, columnNames, columnTypes, context, filter, null);
+    }
+
+    /**
+     * A scan that returns only the rows where {@code filter} holds, where the columns {@code filterOnly} marks are
+     * read by the filter alone: their values in the blocks returned are placeholders. A comparison of such a column
+     * with a constant is evaluated granule by granule on its stored values, without building a column.
+     */
+    public ScanOperator(
+            List<GranuleRange> ranges,
+            List<String> columnNames,
+            List<DataType> columnTypes,
+            QueryContext context,
+            BoundExpression filter,
+            boolean[] filterOnly) {
         this.ranges = ranges.iterator();
         this.columnTypes = List.copyOf(columnTypes);
         this.definitions = new ArrayList<>();
@@ -90,11 +115,20 @@ public final class ScanOperator implements Operator {
         }
         this.context = context;
         this.readForFilter = new boolean[columnNames.size()];
+        this.filterOnly = filterOnly == null ? new boolean[columnNames.size()] : filterOnly.clone();
         if (filter == null) {
             return;
         }
         List<BoundExpression> parts = new ArrayList<>();
         splitConjuncts(filter, parts);
+        int[] conjunctsReading = new int[columnNames.size()];
+        for (BoundExpression part : parts) {
+            boolean[] used = new boolean[columnNames.size()];
+            markColumns(part, used);
+            for (int c = 0; c < used.length; c++) {
+                conjunctsReading[c] += used[c] ? 1 : 0;
+            }
+        }
         for (BoundExpression part : parts) {
             boolean[] used = new boolean[columnNames.size()];
             markColumns(part, used);
@@ -108,11 +142,17 @@ public final class ScanOperator implements Operator {
                     readForFilter[c] = true;
                 }
             }
+            RangeCondition range = RangeCondition.of(part);
+            boolean direct = range != null
+                    && columns.size() == 1
+                    && this.filterOnly[range.column()]
+                    && conjunctsReading[range.column()] == 1;
             conjuncts.add(new Conjunct(
                     conjuncts.size(),
                     columns.stream().mapToInt(Integer::intValue).toArray(),
                     rebind(part, positions),
-                    RangeCondition.of(part)));
+                    range,
+                    direct));
         }
         order = conjuncts.toArray(new Conjunct[0]);
         spentNanos = new long[order.length];
@@ -203,18 +243,30 @@ public final class ScanOperator implements Operator {
         long bytes = 0;
         int[] selection = null;
         int count = rows;
-        for (Conjunct conjunct : order) {
+        for (int step = 0; step < order.length; step++) {
+            Conjunct conjunct = order[step];
             long started = System.nanoTime();
-            for (int c : conjunct.columns()) {
-                if (columns[c] == null) {
-                    columns[c] = part.readOrDefault(definitions.get(c), from, to);
-                    bytes += byteSize(columns[c], columnTypes.get(c), rows);
+            if (selections[step & 1].length < count) {
+                selections[step & 1] = new int[rows];
+            }
+            int[] passing = selections[step & 1];
+            RangeCondition range = conjunct.range();
+            LongGranuleReader reader =
+                    conjunct.direct() ? part.longGranuleReader(definitions.get(range.column())) : null;
+            if (reader != null) {
+                bytes += (long) columnTypes.get(range.column()).fixedWidth() * rows;
+            }
+            for (int c = 0; reader == null && c < conjunct.columns().length; c++) {
+                int column = conjunct.columns()[c];
+                if (columns[column] == null) {
+                    columns[column] = part.readOrDefault(definitions.get(column), from, to);
+                    bytes += byteSize(columns[column], columnTypes.get(column), rows);
                 }
             }
-            int[] passing = new int[count];
-            RangeCondition range = conjunct.range();
             int kept;
-            if (range != null && columns[range.column()] instanceof LongColumn longs && longs.nulls() == null) {
+            if (reader != null) {
+                kept = selectGranules(reader, range, from, to, selection, count, passing);
+            } else if (range != null && columns[range.column()] instanceof LongColumn longs && longs.nulls() == null) {
                 kept = range.select(longs.values(), selection, count, passing);
             } else {
                 kept = select(conjunct, columns, selection, count, passing);
@@ -254,7 +306,9 @@ public final class ScanOperator implements Operator {
         List<Column> result = new ArrayList<>(columns.length);
         for (int c = 0; c < columns.length; c++) {
             Column column;
-            if (readForFilter[c]) {
+            if (readForFilter[c] && (columns[c] == null || filterOnly[c])) {
+                column = placeholder(c, count);
+            } else if (readForFilter[c]) {
                 column = count == rows ? columns[c] : columns[c].take(selection, count);
             } else {
                 Column read = part.readOrDefault(definitions.get(c), firstGranule, lastGranule + 1);
@@ -265,6 +319,50 @@ public final class ScanOperator implements Operator {
         }
         context.addTableRead(rows, bytes);
         return new Block(count, result);
+    }
+
+    /**
+     * Evaluates a direct conjunct over granules [from, to) of its column, decoding only the granules holding a row
+     * of {@code selection} (all, when null); writes the rows (of the block) that pass to {@code passing}.
+     */
+    private int selectGranules(
+            LongGranuleReader reader,
+            RangeCondition range,
+            int from,
+            int to,
+            int[] selection,
+            int count,
+            int[] passing) {
+        int kept = 0;
+        int base = 0;
+        int next = 0;
+        for (int g = from; g < to && (selection == null || next < count); g++) {
+            int rows = reader.rows(g);
+            if (granuleValues.length < rows) {
+                granuleValues = new long[rows];
+            }
+            if (selection == null) {
+                reader.read(g, granuleValues);
+                kept = range.selectRun(granuleValues, rows, base, passing, kept);
+            } else {
+                int end = next;
+                while (end < count && selection[end] < base + rows) {
+                    end++;
+                }
+                if (end > next) {
+                    reader.read(g, granuleValues);
+                    kept = range.selectListed(granuleValues, base, selection, next, end, passing, kept);
+                }
+                next = end;
+            }
+            base += rows;
+        }
+        return kept;
+    }
+
+    /** A column of {@code rows} default values standing for a filter-only column no one reads after the filter. */
+    private Column placeholder(int column, int rows) {
+        return new ConstantColumn(ColumnBuilder.defaults(columnTypes.get(column), 1), rows);
     }
 
     /**

@@ -21,20 +21,29 @@ public final class SortOperator implements Operator {
     private boolean done;
     private final java.util.concurrent.atomic.AtomicLong inputRows = new java.util.concurrent.atomic.AtomicLong();
 
+    /** The rows held for sorting count against {@code max_memory_usage} here; null: not accounted. */
+    private final QueryContext context;
+
     public SortOperator(Operator child, List<SortKey> keys, List<DataType> types) {
         this(child, keys, types, Long.MAX_VALUE);
     }
 
     public SortOperator(Operator child, List<SortKey> keys, List<DataType> types, long limit) {
-        this(List.of(child), keys, types, limit);
+        this(List.of(child), keys, types, limit, null);
+    }
+
+    public SortOperator(List<Operator> children, List<SortKey> keys, List<DataType> types, long limit) {
+        this(children, keys, types, limit, null);
     }
 
     /**
      * Sorts the rows of several children, each on its own thread (keeping its own top rows when there is a limit),
      * then merges them. Children come in input order and the sort is stable, so ties keep that order.
      */
-    public SortOperator(List<Operator> children, List<SortKey> keys, List<DataType> types, long limit) {
+    public SortOperator(
+            List<Operator> children, List<SortKey> keys, List<DataType> types, long limit, QueryContext context) {
         this.children = List.copyOf(children);
+        this.context = context;
         this.keys = List.copyOf(keys);
         this.types = List.copyOf(types);
         this.limit = limit;
@@ -70,9 +79,24 @@ public final class SortOperator implements Operator {
 
     private Block sortChild(Operator child, int rows) {
         if (rows == Integer.MAX_VALUE) {
-            List<Block> blocks = Blocks.drain(child);
-            blocks.forEach(block -> inputRows.addAndGet(block.rowCount()));
-            return blocks.isEmpty() ? null : sorted(Blocks.concat(blocks, types), rows);
+            List<Block> blocks = new ArrayList<>();
+            long held = 0;
+            try {
+                for (Block block = child.next(); block != null; block = child.next()) {
+                    inputRows.addAndGet(block.rowCount());
+                    long bytes = Blocks.memoryBytes(block);
+                    track(bytes);
+                    held += bytes;
+                    blocks.add(block);
+                }
+                // Sorting copies the rows once more.
+                track(held);
+                held *= 2;
+                return blocks.isEmpty() ? null : sorted(Blocks.concat(blocks, types), rows);
+            } finally {
+                child.close();
+                track(-held);
+            }
         }
         return topRows(child, rows);
     }
@@ -107,6 +131,12 @@ public final class SortOperator implements Operator {
             held = compact(held, pending, rows);
         }
         return held;
+    }
+
+    private void track(long bytes) {
+        if (context != null) {
+            context.trackMemory(bytes);
+        }
     }
 
     /** The rows of {@code block} that sort strictly before row {@code last} of the held rows. */

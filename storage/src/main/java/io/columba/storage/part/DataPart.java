@@ -207,6 +207,34 @@ public final class DataPart {
         return target.build();
     }
 
+    /**
+     * A granule-by-granule reader of {@code column}, or null when this part does not hold it with exactly that type,
+     * or the type is Nullable or not held as longs.
+     */
+    public LongGranuleReader longGranuleReader(ColumnDefinition column) {
+        DataType type = column.type();
+        if (type.physicalType() != io.columba.storage.type.PhysicalType.LONG || type.isNullable()) {
+            return null;
+        }
+        List<ColumnDefinition> columns = metadata.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(column.name())) {
+                if (!columns.get(i).type().equals(type)) {
+                    return null;
+                }
+                ColumnFile file = columnFile(i);
+                return new LongGranuleReader(
+                        file.data(),
+                        file.blockOffsets(),
+                        file.offsetsInBlock(),
+                        granuleRows,
+                        type,
+                        folderText + "/" + column.name());
+            }
+        }
+        return null;
+    }
+
     /** The uncompressed sizes of the distinct blocks holding granules {@code [fromGranule, toGranule)}, summed. */
     private static int uncompressedBytes(ColumnFile file, int fromGranule, int toGranule) {
         long total = 0;

@@ -61,6 +61,10 @@ public final class AvgFunction implements AggregateFunction {
                 counts = Arrays.copyOf(counts, size);
             }
             long[] values = Operands.longs(arguments[0], rows);
+            if (groupCount == 1) {
+                addOneGroup(values, rows);
+                return;
+            }
             for (int i = 0; i < rows; i++) {
                 int g = groups[i];
                 long value = values[i];
@@ -70,6 +74,35 @@ public final class AvgFunction implements AggregateFunction {
                 low[g] = sum;
                 counts[g]++;
             }
+        }
+
+        /**
+         * Adds the rows to group 0 as two plain sums the JIT vectorizes, of the values' high and low 32 bits
+         * (neither overflows over a block), then the 128-bit total they make.
+         */
+        private void addOneGroup(long[] values, int rows) {
+            long highHalves = 0;
+            long lowHalves = 0;
+            if (signed) {
+                for (int i = 0; i < rows; i++) {
+                    highHalves += values[i] >> 32;
+                    lowHalves += values[i] & 0xFFFF_FFFFL;
+                }
+            } else {
+                for (int i = 0; i < rows; i++) {
+                    highHalves += values[i] >>> 32;
+                    lowHalves += values[i] & 0xFFFF_FFFFL;
+                }
+            }
+            // highHalves * 2^32 + lowHalves as a 128-bit (high, low) pair.
+            long shifted = highHalves << 32;
+            long totalLow = shifted + lowHalves;
+            long totalHigh = (signed ? highHalves >> 32 : highHalves >>> 32)
+                    + (Long.compareUnsigned(totalLow, shifted) < 0 ? 1 : 0);
+            long sum = low[0] + totalLow;
+            high[0] += totalHigh + (Long.compareUnsigned(sum, low[0]) < 0 ? 1 : 0);
+            low[0] = sum;
+            counts[0] += rows;
         }
 
         @Override

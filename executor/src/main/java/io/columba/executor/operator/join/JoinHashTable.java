@@ -2,7 +2,9 @@ package io.columba.executor.operator.join;
 
 import io.columba.executor.expression.BoundExpression;
 import io.columba.executor.expression.ExpressionEvaluator;
+import io.columba.executor.operator.Blocks;
 import io.columba.executor.operator.Operator;
+import io.columba.executor.operator.QueryContext;
 import io.columba.executor.operator.SerializedKeyTable;
 import io.columba.storage.block.Block;
 import io.columba.storage.column.Column;
@@ -59,7 +61,11 @@ public final class JoinHashTable {
      * {@code keys} over it; the extra row holds the types' defaults (NULL for a Nullable type).
      */
     public static JoinHashTable build(
-            Operator right, List<DataType> types, List<BoundExpression> keys, Set<Integer> needed) {
+            Operator right,
+            List<DataType> types,
+            List<BoundExpression> keys,
+            Set<Integer> needed,
+            QueryContext context) {
         ColumnBuilder[] builders = new ColumnBuilder[types.size()];
         for (int c : needed) {
             builders[c] = ColumnBuilder.forType(types.get(c), 1024);
@@ -70,13 +76,18 @@ public final class JoinHashTable {
         }
         int rows = 0;
         for (Block block = right.next(); block != null; block = right.next()) {
+            long bytes = 8L * block.rowCount(); // the hash chains
             for (int c : needed) {
-                appendAll(builders[c], block.column(c).materialize(), block.rowCount());
+                Column column = block.column(c).materialize();
+                bytes += Blocks.memoryBytes(column);
+                appendAll(builders[c], column, block.rowCount());
             }
             for (int k = 0; k < keyBuilders.length; k++) {
                 Column key = ExpressionEvaluator.evaluate(keys.get(k), block).materialize();
+                bytes += Blocks.memoryBytes(key);
                 appendAll(keyBuilders[k], key, block.rowCount());
             }
+            context.trackMemory(bytes);
             rows += block.rowCount();
         }
         Column[] columns = new Column[builders.length];
