@@ -412,6 +412,9 @@ final class StatementExplainer {
     }
 
     ExplainNode index(IndexDeclaration index) {
+        if (index.type() == null) {
+            return ExplainNode.of("Index", queries.expressions.expression(index.expression()));
+        }
         return ExplainNode.of("Index", queries.expressions.expression(index.expression()), indexType(index.type()));
     }
 

@@ -130,6 +130,10 @@ final class AlterBuilder extends BuilderPart {
                         freeze.FREEZE() != null ? TableAction.FREEZE_ALL : TableAction.UNFREEZE_ALL, null, null);
             case AlterModifySettingContext modify ->
                 new AlterCommand.ModifySettings(settingAssignments(modify.settingAssignment()));
+            // MODIFY SETTING name: the setting is turned on.
+            case AlterModifySettingFlagContext modify ->
+                new AlterCommand.ModifySettings(
+                        java.util.Map.of(identifier(modify.identifier()), LiteralBuilder.integerLiteral("1")));
             case AlterResetSettingContext reset ->
                 new AlterCommand.ResetSettings(
                         reset.identifier().stream().map(this::identifier).toList());
@@ -205,11 +209,14 @@ final class AlterBuilder extends BuilderPart {
         if (spec.ALL() != null) {
             return new Partition(null, null, null);
         }
-        if (spec.STRING_LITERAL() != null) {
+        if (spec.STRING_LITERAL() != null || spec.QUERY_PARAMETER() != null) {
             if (!identifier(spec.identifier()).equalsIgnoreCase("ID")) {
                 throw syntaxError(spec.identifier().getStart(), "expected PARTITION ID 'id' or PARTITION expression");
             }
-            return new Partition(null, unquoteString(spec.STRING_LITERAL()), null);
+            String id = spec.STRING_LITERAL() != null
+                    ? unquoteString(spec.STRING_LITERAL())
+                    : spec.QUERY_PARAMETER().getText();
+            return new Partition(null, id, null);
         }
         return new Partition(expr(spec.expr()), null, null);
     }

@@ -9,6 +9,7 @@ import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.Lambda;
 import io.columba.sql.ast.Literal;
 import io.columba.sql.ast.OrderByElement;
+import io.columba.sql.ast.SelectUnion;
 import io.columba.sql.ast.SubqueryExpression;
 import io.columba.sql.ast.WindowFrame;
 import io.columba.sql.ast.WindowSpec;
@@ -29,6 +30,11 @@ final class ExpressionBuilder extends BuilderPart {
             case LiteralExprContext literal -> LiteralBuilder.literal(literal.literal());
             case QueryParameterExprContext parameter ->
                 LiteralBuilder.queryParameter(parameter.QUERY_PARAMETER().getText());
+            // @@name: MySQL's server variable, which ClickHouse reads through globalVariable('name').
+            case GlobalVariableExprContext variable ->
+                FunctionCall.of(
+                        "globalVariable",
+                        Literal.ofString(variable.GLOBAL_VARIABLE().getText().substring(2)));
             case AsteriskExprContext asterisk -> new Asterisk(null, transformers(asterisk.columnTransformer()));
             case QualifiedAsteriskExprContext qualified ->
                 new Asterisk(
@@ -81,7 +87,11 @@ final class ExpressionBuilder extends BuilderPart {
                 FunctionCall.of(
                         "tupleElement",
                         expr(element.expr()),
-                        LiteralBuilder.integerLiteral(element.DECIMAL_LITERAL().getText()));
+                        element.DASH() == null
+                                ? LiteralBuilder.integerLiteral(
+                                        element.DECIMAL_LITERAL().getText())
+                                : LiteralBuilder.integerLiteral(
+                                        "-" + element.DECIMAL_LITERAL().getText()));
             case CastOperatorExprContext cast ->
                 FunctionCall.of(
                         "CAST", castOperand(cast.expr()), Literal.ofString(TypeText.format(textOf(cast.columnType()))));
@@ -99,6 +109,11 @@ final class ExpressionBuilder extends BuilderPart {
             case AdditiveExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case ConcatExprContext concat -> flatten("concat", concat.expr(0), concat.expr(1), ConcatExprContext.class);
             case ComparisonExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
+            case LikeExprContext like
+            when like.REGEXP() != null -> {
+                Expression match = FunctionCall.of("match", expr(like.expr(0)), expr(like.expr(1)));
+                yield like.NOT() == null ? match : FunctionCall.of("not", match);
+            }
             case LikeExprContext like ->
                 FunctionCall.of(
                         (like.NOT() == null ? "" : "not")
@@ -518,16 +533,41 @@ final class ExpressionBuilder extends BuilderPart {
         return FunctionCall.of(function, expr(trim.expr(1)), expr(trim.expr(0)));
     }
 
-    /** {@code x = ANY (subquery)} is {@code x IN (subquery)} and {@code x != ALL (subquery)} is NOT IN. */
+    /**
+     * A comparison with ANY or ALL of a subquery's values, rewritten as ClickHouse does: {@code = ANY} is IN and
+     * {@code != ALL} NOT IN; {@code = ALL} and {@code != ANY} compare with the one value of the subquery
+     * ({@code singleValueOrNull}); {@code < ANY} compares with its greatest value, {@code < ALL} with its least, and
+     * the other way round for {@code >}.
+     */
     private Expression quantifiedComparison(QuantifiedComparisonExprContext quantified) {
-        boolean equals = quantified.NOT_EQ() == null;
-        if (equals != (quantified.ANY() != null)) {
-            throw syntaxError(
-                    quantified.getStart(), "only = ANY (subquery) and != ALL (subquery) are supported comparisons");
+        boolean any = quantified.ANY() != null;
+        Expression left = expr(quantified.expr());
+        SelectUnion values = selectUnion(quantified.selectUnion());
+        int operator = ((org.antlr.v4.runtime.tree.TerminalNode) quantified.getChild(1))
+                .getSymbol()
+                .getType();
+        boolean equals = operator == ClickHouseLexer.EQ_DOUBLE || operator == ClickHouseLexer.EQ_SINGLE;
+        if (equals || operator == ClickHouseLexer.NOT_EQ) {
+            SubqueryExpression right = equals == any
+                    ? new SubqueryExpression(values)
+                    : new SubqueryExpression(aggregateOf("singleValueOrNull", values));
+            return FunctionCall.of(equals ? "in" : "notIn", left, right);
         }
-        return FunctionCall.of(
-                equals ? "in" : "notIn",
-                expr(quantified.expr()),
-                new SubqueryExpression(selectUnion(quantified.selectUnion())));
+        boolean less = operator == ClickHouseLexer.LT || operator == ClickHouseLexer.LE;
+        String aggregate = less == any ? "max" : "min";
+        String comparison = switch (operator) {
+            case ClickHouseLexer.LT -> "less";
+            case ClickHouseLexer.LE -> "lessOrEquals";
+            case ClickHouseLexer.GT -> "greater";
+            default -> "greaterOrEquals";
+        };
+        return FunctionCall.of(comparison, left, new SubqueryExpression(aggregateOf(aggregate, values)));
+    }
+
+    /** {@code SELECT aggregate(*) FROM (values)}. */
+    private static SelectUnion aggregateOf(String aggregate, SelectUnion values) {
+        return SelectUnion.of(io.columba.sql.ast.SelectQuery.of(
+                List.of(FunctionCall.of(aggregate, new Asterisk(null))),
+                new io.columba.sql.ast.SubqueryTable(values, null)));
     }
 }
