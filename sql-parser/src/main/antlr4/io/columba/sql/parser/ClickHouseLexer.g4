@@ -312,8 +312,11 @@ IDENTIFIER
     : ([A-Z_] | UNICODE_LETTER) ([A-Z_0-9$] | UNICODE_LETTER)*
     | [0-9]+ ([A-Z_] | UNICODE_LETTER) ([A-Z_0-9] | UNICODE_LETTER)*  // 00662_t: a leading digit when not a number
     ;
-// Any character past ASCII but the Unicode spaces, which separate tokens as in ClickHouse.
-fragment UNICODE_LETTER: ~[\u0000-\u007F\u0085\u00A0\u1680\u180E\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF];
+// Any character past ASCII but the Unicode spaces, which separate tokens as in ClickHouse, and the typographic
+// quotes and minus sign, which quote and subtract.
+fragment UNICODE_LETTER
+    : ~[\u0000-\u007F\u0085\u00A0\u1680\u180E\u2000-\u200D\u2018\u2019\u201C\u201D\u2028\u2029\u202F\u205F\u2060\u2212\u3000\uFEFF]
+    ;
 BACKQUOTED_IDENTIFIER: '`' ( ~[`\\] | '\\' . | '``' )* '`';
 DOUBLE_QUOTED_IDENTIFIER: '"' ( ~["\\] | '\\' . | '""' )* '"' | '\u201C' ~[\u201D]* '\u201D';
 // @@version: a MySQL server variable; user@host names an account.

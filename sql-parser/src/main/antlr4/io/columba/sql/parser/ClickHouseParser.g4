@@ -25,6 +25,22 @@ options { tokenVocab = ClickHouseLexer; }
                 && next != ClickHouseLexer.RPAREN && next != Token.EOF && next != ClickHouseLexer.SEMICOLON;
     }
 
+    /** ANY or ALL of a subquery right after a comparison operator: {@code x = ANY (SELECT ...)}. */
+    private boolean quantifiedAhead() {
+        int quantifier = _input.LA(1);
+        int query = _input.LA(3);
+        if ((quantifier != ClickHouseLexer.ANY && quantifier != ClickHouseLexer.ALL)
+                || _input.LA(2) != ClickHouseLexer.LPAREN
+                || (query != ClickHouseLexer.SELECT && query != ClickHouseLexer.WITH)) {
+            return false;
+        }
+        return switch (_input.LA(-1)) {
+            case ClickHouseLexer.EQ_DOUBLE, ClickHouseLexer.EQ_SINGLE, ClickHouseLexer.NOT_EQ, ClickHouseLexer.LE,
+                    ClickHouseLexer.GE, ClickHouseLexer.LT, ClickHouseLexer.GT -> true;
+            default -> false;
+        };
+    }
+
     @Override
     public boolean precpred(RuleContext context, int precedence) {
         checkedPrecedence = precedence;
@@ -50,7 +66,7 @@ statement
     | createView                                                        # createViewStatement
     | createDictionary                                                  # createDictionaryStatement
     | CREATE UNIQUE? INDEX (IF NOT EXISTS)? identifier ON tableIdentifier (expr | indexKeyList) (TYPE columnType)? (GRANULARITY DECIMAL_LITERAL)?  # createIndexStatement
-    | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier (COMMA tableIdentifier)* onCluster? (SYNC | NO DELAY)? settingsClause?  # dropTableStatement
+    | DROP (TEMPORARY? TABLE | TEMPORARY? VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier (COMMA tableIdentifier)* onCluster? (SYNC | NO DELAY)? settingsClause?  # dropTableStatement
     | EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? statement  # explainStatement
     | SYSTEM (~SEMICOLON)+                                              # systemStatement
     | (DETACH | ATTACH) (TABLE | VIEW | DICTIONARY)? (IF NOT? EXISTS)? tableIdentifier uuidClause? onCluster? PERMANENTLY? (SYNC | NO DELAY)?  # detachStatement
@@ -66,7 +82,7 @@ statement
     | KILL (QUERY_KEYWORD | MUTATION) onCluster? WHERE expr (SYNC | ASYNC | TEST)? formatClause? settingsClause?  # killStatement
     | CREATE (OR REPLACE)? FUNCTION (IF NOT EXISTS)? identifier onCluster? AS expr  # createFunctionStatement
     | administration                                                    # administrationStatement
-    | EXISTS TABLE? tableIdentifier formatClause?                       # existsStatement
+    | EXISTS TABLE? tableIdentifier settingsClause? formatClause?       # existsStatement
     | OPTIMIZE TABLE tableIdentifier onCluster? partitionSpec? (FINAL | FORCE)? (DEDUPLICATE (BY exprList)?)? CLEANUP? settingsClause?  # optimizeStatement
     | UPDATE tableIdentifier SET assignment (COMMA assignment)* (IN partitionSpec)? WHERE expr settingsClause?  # updateStatement
     | TRUNCATE TEMPORARY? TABLE? (IF EXISTS)? tableIdentifier onCluster? settingsClause?  # truncateStatement
@@ -156,7 +172,8 @@ alterCommand
 // PARTITION expr | PARTITION ID 'id' | PARTITION ALL | PART 'name'
 partitionSpec
     : PARTITION ALL
-    | PARTITION identifier (STRING_LITERAL | QUERY_PARAMETER)
+    | PARTITION identifier STRING_LITERAL
+    | PARTITION IDENTIFIER QUERY_PARAMETER
     | PARTITION expr
     | PART (STRING_LITERAL | QUERY_PARAMETER)
     ;
@@ -293,7 +310,7 @@ createDatabase: CREATE DATABASE (IF NOT EXISTS)? identifier onCluster? engineCla
 createView
     : (CREATE (OR REPLACE)? | ATTACH) (MATERIALIZED | TEMPORARY)? VIEW (IF NOT EXISTS)? tableIdentifier uuidClause? onCluster?
       refreshClause?
-      (TO tableIdentifier)?
+      (TO (INNER uuidClause | tableIdentifier))?
       (LPAREN tableElement (COMMA tableElement)* COMMA? RPAREN)?
       engineClause? (POPULATE | EMPTY)?
       AS selectUnion
@@ -329,6 +346,7 @@ tableElement
     | PRIMARY KEY expr
     // MySQL's FOREIGN KEY (a) REFERENCES t (b): ClickHouse reads it and keeps nothing of it.
     | FOREIGN KEY LPAREN exprList RPAREN REFERENCES tableIdentifier LPAREN exprList RPAREN
+      (ON (DELETE | UPDATE) (SET (NULL_SQL | DEFAULT) | NO identifier | identifier))*
     | columnDeclaration
     ;
 // CREATE INDEX i ON t (a DESC, b): key columns with an order, as SQL writes them.
@@ -419,6 +437,8 @@ expr
     | compoundIdentifier DOT ASTERISK columnTransformer*                # qualifiedAsteriskExpr
     | CASE caseSubject=expr? (WHEN aliasedExpr THEN aliasedExpr)+ (ELSE aliasedExpr)? END  # caseExpr
     | viewFunction                                                      # viewExpr
+    // x < ANY (SELECT ...): the right side of a comparison; a predicate, so that SLL never takes it for any(...).
+    | {quantifiedAhead()}? (ANY | ALL) LPAREN selectUnion RPAREN        # quantifiedSubqueryExpr
     | CAST LPAREN expr AS columnType RPAREN                             # castExpr
     | CAST LPAREN expr COMMA expr RPAREN                                # castFunctionExpr
     | {intervalAhead()}? INTERVAL aliasedExpr IDENTIFIER                # intervalExpr
@@ -449,7 +469,6 @@ expr
     | expr (ASTERISK | SLASH | PERCENT | DIV | MOD) expr                # multiplicativeExpr
     | expr (PLUS | DASH) expr                                           # additiveExpr
     | expr CONCAT expr                                                  # concatExpr
-    | expr (EQ_DOUBLE | EQ_SINGLE | NOT_EQ | LE | GE | LT | GT) (ANY | ALL) LPAREN selectUnion RPAREN  # quantifiedComparisonExpr
     | expr (EQ_DOUBLE | EQ_SINGLE | NOT_EQ | LE | GE | LT | GT | NULL_SAFE_EQ) expr  # comparisonExpr
     | expr NOT? (LIKE | ILIKE | REGEXP) expr                            # likeExpr
     | expr GLOBAL? NOT? IN expr                                         # inExpr

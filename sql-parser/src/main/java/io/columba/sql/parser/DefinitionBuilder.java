@@ -201,7 +201,7 @@ final class DefinitionBuilder extends BuilderPart {
                 elements.projections.add(projectionDeclaration(element.projectionDeclarationBody()));
             } else {
                 elements.constraints.add(new ConstraintDeclaration(
-                        identifier(element.identifier()), expr(element.expr()), element.ASSUME() != null));
+                        identifier(element.identifier(0)), expr(element.expr()), element.ASSUME() != null));
             }
         }
         if (!keyColumns.isEmpty()) {

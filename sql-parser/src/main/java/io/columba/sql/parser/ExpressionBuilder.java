@@ -54,7 +54,8 @@ final class ExpressionBuilder extends BuilderPart {
                 FunctionCall.of(
                         typed.DATE() != null ? "toDate" : "toDateTime",
                         Literal.ofString(unquoteString(typed.STRING_LITERAL())));
-            case QuantifiedComparisonExprContext quantified -> quantifiedComparison(quantified);
+            case QuantifiedSubqueryExprContext quantified ->
+                throw syntaxError(quantified.getStart(), "ANY or ALL of a subquery stands after a comparison");
             case FunctionExprContext function -> function(function);
             case ViewExprContext view -> root.selects.viewFunction(view.viewFunction());
             case SubqueryExprContext subquery -> new SubqueryExpression(selectUnion(subquery.selectUnion()));
@@ -108,6 +109,9 @@ final class ExpressionBuilder extends BuilderPart {
             case MultiplicativeExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case AdditiveExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case ConcatExprContext concat -> flatten("concat", concat.expr(0), concat.expr(1), ConcatExprContext.class);
+            case ComparisonExprContext binary
+            when binary.expr(1) instanceof QuantifiedSubqueryExprContext quantified ->
+                quantifiedComparison(binary, quantified);
             case ComparisonExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case LikeExprContext like
             when like.REGEXP() != null -> {
@@ -297,8 +301,31 @@ final class ExpressionBuilder extends BuilderPart {
             "quarter",
             "year");
 
+    /** The short names of interval units that ClickHouse takes from MySQL and SQL Server: {@code INTERVAL 4 h}. */
+    private static final java.util.Map<String, String> SHORT_INTERVAL_UNITS = java.util.Map.ofEntries(
+            java.util.Map.entry("ns", "nanosecond"),
+            java.util.Map.entry("us", "microsecond"),
+            java.util.Map.entry("ms", "millisecond"),
+            java.util.Map.entry("s", "second"),
+            java.util.Map.entry("ss", "second"),
+            java.util.Map.entry("mi", "minute"),
+            java.util.Map.entry("n", "minute"),
+            java.util.Map.entry("h", "hour"),
+            java.util.Map.entry("hh", "hour"),
+            java.util.Map.entry("d", "day"),
+            java.util.Map.entry("dd", "day"),
+            java.util.Map.entry("wk", "week"),
+            java.util.Map.entry("ww", "week"),
+            java.util.Map.entry("m", "month"),
+            java.util.Map.entry("mm", "month"),
+            java.util.Map.entry("q", "quarter"),
+            java.util.Map.entry("qq", "quarter"),
+            java.util.Map.entry("yy", "year"),
+            java.util.Map.entry("yyyy", "year"));
+
     private Expression interval(IntervalExprContext context) {
         String unit = context.IDENTIFIER().getText().toLowerCase(Locale.ROOT);
+        unit = SHORT_INTERVAL_UNITS.getOrDefault(unit, unit);
         if (unit.endsWith("s")) {
             unit = unit.substring(0, unit.length() - 1);
         }
@@ -539,13 +566,17 @@ final class ExpressionBuilder extends BuilderPart {
      * ({@code singleValueOrNull}); {@code < ANY} compares with its greatest value, {@code < ALL} with its least, and
      * the other way round for {@code >}.
      */
-    private Expression quantifiedComparison(QuantifiedComparisonExprContext quantified) {
+    private Expression quantifiedComparison(
+            ComparisonExprContext comparison, QuantifiedSubqueryExprContext quantified) {
         boolean any = quantified.ANY() != null;
-        Expression left = expr(quantified.expr());
+        Expression left = expr(comparison.expr(0));
         SelectUnion values = selectUnion(quantified.selectUnion());
-        int operator = ((org.antlr.v4.runtime.tree.TerminalNode) quantified.getChild(1))
+        int operator = ((org.antlr.v4.runtime.tree.TerminalNode) comparison.getChild(1))
                 .getSymbol()
                 .getType();
+        if (operator == ClickHouseLexer.NULL_SAFE_EQ) {
+            throw syntaxError(quantified.getStart(), "<=> does not compare with ANY or ALL");
+        }
         boolean equals = operator == ClickHouseLexer.EQ_DOUBLE || operator == ClickHouseLexer.EQ_SINGLE;
         if (equals || operator == ClickHouseLexer.NOT_EQ) {
             SubqueryExpression right = equals == any
@@ -555,13 +586,13 @@ final class ExpressionBuilder extends BuilderPart {
         }
         boolean less = operator == ClickHouseLexer.LT || operator == ClickHouseLexer.LE;
         String aggregate = less == any ? "max" : "min";
-        String comparison = switch (operator) {
+        String function = switch (operator) {
             case ClickHouseLexer.LT -> "less";
             case ClickHouseLexer.LE -> "lessOrEquals";
             case ClickHouseLexer.GT -> "greater";
             default -> "greaterOrEquals";
         };
-        return FunctionCall.of(comparison, left, new SubqueryExpression(aggregateOf(aggregate, values)));
+        return FunctionCall.of(function, left, new SubqueryExpression(aggregateOf(aggregate, values)));
     }
 
     /** {@code SELECT aggregate(*) FROM (values)}. */
