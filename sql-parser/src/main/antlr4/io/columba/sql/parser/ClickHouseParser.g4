@@ -86,7 +86,7 @@ statement
     | OPTIMIZE TABLE tableIdentifier onCluster? partitionSpec? (FINAL | FORCE)? (DEDUPLICATE (BY exprList)?)? CLEANUP? settingsClause?  # optimizeStatement
     | UPDATE tableIdentifier SET assignment (COMMA assignment)* (IN partitionSpec)? WHERE expr settingsClause?  # updateStatement
     | TRUNCATE TEMPORARY? TABLE? (IF EXISTS)? tableIdentifier onCluster? settingsClause?  # truncateStatement
-    | RENAME TABLE? (IF EXISTS)? renamePair (COMMA renamePair)*         # renameStatement
+    | RENAME TABLE? (IF EXISTS)? renamePair (COMMA renamePair)* settingsClause?  # renameStatement
     | EXCHANGE TABLES tableIdentifier AND tableIdentifier               # exchangeStatement
     | ALTER TEMPORARY? TABLE tableIdentifier onCluster? alterCommandItem (COMMA alterCommandItem)* settingsClause?  # alterStatement
     | DELETE FROM tableIdentifier onCluster? WHERE expr settingsClause?  # deleteStatement

@@ -11,6 +11,7 @@ import io.columba.sql.parser.ClickHouseParser.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.antlr.v4.runtime.Token;
 
 /** Builds the commands of ALTER TABLE: column, index, projection, constraint, partition and table commands. */
 final class AlterBuilder extends BuilderPart {
@@ -210,8 +211,11 @@ final class AlterBuilder extends BuilderPart {
             return new Partition(null, null, null);
         }
         if (spec.STRING_LITERAL() != null || spec.QUERY_PARAMETER() != null) {
-            if (!identifier(spec.identifier()).equalsIgnoreCase("ID")) {
-                throw syntaxError(spec.identifier().getStart(), "expected PARTITION ID 'id' or PARTITION expression");
+            Token word = spec.identifier() != null
+                    ? spec.identifier().getStart()
+                    : spec.IDENTIFIER().getSymbol();
+            if (!word.getText().equalsIgnoreCase("ID")) {
+                throw syntaxError(word, "expected PARTITION ID 'id' or PARTITION expression");
             }
             String id = spec.STRING_LITERAL() != null
                     ? unquoteString(spec.STRING_LITERAL())

@@ -1,6 +1,8 @@
 package io.columba.sql.parser;
 
 import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.InsertFunctionStatement;
+import io.columba.sql.ast.InsertStatement;
 import io.columba.sql.ast.Statement;
 import io.columba.sql.parser.ClickHouseParser.*;
 
@@ -26,7 +28,31 @@ final class AstBuilder {
     }
 
     Statement statement(StatementEofContext tree) {
-        return statements.statement(tree.statement());
+        Statement statement = statements.statement(tree.statement());
+        if (insertData == null || tree.formatClause() == null) {
+            return statement;
+        }
+        // INSERT ... SELECT ... FROM input() FORMAT name <data>: the SELECT reads the data in that format.
+        String format = statements.format(tree.formatClause());
+        return switch (statement) {
+            case InsertStatement insert -> withData(insert, format);
+            case InsertFunctionStatement insert ->
+                new InsertFunctionStatement(insert.function(), insert.partitionBy(), withData(insert.rows(), format));
+            default -> statement;
+        };
+    }
+
+    private InsertStatement withData(InsertStatement insert, String format) {
+        return new InsertStatement(
+                insert.database(),
+                insert.table(),
+                insert.columns(),
+                insert.values(),
+                format,
+                insertData,
+                insert.select(),
+                insert.settings(),
+                insert.asteriskColumns());
     }
 
     Expression expr(ExprContext context) {

@@ -213,7 +213,8 @@ final class ExpressionBuilder extends BuilderPart {
     }
 
     private Expression binary(ExprContext left, ExprContext right, org.antlr.v4.runtime.tree.ParseTree operator) {
-        String name = switch (operator.getText().toUpperCase(Locale.ROOT)) {
+        // The Unicode minus sign is a minus.
+        String name = switch (operator.getText().replace('\u2212', '-').toUpperCase(Locale.ROOT)) {
             case "*" -> "multiply";
             case "DIV" -> "intDiv";
             case "MOD" -> "modulo";

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 class CorpusConformanceTest {
     /** Files of the corpus whose statements all parsed when this was last raised. */
-    private static final double RECORDED_PARSE_SHARE = 0.9918;
+    private static final double RECORDED_PARSE_SHARE = 0.9928;
 
     /** Files of the corpus whose every statement prints ClickHouse's own EXPLAIN AST, when this was last raised. */
-    private static final double RECORDED_IDENTICAL_SHARE = 0.9137;
+    private static final double RECORDED_IDENTICAL_SHARE = 0.9144;
 
     static Path corpus() {
         return shared("conformance/clickhouse-selects");
