@@ -211,8 +211,8 @@ distinctOn: ON LPAREN exprList RPAREN;
 topClause: TOP DECIMAL_LITERAL (WITH TIES)?;
 withClause: WITH RECURSIVE? withItem (COMMA withItem)*;
 withItem
-    : expr AS identifier                                                # withExpression
-    | expr                                                              # withUnnamedExpression
+    // WITH 1 SELECT ...: the name is optional; one alternative, so that prediction never reads the whole expression.
+    : expr (AS identifier)?                                             # withExpression
     | identifier AS LPAREN selectUnion RPAREN                           # withSubquery
     ;
 

@@ -151,11 +151,13 @@ final class SelectBuilder extends BuilderPart {
         if (select.withClause() != null) {
             for (WithItemContext item : select.withClause().withItem()) {
                 if (item instanceof WithExpressionContext expression) {
-                    with.add(new Alias(expr(expression.expr()), identifier(expression.identifier())));
-                } else if (item instanceof WithUnnamedExpressionContext unnamed) {
+                    Expression value = expr(expression.expr());
                     // WITH 1 SELECT ...: the expression is named as its column would be.
-                    Expression value = expr(unnamed.expr());
-                    with.add(new Alias(value, ExpressionFormatter.columnName(value)));
+                    with.add(new Alias(
+                            value,
+                            expression.identifier() == null
+                                    ? ExpressionFormatter.columnName(value)
+                                    : identifier(expression.identifier())));
                 } else {
                     WithSubqueryContext subquery = (WithSubqueryContext) item;
                     commonTableExpressions.add(identifier(subquery.identifier()));
