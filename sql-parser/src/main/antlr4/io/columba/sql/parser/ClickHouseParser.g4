@@ -58,6 +58,9 @@ options { tokenVocab = ClickHouseLexer; }
 // FORMAT may follow any statement, as in ClickHouse; outside SELECT, SHOW and the like it formats no rows.
 statementEof: statement (formatClause settingsClause?)? SEMICOLON? EOF;
 expressionEof: expr EOF;
+// WITH x AS (...) INSERT INTO t SELECT ...: an entry of its own, which SqlParser picks when INSERT follows a WITH,
+// so that the choice between a SELECT and an INSERT after WITH never costs a look past the whole WITH clause.
+withInsertEof: withClause insert SEMICOLON? EOF;
 
 statement
     : selectUnion formatClause? settingsClause?                         # selectStatement

@@ -148,25 +148,7 @@ final class SelectBuilder extends BuilderPart {
         int namedWindowsBefore = root.namedWindowReferences;
         List<Alias> with = new ArrayList<>();
         List<String> commonTableExpressions = new ArrayList<>();
-        if (select.withClause() != null) {
-            for (WithItemContext item : select.withClause().withItem()) {
-                if (item instanceof WithExpressionContext expression) {
-                    Expression value = expr(expression.expr());
-                    // WITH 1 SELECT ...: the expression is named as its column would be.
-                    with.add(new Alias(
-                            value,
-                            expression.identifier() == null
-                                    ? ExpressionFormatter.columnName(value)
-                                    : identifier(expression.identifier())));
-                } else {
-                    WithSubqueryContext subquery = (WithSubqueryContext) item;
-                    commonTableExpressions.add(identifier(subquery.identifier()));
-                    with.add(new Alias(
-                            new SubqueryExpression(selectUnion(subquery.selectUnion())),
-                            identifier(subquery.identifier())));
-                }
-            }
-        }
+        withItems(select.withClause(), with, commonTableExpressions);
         // FROM t SELECT x: the FROM may come first.
         FromClauseContext from = select.leadingFrom != null
                 ? select.leadingFrom
@@ -284,6 +266,30 @@ final class SelectBuilder extends BuilderPart {
                 root.namedWindowReferences > namedWindowsBefore,
                 select.withClause() != null && select.withClause().RECURSIVE() != null);
         return SelectUnion.of(query);
+    }
+
+    /** The items of a WITH clause (none when it is null): expressions as aliases, and the names of subqueries. */
+    void withItems(WithClauseContext clause, List<Alias> with, List<String> commonTableExpressions) {
+        if (clause == null) {
+            return;
+        }
+        for (WithItemContext item : clause.withItem()) {
+            if (item instanceof WithExpressionContext expression) {
+                Expression value = expr(expression.expr());
+                // WITH 1 SELECT ...: the expression is named as its column would be.
+                with.add(new Alias(
+                        value,
+                        expression.identifier() == null
+                                ? ExpressionFormatter.columnName(value)
+                                : identifier(expression.identifier())));
+            } else {
+                WithSubqueryContext subquery = (WithSubqueryContext) item;
+                commonTableExpressions.add(identifier(subquery.identifier()));
+                with.add(new Alias(
+                        new SubqueryExpression(selectUnion(subquery.selectUnion())),
+                        identifier(subquery.identifier())));
+            }
+        }
     }
 
     private List<NamedWindow> windows(WindowClauseContext context) {

@@ -159,6 +159,20 @@ class CorpusSyntaxTest {
     }
 
     @Test
+    void withBeforeInsertBelongsToEverySelectInserted() {
+        InsertStatement insert =
+                (InsertStatement) SqlParser.parse("WITH 2 AS x INSERT INTO t SELECT x UNION ALL SELECT x + 1");
+        assertThat(insert.table()).isEqualTo("t");
+        assertThat(insert.select().selects())
+                .allSatisfy(each -> assertThat(each.with())
+                        .extracting(alias -> alias.name())
+                        .containsExactly("x"));
+        assertThatThrownBy(() -> SqlParser.parse("WITH 2 AS x INSERT INTO t VALUES (1)"))
+                .isInstanceOf(SqlSyntaxException.class)
+                .hasMessageContaining("(line 1, col 13)");
+    }
+
+    @Test
     void mysqlTypeNamesAndColumnModifiersParse() {
         CreateTableStatement create = (CreateTableStatement) SqlParser.parse("""
                 CREATE TABLE t (a DOUBLE PRECISION, b INT(11) UNSIGNED NOT NULL, c varchar(255) COLLATE binary,
