@@ -42,6 +42,11 @@ final class TableTtl implements RowExpiry {
                         ErrorCode.NOT_IMPLEMENTED,
                         "TTL ... TO " + rule.move() + " is not supported: Columba keeps every part on one disk");
             }
+            // A roll-up or recompression rule is no delete rule: refused rather than deleting the rows.
+            if (!rule.groupBy().isEmpty() || !rule.recompress().isEmpty()) {
+                throw new ColumbaException(
+                        ErrorCode.NOT_IMPLEMENTED, "TTL ... GROUP BY and TTL ... RECOMPRESS are not supported");
+            }
             BoundExpression time = binder.bind(rule.expression());
             DataType type = time.type().withoutNullable();
             if (!(type instanceof DateType || type instanceof DateTimeType || type instanceof DateTime64Type)) {

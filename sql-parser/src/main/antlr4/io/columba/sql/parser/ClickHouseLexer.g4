@@ -253,10 +253,41 @@ VALUES: 'VALUES';
 WHEN: 'WHEN';
 WHERE: 'WHERE';
 WITH: 'WITH';
+// Keywords of DDL and MySQL compatibility, also names.
+PRECISION: 'PRECISION';
+VARYING: 'VARYING';
+LARGE: 'LARGE';
+OBJECT: 'OBJECT';
+NATIONAL: 'NATIONAL';
+UNSIGNED: 'UNSIGNED';
+SIGNED: 'SIGNED';
+AUTO_INCREMENT: 'AUTO_INCREMENT';
+REFRESH: 'REFRESH';
+EVERY: 'EVERY';
+APPEND: 'APPEND';
+RANDOMIZE: 'RANDOMIZE';
+DEPENDS: 'DEPENDS';
+EMPTY: 'EMPTY';
+CLONE: 'CLONE';
+RECOMPRESS: 'RECOMPRESS';
+FOREIGN: 'FOREIGN';
+REFERENCES: 'REFERENCES';
+REGEXP: 'REGEXP';
+TOP: 'TOP';
+FORCE: 'FORCE';
+REPLICATED: 'REPLICATED';
+UNIQUE: 'UNIQUE';
+GROUPS: 'GROUPS';
+PARALLEL: 'PARALLEL';
+INFILE: 'INFILE';
+COMPRESSION: 'COMPRESSION';
+OUTFILE: 'OUTFILE';
 
 // Literals.
 // x'C328': a string written as the hex digits of its bytes.
 HEX_STRING_LITERAL: 'X' '\'' ([0-9A-F] [0-9A-F])* '\'';
+// b'01000001': a string written as the bits of its bytes.
+BINARY_STRING_LITERAL: 'B' '\'' [01]* '\'';
 HEXADECIMAL_LITERAL: '0' 'X' [0-9A-F] ([0-9A-F] | '_' [0-9A-F])*;
 BINARY_LITERAL: '0' 'B' [01] ([01] | '_' [01])*;
 FLOATING_LITERAL
@@ -266,7 +297,7 @@ FLOATING_LITERAL
     | '0' 'X' HEX_DIGITS? ('.' HEX_DIGITS?)? 'P' [+-]? DIGITS  // 0x1.8p-1: hexadecimal digits, a binary exponent
     ;
 DECIMAL_LITERAL: DIGITS;
-STRING_LITERAL: '\'' ( ~['\\] | '\\' . | '\'\'' )* '\'';
+STRING_LITERAL: '\'' ( ~['\\] | '\\' . | '\'\'' )* '\'' | '\u2018' ~[\u2019]* '\u2019';
 
 fragment DIGITS: [0-9] ([0-9] | '_' [0-9])*;
 fragment HEX_DIGITS: [0-9A-F] ([0-9A-F] | '_' [0-9A-F])*;
@@ -281,10 +312,16 @@ IDENTIFIER
     : ([A-Z_] | UNICODE_LETTER) ([A-Z_0-9$] | UNICODE_LETTER)*
     | [0-9]+ ([A-Z_] | UNICODE_LETTER) ([A-Z_0-9] | UNICODE_LETTER)*  // 00662_t: a leading digit when not a number
     ;
-// Any character past ASCII but the Unicode spaces, which separate tokens as in ClickHouse.
-fragment UNICODE_LETTER: ~[\u0000-\u007F\u0085\u00A0\u1680\u180E\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF];
+// Any character past ASCII but the Unicode spaces, which separate tokens as in ClickHouse, and the typographic
+// quotes and minus sign, which quote and subtract.
+fragment UNICODE_LETTER
+    : ~[\u0000-\u007F\u0085\u00A0\u1680\u180E\u2000-\u200D\u2018\u2019\u201C\u201D\u2028\u2029\u202F\u205F\u2060\u2212\u3000\uFEFF]
+    ;
 BACKQUOTED_IDENTIFIER: '`' ( ~[`\\] | '\\' . | '``' )* '`';
-DOUBLE_QUOTED_IDENTIFIER: '"' ( ~["\\] | '\\' . | '""' )* '"';
+DOUBLE_QUOTED_IDENTIFIER: '"' ( ~["\\] | '\\' . | '""' )* '"' | '\u201C' ~[\u201D]* '\u201D';
+// @@version: a MySQL server variable; user@host names an account.
+GLOBAL_VARIABLE: '@@' [A-Z_] [A-Z_0-9]*;
+AT: '@';
 QUERY_PARAMETER: '{' [ \t]* [A-Z_] [A-Z_0-9]* [ \t]* ':' ~[}]+ '}';
 
 // Operators and punctuation.
@@ -294,7 +331,8 @@ BACKQUOTE: '`';
 COLON: ':';
 COMMA: ',';
 CONCAT: '||';
-DASH: '-';
+// The Unicode minus sign too.
+DASH: '-' | '\u2212';
 DOUBLE_COLON: '::';
 DOT: '.';
 EQ_DOUBLE: '==';

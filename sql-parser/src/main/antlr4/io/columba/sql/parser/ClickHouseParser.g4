@@ -15,6 +15,32 @@ options { tokenVocab = ClickHouseLexer; }
         boundPrecedence = checkedPrecedence + 1;
     }
 
+    /**
+     * INTERVAL starts an interval unless a clause or an alias follows it: {@code x + interval AS y} names a column,
+     * since ANTLR would otherwise read AS as the operand and y as the unit.
+     */
+    private boolean intervalAhead() {
+        int next = _input.LA(2);
+        return next != ClickHouseLexer.AS && next != ClickHouseLexer.FROM && next != ClickHouseLexer.COMMA
+                && next != ClickHouseLexer.RPAREN && next != Token.EOF && next != ClickHouseLexer.SEMICOLON;
+    }
+
+    /** ANY or ALL of a subquery right after a comparison operator: {@code x = ANY (SELECT ...)}. */
+    private boolean quantifiedAhead() {
+        int quantifier = _input.LA(1);
+        int query = _input.LA(3);
+        if ((quantifier != ClickHouseLexer.ANY && quantifier != ClickHouseLexer.ALL)
+                || _input.LA(2) != ClickHouseLexer.LPAREN
+                || (query != ClickHouseLexer.SELECT && query != ClickHouseLexer.WITH)) {
+            return false;
+        }
+        return switch (_input.LA(-1)) {
+            case ClickHouseLexer.EQ_DOUBLE, ClickHouseLexer.EQ_SINGLE, ClickHouseLexer.NOT_EQ, ClickHouseLexer.LE,
+                    ClickHouseLexer.GE, ClickHouseLexer.LT, ClickHouseLexer.GT -> true;
+            default -> false;
+        };
+    }
+
     @Override
     public boolean precpred(RuleContext context, int precedence) {
         checkedPrecedence = precedence;
@@ -32,6 +58,9 @@ options { tokenVocab = ClickHouseLexer; }
 // FORMAT may follow any statement, as in ClickHouse; outside SELECT, SHOW and the like it formats no rows.
 statementEof: statement (formatClause settingsClause?)? SEMICOLON? EOF;
 expressionEof: expr EOF;
+// WITH x AS (...) INSERT INTO t SELECT ...: an entry of its own, which SqlParser picks when INSERT follows a WITH,
+// so that the choice between a SELECT and an INSERT after WITH never costs a look past the whole WITH clause.
+withInsertEof: withClause insert SEMICOLON? EOF;
 
 statement
     : selectUnion formatClause? settingsClause?                         # selectStatement
@@ -39,32 +68,33 @@ statement
     | createDatabase                                                    # createDatabaseStatement
     | createView                                                        # createViewStatement
     | createDictionary                                                  # createDictionaryStatement
-    | CREATE INDEX (IF NOT EXISTS)? identifier ON tableIdentifier expr TYPE columnType (GRANULARITY DECIMAL_LITERAL)?  # createIndexStatement
-    | DROP (TEMPORARY? TABLE | VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier (COMMA tableIdentifier)* onCluster? (SYNC | NO DELAY)? settingsClause?  # dropTableStatement
+    | CREATE UNIQUE? INDEX (IF NOT EXISTS)? identifier ON tableIdentifier (expr | indexKeyList) (TYPE columnType)? (GRANULARITY DECIMAL_LITERAL)?  # createIndexStatement
+    | DROP (TEMPORARY? TABLE | TEMPORARY? VIEW | DICTIONARY | DATABASE) (IF EXISTS)? tableIdentifier (COMMA tableIdentifier)* onCluster? (SYNC | NO DELAY)? settingsClause?  # dropTableStatement
     | EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? statement  # explainStatement
     | SYSTEM (~SEMICOLON)+                                              # systemStatement
-    | (DETACH | ATTACH) (TABLE | VIEW | DICTIONARY)? (IF NOT? EXISTS)? tableIdentifier uuidClause? onCluster? PERMANENTLY? SYNC?  # detachStatement
+    | (DETACH | ATTACH) (TABLE | VIEW | DICTIONARY)? (IF NOT? EXISTS)? tableIdentifier uuidClause? onCluster? PERMANENTLY? (SYNC | NO DELAY)?  # detachStatement
     | SHOW CREATE (TEMPORARY? TABLE | VIEW | DICTIONARY)? tableIdentifier formatClause? settingsClause?  # showCreateStatement
     | CHECK TABLE tableIdentifier (PARTITION expr | PART STRING_LITERAL)? settingsClause?     # checkStatement
     | USE identifier                                                    # useStatement
     | insert                                                            # insertStatement
-    | (DESCRIBE | DESC) TABLE? tableIdentifier formatClause?            # describeStatement
-    | (DESCRIBE | DESC) TABLE? (tableFunction | LPAREN selectUnion RPAREN) settingsClause? formatClause? settingsClause?  # describeSourceStatement
+    | (DESCRIBE | DESC) TABLE? tableIdentifier settingsClause? formatClause?  # describeStatement
+    | (DESCRIBE | DESC) TABLE? (tableFunction FINAL? | LPAREN selectUnion RPAREN | selectUnion) settingsClause? formatClause? settingsClause?  # describeSourceStatement
     | SHOW TABLES formatClause? settingsClause?                         # showTablesStatement
     | SHOW (TABLES | DATABASES | DICTIONARIES) ((FROM | IN) identifier)? (NOT? (LIKE | ILIKE) STRING_LITERAL)?
       (LIMIT expr)? formatClause?                                       # showObjectsStatement
     | KILL (QUERY_KEYWORD | MUTATION) onCluster? WHERE expr (SYNC | ASYNC | TEST)? formatClause? settingsClause?  # killStatement
     | CREATE (OR REPLACE)? FUNCTION (IF NOT EXISTS)? identifier onCluster? AS expr  # createFunctionStatement
     | administration                                                    # administrationStatement
-    | EXISTS TABLE? tableIdentifier formatClause?                       # existsStatement
-    | OPTIMIZE TABLE tableIdentifier onCluster? partitionSpec? FINAL? (DEDUPLICATE (BY exprList)?)? CLEANUP? settingsClause?  # optimizeStatement
+    | EXISTS TABLE? tableIdentifier settingsClause? formatClause?       # existsStatement
+    | OPTIMIZE TABLE tableIdentifier onCluster? partitionSpec? (FINAL | FORCE)? (DEDUPLICATE (BY exprList)?)? CLEANUP? settingsClause?  # optimizeStatement
     | UPDATE tableIdentifier SET assignment (COMMA assignment)* (IN partitionSpec)? WHERE expr settingsClause?  # updateStatement
     | TRUNCATE TEMPORARY? TABLE? (IF EXISTS)? tableIdentifier onCluster? settingsClause?  # truncateStatement
-    | RENAME TABLE renamePair (COMMA renamePair)*                        # renameStatement
+    | RENAME TABLE? (IF EXISTS)? renamePair (COMMA renamePair)* settingsClause?  # renameStatement
     | EXCHANGE TABLES tableIdentifier AND tableIdentifier               # exchangeStatement
-    | ALTER TABLE tableIdentifier onCluster? alterCommandItem (COMMA alterCommandItem)* settingsClause?  # alterStatement
+    | ALTER TEMPORARY? TABLE tableIdentifier onCluster? alterCommandItem (COMMA alterCommandItem)* settingsClause?  # alterStatement
     | DELETE FROM tableIdentifier onCluster? WHERE expr settingsClause?  # deleteStatement
     | SET settingItem (COMMA settingItem)*                              # setStatement
+    | attachTable                                                       # attachTableStatement
     ;
 
 // Statements Columba recognizes but does not model: access control, transactions, SHOW of grants and columns.
@@ -77,6 +107,7 @@ administration
     | SHOW CREATE (USER | USERS | ROLE | ROLES | QUOTA | QUOTAS | ROW POLICY | POLICY | SETTINGS PROFILE | PROFILE)
         (~SEMICOLON)*
     | SHOW (GRANTS | PRIVILEGES | COLUMNS | FIELDS | INDEX | INDEXES | FUNCTIONS | SETTING) (~SEMICOLON)*
+    | SHOW IDENTIFIER (FROM | IN) (~SEMICOLON)+
     | BEGIN TRANSACTION? | COMMIT | ROLLBACK | SET TRANSACTION (~SEMICOLON)*
     | SET DEFAULT? ROLE (~SEMICOLON)*
     | CREATE (OR REPLACE)? (WORKLOAD | RESOURCE) (~SEMICOLON)*
@@ -87,7 +118,11 @@ administration
     | SHOW CREATE DATABASE (~SEMICOLON)+
     | EXISTS (DICTIONARY | VIEW | DATABASE | TEMPORARY) (~SEMICOLON)+
     | (DETACH | ATTACH) (DATABASE | TEMPORARY) (~SEMICOLON)+
-    | TRUNCATE (DATABASE | ALL) (~SEMICOLON)+
+    | TRUNCATE (DATABASE | ALL | TABLES) (~SEMICOLON)+
+    | DROP INDEX (~SEMICOLON)+
+    | SHOW IDENTIFIER SETTINGS (~SEMICOLON)*
+    | SHOW CREATE TEMPORARY (~SEMICOLON)+
+    | ATTACH TABLE tableIdentifier AS REPLICATED
     | EXPLAIN CURRENT TRANSACTION
     ;
 renamePair: tableIdentifier TO tableIdentifier;
@@ -125,6 +160,7 @@ alterCommand
     | MOVE partitionSpec TO (TABLE tableIdentifier | DISK STRING_LITERAL | VOLUME STRING_LITERAL)  # alterMovePartition
     | (FREEZE | UNFREEZE) (WITH identifier STRING_LITERAL)?              # alterFreezeAll
     | MODIFY SETTING settingAssignment (COMMA settingAssignment)*                   # alterModifySetting
+    | MODIFY SETTING identifier                                         # alterModifySettingFlag
     | RESET SETTING identifier (COMMA identifier)*                      # alterResetSetting
     | MODIFY TTL ttlRule (COMMA ttlRule)*                               # alterModifyTtl
     | MODIFY QUERY_KEYWORD selectUnion                                  # alterModifyQuery
@@ -140,6 +176,7 @@ alterCommand
 partitionSpec
     : PARTITION ALL
     | PARTITION identifier STRING_LITERAL
+    | PARTITION IDENTIFIER QUERY_PARAMETER
     | PARTITION expr
     | PART (STRING_LITERAL | QUERY_PARAMETER)
     ;
@@ -154,12 +191,12 @@ selectUnion: selectQuery (setOperator selectQuery)*;
 setOperator: (UNION | INTERSECT | EXCEPT) (ALL | DISTINCT)?;
 
 selectQuery
-    : withClause? SELECT (DISTINCT distinctOn? | ALL)? selectItemList
+    : withClause? leadingFrom=fromClause? SELECT (DISTINCT distinctOn? | ALL)? topClause? selectItemList
       fromClause?
       prewhereClause?
       whereClause?
       groupByClause?
-      (WITH TOTALS)?
+      (WITH (TOTALS | ROLLUP | CUBE))?
       havingClause?
       windowClause?
       qualifyClause?
@@ -173,9 +210,12 @@ selectQuery
 
 // DISTINCT ON (a, b) is LIMIT 1 BY a, b.
 distinctOn: ON LPAREN exprList RPAREN;
+// TOP n [WITH TIES] is LIMIT n [WITH TIES].
+topClause: TOP DECIMAL_LITERAL (WITH TIES)?;
 withClause: WITH RECURSIVE? withItem (COMMA withItem)*;
 withItem
-    : expr AS identifier                                                # withExpression
+    // WITH 1 SELECT ...: the name is optional; one alternative, so that prediction never reads the whole expression.
+    : expr (AS identifier)?                                             # withExpression
     | identifier AS LPAREN selectUnion RPAREN                           # withSubquery
     ;
 
@@ -201,11 +241,14 @@ joinConstraint
     ;
 tableExpression
     : tableIdentifier FINAL? aliasClause? FINAL? sampleClause?          # tableReference
-    | tableFunction FINAL? aliasClause?                                 # tableFunctionReference
-    | LPAREN selectUnion RPAREN aliasClause?                            # subqueryReference
+    | tableFunction FINAL? aliasClause? FINAL? sampleClause?            # tableFunctionReference
+    | LPAREN selectUnion RPAREN (aliasClause columnAliases?)? FINAL? sampleClause?  # subqueryReference
     | LPAREN EXPLAIN explainKind? (settingItem (COMMA settingItem)*)? selectUnion RPAREN aliasClause?  # explainReference
     ;
-tableFunction: identifier LPAREN exprList? RPAREN | viewFunction;
+// A table function's SETTINGS come last among its arguments: s3(..., SETTINGS a = 1).
+tableFunction: identifier LPAREN exprList? settingsClause? RPAREN | viewFunction;
+// FROM (SELECT 1, 2) AS t(a, b) names the subquery's columns.
+columnAliases: LPAREN identifier (COMMA identifier)* RPAREN;
 // view(SELECT ...) takes a bare SELECT, in FROM and as an argument of another table function.
 viewFunction: VIEW LPAREN selectUnion RPAREN;
 tableIdentifier: (identifier DOT)? identifier;
@@ -238,7 +281,7 @@ limitClause
     | OFFSET expr (ROW | ROWS)?                                         # offsetOnly
     ;
 settingsClause: SETTINGS settingItem (COMMA settingItem)*;
-settingItem: identifier (EQ_SINGLE expr)?;
+settingItem: identifier (DOT identifier)* (EQ_SINGLE expr)?;
 // In ALTER a setting needs its value: MODIFY SETTING a = 1, FREEZE freezes, it sets no FREEZE.
 settingAssignment: identifier EQ_SINGLE expr;
 
@@ -247,17 +290,32 @@ settingAssignment: identifier EQ_SINGLE expr;
 createTable
     : (CREATE (OR REPLACE)? | REPLACE) TEMPORARY? TABLE (IF NOT EXISTS)? tableIdentifier uuidClause? onCluster?
       (LPAREN tableElement (COMMA tableElement)* COMMA? RPAREN)?
-      (AS (tableIdentifier | tableFunction))?
+      ((AS | CLONE AS) (tableIdentifier | tableFunction))?
       engineClause?
       (COMMENT STRING_LITERAL)?
+      EMPTY?
       (AS (selectUnion | LPAREN selectUnion RPAREN | tableIdentifier | tableFunction))?
     ;
+// ATTACH TABLE with its definition, as the server stores it (from a path, with the id of an Atomic database's table).
+attachTable
+    : ATTACH TABLE (IF NOT EXISTS)? tableIdentifier uuidClause? (FROM STRING_LITERAL)? onCluster?
+      LPAREN tableElement (COMMA tableElement)* COMMA? RPAREN
+      engineClause?
+      (COMMENT STRING_LITERAL)?
+    ;
+// REFRESH EVERY 1 DAY OFFSET 2 HOUR RANDOMIZE FOR 1 HOUR DEPENDS ON a, b SETTINGS ... APPEND: a view refreshed on a timer.
+refreshClause
+    : REFRESH (AFTER | EVERY) refreshInterval (OFFSET refreshInterval)? (RANDOMIZE FOR refreshInterval)?
+      (DEPENDS ON tableIdentifier (COMMA tableIdentifier)*)? settingsClause? APPEND?
+    ;
+refreshInterval: (DECIMAL_LITERAL IDENTIFIER)+;
 createDatabase: CREATE DATABASE (IF NOT EXISTS)? identifier onCluster? engineClause? (COMMENT STRING_LITERAL)?;
 createView
-    : CREATE (OR REPLACE)? MATERIALIZED? VIEW (IF NOT EXISTS)? tableIdentifier uuidClause? onCluster?
-      (TO tableIdentifier)?
+    : (CREATE (OR REPLACE)? | ATTACH) (MATERIALIZED | TEMPORARY)? VIEW (IF NOT EXISTS)? tableIdentifier uuidClause? onCluster?
+      refreshClause?
+      (TO (INNER uuidClause | tableIdentifier))?
       (LPAREN tableElement (COMMA tableElement)* COMMA? RPAREN)?
-      engineClause? POPULATE?
+      engineClause? (POPULATE | EMPTY)?
       AS selectUnion
       (COMMENT STRING_LITERAL)?
     ;
@@ -288,23 +346,43 @@ tableElement
     : INDEX indexDeclarationBody
     | PROJECTION projectionDeclarationBody
     | CONSTRAINT identifier (CHECK | ASSUME) expr
+    | PRIMARY KEY expr
+    // MySQL's FOREIGN KEY (a) REFERENCES t (b): ClickHouse reads it and keeps nothing of it.
+    | FOREIGN KEY LPAREN exprList RPAREN REFERENCES tableIdentifier LPAREN exprList RPAREN
+      (ON (DELETE | UPDATE) (SET (NULL_SQL | DEFAULT) | NO identifier | identifier))*
     | columnDeclaration
     ;
+// CREATE INDEX i ON t (a DESC, b): key columns with an order, as SQL writes them.
+indexKeyList: LPAREN expr (ASC | DESC) (COMMA expr (ASC | DESC)?)* RPAREN | LPAREN expr (COMMA expr)* COMMA expr (ASC | DESC) (COMMA expr (ASC | DESC)?)* RPAREN;
 indexDeclarationBody: identifier expr TYPE columnType (GRANULARITY DECIMAL_LITERAL)?;
-projectionDeclarationBody: identifier LPAREN projectionSelect RPAREN (WITH SETTINGS LPAREN settingItem (COMMA settingItem)* RPAREN)?;
+// PROJECTION p INDEX x TYPE basic: a projection that is an index of x.
+projectionDeclarationBody
+    : identifier INDEX expr TYPE columnType
+    | identifier LPAREN projectionSelect RPAREN (WITH SETTINGS LPAREN settingItem (COMMA settingItem)* RPAREN)?;
 projectionSelect: withClause? SELECT selectItemList (GROUP BY exprList)? (ORDER BY exprList)?;
 // A column's name: nested columns are written n.a.
 columnName: identifier (DOT identifier)*;
+// NULL or NOT NULL may stand before or after the default; MySQL's COLLATE and AUTO_INCREMENT are read and dropped.
 columnDeclaration
-    : columnName columnType? (NOT? NULL_SQL)? ((DEFAULT | MATERIALIZED | ALIAS | EPHEMERAL) expr?)? (COMMENT STRING_LITERAL)?
+    : columnName columnType? (COLLATE identifier)? nullability? ((DEFAULT | MATERIALIZED | ALIAS | EPHEMERAL) expr?)?
+      nullability? AUTO_INCREMENT? (COMMENT STRING_LITERAL)?
       (CODEC LPAREN columnType (COMMA columnType)* RPAREN)? (STATISTICS LPAREN exprList RPAREN)? (TTL expr)?
+      (PRIMARY KEY)? (SETTINGS LPAREN settingItem (COMMA settingItem)* RPAREN)?
     ;
+nullability: NOT? NULL_SQL;
 engineClause: ENGINE EQ_SINGLE? engineExpr engineItem* | engineItem+;
+// A part of a sorting key with its direction: ORDER BY (a, b DESC).
+sortingKeyPart: expr (ASC | DESC | ASCENDING | DESCENDING)?;
 engineExpr: identifier (LPAREN exprList? RPAREN)?;
-ttlRule: expr (DELETE | TO identifier STRING_LITERAL)? (WHERE expr)?;
+// TTL d + INTERVAL 1 DAY [DELETE | RECOMPRESS CODEC(...) | TO DISK [IF EXISTS] 'x'] [WHERE c] [GROUP BY k SET v = max(v)]
+ttlRule
+    : expr (DELETE | RECOMPRESS CODEC LPAREN columnType (COMMA columnType)* RPAREN | TO identifier (IF EXISTS)? STRING_LITERAL)?
+      (WHERE expr)? (GROUP BY exprList (SET assignment (COMMA assignment)*)?)?
+    ;
 engineItem
     : PARTITION BY expr                                                 # partitionByItem
     | ORDER BY expr                                                     # orderByItem
+    | ORDER BY (sortingKeyPart | LPAREN sortingKeyPart (COMMA sortingKeyPart)* RPAREN)  # orderByWithDirectionItem
     | PRIMARY KEY expr                                                  # primaryKeyItem
     | SAMPLE BY expr                                                    # sampleByItem
     | TTL ttlRule (COMMA ttlRule)*                                      # ttlItem
@@ -312,8 +390,15 @@ engineItem
     ;
 
 columnType
-    : identifier LPAREN (columnTypeArgument (COMMA columnTypeArgument)* COMMA?)? RPAREN
-    | identifier
+    : multiWordType (LPAREN (columnTypeArgument (COMMA columnTypeArgument)* COMMA?)? RPAREN)?
+    | identifier LPAREN (columnTypeArgument (COMMA columnTypeArgument)* COMMA?)? RPAREN (UNSIGNED | SIGNED)?
+    | identifier (UNSIGNED | SIGNED)?
+    ;
+// The SQL standard's names of types, in several words: DOUBLE PRECISION, NATIONAL CHARACTER VARYING.
+multiWordType
+    : IDENTIFIER PRECISION
+    | NATIONAL? IDENTIFIER (VARYING | LARGE OBJECT)
+    | NATIONAL IDENTIFIER
     ;
 columnTypeArgument
     : columnType
@@ -321,6 +406,8 @@ columnTypeArgument
     | compoundIdentifier columnType
     | identifier EQ_SINGLE expr
     | identifier compoundIdentifier  // JSON(SKIP a.b)
+    | identifier REGEXP STRING_LITERAL  // JSON(SKIP REGEXP 'a.*')
+    | LBRACKET (columnTypeArgument (COMMA columnTypeArgument)*)? RBRACKET
     ;
 
 // INSERT (INSERT ... FORMAT <data> is split before parsing: the data never reaches the lexer)
@@ -348,20 +435,23 @@ aliasedExpr: expr (AS identifier)?;
 expr
     : literal                                                           # literalExpr
     | QUERY_PARAMETER                                                   # queryParameterExpr
+    | GLOBAL_VARIABLE                                                   # globalVariableExpr
     | ASTERISK columnTransformer*                                       # asteriskExpr
     | compoundIdentifier DOT ASTERISK columnTransformer*                # qualifiedAsteriskExpr
     | CASE caseSubject=expr? (WHEN aliasedExpr THEN aliasedExpr)+ (ELSE aliasedExpr)? END  # caseExpr
     | viewFunction                                                      # viewExpr
+    // x < ANY (SELECT ...): the right side of a comparison; a predicate, so that SLL never takes it for any(...).
+    | {quantifiedAhead()}? (ANY | ALL) LPAREN selectUnion RPAREN        # quantifiedSubqueryExpr
     | CAST LPAREN expr AS columnType RPAREN                             # castExpr
     | CAST LPAREN expr COMMA expr RPAREN                                # castFunctionExpr
-    | INTERVAL aliasedExpr IDENTIFIER                                   # intervalExpr
+    | {intervalAhead()}? INTERVAL aliasedExpr IDENTIFIER                # intervalExpr
     | INTERVAL STRING_LITERAL                                           # intervalStringExpr
     | identifier LPAREN identifier FROM expr RPAREN                     # extractExpr
     | identifier LPAREN (LEADING | TRAILING | BOTH) expr FROM expr RPAREN  # trimExpr
     | identifier LPAREN expr FROM expr (FOR expr)? RPAREN                # substringFromExpr
     | (DATE | TIMESTAMP) STRING_LITERAL                                 # typedLiteralExpr
-    | identifier LPAREN (DISTINCT? exprList)? RPAREN
-        (LPAREN (DISTINCT? exprList)? RPAREN)?
+    | identifier LPAREN ((DISTINCT | ALL)? exprList)? RPAREN
+        (LPAREN ((DISTINCT | ALL)? exprList)? RPAREN)?
         ((IGNORE | RESPECT) NULLS)?
         (FILTER LPAREN WHERE filter=expr RPAREN)?
         (OVER (LPAREN windowSpec RPAREN | windowName))?                 # functionExpr
@@ -373,7 +463,7 @@ expr
     | LBRACE (expr COLON expr (COMMA expr COLON expr)*)? RBRACE         # mapExpr
     | compoundIdentifier                                                # columnExpr
     | expr LBRACKET expr RBRACKET                                       # arrayElementExpr
-    | expr DOT DECIMAL_LITERAL                                          # tupleElementExpr
+    | expr DOT DASH? DECIMAL_LITERAL                                    # tupleElementExpr
     | expr DOT identifier                                               # tupleElementNameExpr
     | expr FLOATING_LITERAL                                             # tupleElementShortExpr
     | expr DOUBLE_COLON columnType                                      # castOperatorExpr
@@ -382,9 +472,8 @@ expr
     | expr (ASTERISK | SLASH | PERCENT | DIV | MOD) expr                # multiplicativeExpr
     | expr (PLUS | DASH) expr                                           # additiveExpr
     | expr CONCAT expr                                                  # concatExpr
-    | expr (EQ_DOUBLE | EQ_SINGLE | NOT_EQ) (ANY | ALL) LPAREN selectUnion RPAREN  # quantifiedComparisonExpr
     | expr (EQ_DOUBLE | EQ_SINGLE | NOT_EQ | LE | GE | LT | GT | NULL_SAFE_EQ) expr  # comparisonExpr
-    | expr NOT? (LIKE | ILIKE) expr                                     # likeExpr
+    | expr NOT? (LIKE | ILIKE | REGEXP) expr                            # likeExpr
     | expr GLOBAL? NOT? IN expr                                         # inExpr
     | expr IS NOT? NULL_SQL                                             # isNullExpr
     | expr IS NOT? DISTINCT FROM expr                                   # distinctFromExpr
@@ -407,7 +496,7 @@ replacement: expr AS identifier;
 // A window may extend a named one: OVER (w ORDER BY x). The name is no keyword, so PARTITION starts no name here.
 windowSpec: windowName? (PARTITION BY exprList)? (ORDER BY orderItem (COMMA orderItem)*)? windowFrame?;
 windowName: IDENTIFIER | BACKQUOTED_IDENTIFIER | DOUBLE_QUOTED_IDENTIFIER;
-windowFrame: (ROWS | RANGE) (BETWEEN frameBound AND frameBound | frameBound);
+windowFrame: (ROWS | RANGE | GROUPS) (BETWEEN frameBound AND frameBound | frameBound);
 frameBound
     : UNBOUNDED PRECEDING
     | UNBOUNDED FOLLOWING
@@ -424,6 +513,7 @@ literal
     : (DECIMAL_LITERAL | HEXADECIMAL_LITERAL | BINARY_LITERAL | FLOATING_LITERAL | INF | NAN_SQL)
     | STRING_LITERAL
     | HEX_STRING_LITERAL
+    | BINARY_STRING_LITERAL
     | HEREDOC
     | NULL_SQL
     | TRUE
@@ -444,6 +534,7 @@ aliasKeyword
     | DELETE | DESCENDING | DESCRIBE | DROP | END | ENGINE | EXCHANGE | EXISTS | FIRST | IF | INF | INSERT | INTERVAL | INTO
     | KEY | LAST | MODIFY | NAN_SQL | NULLS | OPTIMIZE | PARTITION | PRIMARY | RENAME | SHOW | TABLE | TABLES | TEMPORARY | TO
     | TRUNCATE | UPDATE | VALUES | DIV | MOD | RECURSIVE | NO | DELAY | BACKUP | RESTORE | UNDROP | EXTENDED | NEXT | ONLY | UUID | FOR
+    | PRECISION | VARYING | LARGE | OBJECT | NATIONAL | UNSIGNED | SIGNED | AUTO_INCREMENT | REFRESH | EVERY | APPEND | RANDOMIZE | DEPENDS | EMPTY | CLONE | RECOMPRESS | FOREIGN | REFERENCES | FORCE | REPLICATED | UNIQUE | GROUPS | PARALLEL | INFILE | COMPRESSION | OUTFILE
     ;
 
 keyword
@@ -451,5 +542,5 @@ keyword
     | ALL | ANY | ARRAY | ANTI | ASOF | CROSS | FULL | INNER | LEFT | OUTER | PASTE | RIGHT | SEMI
     | AND | AS | ASC | BETWEEN | BY | DESC | DISTINCT | ELSE | FALSE | FINAL | FORMAT | FROM | GLOBAL | GROUP
     | HAVING | ILIKE | IN | IS | JOIN | LIKE | LIMIT | NULL_SQL | OFFSET | ON | OR | ORDER | OVER | PREWHERE | SELECT
-    | SETTINGS | EXCEPT | INTERSECT | QUALIFY | WINDOW | THEN | TRUE | UNION | USING | WHEN | WHERE | WITH
+    | SETTINGS | EXCEPT | INTERSECT | QUALIFY | WINDOW | THEN | TRUE | UNION | USING | WHEN | WHERE | WITH | REGEXP | TOP
     ;

@@ -6,7 +6,9 @@ import java.util.List;
  * {@code CREATE TABLE [IF NOT EXISTS] [db.]t [(columns, indexes)] [AS [db.]other] [ENGINE = ...] [AS SELECT ...]};
  * {@code asTable} ({@code db.t} or {@code t}), {@code asSelect} and {@code asTableFunction} ({@code AS remote(...)},
  * a table function's structure and data) are null when absent. {@code constraints} and {@code projections} are
- * the table's {@code CONSTRAINT} and {@code PROJECTION} elements.
+ * the table's {@code CONSTRAINT} and {@code PROJECTION} elements. {@code columnsPrimaryKey} is the primary key
+ * written among the columns ({@code a String PRIMARY KEY} or {@code PRIMARY KEY (a, b)}), null when it is not; it is
+ * the engine's primary key too. {@code attach} marks {@code ATTACH TABLE} with a definition.
  */
 public record CreateTableStatement(
         boolean ifNotExists,
@@ -19,7 +21,9 @@ public record CreateTableStatement(
         SelectUnion asSelect,
         FunctionCall asTableFunction,
         List<ConstraintDeclaration> constraints,
-        List<ProjectionDeclaration> projections)
+        List<ProjectionDeclaration> projections,
+        Expression columnsPrimaryKey,
+        boolean attach)
         implements Statement {
 
     public CreateTableStatement {
@@ -51,7 +55,9 @@ public record CreateTableStatement(
                 asSelect,
                 asTableFunction,
                 List.of(),
-                List.of());
+                List.of(),
+                null,
+                false);
     }
 
     public CreateTableStatement(

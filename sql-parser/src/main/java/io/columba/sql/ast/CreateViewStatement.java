@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * {@code CREATE [MATERIALIZED] VIEW [IF NOT EXISTS] [db.]name [TO [db.]target] [(columns)] [ENGINE = e] [POPULATE]
  * AS query}; {@code database}, {@code toDatabase}, {@code toTable} and {@code engine} are null when absent.
+ * {@code refresh} is the text of a refreshable view's {@code REFRESH EVERY|AFTER ...} clause, null for a view that
+ * runs on insert: such a view is refreshed on a timer, not on insert.
  */
 public record CreateViewStatement(
         boolean materialized,
@@ -16,7 +18,8 @@ public record CreateViewStatement(
         List<ColumnDeclaration> columns,
         EngineClause engine,
         boolean populate,
-        SelectUnion query)
+        SelectUnion query,
+        String refresh)
         implements Statement {
 
     public CreateViewStatement {

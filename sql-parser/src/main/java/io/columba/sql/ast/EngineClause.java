@@ -7,7 +7,8 @@ import java.util.Map;
  * {@code ENGINE = Name(arguments) [PARTITION BY e] [ORDER BY e] [PRIMARY KEY e] [SAMPLE BY e] [TTL rules]
  * [SETTINGS ...]}; absent clauses are null (TTL: empty); {@code name} is null when only the clauses are written
  * (the server's default engine). {@code parenthesized} says whether the name was followed
- * by parentheses ({@code MergeTree()} rather than {@code MergeTree}).
+ * by parentheses ({@code MergeTree()} rather than {@code MergeTree}). {@code orderByDescending} holds, for each
+ * element of the sorting key, whether it is written DESC; it is empty when no direction is written.
  */
 public record EngineClause(
         String name,
@@ -18,12 +19,19 @@ public record EngineClause(
         Expression sampleBy,
         List<TtlRule> ttl,
         Map<String, Expression> settings,
-        boolean parenthesized) {
+        boolean parenthesized,
+        List<Boolean> orderByDescending) {
 
     public EngineClause {
         arguments = List.copyOf(arguments);
         ttl = List.copyOf(ttl);
         settings = Map.copyOf(settings);
+        orderByDescending = List.copyOf(orderByDescending);
+    }
+
+    /** Whether the sorting key is written with directions ({@code ORDER BY (a, b DESC)}): a reverse key. */
+    public boolean orderByWithDirections() {
+        return !orderByDescending.isEmpty();
     }
 
     public EngineClause(
@@ -35,7 +43,17 @@ public record EngineClause(
             Expression sampleBy,
             List<TtlRule> ttl,
             Map<String, Expression> settings) {
-        this(name, arguments, partitionBy, orderBy, primaryKey, sampleBy, ttl, settings, !arguments.isEmpty());
+        this(
+                name,
+                arguments,
+                partitionBy,
+                orderBy,
+                primaryKey,
+                sampleBy,
+                ttl,
+                settings,
+                !arguments.isEmpty(),
+                List.of());
     }
 
     public EngineClause(

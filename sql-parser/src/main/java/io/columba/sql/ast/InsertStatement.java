@@ -7,7 +7,8 @@ import java.util.Map;
  * {@code INSERT INTO t [(columns)]} followed by exactly one of: VALUES rows, {@code FORMAT name} with the raw
  * data that followed it, or a SELECT. {@code columns} is empty when not listed; {@code settings} are those written
  * before the data ({@code INSERT INTO t SETTINGS a = 1 VALUES ...}). {@code asteriskColumns}: the columns were
- * written {@code (*)}, which lists every column as no list does ({@code columns} is empty then too).
+ * written {@code (*)}, which lists every column as no list does ({@code columns} is empty then too). A SELECT that
+ * reads the data through {@code input(...)} comes with the format and data that follow it.
  */
 public record InsertStatement(
         String database,

@@ -188,6 +188,12 @@ public record SelectQuery(
                 having, orderBy, null, limit, offset, settings);
     }
 
+    /** {@code SELECT columns FROM from}, nothing else. */
+    public static SelectQuery of(List<Expression> columns, TableExpression from) {
+        return new SelectQuery(
+                List.of(), false, columns, from, null, null, List.of(), null, List.of(), null, null, Map.of());
+    }
+
     /** The same SELECT under another WITH clause. */
     public SelectQuery withWith(List<Alias> newWith, List<String> newCommonTableExpressions) {
         return new SelectQuery(

@@ -3,6 +3,7 @@ package io.columba.sql.explain;
 import io.columba.sql.ast.Alias;
 import io.columba.sql.ast.ArrayJoin;
 import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.JoinClause;
 import io.columba.sql.ast.OrderByElement;
 import io.columba.sql.ast.QueryElement;
@@ -187,18 +188,39 @@ final class QueryExplainer {
                 ExpressionExplainer.name(
                         "TableIdentifier",
                         (reference.database() == null ? "" : reference.database() + ".") + reference.table());
-            case TableFunctionReference function -> expressions.expression(function.function());
+            case TableFunctionReference function -> tableFunction(function);
             case SubqueryTable subquery -> ExplainNode.of("Subquery", union(subquery.query()));
         };
         List<ExplainNode> children = new ArrayList<>();
         children.add(source.withAlias(table.alias()));
-        if (table instanceof TableReference reference && reference.sample() != null) {
-            children.add(sampleRatio(reference.sample().ratio()));
-            if (reference.sample().offset() != null) {
-                children.add(sampleRatio(reference.sample().offset()));
+        if (table instanceof SubqueryTable subquery && !subquery.columnAliases().isEmpty()) {
+            children.add(expressions.list(
+                    subquery.columnAliases().stream().map(Identifier::of).toList()));
+        }
+        TableReference.Sample sample = switch (table) {
+            case TableReference reference -> reference.sample();
+            case TableFunctionReference function -> function.sample();
+            case SubqueryTable subquery -> subquery.sample();
+        };
+        if (sample != null) {
+            children.add(sampleRatio(sample.ratio()));
+            if (sample.offset() != null) {
+                children.add(sampleRatio(sample.offset()));
             }
         }
         return ExplainNode.of("TableExpression", children);
+    }
+
+    /** A table function; the SETTINGS among its arguments are a last {@code Set} argument. */
+    private ExplainNode tableFunction(TableFunctionReference function) {
+        ExplainNode call = expressions.expression(function.function());
+        if (function.settings().isEmpty() || call.children().isEmpty()) {
+            return call;
+        }
+        ExplainNode arguments = call.children().get(0);
+        List<ExplainNode> withSettings = new ArrayList<>(arguments.children());
+        withSettings.add(settings(function.settings()));
+        return ExplainNode.of(call.id(), ExplainNode.of(arguments.id(), withSettings));
     }
 
     /** {@code SampleRatio 1 / 10}, or the numerator alone over one. */

@@ -22,6 +22,7 @@ import io.columba.sql.ast.ExchangeStatement;
 import io.columba.sql.ast.ExistsStatement;
 import io.columba.sql.ast.ExplainStatement;
 import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.IndexDeclaration;
 import io.columba.sql.ast.InsertFunctionStatement;
@@ -334,13 +335,13 @@ final class StatementExplainer {
             children.add(queries.expressions.expression(create.asTableFunction()));
         }
         if (create.engine() != null) {
-            children.add(engine(create.engine()));
+            children.add(engine(create.engine(), create.columnsPrimaryKey() != null));
         }
         if (create.asSelect() != null) {
             children.add(queries.union(create.asSelect()));
         }
         String name = (create.database() == null ? "" : create.database() + " ") + create.table();
-        return ExplainNode.of("CreateQuery " + name, children);
+        return ExplainNode.of((create.attach() ? "AttachQuery " : "CreateQuery ") + name, children);
     }
 
     private ExplainNode createView(CreateViewStatement create) {
@@ -389,6 +390,9 @@ final class StatementExplainer {
             }
             children.add(ExplainNode.of("ExpressionList", projections));
         }
+        if (create.columnsPrimaryKey() != null) {
+            children.add(queries.expressions.expression(create.columnsPrimaryKey()));
+        }
         return ExplainNode.of(definition.id(), children);
     }
 
@@ -412,6 +416,9 @@ final class StatementExplainer {
     }
 
     ExplainNode index(IndexDeclaration index) {
+        if (index.type() == null) {
+            return ExplainNode.of("Index", queries.expressions.expression(index.expression()));
+        }
         return ExplainNode.of("Index", queries.expressions.expression(index.expression()), indexType(index.type()));
     }
 
@@ -444,14 +451,22 @@ final class StatementExplainer {
     }
 
     private ExplainNode engine(EngineClause engine) {
+        return engine(engine, false);
+    }
+
+    /** {@code keyFromColumns}: the primary key is written among the columns, and ClickHouse adds it last. */
+    private ExplainNode engine(EngineClause engine, boolean keyFromColumns) {
         ExpressionExplainer expressions = queries.expressions;
         List<ExplainNode> children = new ArrayList<>();
         if (engine.name() != null) {
             children.add(engineFunction(engine));
         }
-        for (var clause : java.util.Arrays.asList(
-                engine.partitionBy(), engine.primaryKey(), engine.orderBy(), engine.sampleBy())) {
-            if (clause != null) {
+        Expression primaryKey = keyFromColumns ? null : engine.primaryKey();
+        for (var clause :
+                java.util.Arrays.asList(engine.partitionBy(), primaryKey, engine.orderBy(), engine.sampleBy())) {
+            if (clause == engine.orderBy() && clause != null && engine.orderByWithDirections()) {
+                children.add(sortingKeyWithDirections(engine));
+            } else if (clause != null) {
                 children.add(expressions.expression(clause));
             }
         }
@@ -461,7 +476,22 @@ final class StatementExplainer {
         if (!engine.settings().isEmpty()) {
             children.add(ExplainNode.leaf("Set"));
         }
+        if (keyFromColumns) {
+            children.add(expressions.expression(engine.primaryKey()));
+        }
         return ExplainNode.of("Storage definition", children);
+    }
+
+    /**
+     * A sorting key written with directions: one element is a {@code StorageOrderByElement}; a tuple of them
+     * ClickHouse prints as a bare {@code Function tuple}.
+     */
+    private ExplainNode sortingKeyWithDirections(EngineClause engine) {
+        if (engine.orderByDescending().size() > 1
+                || engine.orderBy() instanceof FunctionCall call && call.name().equals("tuple")) {
+            return ExplainNode.leaf("Function tuple");
+        }
+        return ExplainNode.of("StorageOrderByElement", queries.expressions.expression(engine.orderBy()));
     }
 
     private ExplainNode engineFunction(EngineClause engine) {

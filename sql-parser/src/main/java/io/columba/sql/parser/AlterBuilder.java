@@ -11,6 +11,7 @@ import io.columba.sql.parser.ClickHouseParser.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.antlr.v4.runtime.Token;
 
 /** Builds the commands of ALTER TABLE: column, index, projection, constraint, partition and table commands. */
 final class AlterBuilder extends BuilderPart {
@@ -130,6 +131,10 @@ final class AlterBuilder extends BuilderPart {
                         freeze.FREEZE() != null ? TableAction.FREEZE_ALL : TableAction.UNFREEZE_ALL, null, null);
             case AlterModifySettingContext modify ->
                 new AlterCommand.ModifySettings(settingAssignments(modify.settingAssignment()));
+            // MODIFY SETTING name: the setting is turned on.
+            case AlterModifySettingFlagContext modify ->
+                new AlterCommand.ModifySettings(
+                        java.util.Map.of(identifier(modify.identifier()), LiteralBuilder.integerLiteral("1")));
             case AlterResetSettingContext reset ->
                 new AlterCommand.ResetSettings(
                         reset.identifier().stream().map(this::identifier).toList());
@@ -205,11 +210,17 @@ final class AlterBuilder extends BuilderPart {
         if (spec.ALL() != null) {
             return new Partition(null, null, null);
         }
-        if (spec.STRING_LITERAL() != null) {
-            if (!identifier(spec.identifier()).equalsIgnoreCase("ID")) {
-                throw syntaxError(spec.identifier().getStart(), "expected PARTITION ID 'id' or PARTITION expression");
+        if (spec.STRING_LITERAL() != null || spec.QUERY_PARAMETER() != null) {
+            Token word = spec.identifier() != null
+                    ? spec.identifier().getStart()
+                    : spec.IDENTIFIER().getSymbol();
+            if (!word.getText().equalsIgnoreCase("ID")) {
+                throw syntaxError(word, "expected PARTITION ID 'id' or PARTITION expression");
             }
-            return new Partition(null, unquoteString(spec.STRING_LITERAL()), null);
+            String id = spec.STRING_LITERAL() != null
+                    ? unquoteString(spec.STRING_LITERAL())
+                    : spec.QUERY_PARAMETER().getText();
+            return new Partition(null, id, null);
         }
         return new Partition(expr(spec.expr()), null, null);
     }

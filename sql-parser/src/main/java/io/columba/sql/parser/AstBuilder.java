@@ -1,8 +1,17 @@
 package io.columba.sql.parser;
 
+import io.columba.sql.ast.Alias;
 import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.InsertFunctionStatement;
+import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.QueryElement;
+import io.columba.sql.ast.SelectIntersectExcept;
+import io.columba.sql.ast.SelectQuery;
+import io.columba.sql.ast.SelectUnion;
 import io.columba.sql.ast.Statement;
 import io.columba.sql.parser.ClickHouseParser.*;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns the ANTLR parse tree into the immutable AST, rewriting operators into ClickHouse's function calls. The work
@@ -26,7 +35,81 @@ final class AstBuilder {
     }
 
     Statement statement(StatementEofContext tree) {
-        return statements.statement(tree.statement());
+        Statement statement = statements.statement(tree.statement());
+        if (insertData == null || tree.formatClause() == null) {
+            return statement;
+        }
+        // INSERT ... SELECT ... FROM input() FORMAT name <data>: the SELECT reads the data in that format.
+        String format = statements.format(tree.formatClause());
+        return switch (statement) {
+            case InsertStatement insert -> withData(insert, format);
+            case InsertFunctionStatement insert ->
+                new InsertFunctionStatement(insert.function(), insert.partitionBy(), withData(insert.rows(), format));
+            default -> statement;
+        };
+    }
+
+    /** {@code WITH ... INSERT INTO t SELECT ...}: the WITH belongs to every SELECT of the inserted query. */
+    Statement withInsert(WithInsertEofContext tree) {
+        List<Alias> with = new ArrayList<>();
+        List<String> commonTableExpressions = new ArrayList<>();
+        selects.withItems(tree.withClause(), with, commonTableExpressions);
+        Statement statement = definitions.insert(tree.insert());
+        InsertStatement insert =
+                statement instanceof InsertFunctionStatement function ? function.rows() : (InsertStatement) statement;
+        if (insert.select() == null) {
+            throw definitions.syntaxError(
+                    tree.insert().getStart(), "WITH stands before an INSERT only with a SELECT to insert");
+        }
+        InsertStatement withSelect = new InsertStatement(
+                insert.database(),
+                insert.table(),
+                insert.columns(),
+                insert.values(),
+                insert.format(),
+                insert.data(),
+                withEach(insert.select(), with, commonTableExpressions),
+                insert.settings(),
+                insert.asteriskColumns());
+        return statement instanceof InsertFunctionStatement function
+                ? new InsertFunctionStatement(function.function(), function.partitionBy(), withSelect)
+                : withSelect;
+    }
+
+    /** Every SELECT of a union under the WITH items before its own. */
+    private static SelectUnion withEach(SelectUnion union, List<Alias> with, List<String> commonTableExpressions) {
+        List<QueryElement> elements = new ArrayList<>();
+        for (QueryElement element : union.elements()) {
+            elements.add(
+                    switch (element) {
+                        case SelectQuery select ->
+                            select.withWith(
+                                    concat(with, select.with()),
+                                    concat(commonTableExpressions, select.commonTableExpressions()));
+                        case SelectUnion nested -> withEach(nested, with, commonTableExpressions);
+                        case SelectIntersectExcept other -> other;
+                    });
+        }
+        return new SelectUnion(elements, union.distinctUnions());
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
+    }
+
+    private InsertStatement withData(InsertStatement insert, String format) {
+        return new InsertStatement(
+                insert.database(),
+                insert.table(),
+                insert.columns(),
+                insert.values(),
+                format,
+                insertData,
+                insert.select(),
+                insert.settings(),
+                insert.asteriskColumns());
     }
 
     Expression expr(ExprContext context) {

@@ -141,11 +141,20 @@ abstract class BuilderPart {
         return format == null ? null : identifier(format.identifier());
     }
 
+    /** A setting's name; a custom setting's may have dots: {@code SET custom_a.b = 1}. */
+    final String settingName(SettingItemContext item) {
+        List<String> parts = new ArrayList<>();
+        for (IdentifierContext part : item.identifier()) {
+            parts.add(identifier(part));
+        }
+        return String.join(".", parts);
+    }
+
     final Map<String, Expression> settings(SettingsClauseContext context) {
         Map<String, Expression> settings = new LinkedHashMap<>();
         if (context != null) {
             for (SettingItemContext item : context.settingItem()) {
-                settings.put(identifier(item.identifier()), settingValue(item));
+                settings.put(settingName(item), settingValue(item));
             }
         }
         return settings;

@@ -7,6 +7,8 @@ import io.columba.sql.ast.CreateTableStatement;
 import io.columba.sql.ast.CreateViewStatement;
 import io.columba.sql.ast.EngineClause;
 import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.FunctionCall;
+import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.IndexDeclaration;
 import io.columba.sql.ast.InsertFunctionStatement;
 import io.columba.sql.ast.InsertStatement;
@@ -77,6 +79,15 @@ final class DefinitionBuilder extends BuilderPart {
             ExprContext expression,
             ColumnTypeContext type,
             org.antlr.v4.runtime.tree.TerminalNode writtenGranularity) {
+        return indexDeclaration(name, expr(expression), type, writtenGranularity);
+    }
+
+    /** A skipping index; {@code type} is null for {@code CREATE INDEX i ON t (a)}, which names no type. */
+    IndexDeclaration indexDeclaration(
+            IdentifierContext name,
+            Expression expression,
+            ColumnTypeContext type,
+            org.antlr.v4.runtime.tree.TerminalNode writtenGranularity) {
         int granularity = 1;
         if (writtenGranularity != null) {
             Token token = writtenGranularity.getSymbol();
@@ -87,56 +98,149 @@ final class DefinitionBuilder extends BuilderPart {
             }
             granularity = value.intValue();
         }
-        return new IndexDeclaration(identifier(name), expr(expression), textOf(type), granularity);
+        return new IndexDeclaration(identifier(name), expression, type == null ? null : textOf(type), granularity);
     }
 
     TtlRule ttlRule(TtlRuleContext rule) {
         String move = rule.TO() == null
                 ? null
                 : identifier(rule.identifier()) + " " + rule.STRING_LITERAL().getText();
-        return new TtlRule(expr(rule.expr(0)), move, rule.WHERE() == null ? null : expr(rule.expr(1)));
+        List<String> recompress = new ArrayList<>();
+        for (ColumnTypeContext codec : rule.columnType()) {
+            recompress.add(textOf(codec));
+        }
+        List<Alias> set = new ArrayList<>();
+        for (AssignmentContext assignment : rule.assignment()) {
+            set.add(new Alias(expr(assignment.expr()), identifier(assignment.identifier())));
+        }
+        return new TtlRule(
+                expr(rule.expr(0)),
+                move,
+                rule.WHERE() == null ? null : expr(rule.expr(1)),
+                recompress,
+                rule.GROUP() == null ? List.of() : exprList(rule.exprList()),
+                set);
     }
 
     Statement createTable(CreateTableContext create) {
-        List<ColumnDeclaration> columns = new ArrayList<>();
-        List<IndexDeclaration> indexes = new ArrayList<>();
-        List<ConstraintDeclaration> constraints = new ArrayList<>();
-        List<ProjectionDeclaration> projections = new ArrayList<>();
-        for (TableElementContext element : create.tableElement()) {
-            if (element.columnDeclaration() != null) {
-                columns.add(columnDeclaration(element.columnDeclaration()));
-            } else if (element.indexDeclarationBody() != null) {
-                indexes.add(indexDeclaration(element.indexDeclarationBody()));
-            } else if (element.projectionDeclarationBody() != null) {
-                projections.add(projectionDeclaration(element.projectionDeclarationBody()));
-            } else {
-                constraints.add(new ConstraintDeclaration(
-                        identifier(element.identifier()), expr(element.expr()), element.ASSUME() != null));
-            }
-        }
+        TableElements elements = tableElements(create.tableElement());
         List<TableIdentifierContext> names = create.tableIdentifier();
         SelectUnionContext select = create.selectUnion();
         return new CreateTableStatement(
                 create.NOT() != null,
                 database(names.get(0)),
                 table(names.get(0)),
-                columns,
-                indexes,
-                engine(create.engineClause()),
+                elements.columns,
+                elements.indexes,
+                withPrimaryKey(engine(create.engineClause()), elements),
                 names.size() > 1 ? textOf(names.get(1)).replace("`", "") : null,
                 select == null ? null : selectUnion(select),
                 create.tableFunction().isEmpty() ? null : root.selects.tableFunction(create.tableFunction(0)),
-                constraints,
-                projections);
+                elements.constraints,
+                elements.projections,
+                elements.primaryKey,
+                false);
+    }
+
+    /** {@code ATTACH TABLE t [UUID 'id'] [FROM 'path'] (columns) ENGINE = ...}: a table's stored definition. */
+    Statement attachTable(AttachTableContext attach) {
+        TableElements elements = tableElements(attach.tableElement());
+        return new CreateTableStatement(
+                attach.NOT() != null,
+                database(attach.tableIdentifier()),
+                table(attach.tableIdentifier()),
+                elements.columns,
+                elements.indexes,
+                withPrimaryKey(engine(attach.engineClause()), elements),
+                null,
+                null,
+                null,
+                elements.constraints,
+                elements.projections,
+                elements.primaryKey,
+                true);
+    }
+
+    /** The elements of a table's definition, sorted by kind; the primary key when the list writes one. */
+    private static final class TableElements {
+        final List<ColumnDeclaration> columns = new ArrayList<>();
+        final List<IndexDeclaration> indexes = new ArrayList<>();
+        final List<ConstraintDeclaration> constraints = new ArrayList<>();
+        final List<ProjectionDeclaration> projections = new ArrayList<>();
+        Expression primaryKey;
+        Token primaryKeyToken;
+    }
+
+    /**
+     * Columns marked {@code PRIMARY KEY} make the key {@code tuple(a, b)}; {@code PRIMARY KEY expression} among the
+     * columns is the key itself. Both forms at once, or the element twice, are an error, as in ClickHouse.
+     */
+    private TableElements tableElements(List<TableElementContext> list) {
+        TableElements elements = new TableElements();
+        List<Expression> keyColumns = new ArrayList<>();
+        for (TableElementContext element : list) {
+            if (element.columnDeclaration() != null) {
+                ColumnDeclaration column = columnDeclaration(element.columnDeclaration());
+                elements.columns.add(column);
+                if (element.columnDeclaration().PRIMARY() != null) {
+                    keyColumns.add(Identifier.of(column.name()));
+                    elements.primaryKeyToken =
+                            element.columnDeclaration().PRIMARY().getSymbol();
+                }
+            } else if (element.PRIMARY() != null) {
+                if (elements.primaryKey != null) {
+                    throw syntaxError(element.PRIMARY().getSymbol(), "multiple primary keys are not allowed");
+                }
+                elements.primaryKey = expr(element.expr());
+                elements.primaryKeyToken = element.PRIMARY().getSymbol();
+            } else if (element.FOREIGN() != null) {
+                continue;
+            } else if (element.indexDeclarationBody() != null) {
+                elements.indexes.add(indexDeclaration(element.indexDeclarationBody()));
+            } else if (element.projectionDeclarationBody() != null) {
+                elements.projections.add(projectionDeclaration(element.projectionDeclarationBody()));
+            } else {
+                elements.constraints.add(new ConstraintDeclaration(
+                        identifier(element.identifier(0)), expr(element.expr()), element.ASSUME() != null));
+            }
+        }
+        if (!keyColumns.isEmpty()) {
+            if (elements.primaryKey != null) {
+                throw syntaxError(elements.primaryKeyToken, "multiple primary keys are not allowed");
+            }
+            elements.primaryKey = FunctionCall.of("tuple", keyColumns.toArray(Expression[]::new));
+        }
+        return elements;
+    }
+
+    /** The engine clause with the primary key written among the columns, which may not have one of its own. */
+    private EngineClause withPrimaryKey(EngineClause engine, TableElements elements) {
+        if (elements.primaryKey == null) {
+            return engine;
+        }
+        if (engine == null) {
+            return new EngineClause(
+                    null, List.of(), null, null, elements.primaryKey, null, List.of(), Map.of(), false, List.of());
+        }
+        if (engine.primaryKey() != null) {
+            throw syntaxError(elements.primaryKeyToken, "multiple primary keys are not allowed");
+        }
+        return new EngineClause(
+                engine.name(),
+                engine.arguments(),
+                engine.partitionBy(),
+                engine.orderBy(),
+                elements.primaryKey,
+                engine.sampleBy(),
+                engine.ttl(),
+                engine.settings(),
+                engine.parenthesized(),
+                engine.orderByDescending());
     }
 
     Statement createView(CreateViewContext create) {
-        List<ColumnDeclaration> columns = new ArrayList<>();
-        for (TableElementContext element : create.tableElement()) {
-            if (element.columnDeclaration() != null) {
-                columns.add(columnDeclaration(element.columnDeclaration()));
-            }
-        }
+        TableElements elements = tableElements(create.tableElement());
+        List<ColumnDeclaration> columns = elements.columns;
         TableIdentifierContext to = create.tableIdentifier().size() > 1 ? create.tableIdentifier(1) : null;
         return new CreateViewStatement(
                 create.MATERIALIZED() != null,
@@ -146,9 +250,10 @@ final class DefinitionBuilder extends BuilderPart {
                 to == null ? null : database(to),
                 to == null ? null : table(to),
                 columns,
-                engine(create.engineClause()),
+                withPrimaryKey(engine(create.engineClause()), elements),
                 create.POPULATE() != null,
-                selectUnion(create.selectUnion()));
+                selectUnion(create.selectUnion()),
+                create.refreshClause() == null ? null : textOf(create.refreshClause()));
     }
 
     EngineClause engine(EngineClauseContext clause) {
@@ -160,10 +265,17 @@ final class DefinitionBuilder extends BuilderPart {
             Expression sampleBy = null;
             List<TtlRule> ttl = new ArrayList<>();
             Map<String, Expression> settings = new LinkedHashMap<>();
+            List<Boolean> descending = new ArrayList<>();
             for (EngineItemContext item : clause.engineItem()) {
                 switch (item) {
                     case PartitionByItemContext partition -> partitionBy = expr(partition.expr());
                     case OrderByItemContext order -> orderBy = expr(order.expr());
+                    case OrderByWithDirectionItemContext order -> {
+                        orderBy = sortingKey(order);
+                        for (SortingKeyPartContext part : order.sortingKeyPart()) {
+                            descending.add(part.DESC() != null || part.DESCENDING() != null);
+                        }
+                    }
                     case PrimaryKeyItemContext primary -> primaryKey = expr(primary.expr());
                     case SampleByItemContext sample -> sampleBy = expr(sample.expr());
                     case TtlItemContext rules -> rules.ttlRule().forEach(rule -> ttl.add(ttlRule(rule)));
@@ -181,9 +293,23 @@ final class DefinitionBuilder extends BuilderPart {
                     sampleBy,
                     ttl,
                     settings,
-                    engineExpr != null && engineExpr.LPAREN() != null);
+                    engineExpr != null && engineExpr.LPAREN() != null,
+                    descending);
         }
         return engine;
+    }
+
+    /** {@code ORDER BY a DESC} is the key a; {@code ORDER BY (a, b DESC)} the key tuple(a, b). */
+    private Expression sortingKey(OrderByWithDirectionItemContext order) {
+        List<SortingKeyPartContext> parts = order.sortingKeyPart();
+        if (order.LPAREN() == null) {
+            return expr(parts.get(0).expr());
+        }
+        List<Expression> keys = new ArrayList<>();
+        for (SortingKeyPartContext part : parts) {
+            keys.add(expr(part.expr()));
+        }
+        return FunctionCall.of("tuple", keys.toArray(Expression[]::new));
     }
 
     /** INSERT into a table, or through a table function ({@code INSERT INTO FUNCTION s3(...) ...}). */
@@ -255,6 +381,15 @@ final class DefinitionBuilder extends BuilderPart {
     /** {@code name (SELECT columns [GROUP BY keys] [ORDER BY keys])}. */
     ProjectionDeclaration projectionDeclaration(ProjectionDeclarationBodyContext projection) {
         ProjectionSelectContext select = projection.projectionSelect();
+        if (select == null) {
+            return new ProjectionDeclaration(
+                    identifier(projection.identifier()),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    expr(projection.expr()),
+                    textOf(projection.columnType()));
+        }
         List<Expression> columns = new ArrayList<>();
         for (SelectItemContext item : select.selectItemList().selectItem()) {
             Expression expression = expr(item.expr());
@@ -267,8 +402,16 @@ final class DefinitionBuilder extends BuilderPart {
         return new ProjectionDeclaration(identifier(projection.identifier()), columns, groupBy, orderBy);
     }
 
-    /** {@code x T NULL} is a Nullable(T) column, as ClickHouse makes it; {@code NOT NULL} changes nothing. */
+    /**
+     * {@code x T NULL} is a Nullable(T) column, as ClickHouse makes it, also with NULL after the default;
+     * {@code NOT NULL} changes nothing.
+     */
     private static String nullable(ColumnDeclarationContext column, String type) {
-        return column.NULL_SQL() != null && column.NOT() == null ? "Nullable(" + type + ")" : type;
+        for (NullabilityContext nullability : column.nullability()) {
+            if (nullability.NOT() == null) {
+                return "Nullable(" + type + ")";
+            }
+        }
+        return type;
     }
 }

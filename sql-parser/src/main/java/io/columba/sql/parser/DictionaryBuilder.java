@@ -44,7 +44,7 @@ final class DictionaryBuilder extends BuilderPart {
                 case DictionarySettingsContext written -> {
                     settings = new LinkedHashMap<>();
                     for (SettingItemContext item : written.settingItem()) {
-                        settings.put(identifier(item.identifier()), settingValue(item));
+                        settings.put(settingName(item), settingValue(item));
                     }
                 }
                 default -> throw new IllegalStateException("unknown dictionary clause");

@@ -9,6 +9,7 @@ import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.Lambda;
 import io.columba.sql.ast.Literal;
 import io.columba.sql.ast.OrderByElement;
+import io.columba.sql.ast.SelectUnion;
 import io.columba.sql.ast.SubqueryExpression;
 import io.columba.sql.ast.WindowFrame;
 import io.columba.sql.ast.WindowSpec;
@@ -29,6 +30,11 @@ final class ExpressionBuilder extends BuilderPart {
             case LiteralExprContext literal -> LiteralBuilder.literal(literal.literal());
             case QueryParameterExprContext parameter ->
                 LiteralBuilder.queryParameter(parameter.QUERY_PARAMETER().getText());
+            // @@name: MySQL's server variable, which ClickHouse reads through globalVariable('name').
+            case GlobalVariableExprContext variable ->
+                FunctionCall.of(
+                        "globalVariable",
+                        Literal.ofString(variable.GLOBAL_VARIABLE().getText().substring(2)));
             case AsteriskExprContext asterisk -> new Asterisk(null, transformers(asterisk.columnTransformer()));
             case QualifiedAsteriskExprContext qualified ->
                 new Asterisk(
@@ -48,7 +54,8 @@ final class ExpressionBuilder extends BuilderPart {
                 FunctionCall.of(
                         typed.DATE() != null ? "toDate" : "toDateTime",
                         Literal.ofString(unquoteString(typed.STRING_LITERAL())));
-            case QuantifiedComparisonExprContext quantified -> quantifiedComparison(quantified);
+            case QuantifiedSubqueryExprContext quantified ->
+                throw syntaxError(quantified.getStart(), "ANY or ALL of a subquery stands after a comparison");
             case FunctionExprContext function -> function(function);
             case ViewExprContext view -> root.selects.viewFunction(view.viewFunction());
             case SubqueryExprContext subquery -> new SubqueryExpression(selectUnion(subquery.selectUnion()));
@@ -81,7 +88,11 @@ final class ExpressionBuilder extends BuilderPart {
                 FunctionCall.of(
                         "tupleElement",
                         expr(element.expr()),
-                        LiteralBuilder.integerLiteral(element.DECIMAL_LITERAL().getText()));
+                        element.DASH() == null
+                                ? LiteralBuilder.integerLiteral(
+                                        element.DECIMAL_LITERAL().getText())
+                                : LiteralBuilder.integerLiteral(
+                                        "-" + element.DECIMAL_LITERAL().getText()));
             case CastOperatorExprContext cast ->
                 FunctionCall.of(
                         "CAST", castOperand(cast.expr()), Literal.ofString(TypeText.format(textOf(cast.columnType()))));
@@ -98,7 +109,15 @@ final class ExpressionBuilder extends BuilderPart {
             case MultiplicativeExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case AdditiveExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
             case ConcatExprContext concat -> flatten("concat", concat.expr(0), concat.expr(1), ConcatExprContext.class);
+            case ComparisonExprContext binary
+            when binary.expr(1) instanceof QuantifiedSubqueryExprContext quantified ->
+                quantifiedComparison(binary, quantified);
             case ComparisonExprContext binary -> binary(binary.expr(0), binary.expr(1), binary.getChild(1));
+            case LikeExprContext like
+            when like.REGEXP() != null -> {
+                Expression match = FunctionCall.of("match", expr(like.expr(0)), expr(like.expr(1)));
+                yield like.NOT() == null ? match : FunctionCall.of("not", match);
+            }
             case LikeExprContext like ->
                 FunctionCall.of(
                         (like.NOT() == null ? "" : "not")
@@ -194,7 +213,8 @@ final class ExpressionBuilder extends BuilderPart {
     }
 
     private Expression binary(ExprContext left, ExprContext right, org.antlr.v4.runtime.tree.ParseTree operator) {
-        String name = switch (operator.getText().toUpperCase(Locale.ROOT)) {
+        // The Unicode minus sign is a minus.
+        String name = switch (operator.getText().replace('\u2212', '-').toUpperCase(Locale.ROOT)) {
             case "*" -> "multiply";
             case "DIV" -> "intDiv";
             case "MOD" -> "modulo";
@@ -282,8 +302,31 @@ final class ExpressionBuilder extends BuilderPart {
             "quarter",
             "year");
 
+    /** The short names of interval units that ClickHouse takes from MySQL and SQL Server: {@code INTERVAL 4 h}. */
+    private static final java.util.Map<String, String> SHORT_INTERVAL_UNITS = java.util.Map.ofEntries(
+            java.util.Map.entry("ns", "nanosecond"),
+            java.util.Map.entry("us", "microsecond"),
+            java.util.Map.entry("ms", "millisecond"),
+            java.util.Map.entry("s", "second"),
+            java.util.Map.entry("ss", "second"),
+            java.util.Map.entry("mi", "minute"),
+            java.util.Map.entry("n", "minute"),
+            java.util.Map.entry("h", "hour"),
+            java.util.Map.entry("hh", "hour"),
+            java.util.Map.entry("d", "day"),
+            java.util.Map.entry("dd", "day"),
+            java.util.Map.entry("wk", "week"),
+            java.util.Map.entry("ww", "week"),
+            java.util.Map.entry("m", "month"),
+            java.util.Map.entry("mm", "month"),
+            java.util.Map.entry("q", "quarter"),
+            java.util.Map.entry("qq", "quarter"),
+            java.util.Map.entry("yy", "year"),
+            java.util.Map.entry("yyyy", "year"));
+
     private Expression interval(IntervalExprContext context) {
         String unit = context.IDENTIFIER().getText().toLowerCase(Locale.ROOT);
+        unit = SHORT_INTERVAL_UNITS.getOrDefault(unit, unit);
         if (unit.endsWith("s")) {
             unit = unit.substring(0, unit.length() - 1);
         }
@@ -518,16 +561,45 @@ final class ExpressionBuilder extends BuilderPart {
         return FunctionCall.of(function, expr(trim.expr(1)), expr(trim.expr(0)));
     }
 
-    /** {@code x = ANY (subquery)} is {@code x IN (subquery)} and {@code x != ALL (subquery)} is NOT IN. */
-    private Expression quantifiedComparison(QuantifiedComparisonExprContext quantified) {
-        boolean equals = quantified.NOT_EQ() == null;
-        if (equals != (quantified.ANY() != null)) {
-            throw syntaxError(
-                    quantified.getStart(), "only = ANY (subquery) and != ALL (subquery) are supported comparisons");
+    /**
+     * A comparison with ANY or ALL of a subquery's values, rewritten as ClickHouse does: {@code = ANY} is IN and
+     * {@code != ALL} NOT IN; {@code = ALL} and {@code != ANY} compare with the one value of the subquery
+     * ({@code singleValueOrNull}); {@code < ANY} compares with its greatest value, {@code < ALL} with its least, and
+     * the other way round for {@code >}.
+     */
+    private Expression quantifiedComparison(
+            ComparisonExprContext comparison, QuantifiedSubqueryExprContext quantified) {
+        boolean any = quantified.ANY() != null;
+        Expression left = expr(comparison.expr(0));
+        SelectUnion values = selectUnion(quantified.selectUnion());
+        int operator = ((org.antlr.v4.runtime.tree.TerminalNode) comparison.getChild(1))
+                .getSymbol()
+                .getType();
+        if (operator == ClickHouseLexer.NULL_SAFE_EQ) {
+            throw syntaxError(quantified.getStart(), "<=> does not compare with ANY or ALL");
         }
-        return FunctionCall.of(
-                equals ? "in" : "notIn",
-                expr(quantified.expr()),
-                new SubqueryExpression(selectUnion(quantified.selectUnion())));
+        boolean equals = operator == ClickHouseLexer.EQ_DOUBLE || operator == ClickHouseLexer.EQ_SINGLE;
+        if (equals || operator == ClickHouseLexer.NOT_EQ) {
+            SubqueryExpression right = equals == any
+                    ? new SubqueryExpression(values)
+                    : new SubqueryExpression(aggregateOf("singleValueOrNull", values));
+            return FunctionCall.of(equals ? "in" : "notIn", left, right);
+        }
+        boolean less = operator == ClickHouseLexer.LT || operator == ClickHouseLexer.LE;
+        String aggregate = less == any ? "max" : "min";
+        String function = switch (operator) {
+            case ClickHouseLexer.LT -> "less";
+            case ClickHouseLexer.LE -> "lessOrEquals";
+            case ClickHouseLexer.GT -> "greater";
+            default -> "greaterOrEquals";
+        };
+        return FunctionCall.of(function, left, new SubqueryExpression(aggregateOf(aggregate, values)));
+    }
+
+    /** {@code SELECT aggregate(*) FROM (values)}. */
+    private static SelectUnion aggregateOf(String aggregate, SelectUnion values) {
+        return SelectUnion.of(io.columba.sql.ast.SelectQuery.of(
+                List.of(FunctionCall.of(aggregate, new Asterisk(null))),
+                new io.columba.sql.ast.SubqueryTable(values, null)));
     }
 }

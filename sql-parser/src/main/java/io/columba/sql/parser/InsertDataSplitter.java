@@ -5,7 +5,9 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * Finds where the inline data of {@code INSERT INTO t [(cols)] FORMAT Name <data>} begins, so the data (JSON,
- * CSV, ...) never reaches the SQL lexer. Tokens are read lazily and only up to the format name.
+ * CSV, ...) never reaches the SQL lexer. Tokens are read lazily and only up to the format name. An
+ * {@code INSERT ... SELECT} has inline data only when it reads it through {@code input(...)}:
+ * {@code INSERT INTO t SELECT * FROM input('x Int') FORMAT CSV <data>}.
  */
 final class InsertDataSplitter {
     record Split(String head, String data) {}
@@ -20,17 +22,24 @@ final class InsertDataSplitter {
             return null;
         }
         int depth = 0;
+        boolean select = false;
+        boolean readsInput = false;
+        Token previous = first;
         for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
             switch (token.getType()) {
-                case ClickHouseLexer.LPAREN -> depth++;
+                case ClickHouseLexer.LPAREN -> {
+                    depth++;
+                    readsInput |= select && previous.getText().equalsIgnoreCase("input");
+                }
                 case ClickHouseLexer.RPAREN -> depth--;
-                case ClickHouseLexer.SELECT, ClickHouseLexer.VALUES, ClickHouseLexer.WITH -> {
-                    if (depth == 0) {
+                case ClickHouseLexer.VALUES -> {
+                    if (depth == 0 && !select) {
                         return null;
                     }
                 }
+                case ClickHouseLexer.SELECT, ClickHouseLexer.WITH -> select |= depth == 0;
                 case ClickHouseLexer.FORMAT -> {
-                    if (depth == 0) {
+                    if (depth == 0 && (!select || readsInput)) {
                         Token name = lexer.nextToken();
                         if (name.getType() == Token.EOF) {
                             return null;
@@ -41,6 +50,7 @@ final class InsertDataSplitter {
                 }
                 default -> {}
             }
+            previous = token;
         }
         return null;
     }

@@ -55,6 +55,8 @@ final class LiteralBuilder {
             case ClickHouseLexer.STRING_LITERAL -> Literal.ofString(unescape(raw.substring(1, raw.length() - 1)));
             case ClickHouseLexer.HEREDOC -> Literal.ofString(heredocBody(raw));
             case ClickHouseLexer.HEX_STRING_LITERAL -> Literal.ofString(hexString(raw.substring(2, raw.length() - 1)));
+            case ClickHouseLexer.BINARY_STRING_LITERAL ->
+                Literal.ofString(bitString(raw.substring(2, raw.length() - 1)));
             case ClickHouseLexer.NULL_SQL -> Literal.ofNull();
             case ClickHouseLexer.TRUE -> new Literal(Literal.Kind.BOOL, Boolean.TRUE);
             case ClickHouseLexer.FALSE -> new Literal(Literal.Kind.BOOL, Boolean.FALSE);
@@ -143,6 +145,16 @@ final class LiteralBuilder {
         StringBuilder out = new StringBuilder(digits.length() / 2);
         for (int i = 0; i + 1 < digits.length(); i += 2) {
             out.append((char) Integer.parseInt(digits.substring(i, i + 2), 16));
+        }
+        return out.toString();
+    }
+
+    /** {@code b'1000001'}: eight bits a byte, the first byte padded with zeros on the left. */
+    private static String bitString(String bits) {
+        String padded = "0".repeat((8 - bits.length() % 8) % 8) + bits;
+        StringBuilder out = new StringBuilder(padded.length() / 8);
+        for (int i = 0; i < padded.length(); i += 8) {
+            out.append((char) Integer.parseInt(padded.substring(i, i + 8), 2));
         }
         return out.toString();
     }

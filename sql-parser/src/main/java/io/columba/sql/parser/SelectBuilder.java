@@ -4,6 +4,7 @@ import io.columba.sql.ast.Alias;
 import io.columba.sql.ast.ArrayJoin;
 import io.columba.sql.ast.Asterisk;
 import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.ExpressionFormatter;
 import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.JoinClause;
@@ -24,7 +25,6 @@ import io.columba.sql.parser.ClickHouseParser.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Builds SELECT queries and unions: WITH, the select list, FROM with its joins and table expressions, the clauses. */
 final class SelectBuilder extends BuilderPart {
@@ -148,18 +148,16 @@ final class SelectBuilder extends BuilderPart {
         int namedWindowsBefore = root.namedWindowReferences;
         List<Alias> with = new ArrayList<>();
         List<String> commonTableExpressions = new ArrayList<>();
-        if (select.withClause() != null) {
-            for (WithItemContext item : select.withClause().withItem()) {
-                if (item instanceof WithExpressionContext expression) {
-                    with.add(new Alias(expr(expression.expr()), identifier(expression.identifier())));
-                } else {
-                    WithSubqueryContext subquery = (WithSubqueryContext) item;
-                    commonTableExpressions.add(identifier(subquery.identifier()));
-                    with.add(new Alias(
-                            new SubqueryExpression(selectUnion(subquery.selectUnion())),
-                            identifier(subquery.identifier())));
-                }
-            }
+        withItems(select.withClause(), with, commonTableExpressions);
+        // FROM t SELECT x: the FROM may come first.
+        FromClauseContext from = select.leadingFrom != null
+                ? select.leadingFrom
+                : select.fromClause().stream()
+                        .filter(clause -> clause != select.leadingFrom)
+                        .findFirst()
+                        .orElse(null);
+        if (select.fromClause().size() > 1) {
+            throw syntaxError(select.fromClause(1).getStart(), "a SELECT has one FROM clause");
         }
         List<Expression> columns = new ArrayList<>();
         for (SelectItemContext item : select.selectItemList().selectItem()) {
@@ -180,6 +178,9 @@ final class SelectBuilder extends BuilderPart {
             if (groupByClause.ROLLUP() != null || groupByClause.CUBE() != null) {
                 groupByModifier = groupByClause.ROLLUP() != null ? "ROLLUP" : "CUBE";
             }
+        }
+        if (select.ROLLUP() != null || select.CUBE() != null) {
+            groupByModifier = select.ROLLUP() != null ? "ROLLUP" : "CUBE";
         }
         SelectQuery.LimitBy limitBy = null;
         if (select.distinctOn() != null) {
@@ -208,6 +209,16 @@ final class SelectBuilder extends BuilderPart {
         }
         Expression limit = null;
         Expression offset = null;
+        boolean withTies =
+                select.limitClause() != null && select.limitClause().getToken(ClickHouseLexer.TIES, 0) != null;
+        if (select.topClause() != null) {
+            if (select.limitClause() != null) {
+                throw syntaxError(select.topClause().getStart(), "TOP is LIMIT: a SELECT cannot take both");
+            }
+            limit = LiteralBuilder.integerLiteral(
+                    select.topClause().DECIMAL_LITERAL().getText());
+            withTies = select.topClause().TIES() != null;
+        }
         if (select.limitClause() instanceof LimitWithCommaOffsetContext comma) {
             offset = expr(comma.expr(0));
             limit = expr(comma.expr(1));
@@ -226,14 +237,10 @@ final class SelectBuilder extends BuilderPart {
                 commonTableExpressions,
                 select.DISTINCT() != null && select.distinctOn() == null,
                 columns,
-                select.fromClause() == null
-                        ? null
-                        : tableExpression(select.fromClause().tableExpression()),
-                select.fromClause() == null
+                from == null ? null : tableExpression(from.tableExpression()),
+                from == null
                         ? List.of()
-                        : select.fromClause().joinElement().stream()
-                                .map(this::join)
-                                .toList(),
+                        : from.joinElement().stream().map(this::join).toList(),
                 select.prewhereClause() == null
                         ? null
                         : expr(select.prewhereClause().aliasedExpr()),
@@ -251,7 +258,7 @@ final class SelectBuilder extends BuilderPart {
                 offset,
                 settings(select.settingsClause()),
                 interpolate(select.interpolateClause()),
-                select.limitClause() != null && select.limitClause().getToken(ClickHouseLexer.TIES, 0) != null,
+                withTies,
                 windows(select.windowClause()),
                 select.qualifyClause() == null
                         ? null
@@ -259,6 +266,30 @@ final class SelectBuilder extends BuilderPart {
                 root.namedWindowReferences > namedWindowsBefore,
                 select.withClause() != null && select.withClause().RECURSIVE() != null);
         return SelectUnion.of(query);
+    }
+
+    /** The items of a WITH clause (none when it is null): expressions as aliases, and the names of subqueries. */
+    void withItems(WithClauseContext clause, List<Alias> with, List<String> commonTableExpressions) {
+        if (clause == null) {
+            return;
+        }
+        for (WithItemContext item : clause.withItem()) {
+            if (item instanceof WithExpressionContext expression) {
+                Expression value = expr(expression.expr());
+                // WITH 1 SELECT ...: the expression is named as its column would be.
+                with.add(new Alias(
+                        value,
+                        expression.identifier() == null
+                                ? ExpressionFormatter.columnName(value)
+                                : identifier(expression.identifier())));
+            } else {
+                WithSubqueryContext subquery = (WithSubqueryContext) item;
+                commonTableExpressions.add(identifier(subquery.identifier()));
+                with.add(new Alias(
+                        new SubqueryExpression(selectUnion(subquery.selectUnion())),
+                        identifier(subquery.identifier())));
+            }
+        }
     }
 
     private List<NamedWindow> windows(WindowClauseContext context) {
@@ -338,17 +369,37 @@ final class SelectBuilder extends BuilderPart {
                         sample(reference.sampleClause()));
             case TableFunctionReferenceContext function ->
                 new TableFunctionReference(
-                        tableFunction(function.tableFunction()),
+                        functionCall(function.tableFunction()),
                         alias(function.aliasClause()),
-                        function.FINAL() != null);
+                        !function.FINAL().isEmpty(),
+                        sample(function.sampleClause()),
+                        settings(function.tableFunction().settingsClause()));
             case ExplainReferenceContext explain -> explainTable(explain);
             case SubqueryReferenceContext subquery ->
-                new SubqueryTable(selectUnion(subquery.selectUnion()), alias(subquery.aliasClause()));
+                new SubqueryTable(
+                        selectUnion(subquery.selectUnion()),
+                        alias(subquery.aliasClause()),
+                        subquery.columnAliases() == null
+                                ? List.of()
+                                : subquery.columnAliases().identifier().stream()
+                                        .map(this::identifier)
+                                        .toList(),
+                        subquery.FINAL() != null,
+                        sample(subquery.sampleClause()));
             default -> throw new IllegalStateException("unknown table expression");
         };
     }
 
+    /** A table function outside FROM, where its arguments may not end in SETTINGS. */
     FunctionCall tableFunction(TableFunctionContext context) {
+        if (context.settingsClause() != null) {
+            throw syntaxError(
+                    context.settingsClause().getStart(), "SETTINGS among a table function's arguments only in FROM");
+        }
+        return functionCall(context);
+    }
+
+    private FunctionCall functionCall(TableFunctionContext context) {
         if (context.viewFunction() != null) {
             return viewFunction(context.viewFunction());
         }
@@ -368,26 +419,15 @@ final class SelectBuilder extends BuilderPart {
         String kind = explain.explainKind() == null ? "" : words(explain.explainKind().children);
         List<String> settings = new ArrayList<>();
         for (SettingItemContext item : explain.settingItem()) {
-            settings.add(identifier(item.identifier()) + " = " + (item.expr() == null ? "1" : textOf(item.expr())));
+            settings.add(settingName(item) + " = " + (item.expr() == null ? "1" : textOf(item.expr())));
         }
         FunctionCall function = FunctionCall.of(
                 "viewExplain",
                 Literal.ofString(kind.isEmpty() || kind.equals("PLAN") ? "EXPLAIN" : "EXPLAIN " + kind),
                 Literal.ofString(String.join(", ", settings)),
                 new SubqueryExpression(selectUnion(explain.selectUnion())));
-        SelectQuery readExplain = new SelectQuery(
-                List.of(),
-                false,
-                List.of(new Asterisk(null)),
-                new TableFunctionReference(function, null),
-                null,
-                null,
-                List.of(),
-                null,
-                List.of(),
-                null,
-                null,
-                Map.of());
+        SelectQuery readExplain =
+                SelectQuery.of(List.of(new Asterisk(null)), new TableFunctionReference(function, null));
         return new SubqueryTable(SelectUnion.of(readExplain), alias(explain.aliasClause()));
     }
 

@@ -27,7 +27,16 @@ public final class SqlParser {
         InsertDataSplitter.Split split = InsertDataSplitter.split(sql);
         String head = split == null ? sql : split.head();
         NestingDepth.check(head);
-        ClickHouseParser.StatementEofContext tree = parseTree(sql, head).statement();
+        ClickHouseParser.StatementEofContext tree;
+        try {
+            tree = parseTree(sql, head).tree();
+        } catch (SqlSyntaxException failed) {
+            // WITH ... INSERT is looked for only when the statement is no other: SELECTs pay nothing for it.
+            if (split == null && insertAfterWith(sql)) {
+                return new AstBuilder(sql, null).withInsert(withInsertTree(sql).tree());
+            }
+            throw failed;
+        }
         return new AstBuilder(head, split == null ? null : split.data()).statement(tree);
     }
 
@@ -37,6 +46,9 @@ public final class SqlParser {
      */
     static boolean needsFullContext(String sql) {
         InsertDataSplitter.Split split = InsertDataSplitter.split(sql);
+        if (split == null && insertAfterWith(sql)) {
+            return withInsertTree(sql).fullContext();
+        }
         return parseTree(sql, split == null ? sql : split.head()).fullContext();
     }
 
@@ -54,17 +66,55 @@ public final class SqlParser {
         return new AstBuilder(sql, null).expr(tree.expr());
     }
 
-    /** A statement's parse tree, and whether the SLL pass bailed out so that the LL pass made it. */
-    private record ParseTree(ClickHouseParser.StatementEofContext statement, boolean fullContext) {}
+    /** A parse tree, and whether the SLL pass bailed out so that the LL pass made it. */
+    private record Parsed<T>(T tree, boolean fullContext) {}
 
-    private static ParseTree parseTree(String fullText, String text) {
+    private static Parsed<ClickHouseParser.StatementEofContext> parseTree(String fullText, String text) {
+        return twoPasses(fullText, text, ClickHouseParser::statementEof);
+    }
+
+    /** Parses from {@code entry} in SLL mode, and again in LL mode when SLL bails out. */
+    private static <T> Parsed<T> twoPasses(
+            String fullText, String text, java.util.function.Function<ClickHouseParser, T> entry) {
         ClickHouseParser parser = parser(fullText, text);
         try {
-            return new ParseTree(parser.statementEof(), false);
+            return new Parsed<>(entry.apply(parser), false);
         } catch (ParseCancellationException sllFailed) {
             withFullContext(parser, fullText);
-            return new ParseTree(parser.statementEof(), true);
+            return new Parsed<>(entry.apply(parser), true);
         }
+    }
+
+    private static Parsed<ClickHouseParser.WithInsertEofContext> withInsertTree(String text) {
+        return twoPasses(text, text, ClickHouseParser::withInsertEof);
+    }
+
+    /** Whether a statement is {@code WITH ... INSERT}: WITH first, then INSERT outside parentheses before any SELECT. */
+    static boolean insertAfterWith(String text) {
+        ClickHouseLexer lexer = new ClickHouseLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        if (lexer.nextToken().getType() != ClickHouseLexer.WITH) {
+            return false;
+        }
+        int depth = 0;
+        for (Token token = lexer.nextToken(); token.getType() != Token.EOF; token = lexer.nextToken()) {
+            switch (token.getType()) {
+                case ClickHouseLexer.LPAREN -> depth++;
+                case ClickHouseLexer.RPAREN -> depth--;
+                case ClickHouseLexer.SELECT -> {
+                    if (depth == 0) {
+                        return false;
+                    }
+                }
+                case ClickHouseLexer.INSERT -> {
+                    if (depth == 0) {
+                        return true;
+                    }
+                }
+                default -> {}
+            }
+        }
+        return false;
     }
 
     /** A parser over {@code text} in SLL mode that bails out at the first error. */

@@ -53,6 +53,7 @@ final class StatementBuilder extends BuilderPart {
                         settings(select.settingsClause()));
             case CreateTableStatementContext create -> root.definitions.createTable(create.createTable());
             case CreateViewStatementContext create -> root.definitions.createView(create.createView());
+            case AttachTableStatementContext attach -> root.definitions.attachTable(attach.attachTable());
             case CreateDictionaryStatementContext create ->
                 root.dictionaries.createDictionary(create.createDictionary());
             case CreateDatabaseStatementContext create ->
@@ -64,7 +65,7 @@ final class StatementBuilder extends BuilderPart {
             case ExplainStatementContext explain -> {
                 Map<String, Expression> settings = new LinkedHashMap<>();
                 for (SettingItemContext item : explain.settingItem()) {
-                    settings.put(identifier(item.identifier()), settingValue(item));
+                    settings.put(settingName(item), settingValue(item));
                 }
                 String kind = explain.explainKind() == null ? "PLAN" : words(explain.explainKind().children);
                 yield new ExplainStatement(kind, settings, statement(explain.statement()));
@@ -114,7 +115,7 @@ final class StatementBuilder extends BuilderPart {
                 new OptimizeStatement(
                         database(optimize.tableIdentifier()),
                         table(optimize.tableIdentifier()),
-                        optimize.FINAL() != null,
+                        optimize.FINAL() != null || optimize.FORCE() != null,
                         root.alters.partition(optimize.partitionSpec()),
                         optimize.DEDUPLICATE() != null,
                         exprList(optimize.exprList()),
@@ -156,7 +157,7 @@ final class StatementBuilder extends BuilderPart {
             case SetStatementContext set -> {
                 Map<String, Expression> settings = new LinkedHashMap<>();
                 for (SettingItemContext item : set.settingItem()) {
-                    settings.put(identifier(item.identifier()), settingValue(item));
+                    settings.put(settingName(item), settingValue(item));
                 }
                 yield new io.columba.sql.ast.SetStatement(settings);
             }
@@ -188,7 +189,7 @@ final class StatementBuilder extends BuilderPart {
                         database(create.tableIdentifier()),
                         table(create.tableIdentifier()),
                         root.definitions.indexDeclaration(
-                                create.identifier(), create.expr(), create.columnType(), create.DECIMAL_LITERAL()));
+                                create.identifier(), indexKey(create), create.columnType(), create.DECIMAL_LITERAL()));
             case CreateFunctionStatementContext create ->
                 new CreateFunctionStatement(
                         create.OR() != null,
@@ -198,6 +199,21 @@ final class StatementBuilder extends BuilderPart {
             case AdministrationStatementContext administration -> administration(administration.administration());
             default -> throw new IllegalStateException("unknown statement " + statement.getClass());
         };
+    }
+
+    /**
+     * The key of CREATE INDEX: an expression, or columns with directions ({@code (a DESC, b)}), which a skipping
+     * index has no use for: they make the key {@code tuple(a, b)}.
+     */
+    private Expression indexKey(CreateIndexStatementContext create) {
+        if (create.expr() != null) {
+            return expr(create.expr());
+        }
+        List<Expression> columns = new ArrayList<>();
+        for (ExprContext column : create.indexKeyList().expr()) {
+            columns.add(expr(column));
+        }
+        return io.columba.sql.ast.FunctionCall.of("tuple", columns.toArray(Expression[]::new));
     }
 
     private Statement drop(DropTableStatementContext drop) {

@@ -12,7 +12,7 @@ import java.util.List;
  * (it matches when we parse it into a tree with a query parameter).
  */
 record ExplainComparison(boolean identical, String reason, String detail) {
-    private static final String EXPLAIN_ERROR = "<Explain Error>";
+    static final String EXPLAIN_ERROR = "<Explain Error>";
     private static final String QUERY_PARAMETERS = "<Query Parameters>";
 
     static ExplainComparison compare(List<String> statements, String expectedText) {
@@ -86,7 +86,7 @@ record ExplainComparison(boolean identical, String reason, String detail) {
         return words[0];
     }
 
-    private static List<String> blocks(String text) {
+    static List<String> blocks(String text) {
         List<String> blocks = new ArrayList<>();
         for (String block : text.strip().split("\n\n")) {
             blocks.add(block.stripTrailing());
