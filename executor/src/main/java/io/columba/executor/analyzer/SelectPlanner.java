@@ -515,7 +515,25 @@ public final class SelectPlanner {
                         ErrorCode.ILLEGAL_FINAL,
                         "FINAL is not supported for table function "
                                 + function.function().name());
+            case TableFunctionReference function
+            when function.sample() != null ->
+                throw new ColumbaException(
+                        ErrorCode.SAMPLING_NOT_SUPPORTED,
+                        "SAMPLE is not supported for table function "
+                                + function.function().name());
+            case TableFunctionReference function
+            when !function.settings().isEmpty() ->
+                throw new ColumbaException(
+                        ErrorCode.NOT_IMPLEMENTED,
+                        "SETTINGS are not supported for table function "
+                                + function.function().name());
             case TableFunctionReference function -> tableFunction(function.function());
+            case SubqueryTable subquery
+            when subquery.fin() ->
+                throw new ColumbaException(ErrorCode.ILLEGAL_FINAL, "FINAL is not supported for a subquery");
+            case SubqueryTable subquery
+            when subquery.sample() != null ->
+                throw new ColumbaException(ErrorCode.SAMPLING_NOT_SUPPORTED, "SAMPLE is not supported for a subquery");
             case SubqueryTable subquery -> subquerySource(subquery);
         };
     }
@@ -700,12 +718,21 @@ public final class SelectPlanner {
         };
     }
 
+    /** A subquery's rows; {@code AS t(a, b)} names its columns in order. */
     private Source subquerySource(SubqueryTable subquery) {
         Plan inner = plan(subquery.query());
+        List<String> aliases = subquery.columnAliases();
+        if (!aliases.isEmpty() && aliases.size() != inner.names().size()) {
+            throw new ColumbaException(
+                    ErrorCode.BAD_ARGUMENTS,
+                    "Column aliases of subquery " + subquery.alias() + " name " + aliases.size()
+                            + " columns, but it returns " + inner.names().size());
+        }
+        List<String> names = aliases.isEmpty() ? inner.names() : aliases;
         return new Source() {
             @Override
             public List<String> names() {
-                return inner.names();
+                return names;
             }
 
             @Override
