@@ -2,6 +2,7 @@ package io.columba.jmh;
 
 import io.columba.executor.expression.BoundExpression;
 import io.columba.executor.expression.ColumnReference;
+import io.columba.executor.operator.QueryContext;
 import io.columba.executor.operator.join.HashJoinOperator;
 import io.columba.executor.operator.join.JoinHashTable;
 import io.columba.storage.block.Block;
@@ -110,7 +111,8 @@ public class JoinBenchmark {
     }
 
     private static JoinHashTable buildTable(Sides sides) {
-        return JoinHashTable.build(BenchmarkData.source(sides.right), sides.types, sides.keys, Set.of(0, 1));
+        return JoinHashTable.build(
+                BenchmarkData.source(sides.right), sides.types, sides.keys, Set.of(0, 1), new QueryContext());
     }
 
     private static long probeAll(Sides sides) {
