@@ -16,6 +16,7 @@ import io.columba.executor.operator.FillOperator;
 import io.columba.executor.operator.FilterOperator;
 import io.columba.executor.operator.GatherOperator;
 import io.columba.executor.operator.GranuleRange;
+import io.columba.executor.operator.LimitByOperator;
 import io.columba.executor.operator.LimitOperator;
 import io.columba.executor.operator.NumbersOperator;
 import io.columba.executor.operator.Operator;
@@ -97,11 +98,9 @@ public final class SelectPlanner {
         SelectQuery select = NamedWindows.resolve(written);
         if (select.withTotals()
                 || select.groupByModifier() != null
-                || !select.groupingSets().isEmpty()
-                || select.limitBy() != null) {
+                || !select.groupingSets().isEmpty()) {
             throw new ColumbaException(
-                    ErrorCode.NOT_IMPLEMENTED,
-                    "WITH TOTALS, WITH ROLLUP/CUBE, GROUPING SETS and LIMIT BY are not supported yet");
+                    ErrorCode.NOT_IMPLEMENTED, "WITH TOTALS, WITH ROLLUP/CUBE and GROUPING SETS are not supported yet");
         }
         rejectUnsupported(select);
         Map<String, Expression> aliases = new LinkedHashMap<>();
@@ -142,6 +141,9 @@ public final class SelectPlanner {
         }
         for (OrderByElement order : select.orderBy()) {
             afterFilter.add(order.expression());
+        }
+        if (select.limitBy() != null) {
+            afterFilter.addAll(select.limitBy().by());
         }
         Set<String> afterWhere = new HashSet<>();
         for (Expression expression : afterFilter) {
@@ -229,6 +231,11 @@ public final class SelectPlanner {
             for (OrderByElement order : select.orderBy()) {
                 aggregation.collectAggregates(expander.expand(order.expression()));
             }
+            if (select.limitBy() != null) {
+                for (Expression key : select.limitBy().by()) {
+                    aggregation.collectAggregates(expander.expand(key));
+                }
+            }
             operator = new AggregateOperator(pipelines, aggregation.keys(), aggregation.calls(), context);
             output = aggregation.outputBinder();
             if (select.having() != null) {
@@ -270,6 +277,20 @@ public final class SelectPlanner {
             boolean nullsFirst = order.nullsFirst() != null && order.nullsFirst();
             sortKeys.add(new SortKey(position, key.type(), order.descending(), nullsFirst));
         }
+        int[] limitByColumns = new int[0];
+        if (select.limitBy() != null) {
+            List<Expression> by = select.limitBy().by();
+            limitByColumns = new int[by.size()];
+            for (int k = 0; k < by.size(); k++) {
+                BoundExpression key = output.bind(expander.expand(by.get(k)));
+                int position = projection.indexOf(key);
+                if (position < 0) {
+                    position = projection.size();
+                    projection.add(key);
+                }
+                limitByColumns[k] = position;
+            }
+        }
         List<DataType> projectedTypes =
                 projection.stream().map(BoundExpression::type).toList();
         List<Operator> projected = new ArrayList<>();
@@ -291,7 +312,10 @@ public final class SelectPlanner {
                 FillPlanner.fillKeys(select.orderBy(), sortKeys, expression -> folded(expression, "WITH FILL"));
         if (!sortKeys.isEmpty()) {
             // With ties the rows past the limit that equal the last one are needed too; WITH FILL goes before LIMIT.
-            long rowsNeeded = count > Long.MAX_VALUE - offset || select.limitWithTies() || !fillKeys.isEmpty()
+            long rowsNeeded = count > Long.MAX_VALUE - offset
+                            || select.limitWithTies()
+                            || !fillKeys.isEmpty()
+                            || select.limitBy() != null
                     ? Long.MAX_VALUE
                     : count + offset;
             operator = parallelSort
@@ -301,6 +325,17 @@ public final class SelectPlanner {
         if (!fillKeys.isEmpty()) {
             operator = new FillOperator(
                     operator, fillKeys, FillPlanner.prefixColumns(select.orderBy(), sortKeys), projectedTypes);
+        }
+        if (select.limitBy() != null) {
+            SelectQuery.LimitBy limitBy = select.limitBy();
+            long byLength = constantCount(expander.expand(limitBy.length()), "LIMIT BY");
+            long byOffset =
+                    limitBy.offset() == null ? 0 : constantCount(expander.expand(limitBy.offset()), "LIMIT BY OFFSET");
+            List<DataType> keyTypes = new ArrayList<>();
+            for (int column : limitByColumns) {
+                keyTypes.add(projectedTypes.get(column));
+            }
+            operator = new LimitByOperator(operator, limitByColumns, keyTypes, byLength, byOffset);
         }
         LimitOperator limit = null;
         if (select.limit() != null) {
