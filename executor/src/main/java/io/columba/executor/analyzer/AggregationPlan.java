@@ -2,6 +2,7 @@ package io.columba.executor.analyzer;
 
 import io.columba.executor.expression.BoundExpression;
 import io.columba.executor.expression.ColumnReference;
+import io.columba.executor.expression.Constant;
 import io.columba.executor.function.FunctionRegistry;
 import io.columba.executor.function.aggregate.AggregateBinder;
 import io.columba.executor.function.aggregate.AggregateFunction;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The GROUP BY keys and aggregate calls of a query, matched by their alias-expanded text, and the binder for
@@ -136,6 +138,30 @@ final class AggregationPlan {
 
     List<BoundExpression> keys() {
         return keys;
+    }
+
+    /**
+     * The keys of one grouping set: those of {@code set} as they are, every other key replaced by its type's default
+     * value (NULL for a Nullable key), a constant (so grouping by it groups nothing).
+     */
+    List<BoundExpression> keysFor(List<Expression> set) {
+        Set<Integer> inSet = new java.util.HashSet<>();
+        for (Expression key : set) {
+            inSet.add(keyPositions.get(ExpressionFormatter.format(expander.expand(key))));
+        }
+        List<BoundExpression> result = new ArrayList<>();
+        for (int k = 0; k < keys.size(); k++) {
+            DataType type = keys.get(k).type();
+            if (inSet.contains(k)) {
+                result.add(keys.get(k));
+            } else if (type.isNullable()) {
+                result.add(new Constant(type, null));
+            } else {
+                result.add(
+                        Constant.fromColumn(type, io.columba.storage.column.ColumnBuilder.defaults(type, null, 1), 0));
+            }
+        }
+        return result;
     }
 
     List<AggregateCall> calls() {

@@ -115,7 +115,7 @@ final class FromClause {
                 expressions.add(clause);
             }
         }
-        expressions.addAll(select.groupBy());
+        expressions.addAll(GroupingSets.keys(select));
         for (OrderByElement order : select.orderBy()) {
             expressions.add(order.expression());
         }

@@ -25,6 +25,7 @@ import io.columba.executor.operator.QueryContext;
 import io.columba.executor.operator.ScanOperator;
 import io.columba.executor.operator.SortKey;
 import io.columba.executor.operator.SortOperator;
+import io.columba.executor.operator.UnionOperator;
 import io.columba.executor.operator.Workers;
 import io.columba.executor.system.SystemTable;
 import io.columba.executor.system.SystemTables;
@@ -96,11 +97,8 @@ public final class SelectPlanner {
 
     private Plan plan(SelectQuery written) {
         SelectQuery select = NamedWindows.resolve(written);
-        if (select.withTotals()
-                || select.groupByModifier() != null
-                || !select.groupingSets().isEmpty()) {
-            throw new ColumbaException(
-                    ErrorCode.NOT_IMPLEMENTED, "WITH TOTALS, WITH ROLLUP/CUBE and GROUPING SETS are not supported yet");
+        if (select.withTotals()) {
+            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "WITH TOTALS is not supported yet");
         }
         rejectUnsupported(select);
         Map<String, Expression> aliases = new LinkedHashMap<>();
@@ -132,7 +130,8 @@ public final class SelectPlanner {
         List<Integer> used = new ArrayList<>();
         // The columns read after the WHERE, and those only the WHERE reads (which a scan need not return).
         List<Expression> afterFilter = new ArrayList<>(items);
-        afterFilter.addAll(select.groupBy());
+        List<Expression> groupKeys = GroupingSets.keys(select);
+        afterFilter.addAll(groupKeys);
         if (select.having() != null) {
             afterFilter.add(select.having());
         }
@@ -180,7 +179,7 @@ public final class SelectPlanner {
             BoundExpression bound = filterCondition(input.bind(expander.expand(condition)));
             where = where == null ? bound : functions.bind("and", List.of(where, bound));
         }
-        boolean aggregating = !select.groupBy().isEmpty() || containsAggregate(items, select, expander);
+        boolean aggregating = !groupKeys.isEmpty() || containsAggregate(items, select, expander);
         List<Operator> pipelines = new ArrayList<>();
         // A sort drains its input before it answers, so its pieces can run on their own threads too.
         List<Expression> windowed = new ArrayList<>();
@@ -202,21 +201,22 @@ public final class SelectPlanner {
         // Rows that are neither aggregated nor sorted stream from table chunks read on all threads, in table order.
         boolean gather = streaming && select.orderBy().isEmpty() && maxThreads > 1;
         List<Operator> pieces;
+        java.util.function.Supplier<List<Operator>> openAgain = null;
         if (aggregating || parallelSort) {
             pieces = source.openParallel(used, where, maxThreads, filterOnly);
+            BoundExpression scanWhere = where;
+            openAgain = () -> source.openParallel(used, scanWhere, maxThreads, filterOnly);
         } else if (gather) {
             pieces = source.openParallel(used, where, maxThreads * CHUNKS_PER_THREAD, filterOnly);
         } else {
             pieces = List.of(source.open(used, where));
         }
-        for (Operator piece : pieces) {
-            pipelines.add(where == null || source.appliesWhere() ? piece : new FilterOperator(piece, where));
-        }
+        pipelines.addAll(filtered(pieces, where, source));
         Operator operator = pipelines.get(0);
         ExpressionBinder output = input;
         if (aggregating) {
             AggregationPlan aggregation = new AggregationPlan(functions, expander, input, inputNames, scope);
-            for (Expression key : select.groupBy()) {
+            for (Expression key : groupKeys) {
                 aggregation.addKey(key);
             }
             for (Expression item : items) {
@@ -236,7 +236,19 @@ public final class SelectPlanner {
                     aggregation.collectAggregates(expander.expand(key));
                 }
             }
-            operator = new AggregateOperator(pipelines, aggregation.keys(), aggregation.calls(), context);
+            List<List<Expression>> sets = GroupingSets.sets(select);
+            if (sets == null) {
+                operator = new AggregateOperator(pipelines, aggregation.keys(), aggregation.calls(), context);
+            } else {
+                // One aggregation per grouping set over its own scan; the keys outside the set are their type's
+                // default value (ClickHouse's group_by_use_nulls = 0), then the results follow one another.
+                List<Operator> perSet = new ArrayList<>();
+                for (List<Expression> set : sets) {
+                    List<Operator> setInput = perSet.isEmpty() ? pipelines : filtered(openAgain.get(), where, source);
+                    perSet.add(new AggregateOperator(setInput, aggregation.keysFor(set), aggregation.calls(), context));
+                }
+                operator = new UnionOperator(perSet);
+            }
             output = aggregation.outputBinder();
             if (select.having() != null) {
                 operator = new FilterOperator(operator, filterCondition(output.bind(expander.expand(select.having()))));
@@ -354,6 +366,14 @@ public final class SelectPlanner {
             operator = new ProjectOperator(operator, visible);
         }
         return new Plan(operator, names, List.copyOf(types), limit);
+    }
+
+    private static List<Operator> filtered(List<Operator> pieces, BoundExpression where, Source source) {
+        List<Operator> result = new ArrayList<>();
+        for (Operator piece : pieces) {
+            result.add(where == null || source.appliesWhere() ? piece : new FilterOperator(piece, where));
+        }
+        return result;
     }
 
     /** The SELECT item written as {@code expression} (aliases expanded), or -1. */
