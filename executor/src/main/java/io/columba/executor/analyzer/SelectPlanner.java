@@ -121,6 +121,8 @@ public final class SelectPlanner {
         for (Expression column : select.columns()) {
             if (column instanceof Asterisk star) {
                 items.addAll(StarExpansion.expand(star, source, FromClause.fromQualifier(select)));
+            } else if (StarExpansion.isColumnsMatcher(column)) {
+                items.addAll(StarExpansion.columnsMatcher((FunctionCall) column, source));
             } else {
                 items.add(column);
             }

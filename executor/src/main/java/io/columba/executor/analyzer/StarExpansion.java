@@ -47,6 +47,44 @@ final class StarExpansion {
         return items.stream().map(Item::expression).toList();
     }
 
+    /** Whether a select item is the column matcher {@code COLUMNS('regexp')} or {@code COLUMNS(a, b)}. */
+    static boolean isColumnsMatcher(Expression item) {
+        return item instanceof FunctionCall call
+                && call.name().equalsIgnoreCase("COLUMNS")
+                && call.window() == null
+                && (call.parameters() == null || call.parameters().isEmpty())
+                && !call.arguments().isEmpty();
+    }
+
+    /**
+     * What {@code COLUMNS('regexp')} stands for: the visible columns whose name the regular expression matches
+     * somewhere (as re2 searches), in the source's order; {@code COLUMNS(a, b)} stands for the columns named.
+     */
+    static List<Expression> columnsMatcher(FunctionCall call, Source source) {
+        List<Expression> arguments = call.arguments();
+        if (arguments.size() == 1
+                && arguments.get(0) instanceof io.columba.sql.ast.Literal literal
+                && literal.kind() == io.columba.sql.ast.Literal.Kind.STRING) {
+            Pattern pattern = compile((String) literal.value());
+            List<Expression> matched = new ArrayList<>();
+            for (String name : source.names().subList(0, source.visibleCount())) {
+                if (pattern.matcher(name).find()) {
+                    matched.add(Identifier.of(name));
+                }
+            }
+            return matched;
+        }
+        for (Expression argument : arguments) {
+            if (!(argument instanceof Identifier)) {
+                throw new ColumbaException(
+                        ErrorCode.BAD_ARGUMENTS,
+                        "COLUMNS takes one regular expression or a list of column names, got "
+                                + io.columba.sql.ast.ExpressionFormatter.format(argument));
+            }
+        }
+        return arguments;
+    }
+
     /** The visible columns, or for {@code t.*} those a {@code t.name} reaches, in the source's order. */
     private static List<String> columns(String qualifier, Source source, String fromQualifier) {
         List<String> visible = source.names().subList(0, source.visibleCount());
