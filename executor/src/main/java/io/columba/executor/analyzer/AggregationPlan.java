@@ -13,6 +13,7 @@ import io.columba.sql.ast.ExpressionFormatter;
 import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.Literal;
+import io.columba.storage.column.ColumnBuilder;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import io.columba.storage.type.DataType;
@@ -157,8 +158,7 @@ final class AggregationPlan {
             } else if (type.isNullable()) {
                 result.add(new Constant(type, null));
             } else {
-                result.add(
-                        Constant.fromColumn(type, io.columba.storage.column.ColumnBuilder.defaults(type, null, 1), 0));
+                result.add(Constant.fromColumn(type, ColumnBuilder.defaults(type, null, 1), 0));
             }
         }
         return result;

@@ -203,11 +203,8 @@ public final class SelectPlanner {
         // Rows that are neither aggregated nor sorted stream from table chunks read on all threads, in table order.
         boolean gather = streaming && select.orderBy().isEmpty() && maxThreads > 1;
         List<Operator> pieces;
-        java.util.function.Supplier<List<Operator>> openAgain = null;
         if (aggregating || parallelSort) {
             pieces = source.openParallel(used, where, maxThreads, filterOnly);
-            BoundExpression scanWhere = where;
-            openAgain = () -> source.openParallel(used, scanWhere, maxThreads, filterOnly);
         } else if (gather) {
             pieces = source.openParallel(used, where, maxThreads * CHUNKS_PER_THREAD, filterOnly);
         } else {
@@ -246,7 +243,9 @@ public final class SelectPlanner {
                 // default value (ClickHouse's group_by_use_nulls = 0), then the results follow one another.
                 List<Operator> perSet = new ArrayList<>();
                 for (List<Expression> set : sets) {
-                    List<Operator> setInput = perSet.isEmpty() ? pipelines : filtered(openAgain.get(), where, source);
+                    List<Operator> setInput = perSet.isEmpty()
+                            ? pipelines
+                            : filtered(source.openParallel(used, where, maxThreads, filterOnly), where, source);
                     perSet.add(new AggregateOperator(setInput, aggregation.keysFor(set), aggregation.calls(), context));
                 }
                 operator = new UnionOperator(perSet);

@@ -4,9 +4,11 @@ import io.columba.sql.ast.Alias;
 import io.columba.sql.ast.Asterisk;
 import io.columba.sql.ast.ColumnTransformer;
 import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.ExpressionFormatter;
 import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.Lambda;
+import io.columba.sql.ast.Literal;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import java.util.ArrayList;
@@ -63,8 +65,8 @@ final class StarExpansion {
     static List<Expression> columnsMatcher(FunctionCall call, Source source) {
         List<Expression> arguments = call.arguments();
         if (arguments.size() == 1
-                && arguments.get(0) instanceof io.columba.sql.ast.Literal literal
-                && literal.kind() == io.columba.sql.ast.Literal.Kind.STRING) {
+                && arguments.get(0) instanceof Literal literal
+                && literal.kind() == Literal.Kind.STRING) {
             Pattern pattern = compile((String) literal.value());
             List<Expression> matched = new ArrayList<>();
             for (String name : source.names().subList(0, source.visibleCount())) {
@@ -79,7 +81,7 @@ final class StarExpansion {
                 throw new ColumbaException(
                         ErrorCode.BAD_ARGUMENTS,
                         "COLUMNS takes one regular expression or a list of column names, got "
-                                + io.columba.sql.ast.ExpressionFormatter.format(argument));
+                                + ExpressionFormatter.format(argument));
             }
         }
         return arguments;
