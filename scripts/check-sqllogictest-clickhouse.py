@@ -15,6 +15,7 @@ Record format (DuckDB-style; records are separated by blank lines):
     statement ok | statement error | query <I|R|T per column> [rowsort|nosort]
     <SQL, possibly several lines; INSERT ... FORMAT X is followed by its inline data lines>
     ----                      (query: expected TabSeparated rows; statement error: the error NAME)
+An expected line "<blank>" stands for an empty output line (the one before WITH TOTALS' row).
 """
 
 import glob
@@ -33,6 +34,8 @@ FORMAT_AT_END = re.compile(r"\bFORMAT\s+\w+\s*;?\s*$", re.IGNORECASE)
 # An INSERT carrying inline data: "INSERT INTO t [(cols)] FORMAT X\n<data>"; never append FORMAT to those.
 INSERT_WITH_FORMAT = re.compile(r"^\s*INSERT\b[^\n]*\bFORMAT\s+\w+", re.IGNORECASE)
 QUERY_LETTERS = re.compile(r"^[IRT]+$")
+# An expected line standing for an empty output line, which would otherwise end the record.
+BLANK_LINE = "<blank>"
 
 # ClickHouse error codes (src/Common/ErrorCodes.cpp). 18.16 prints only the number; newer servers also print
 # "(NAME)", which is used directly when present.
@@ -160,7 +163,7 @@ def parse_file(path):
             i += 1
             expected = []
             while i < len(lines) and lines[i] != "":
-                expected.append(lines[i])
+                expected.append("" if lines[i] == BLANK_LINE else lines[i])
                 i += 1
         if not body:
             raise ParseError(f"{path}:{header_line}: record without SQL")
@@ -255,7 +258,7 @@ def check_record(client, database, record):
             return f"expected error {expected}, got {e.name}: {first_sql_line}\n    {one_line(e.message)}"
         return f"statement succeeded but an error was expected: {first_sql_line}"
     for expected_line in record.expected:
-        if len(expected_line.split("\t")) != len(record.letters):
+        if expected_line and len(expected_line.split("\t")) != len(record.letters):
             return (f"expected row has {len(expected_line.split(chr(9)))} columns but the header says "
                     f"'{record.letters}': {expected_line!r}")
     try:

@@ -182,7 +182,8 @@ public final class Database implements AutoCloseable {
                         -1,
                         null,
                         exists.format(),
-                        true);
+                        true,
+                        null);
             // A statement the parser knows and the engine does not run (yet): a clear error, not a build break.
             default ->
                 throw new ColumbaException(
@@ -217,6 +218,7 @@ public final class Database implements AutoCloseable {
         Plan plan = new SelectPlanner(catalog, functions, settings, context).plan(select.query());
         List<Block> blocks = new ArrayList<>();
         Operator root = plan.root();
+        Block totals = null;
         try {
             long rows = 0;
             for (Block block = root.next(); block != null; block = root.next()) {
@@ -226,11 +228,13 @@ public final class Database implements AutoCloseable {
                     break;
                 }
             }
+            totals = plan.totals() == null ? null : plan.totals().get();
         } finally {
             root.close();
         }
         long rowsBeforeLimit = plan.limit() == null ? -1 : plan.limit().rowsBeforeLimit();
-        return new QueryResult(plan.names(), plan.types(), blocks, rowsBeforeLimit, null, select.format(), true);
+        return new QueryResult(
+                plan.names(), plan.types(), blocks, rowsBeforeLimit, null, select.format(), true, totals);
     }
 
     /**
@@ -299,7 +303,8 @@ public final class Database implements AutoCloseable {
         }
         List<DataType> columnTypes =
                 headers.stream().map(h -> (DataType) StringType.STRING).toList();
-        return new QueryResult(headers, columnTypes, List.of(new Block(names.size(), columns)), -1, null, format, true);
+        return new QueryResult(
+                headers, columnTypes, List.of(new Block(names.size(), columns)), -1, null, format, true, null);
     }
 
     /** CREATE TABLE forms the catalog cannot build yet fail instead of creating something else. */
@@ -363,7 +368,8 @@ public final class Database implements AutoCloseable {
                 -1,
                 null,
                 format,
-                true);
+                true,
+                null);
     }
 
     private static Column strings(List<String> values) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The outcome of a statement: result columns (names, types, blocks) for queries, nothing for DDL and INSERT.
- * {@code rowsBeforeLimit} is -1 when the query had no LIMIT; {@code format} is the FORMAT clause or null.
+ * {@code rowsBeforeLimit} is -1 when the query had no LIMIT; {@code format} is the FORMAT clause or null;
+ * {@code totals} is the one-row block of {@code WITH TOTALS}, or null.
  */
 public record QueryResult(
         List<String> columnNames,
@@ -15,7 +16,8 @@ public record QueryResult(
         long rowsBeforeLimit,
         QueryStatistics statistics,
         String format,
-        boolean hasResultSet) {
+        boolean hasResultSet,
+        Block totals) {
 
     public QueryResult {
         columnNames = List.copyOf(columnNames);
@@ -25,7 +27,7 @@ public record QueryResult(
 
     /** The result of a statement that returns no rows (DDL, INSERT). */
     public static QueryResult empty(QueryStatistics statistics) {
-        return new QueryResult(List.of(), List.of(), List.of(), -1, statistics, null, false);
+        return new QueryResult(List.of(), List.of(), List.of(), -1, statistics, null, false, null);
     }
 
     public long rowCount() {
@@ -37,6 +39,7 @@ public record QueryResult(
     }
 
     public QueryResult withStatistics(QueryStatistics newStatistics) {
-        return new QueryResult(columnNames, columnTypes, blocks, rowsBeforeLimit, newStatistics, format, hasResultSet);
+        return new QueryResult(
+                columnNames, columnTypes, blocks, rowsBeforeLimit, newStatistics, format, hasResultSet, totals);
     }
 }

@@ -43,6 +43,8 @@ import io.columba.sql.ast.TableExpression;
 import io.columba.sql.ast.TableFunctionReference;
 import io.columba.sql.ast.TableReference;
 import io.columba.storage.block.Block;
+import io.columba.storage.column.Column;
+import io.columba.storage.column.ColumnBuilder;
 import io.columba.storage.column.LongColumn;
 import io.columba.storage.engine.ColumnDefinition;
 import io.columba.storage.error.ColumbaException;
@@ -55,6 +57,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Turns a SELECT into operators: scan (pruned by the primary key) → WHERE → aggregation → HAVING → projection →
@@ -97,9 +100,6 @@ public final class SelectPlanner {
 
     private Plan plan(SelectQuery written) {
         SelectQuery select = NamedWindows.resolve(written);
-        if (select.withTotals()) {
-            throw new ColumbaException(ErrorCode.NOT_IMPLEMENTED, "WITH TOTALS is not supported yet");
-        }
         rejectUnsupported(select);
         Map<String, Expression> aliases = new LinkedHashMap<>();
         for (Alias alias : select.with()) {
@@ -126,6 +126,9 @@ public final class SelectPlanner {
             } else {
                 items.add(column);
             }
+        }
+        if (settings.getLong("enable_positional_arguments", 1) != 0) {
+            select = PositionalArguments.resolve(select, items);
         }
         String scope = "SELECT";
 
@@ -182,6 +185,7 @@ public final class SelectPlanner {
             where = where == null ? bound : functions.bind("and", List.of(where, bound));
         }
         boolean aggregating = !groupKeys.isEmpty() || containsAggregate(items, select, expander);
+        AggregateOperator totalsSource = null;
         List<Operator> pipelines = new ArrayList<>();
         // A sort drains its input before it answers, so its pieces can run on their own threads too.
         List<Expression> windowed = new ArrayList<>();
@@ -197,6 +201,10 @@ public final class SelectPlanner {
         List<FunctionCall> windows = WindowPlan.collect(windowed);
         for (FunctionCall window : windows) {
             rejectUnsupported(window.window().orderBy());
+        }
+        if (select.withTotals() && !windows.isEmpty()) {
+            throw new ColumbaException(
+                    ErrorCode.NOT_IMPLEMENTED, "WITH TOTALS together with window functions is not supported");
         }
         boolean streaming = !aggregating && windows.isEmpty() && !select.distinct() && select.qualify() == null;
         boolean parallelSort = streaming && !select.orderBy().isEmpty();
@@ -237,7 +245,8 @@ public final class SelectPlanner {
             }
             List<List<Expression>> sets = GroupingSets.sets(select);
             if (sets == null) {
-                operator = new AggregateOperator(pipelines, aggregation.keys(), aggregation.calls(), context);
+                totalsSource = new AggregateOperator(pipelines, aggregation.keys(), aggregation.calls(), context);
+                operator = totalsSource;
             } else {
                 // One aggregation per grouping set over its own scan; the keys outside the set are their type's
                 // default value (ClickHouse's group_by_use_nulls = 0), then the results follow one another.
@@ -248,11 +257,18 @@ public final class SelectPlanner {
                             : filtered(source.openParallel(used, where, maxThreads, filterOnly), where, source);
                     perSet.add(new AggregateOperator(setInput, aggregation.keysFor(set), aggregation.calls(), context));
                 }
+                // The totals come from the first set's groups: with ROLLUP and CUBE, every key.
+                totalsSource = (AggregateOperator) perSet.get(0);
                 operator = new UnionOperator(perSet);
             }
             output = aggregation.outputBinder();
+            BoundExpression having = null;
             if (select.having() != null) {
-                operator = new FilterOperator(operator, filterCondition(output.bind(expander.expand(select.having()))));
+                having = filterCondition(output.bind(expander.expand(select.having())));
+                operator = new FilterOperator(operator, having);
+            }
+            if (select.withTotals()) {
+                totalsSource.withTotals(having);
             }
         } else if (select.having() != null) {
             throw new ColumbaException(ErrorCode.NOT_AN_AGGREGATE, "HAVING clause without aggregation");
@@ -366,7 +382,30 @@ public final class SelectPlanner {
             }
             operator = new ProjectOperator(operator, visible);
         }
-        return new Plan(operator, names, List.copyOf(types), limit);
+        return new Plan(operator, names, List.copyOf(types), limit, totals(select, totalsSource, projection, types));
+    }
+
+    /**
+     * The row WITH TOTALS adds: the select list over the aggregation's totals (ORDER BY and LIMIT leave it alone),
+     * or, for a query that does not aggregate, every column's default value, as ClickHouse 18.16 prints.
+     */
+    private static Supplier<Block> totals(
+            SelectQuery select, AggregateOperator source, List<BoundExpression> projection, List<DataType> types) {
+        if (!select.withTotals()) {
+            return null;
+        }
+        List<BoundExpression> shown = List.copyOf(projection.subList(0, types.size()));
+        return () -> {
+            List<Column> columns = new ArrayList<>();
+            Block row = source == null ? null : source.totals();
+            for (int c = 0; c < shown.size(); c++) {
+                columns.add(
+                        row == null
+                                ? ColumnBuilder.defaults(types.get(c), 1)
+                                : ExpressionEvaluator.evaluate(shown.get(c), row));
+            }
+            return new Block(1, columns);
+        };
     }
 
     private static List<Operator> filtered(List<Operator> pieces, BoundExpression where, Source source) {

@@ -138,25 +138,19 @@ public final class OutputFormats {
         }
         for (Block block : result.blocks()) {
             for (int row = 0; row < block.rowCount(); row++) {
-                StringBuilder line = new StringBuilder(first ? "\n" : ",\n");
+                StringBuilder line = new StringBuilder(first ? "\n\t\t" : ",\n\t\t");
                 first = false;
-                line.append(compact ? "\t\t[" : "\t\t{\n");
-                for (int c = 0; c < names.size(); c++) {
-                    if (compact) {
-                        line.append(c == 0 ? "" : ", ");
-                    } else {
-                        line.append("\t\t\t").append(quotedNames[c]).append(": ");
-                    }
-                    JsonValueWriter.append(line, block.column(c), types.get(c), row, settings);
-                    if (!compact) {
-                        line.append(c + 1 < names.size() ? ",\n" : "\n");
-                    }
-                }
-                line.append(compact ? "]" : "\t\t}");
+                jsonRow(line, block, row, types, compact ? null : quotedNames, "\t\t", ", ", settings);
                 write(out, line.toString());
             }
         }
-        StringBuilder tail = new StringBuilder(first ? "\n\t],\n\n" : "\n\t],\n\n");
+        StringBuilder tail = new StringBuilder("\n\t],\n\n");
+        if (result.totals() != null) {
+            // WITH TOTALS: an object (JSON) or an array without spaces (JSONCompact), as ClickHouse writes them.
+            tail.append(compact ? "\t\"totals\": " : "\t\"totals\":\n\t");
+            jsonRow(tail, result.totals(), 0, types, compact ? null : quotedNames, "\t", ",", settings);
+            tail.append(",\n\n");
+        }
         tail.append("\t\"rows\": ").append(result.rowCount()).append(",\n\n");
         if (result.rowsBeforeLimit() >= 0) {
             tail.append("\t\"rows_before_limit_at_least\": ")
@@ -175,6 +169,34 @@ public final class OutputFormats {
                 .append("\n");
         tail.append("\t}\n}\n");
         write(out, tail.toString());
+    }
+
+    /**
+     * One row as a JSON object, its fields on lines of their own indented one tab past {@code indent}, or, without
+     * names, as an array of values joined by {@code separator}.
+     */
+    private static void jsonRow(
+            StringBuilder line,
+            Block block,
+            int row,
+            List<DataType> types,
+            String[] quotedNames,
+            String indent,
+            String separator,
+            FormatSettings settings) {
+        line.append(quotedNames == null ? "[" : "{\n");
+        for (int c = 0; c < types.size(); c++) {
+            if (quotedNames == null) {
+                line.append(c == 0 ? "" : separator);
+            } else {
+                line.append(indent).append('\t').append(quotedNames[c]).append(": ");
+            }
+            JsonValueWriter.append(line, block.column(c), types.get(c), row, settings);
+            if (quotedNames != null) {
+                line.append(c + 1 < types.size() ? ",\n" : "\n");
+            }
+        }
+        line.append(quotedNames == null ? "]" : indent + "}");
     }
 
     private static void writeJsonEachRow(QueryResult result, FormatSettings settings, OutputStream out)
@@ -239,31 +261,39 @@ public final class OutputFormats {
             }
             write(out, header.append('\n').toString());
         }
-        List<DataType> columnTypes = result.columnTypes();
         for (Block block : result.blocks()) {
-            StringBuilder lines = new StringBuilder();
-            for (int row = 0; row < block.rowCount(); row++) {
-                for (int c = 0; c < columnTypes.size(); c++) {
-                    if (c > 0) {
-                        lines.append(separator);
-                    }
-                    Column column = block.column(c);
-                    if (column.isNull(row)) {
-                        lines.append("\\N");
-                        continue;
-                    }
-                    String text = TextValues.plainText(column, columnTypes.get(c), row);
-                    DataType base = columnTypes.get(c).withoutNullable();
-                    if (csv) {
-                        lines.append(unquotedInCsv(base) ? text : csvQuote(text));
-                    } else {
-                        lines.append(escapedInTsv(base) ? tsvEscape(text) : text);
-                    }
-                }
-                lines.append('\n');
-            }
-            write(out, lines.toString());
+            write(out, delimitedRows(block, result.columnTypes(), csv));
         }
+        if (result.totals() != null) {
+            // WITH TOTALS: an empty line, then the totals row.
+            write(out, "\n" + delimitedRows(result.totals(), result.columnTypes(), csv));
+        }
+    }
+
+    private static String delimitedRows(Block block, List<DataType> columnTypes, boolean csv) {
+        char separator = csv ? ',' : '\t';
+        StringBuilder lines = new StringBuilder();
+        for (int row = 0; row < block.rowCount(); row++) {
+            for (int c = 0; c < columnTypes.size(); c++) {
+                if (c > 0) {
+                    lines.append(separator);
+                }
+                Column column = block.column(c);
+                if (column.isNull(row)) {
+                    lines.append("\\N");
+                    continue;
+                }
+                String text = TextValues.plainText(column, columnTypes.get(c), row);
+                DataType base = columnTypes.get(c).withoutNullable();
+                if (csv) {
+                    lines.append(unquotedInCsv(base) ? text : csvQuote(text));
+                } else {
+                    lines.append(escapedInTsv(base) ? tsvEscape(text) : text);
+                }
+            }
+            lines.append('\n');
+        }
+        return lines.toString();
     }
 
     private static String csvQuote(String text) {

@@ -93,6 +93,12 @@ final class PrettyWriter {
         if (writer.totalRows >= writer.maxRows) {
             writer.text((style == Style.SPACE ? "\nShowed first " : "  Showed first ") + writer.maxRows + ".\n");
         }
+        if (result.totals() != null && !monoBlock) {
+            // WITH TOTALS: a table of its own, laid out on the totals row alone (18.16's MonoBlock leaves it out).
+            PrettyWriter totals = new PrettyWriter(style, color, settings, out);
+            totals.text("\nTotals:\n");
+            totals.block(result.columnNames(), result.columnTypes(), result.totals());
+        }
     }
 
     /** One block's cells as text and their widths; the widths of its names. */

@@ -6,6 +6,7 @@ import io.columba.executor.function.aggregate.AggregateStates;
 import io.columba.executor.function.aggregate.BoundAggregate;
 import io.columba.storage.block.Block;
 import io.columba.storage.column.Column;
+import io.columba.storage.column.ColumnBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,9 @@ public final class AggregateOperator implements Operator {
     private final List<AggregateCall> calls;
     private final QueryContext context;
     private boolean done;
+    private boolean totalsWanted;
+    private BoundExpression totalsHaving;
+    private Block totals;
 
     public AggregateOperator(Operator child, List<BoundExpression> keys, List<AggregateCall> calls) {
         this(List.of(child), keys, calls, new QueryContext());
@@ -40,6 +44,25 @@ public final class AggregateOperator implements Operator {
     }
 
     private record Partial(GroupIndex index, List<AggregateStates> states) {}
+
+    /**
+     * Also computes the row of {@code WITH TOTALS}: every aggregate over the groups that pass {@code having} (all of
+     * them when null; ClickHouse's default {@code totals_mode}), the keys at their type's default (NULL when
+     * Nullable).
+     */
+    public AggregateOperator withTotals(BoundExpression having) {
+        totalsWanted = true;
+        totalsHaving = having;
+        return this;
+    }
+
+    /** The totals row, aggregating first if {@link #next} has not run yet; null unless {@link #withTotals}. */
+    public Block totals() {
+        if (totalsWanted && !done) {
+            next();
+        }
+        return totals;
+    }
 
     @Override
     public Block next() {
@@ -61,14 +84,49 @@ public final class AggregateOperator implements Operator {
         }
         GroupIndex index = result.index();
         int groupCount = keys.isEmpty() ? 1 : index.groupCount();
-        if (groupCount == 0) {
-            return null;
+        Block block = null;
+        if (groupCount > 0) {
+            List<Column> columns = new ArrayList<>(index.keys());
+            for (AggregateStates state : result.states()) {
+                columns.add(state.result(groupCount));
+            }
+            block = new Block(groupCount, columns);
         }
-        List<Column> columns = new ArrayList<>(index.keys());
-        for (AggregateStates state : result.states()) {
-            columns.add(state.result(groupCount));
+        if (totalsWanted) {
+            totals = totals(result, block);
         }
-        return new Block(groupCount, columns);
+        return block;
+    }
+
+    /**
+     * Folds the states of the groups that pass HAVING into group 0 of new states, and those that fail into group 1,
+     * which is dropped.
+     */
+    private Block totals(Partial result, Block block) {
+        // Without keys and without rows the index has no group, while the block has its one row of empty states.
+        int groupCount = result.index().groupCount();
+        int[] mapping = new int[groupCount];
+        if (totalsHaving != null && groupCount > 0) {
+            int[] passing = new int[groupCount];
+            int count = FilterOperator.select(ExpressionEvaluator.evaluate(totalsHaving, block), groupCount, passing);
+            java.util.Arrays.fill(mapping, 1);
+            for (int i = 0; i < count; i++) {
+                mapping[passing[i]] = 0;
+            }
+        }
+        List<Column> columns = new ArrayList<>();
+        for (BoundExpression key : keys) {
+            columns.add(ColumnBuilder.defaults(key.type(), 1));
+        }
+        List<AggregateStates> folded = newPartial().states();
+        for (int c = 0; c < calls.size(); c++) {
+            AggregateStates states = folded.get(c);
+            if (groupCount > 0) {
+                states.merge(result.states().get(c), mapping, 2);
+            }
+            columns.add(states.result(2).slice(0, 1));
+        }
+        return new Block(1, columns);
     }
 
     private Partial newPartial() {

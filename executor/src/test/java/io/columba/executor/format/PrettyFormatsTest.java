@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Pretty formats byte for byte against ClickHouse 18.16's HTTP answers: {@code pretty/cases.tsv} holds a name,
- * a query and URL settings per line, {@code pretty/<name>.<format>.txt} what the peer wrote for it.
+ * a query and URL settings per line, {@code pretty/<name>.<format>.txt} what the peer wrote for it. Also where the
+ * other text formats put the row of {@code WITH TOTALS}, as the peer answered the same query.
  */
 class PrettyFormatsTest {
     private static final List<String> FORMATS = List.of(
@@ -35,6 +36,9 @@ class PrettyFormatsTest {
             "PrettyCompactMonoBlock",
             "PrettySpace",
             "PrettySpaceNoEscapes");
+
+    private static final String TOTALS_QUERY = "SELECT number % 3 AS k, count() AS c, toNullable(k) AS n, 'a\"b' AS s"
+            + " FROM numbers(10) GROUP BY k, n WITH TOTALS ORDER BY k";
 
     @TempDir
     Path folder;
@@ -105,5 +109,42 @@ class PrettyFormatsTest {
         String space = new String(
                 write("SELECT number FROM numbers(70000)", "PrettySpaceNoEscapes", Map.of()), StandardCharsets.UTF_8);
         assertThat(space).startsWith("number\n\n     0\n").endsWith("  9999\n\nShowed first 10000.\n");
+    }
+
+    private String totals(String format) throws IOException {
+        return new String(write(TOTALS_QUERY, format, Map.of()), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void jsonHasATotalsObjectAfterTheData() throws IOException {
+        assertThat(totals("JSON"))
+                .contains(
+                        "\t\t{\n\t\t\t\"k\": 2,\n\t\t\t\"c\": \"3\",\n\t\t\t\"n\": 2,\n\t\t\t\"s\": \"a\\\"b\"\n\t\t}\n"
+                                + "\t],\n\n"
+                                + "\t\"totals\":\n\t{\n\t\t\"k\": 0,\n\t\t\"c\": \"10\",\n\t\t\"n\": null,\n\t\t\"s\": \"a\\\"b\"\n"
+                                + "\t},\n\n\t\"rows\": 3,\n");
+    }
+
+    @Test
+    void jsonCompactHasATotalsArrayWithoutSpaces() throws IOException {
+        assertThat(totals("JSONCompact"))
+                .contains("\t\t[2, \"3\", 2, \"a\\\"b\"]\n\t],\n\n\t\"totals\": [0,\"10\",null,\"a\\\"b\"],\n\n");
+    }
+
+    @Test
+    void delimitedFormatsEndWithAnEmptyLineAndTheTotals() throws IOException {
+        assertThat(totals("TSVWithNamesAndTypes"))
+                .isEqualTo("k\tc\tn\ts\nUInt8\tUInt64\tNullable(UInt8)\tString\n"
+                        + "0\t4\t0\ta\"b\n1\t3\t1\ta\"b\n2\t3\t2\ta\"b\n\n0\t10\t\\N\ta\"b\n");
+        assertThat(totals("CSV"))
+                .isEqualTo("0,4,0,\"a\"\"b\"\n1,3,1,\"a\"\"b\"\n2,3,2,\"a\"\"b\"\n\n0,10,\\N,\"a\"\"b\"\n");
+    }
+
+    @Test
+    void jsonEachRowLeavesTheTotalsOut() throws IOException {
+        assertThat(totals("JSONEachRow"))
+                .isEqualTo(
+                        "{\"k\":0,\"c\":\"4\",\"n\":0,\"s\":\"a\\\"b\"}\n{\"k\":1,\"c\":\"3\",\"n\":1,\"s\":\"a\\\"b\"}\n"
+                                + "{\"k\":2,\"c\":\"3\",\"n\":2,\"s\":\"a\\\"b\"}\n");
     }
 }
