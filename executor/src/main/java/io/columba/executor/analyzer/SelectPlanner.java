@@ -332,7 +332,8 @@ public final class SelectPlanner {
                 ? new GatherOperator(projected, maxThreads)
                 : new ProjectOperator(operator, projection);
         if (select.distinct()) {
-            operator = new DistinctOperator(operator, projectedTypes);
+            // On the selected columns only: ORDER BY and LIMIT BY keys that are not selected ride along.
+            operator = new DistinctOperator(operator, projectedTypes.subList(0, selected));
         }
         // LIMIT and OFFSET may name WITH aliases, scalar subqueries included (ClickHouse folds them to constants).
         long count = select.limit() == null ? Long.MAX_VALUE : constantCount(expander.expand(select.limit()), "LIMIT");
