@@ -1,6 +1,7 @@
 package io.columba.executor.analyzer;
 
 import io.columba.sql.ast.Expression;
+import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.SelectQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,10 @@ final class GroupingSets {
 
     /** Every key the query groups by in some set, in order of first mention (duplicates possible). */
     static List<Expression> keys(SelectQuery select) {
+        FunctionCall written = functionForm(select);
+        if (written != null) {
+            return written.arguments();
+        }
         if (select.groupingSets().isEmpty()) {
             return select.groupBy();
         }
@@ -22,6 +27,19 @@ final class GroupingSets {
         return keys;
     }
 
+    /** {@code GROUP BY ROLLUP(a, b)} or {@code GROUP BY CUBE(a, b)}, the function-style spelling; else null. */
+    private static FunctionCall functionForm(SelectQuery select) {
+        if (select.groupByModifier() == null
+                && select.groupingSets().isEmpty()
+                && select.groupBy().size() == 1
+                && select.groupBy().get(0) instanceof FunctionCall call
+                && call.window() == null
+                && (call.name().equalsIgnoreCase("rollup") || call.name().equalsIgnoreCase("cube"))) {
+            return call;
+        }
+        return null;
+    }
+
     /**
      * The sets, each aggregated on its own, or null for a plain GROUP BY. ROLLUP of {@code (a, b)} is {@code (a, b),
      * (a), ()}; CUBE is every subset, largest first.
@@ -30,11 +48,12 @@ final class GroupingSets {
         if (!select.groupingSets().isEmpty()) {
             return select.groupingSets();
         }
-        String modifier = select.groupByModifier();
+        FunctionCall written = functionForm(select);
+        String modifier = written != null ? written.name() : select.groupByModifier();
         if (modifier == null) {
             return null;
         }
-        List<Expression> keys = select.groupBy();
+        List<Expression> keys = written != null ? written.arguments() : select.groupBy();
         List<List<Expression>> sets = new ArrayList<>();
         if (modifier.toUpperCase(Locale.ROOT).equals("ROLLUP")) {
             for (int size = keys.size(); size >= 0; size--) {

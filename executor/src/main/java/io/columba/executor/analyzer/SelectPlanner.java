@@ -752,27 +752,52 @@ public final class SelectPlanner {
     }
 
     private Source tableFunction(FunctionCall function) {
-        if (!function.name().equals("numbers") && !function.name().equals("numbers_mt")) {
-            throw new ColumbaException(ErrorCode.UNKNOWN_FUNCTION, "Unknown table function " + function.name());
+        TableFunctions tables = new TableFunctions(functions);
+        switch (function.name()) {
+            case "numbers", "numbers_mt" -> {
+                long[] range = numbersRange(function);
+                return numbers(range[0], range[1]);
+            }
+            case "zeros", "zeros_mt" -> {
+                long[] range = numbersRange(function);
+                if (function.arguments().size() != 1) {
+                    throw new ColumbaException(
+                            ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH, "Table function zeros requires 1 argument");
+                }
+                return streamed(TableFunctions.zeros(), 0, range[1]);
+            }
+            case "generateRandom" -> {
+                return streamed(tables.generateRandom(function), 0, Long.MAX_VALUE);
+            }
+            case "values" -> {
+                TableFunctions.Table table = tables.values(function);
+                return fixed(table.names(), table.types(), table.blocks());
+            }
+            default ->
+                throw new ColumbaException(ErrorCode.UNKNOWN_FUNCTION, "Unknown table function " + function.name());
         }
-        ExpressionBinder constants = new ExpressionBinder(functions, List.of(), List.of(), null, "numbers");
+    }
+
+    /** The offset and count of {@code numbers(count)} or {@code numbers(offset, count)}. */
+    private long[] numbersRange(FunctionCall function) {
+        ExpressionBinder constants = new ExpressionBinder(functions, List.of(), List.of(), null, function.name());
         List<Long> arguments = new ArrayList<>();
         for (Expression argument : function.arguments()) {
             BoundExpression bound = constants.bind(argument);
             if (!(bound instanceof Constant constant) || !(constant.type() instanceof IntegerType)) {
                 throw new ColumbaException(
                         ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
-                        "Arguments of table function numbers must be integer constants");
+                        "Arguments of table function " + function.name() + " must be integer constants");
             }
             arguments.add(ExpressionEvaluator.fold(bound).longValue());
         }
         if (arguments.isEmpty() || arguments.size() > 2) {
             throw new ColumbaException(
-                    ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH, "Table function 'numbers' requires 1 or 2 arguments");
+                    ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                    "Table function '" + function.name() + "' requires 1 or 2 arguments");
         }
         long offset = arguments.size() == 2 ? arguments.get(0) : 0;
-        long count = arguments.get(arguments.size() - 1);
-        return numbers(offset, count);
+        return new long[] {offset, arguments.get(arguments.size() - 1)};
     }
 
     /** A table of the system database, computed now; {@code numbers} streams until a LIMIT stops it. */
@@ -788,27 +813,37 @@ public final class SelectPlanner {
     }
 
     private Source numbers(long offset, long count) {
+        return streamed(
+                new TableFunctions.Stream(List.of("number"), List.of(IntegerType.UINT64), block -> block),
+                offset,
+                count);
+    }
+
+    /** Rows made block by block from the blocks of {@code numbers(offset, count)}, until a LIMIT stops them. */
+    private Source streamed(TableFunctions.Stream stream, long offset, long count) {
         return new Source() {
             @Override
             public List<String> names() {
-                return List.of("number");
+                return stream.names();
             }
 
             @Override
             public List<DataType> types() {
-                return List.of(IntegerType.UINT64);
+                return stream.types();
             }
 
             @Override
             public Operator open(List<Integer> columns, BoundExpression where) {
                 Operator numbers = new NumbersOperator(offset, count, context);
                 return () -> {
-                    Block block = numbers.next();
-                    return block == null
-                            ? null
-                            : new Block(
-                                    block.rowCount(),
-                                    columns.stream().map(block::column).toList());
+                    Block numbered = numbers.next();
+                    if (numbered == null) {
+                        return null;
+                    }
+                    Block block = stream.rows().apply(numbered);
+                    return new Block(
+                            block.rowCount(),
+                            columns.stream().map(block::column).toList());
                 };
             }
         };
