@@ -17,6 +17,7 @@ import io.columba.storage.column.ColumnBuilder;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import io.columba.storage.type.DataType;
+import io.columba.storage.type.IntegerType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ final class AggregationPlan {
     private final List<BoundExpression> keys = new ArrayList<>();
     private final Map<String, Integer> aggregatePositions = new LinkedHashMap<>();
     private final List<AggregateCall> calls = new ArrayList<>();
+    /** The keys standing for {@code grouping(...)} calls, with the positions of the keys they name. */
+    private final Map<Integer, int[]> groupingCalls = new LinkedHashMap<>();
 
     AggregationPlan(
             FunctionRegistry functions,
@@ -58,6 +61,47 @@ final class AggregationPlan {
             keyPositions.put(name, keys.size());
             keys.add(input.bind(expanded));
         }
+    }
+
+    /**
+     * Adds a key per {@code grouping(k1, ..., kn)} call in an alias-expanded expression: a constant in each grouping
+     * set, the bits of its keys (k1 the highest) set when the set leaves the key out, as ClickHouse computes it with
+     * {@code force_grouping_standard_compatibility = 1}; 0 without grouping sets.
+     */
+    void collectGroupingCalls(Expression expression) {
+        if (!(expression instanceof FunctionCall call)) {
+            return;
+        }
+        if (!call.name().equalsIgnoreCase("grouping") || call.window() != null) {
+            for (Expression argument : call.arguments()) {
+                collectGroupingCalls(argument);
+            }
+            return;
+        }
+        String name = ExpressionFormatter.format(call);
+        if (keyPositions.containsKey(name)) {
+            return;
+        }
+        if (call.arguments().isEmpty() || call.arguments().size() > 64) {
+            throw new ColumbaException(
+                    ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
+                    "Function grouping takes 1 to 64 GROUP BY keys, found " + name);
+        }
+        int[] arguments = new int[call.arguments().size()];
+        for (int i = 0; i < arguments.length; i++) {
+            Integer key = keyPositions.get(
+                    ExpressionFormatter.format(expander.expand(call.arguments().get(i))));
+            if (key == null || groupingCalls.containsKey(key)) {
+                throw new ColumbaException(
+                        ErrorCode.BAD_ARGUMENTS,
+                        "Arguments of function grouping must be GROUP BY keys, found "
+                                + ExpressionFormatter.format(call.arguments().get(i)) + " in " + name);
+            }
+            arguments[i] = key;
+        }
+        keyPositions.put(name, keys.size());
+        groupingCalls.put(keys.size(), arguments);
+        keys.add(new Constant(IntegerType.UINT64, 0L));
     }
 
     void collectAggregates(Expression expression) {
@@ -153,7 +197,14 @@ final class AggregationPlan {
         List<BoundExpression> result = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) {
             DataType type = keys.get(k).type();
-            if (inSet.contains(k)) {
+            int[] grouping = groupingCalls.get(k);
+            if (grouping != null) {
+                long mask = 0;
+                for (int argument : grouping) {
+                    mask = (mask << 1) | (inSet.contains(argument) ? 0 : 1);
+                }
+                result.add(new Constant(IntegerType.UINT64, mask));
+            } else if (inSet.contains(k)) {
                 result.add(keys.get(k));
             } else if (type.isNullable()) {
                 result.add(new Constant(type, null));

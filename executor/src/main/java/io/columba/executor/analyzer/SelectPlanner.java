@@ -226,6 +226,16 @@ public final class SelectPlanner {
             for (Expression key : groupKeys) {
                 aggregation.addKey(key);
             }
+            List<Expression> afterGrouping = new ArrayList<>(items);
+            if (select.having() != null) {
+                afterGrouping.add(select.having());
+            }
+            for (OrderByElement order : select.orderBy()) {
+                afterGrouping.add(order.expression());
+            }
+            for (Expression expression : afterGrouping) {
+                aggregation.collectGroupingCalls(expander.expand(expression));
+            }
             for (Expression item : items) {
                 aggregation.collectAggregates(expander.expand(item));
             }
