@@ -226,14 +226,7 @@ public final class SelectPlanner {
             for (Expression key : groupKeys) {
                 aggregation.addKey(key);
             }
-            List<Expression> afterGrouping = new ArrayList<>(items);
-            if (select.having() != null) {
-                afterGrouping.add(select.having());
-            }
-            for (OrderByElement order : select.orderBy()) {
-                afterGrouping.add(order.expression());
-            }
-            for (Expression expression : afterGrouping) {
+            for (Expression expression : afterAggregation(items, select)) {
                 aggregation.collectGroupingCalls(expander.expand(expression));
             }
             for (Expression item : items) {
@@ -536,15 +529,20 @@ public final class SelectPlanner {
         return ExpressionFormatter.columnName(item);
     }
 
-    private boolean containsAggregate(List<Expression> items, SelectQuery select, AliasExpander expander) {
-        List<Expression> candidates = new ArrayList<>(items);
+    /** The expressions evaluated over the aggregation's output: the select list, HAVING and ORDER BY. */
+    private static List<Expression> afterAggregation(List<Expression> items, SelectQuery select) {
+        List<Expression> expressions = new ArrayList<>(items);
         if (select.having() != null) {
-            candidates.add(select.having());
+            expressions.add(select.having());
         }
         for (OrderByElement order : select.orderBy()) {
-            candidates.add(order.expression());
+            expressions.add(order.expression());
         }
-        for (Expression candidate : candidates) {
+        return expressions;
+    }
+
+    private boolean containsAggregate(List<Expression> items, SelectQuery select, AliasExpander expander) {
+        for (Expression candidate : afterAggregation(items, select)) {
             if (hasAggregate(expander.expand(candidate))) {
                 return true;
             }
