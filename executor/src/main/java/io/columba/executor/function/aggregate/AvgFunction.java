@@ -132,14 +132,26 @@ public final class AvgFunction implements AggregateFunction {
         public Column result(int groupCount) {
             double[] out = new double[groupCount];
             for (int g = 0; g < groupCount; g++) {
-                double total = high[g] * 18446744073709551616.0 + unsignedToDouble(low[g]);
-                out[g] = total / counts[g];
+                out[g] = total(high[g], low[g]) / counts[g];
             }
             return new DoubleColumn(out, null, groupCount);
         }
 
-        private static double unsignedToDouble(long value) {
-            return value >= 0 ? value : ((value >>> 1) | (value & 1)) * 2.0;
+        /**
+         * The 128-bit sum as the nearest double. Summing {@code high * 2^64} and the low word as doubles would cancel a
+         * small negative sum (high -1) to 0, so sums that fit in 64 bits convert directly.
+         */
+        private double total(long high, long low) {
+            if (signed && high == low >> 63) {
+                return low;
+            }
+            if (!signed && high == 0) {
+                return low >= 0 ? low : ((low >>> 1) | (low & 1)) * 2.0;
+            }
+            return java.math.BigInteger.valueOf(high)
+                    .shiftLeft(64)
+                    .add(new java.math.BigInteger(Long.toUnsignedString(low)))
+                    .doubleValue();
         }
 
         /** The 128-bit sum (low, high) and the count. */
