@@ -5,6 +5,7 @@ import io.columba.executor.analyzer.Plan;
 import io.columba.executor.analyzer.SelectPlanner;
 import io.columba.executor.catalog.TableEntry;
 import io.columba.executor.expression.BoundExpression;
+import io.columba.executor.expression.Constant;
 import io.columba.executor.expression.ExpressionEvaluator;
 import io.columba.executor.format.InputFormats;
 import io.columba.executor.format.TextValues;
@@ -24,12 +25,16 @@ import io.columba.storage.column.ColumnBuilder;
 import io.columba.storage.column.DoubleColumn;
 import io.columba.storage.column.LongColumn;
 import io.columba.storage.column.StringColumn;
+import io.columba.storage.column.StringColumnBuilder;
 import io.columba.storage.engine.ColumnDefinition;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.DateType;
+import io.columba.storage.type.DecimalType;
+import io.columba.storage.type.FloatType;
 import io.columba.storage.type.StringType;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -229,10 +234,21 @@ final class InsertExecutor {
                             "Type mismatch in VALUES section. Expected: "
                                     + types.get(c).name() + ". Got: String");
                 }
-                Column value = ExpressionEvaluator.fold(bound).toColumn();
+                Constant folded = ExpressionEvaluator.fold(bound);
+                Column value = folded.toColumn();
+                DataType from = bound.type();
+                if (types.get(c).withoutNullable() instanceof DecimalType
+                        && from.withoutNullable() instanceof FloatType
+                        && !folded.isNull()) {
+                    // ClickHouse parses a VALUES number as the column's text: 19.99 is 19.99, not the float's 19.98.
+                    StringColumnBuilder text = new StringColumnBuilder(1);
+                    text.append(BigDecimal.valueOf(folded.doubleValue()).toPlainString());
+                    value = text.build();
+                    from = StringType.STRING;
+                }
                 builders.get(c)
                         .appendFrom(
-                                TypeConversion.cast(value, bound.type(), types.get(c), 1)
+                                TypeConversion.cast(value, from, types.get(c), 1)
                                         .materialize(),
                                 0);
             }

@@ -21,12 +21,23 @@ public final class ArithmeticFunctions {
     private ArithmeticFunctions() {}
 
     private enum Operation {
-        PLUS,
-        MINUS,
-        MULTIPLY,
-        INT_DIV,
-        INT_DIV_OR_ZERO,
-        MODULO
+        PLUS(DecimalArithmetic.Operation.PLUS),
+        MINUS(DecimalArithmetic.Operation.MINUS),
+        MULTIPLY(DecimalArithmetic.Operation.MULTIPLY),
+        INT_DIV(null),
+        INT_DIV_OR_ZERO(null),
+        MODULO(null);
+
+        private final DecimalArithmetic.Operation decimal;
+
+        Operation(DecimalArithmetic.Operation decimal) {
+            this.decimal = decimal;
+        }
+
+        /** The same operation on Decimal operands, or null when there is none. */
+        DecimalArithmetic.Operation decimal() {
+            return decimal;
+        }
     }
 
     public static List<ScalarFunction> all() {
@@ -102,6 +113,9 @@ public final class ArithmeticFunctions {
             if (left instanceof IntegerType) {
                 return new Binding(right, (args, rows) -> dateShift(new Column[] {args[1], args[0]}, rows, false));
             }
+        }
+        if (DecimalArithmetic.applies(left, right) && operation.decimal() != null) {
+            return DecimalArithmetic.bind(name, operation.decimal(), left, right);
         }
         if (!NumericTypes.isNumeric(left) || !NumericTypes.isNumeric(right)) {
             throw Operands.illegalTypes(name, left, right);
@@ -257,6 +271,9 @@ public final class ArithmeticFunctions {
         Operands.expectCount("divide", types, 2, 2);
         DataType left = types.get(0);
         DataType right = types.get(1);
+        if (DecimalArithmetic.applies(left, right)) {
+            return DecimalArithmetic.bind("divide", DecimalArithmetic.Operation.DIVIDE, left, right);
+        }
         if (!NumericTypes.isNumeric(left) || !NumericTypes.isNumeric(right)) {
             throw Operands.illegalTypes("divide", left, right);
         }

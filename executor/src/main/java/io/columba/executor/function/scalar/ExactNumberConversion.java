@@ -22,7 +22,10 @@ import java.math.RoundingMode;
 final class ExactNumberConversion {
     private ExactNumberConversion() {}
 
-    /** Into a Decimal: numbers are scaled and cut past the scale, text is parsed; too many digits is an error. */
+    /**
+     * Into a Decimal: numbers are scaled and cut past the scale (floats scaled in floating point), text is parsed; too
+     * many digits is an error.
+     */
     static Column toDecimal(Column column, DataType source, DecimalType target, int rows) {
         BigInteger[] out = new BigInteger[rows];
         for (int i = 0; i < rows; i++) {
@@ -39,8 +42,10 @@ final class ExactNumberConversion {
                         ErrorCode.DECIMAL_OVERFLOW, "Cannot convert infinity or NaN to " + target.name());
             }
             BigDecimal value = number(column, source, i);
-            BigInteger unscaled =
-                    value.setScale(target.scale(), RoundingMode.DOWN).unscaledValue();
+            // A float is scaled in floating point and then cut, as ClickHouse does: 7.55 (7.5499...) * 100 is 755.
+            BigInteger unscaled = column instanceof DoubleColumn doubles
+                    ? new BigDecimal(doubles.get(i) * Math.pow(10, target.scale())).toBigInteger()
+                    : value.setScale(target.scale(), RoundingMode.DOWN).unscaledValue();
             out[i] = DecimalText.checked(unscaled, target, value.toPlainString());
         }
         return ExactNumbers.column(out, target, rows);
