@@ -65,6 +65,7 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.HashFunctions.all());
         all.addAll(io.columba.executor.function.scalar.ArraySetFunctions.all());
         all.addAll(io.columba.executor.function.scalar.ServerFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.JsonPathFunctions.all());
         return all;
     }
 
