@@ -66,6 +66,10 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.ArraySetFunctions.all());
         all.addAll(io.columba.executor.function.scalar.ServerFunctions.all());
         all.addAll(io.columba.executor.function.scalar.JsonPathFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ValueFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.TransformFunction.all());
+        all.addAll(io.columba.executor.function.scalar.BlockFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.UrlParameterFunctions.all());
         return all;
     }
 

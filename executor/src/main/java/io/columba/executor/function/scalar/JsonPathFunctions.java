@@ -67,7 +67,8 @@ public final class JsonPathFunctions {
                                 (types, args) -> {
                                     Operands.expectCount("toJSONString", types, 1, 1);
                                     DataType type = types.get(0);
-                                    return new Binding(StringType.STRING, (columns, rows) -> toJson(columns[0], type, rows));
+                                    return new Binding(
+                                            StringType.STRING, (columns, rows) -> toJson(columns[0], type, rows));
                                 })
                         .seeingNulls());
     }
@@ -98,8 +99,8 @@ public final class JsonPathFunctions {
                 query = JsonPathQuery.parse(name, pathText);
             }
             int row = StringOperands.row(columns[0], i);
-            List<Object> found =
-                    query.select(documents.data(), documents.offsets()[row], documents.offsets()[row + 1]);
+            List<Object> found = query.select(
+                    documents.data(), documents.offsets()[row], documents.offsets()[row + 1]);
             text.setLength(0);
             switch (mode) {
                 case EXISTS -> exists[i] = found.isEmpty() ? 0 : 1;
