@@ -70,6 +70,10 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.TransformFunction.all());
         all.addAll(io.columba.executor.function.scalar.BlockFunctions.all());
         all.addAll(io.columba.executor.function.scalar.UrlParameterFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.BucketFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.IntegerBitFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ReinterpretFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ReadableFormatFunctions.all());
         return all;
     }
 
