@@ -74,6 +74,8 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.IntegerBitFunctions.all());
         all.addAll(io.columba.executor.function.scalar.ReinterpretFunctions.all());
         all.addAll(io.columba.executor.function.scalar.ReadableFormatFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.TokenFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.TextEditFunctions.all());
         return all;
     }
 
