@@ -76,6 +76,10 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.ReadableFormatFunctions.all());
         all.addAll(io.columba.executor.function.scalar.TokenFunctions.all());
         all.addAll(io.columba.executor.function.scalar.TextEditFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.IpAddressFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.TimeFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.AccurateCastFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ParseDateTimeFunctions.all());
         return all;
     }
 
