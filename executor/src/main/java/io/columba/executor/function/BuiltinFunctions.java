@@ -80,6 +80,8 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.TimeFunctions.all());
         all.addAll(io.columba.executor.function.scalar.AccurateCastFunctions.all());
         all.addAll(io.columba.executor.function.scalar.ParseDateTimeFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.InitializeAggregationFunction.all());
+        all.addAll(io.columba.executor.function.scalar.DistanceFunctions.all());
         return all;
     }
 

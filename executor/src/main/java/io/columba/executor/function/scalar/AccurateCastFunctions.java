@@ -78,7 +78,9 @@ public final class AccurateCastFunctions {
         if (value.isNull(0) || !(target.withoutNullable() instanceof IntegerType integer)) {
             if (value instanceof DoubleColumn doubles && target.withoutNullable() instanceof FloatType floating) {
                 double number = doubles.get(0);
-                return floating.bytes() == 8 || Double.isNaN(number) || Double.isInfinite(number)
+                return floating.bytes() == 8
+                        || Double.isNaN(number)
+                        || Double.isInfinite(number)
                         || Math.abs(number) <= Float.MAX_VALUE;
             }
             return true;

@@ -41,7 +41,7 @@ public final class BlockFunctions {
                 SimpleScalarFunction.of(
                         "rowNumberInAllBlocks",
                         "The 0-based number of the row among all rows the query has computed this function for.",
-                        "SELECT rowNumberInAllBlocks() FROM numbers(3)",
+                        "SELECT max(rowNumberInAllBlocks()) FROM numbers(3)",
                         (types, args) -> {
                             Operands.expectCount("rowNumberInAllBlocks", types, 0, 0);
                             AtomicLong next = new AtomicLong();
@@ -67,7 +67,7 @@ public final class BlockFunctions {
                                 "neighbor",
                                 "The value of the row at the given offset from this one within the block; the default"
                                         + " (third argument, or the type's default) beyond the block.",
-                                "SELECT neighbor(number, 1) FROM numbers(4)",
+                                "SELECT groupArray(neighbor(number, 1)) FROM numbers(4)",
                                 BlockFunctions::bindNeighbor)
                         .seeingNulls());
     }
@@ -76,7 +76,7 @@ public final class BlockFunctions {
         return SimpleScalarFunction.of(
                         name,
                         description,
-                        "SELECT " + name + "(number * number) FROM numbers(4)",
+                        "SELECT groupArray(" + name + "(number * number)) FROM numbers(4)",
                         (types, args) -> bindDifference(name, types, startWithValue))
                 .seeingNulls();
     }

@@ -78,7 +78,11 @@ public final class IpAddressFunctions {
                             DataType result = TupleType.of(List.of(IPv6Type.IPV6, IPv6Type.IPV6));
                             return new Binding(result, IpAddressFunctions::ipv6Range);
                         }),
-                check("isIPv4String", "1 when the text is an IPv4 address in dotted form, else 0.", "'192.168.0.1'", true),
+                check(
+                        "isIPv4String",
+                        "1 when the text is an IPv4 address in dotted form, else 0.",
+                        "'192.168.0.1'",
+                        true),
                 check("isIPv6String", "1 when the text is an IPv6 address, else 0.", "'2001:db8::1'", false));
     }
 

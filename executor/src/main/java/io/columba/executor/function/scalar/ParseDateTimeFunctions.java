@@ -8,8 +8,8 @@ import io.columba.executor.function.SimpleScalarFunction;
 import io.columba.storage.column.LongColumn;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
-import io.columba.storage.type.DateTimeType;
 import io.columba.storage.type.DataType;
+import io.columba.storage.type.DateTimeType;
 import io.columba.storage.type.NullableType;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
@@ -26,10 +26,22 @@ public final class ParseDateTimeFunctions {
 
     private static final String DEFAULT_FORMAT = "%Y-%m-%d %H:%i:%s";
     private static final String[] MONTHS = {
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
         "december"
     };
-    private static final String[] WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    private static final String[] WEEKDAYS = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+    };
 
     private enum Failure {
         THROW,
@@ -118,7 +130,8 @@ public final class ParseDateTimeFunctions {
             hour = hour % 12 + (fields.afternoon ? 12 : 0);
         }
         try {
-            LocalDateTime local = LocalDateTime.of(fields.year, fields.month, fields.day, hour, fields.minute, fields.second);
+            LocalDateTime local =
+                    LocalDateTime.of(fields.year, fields.month, fields.day, hour, fields.minute, fields.second);
             if (fields.offsetSeconds != null) {
                 return local.toEpochSecond(java.time.ZoneOffset.UTC) - fields.offsetSeconds;
             }

@@ -50,7 +50,7 @@ public final class ValueFunctions {
                         "throwIf",
                         "0 when every value is zero; otherwise fails with FUNCTION_THROW_IF_VALUE_IS_NON_ZERO and the"
                                 + " optional message.",
-                        "SELECT throwIf(number = 5) FROM numbers(3)",
+                        "SELECT throwIf(1 = 2)",
                         ValueFunctions::bindThrowIf),
                 SimpleScalarFunction.of(
                         "sleep",
