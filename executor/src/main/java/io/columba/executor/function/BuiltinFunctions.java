@@ -82,6 +82,7 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.ParseDateTimeFunctions.all());
         all.addAll(io.columba.executor.function.scalar.InitializeAggregationFunction.all());
         all.addAll(io.columba.executor.function.scalar.DistanceFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.Utf8TextFunctions.all());
         return all;
     }
 
