@@ -61,10 +61,16 @@ public final class UrlParameterFunctions {
                         UrlParameterFunctions::pathHierarchy),
                 SimpleScalarFunction.of(
                         "cutURLParameter",
-                        "The URL without the first parameter of this name (and its '&').",
+                        "The URL without the first parameter of this name (and its '&'); an array of names cuts"
+                                + " each of them in turn.",
                         "SELECT cutURLParameter(" + URL + ", 'x')",
                         (types, args) -> {
-                            StringOperands.expectStrings("cutURLParameter", types, 2, 2, 0, 1);
+                            StringOperands.expectStrings("cutURLParameter", types, 2, 2, 0);
+                            boolean names =
+                                    types.get(1) instanceof ArrayType array && StringOperands.isString(array.element());
+                            if (!names && !StringOperands.isString(types.get(1))) {
+                                throw Operands.illegalType("cutURLParameter", types.get(1), 2);
+                            }
                             return new Binding(StringType.STRING, UrlParameterFunctions::cutParameter);
                         }),
                 SimpleScalarFunction.of(
@@ -258,22 +264,35 @@ public final class UrlParameterFunctions {
     private static Column cutParameter(Column[] columns, int rows) {
         StringColumn urls = StringOperands.strings(columns[0]);
         StringColumnBuilder out = new StringColumnBuilder(rows);
-        byte[] name = null;
-        String lastName = null;
         for (int i = 0; i < rows; i++) {
-            String text = StringOperands.text(columns[1], i);
-            if (!text.equals(lastName)) {
-                lastName = text;
-                name = StringOperands.utf8(text + "=");
-            }
             int row = StringOperands.row(columns[0], i);
             byte[] data = urls.data();
             int from = urls.offsets()[row];
             int to = urls.offsets()[row + 1];
-            int[] cut = parameterToCut(data, from, to, name);
-            out.append(concat(data, from, cut[0], cut[1], to));
+            for (String name : names(columns[1], i)) {
+                int[] cut = parameterToCut(data, from, to, StringOperands.utf8(name + "="));
+                data = concat(data, from, cut[0], cut[1], to);
+                from = 0;
+                to = data.length;
+            }
+            out.append(data, from, to - from);
         }
         return out.build();
+    }
+
+    /** The parameter names of one row: one string, or the elements of an array of strings. */
+    private static List<String> names(Column column, int row) {
+        Column plain = column instanceof ConstantColumn constant ? constant.value() : column;
+        int at = plain == column ? row : 0;
+        if (!(plain instanceof io.columba.storage.column.ArrayColumn arrays)) {
+            return List.of(((StringColumn) plain).getString(at));
+        }
+        StringColumn elements = (StringColumn) arrays.elements();
+        List<String> names = new java.util.ArrayList<>();
+        for (int e = arrays.offsets()[at]; e < arrays.offsets()[at + 1]; e++) {
+            names.add(elements.getString(e));
+        }
+        return names;
     }
 
     /** The range to remove for the first parameter {@code name=} (with one '&' next to it); empty when none. */
