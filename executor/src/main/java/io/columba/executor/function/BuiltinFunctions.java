@@ -65,6 +65,24 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.HashFunctions.all());
         all.addAll(io.columba.executor.function.scalar.ArraySetFunctions.all());
         all.addAll(io.columba.executor.function.scalar.ServerFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.JsonPathFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ValueFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.TransformFunction.all());
+        all.addAll(io.columba.executor.function.scalar.BlockFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.UrlParameterFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.BucketFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.IntegerBitFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ReinterpretFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ReadableFormatFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.TokenFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.TextEditFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.IpAddressFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.TimeFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.AccurateCastFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ParseDateTimeFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.InitializeAggregationFunction.all());
+        all.addAll(io.columba.executor.function.scalar.DistanceFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.Utf8TextFunctions.all());
         return all;
     }
 

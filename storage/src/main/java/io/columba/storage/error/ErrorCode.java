@@ -95,7 +95,9 @@ public enum ErrorCode {
     DECIMAL_OVERFLOW(407),
     UNKNOWN_ELEMENT_OF_ENUM(691),
     CANNOT_PARSE_IPV4(695),
-    CANNOT_PARSE_IPV6(696);
+    CANNOT_PARSE_IPV6(696),
+    TOO_SLOW(160),
+    FUNCTION_THROW_IF_VALUE_IS_NON_ZERO(395);
 
     private final int code;
 

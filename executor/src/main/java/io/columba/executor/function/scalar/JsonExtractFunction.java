@@ -46,7 +46,7 @@ public final class JsonExtractFunction {
                 }));
     }
 
-    private static void check(DataType type, String name) {
+    static void check(DataType type, String name) {
         DataType plain = type instanceof NullableType nullable ? nullable.inner() : type;
         plain = plain instanceof LowCardinalityType low ? low.inner() : plain;
         if (plain instanceof ArrayType array) {
@@ -85,7 +85,7 @@ public final class JsonExtractFunction {
         return out.build();
     }
 
-    private static void appendDefault(ColumnBuilder builder, DataType type) {
+    static void appendDefault(ColumnBuilder builder, DataType type) {
         if (type.isNullable()) {
             builder.appendNull();
             return;
@@ -94,7 +94,7 @@ public final class JsonExtractFunction {
     }
 
     /** Appends the parser's current value as {@code type}; false (nothing appended) when it does not fit. */
-    private static boolean insert(JsonParser parser, DataType type, ColumnBuilder out) throws IOException {
+    static boolean insert(JsonParser parser, DataType type, ColumnBuilder out) throws IOException {
         DataType plain = type instanceof NullableType nullable ? nullable.inner() : type;
         plain = plain instanceof LowCardinalityType low ? low.inner() : plain;
         switch (plain) {

@@ -10,12 +10,15 @@ import io.columba.storage.type.DataType;
 import io.columba.storage.type.DateTimeType;
 import io.columba.storage.type.DateType;
 import io.columba.storage.type.FloatType;
+import io.columba.storage.type.IPv4Type;
+import io.columba.storage.type.IPv6Type;
 import io.columba.storage.type.IntegerType;
 import io.columba.storage.type.NullableType;
+import io.columba.storage.type.UuidType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** toInt32OrNull, toFloat64OrZero, toDateOrNull, ...: a conversion whose failures give NULL or the zero value. */
+/** toInt32OrNull, toFloat64OrZero, toDateOrNull, toUUIDOrNull, toIPv4OrNull, ...: a conversion whose failures give NULL or the zero value. */
 public final class OrNullConversions {
     private OrNullConversions() {}
 
@@ -32,7 +35,10 @@ public final class OrNullConversions {
                 FloatType.FLOAT32,
                 FloatType.FLOAT64,
                 DateType.DATE,
-                DateTimeType.DATETIME);
+                DateTimeType.DATETIME,
+                UuidType.UUID,
+                IPv4Type.IPV4,
+                IPv6Type.IPV6);
         List<ScalarFunction> functions = new ArrayList<>();
         for (DataType target : targets) {
             functions.add(function(target, true));
@@ -43,9 +49,14 @@ public final class OrNullConversions {
 
     private static SimpleScalarFunction function(DataType target, boolean orNull) {
         String name = "to" + target.name() + (orNull ? "OrNull" : "OrZero");
-        String example = target instanceof DateType
-                ? "'2024-03-14'"
-                : target instanceof DateTimeType ? "'2024-03-14 10:20:30'" : "'12'";
+        String example = switch (target) {
+            case DateType ignored -> "'2024-03-14'";
+            case DateTimeType ignored -> "'2024-03-14 10:20:30'";
+            case UuidType ignored -> "'61f0c404-5cb3-11e7-907b-a6006ad3dba0'";
+            case IPv4Type ignored -> "'10.0.0.1'";
+            case IPv6Type ignored -> "'2001:db8::1'";
+            default -> "'12'";
+        };
         return SimpleScalarFunction.of(
                 name,
                 "Converts to " + target.name() + "; a value that does not parse gives "

@@ -16,7 +16,7 @@ public final class UrlFunctions {
     private UrlFunctions() {}
 
     /** A part of a URL as a byte range of its text. */
-    private interface Part {
+    interface Part {
         int[] of(byte[] data, int from, int to);
     }
 
@@ -97,7 +97,12 @@ public final class UrlFunctions {
     }
 
     private static SimpleScalarFunction part(String name, String description, Part part) {
-        return StringOperands.stringToString(name, description, "SELECT " + name + "(" + URL + ")", (d, f, t, out) -> {
+        return part(name, description, URL, part);
+    }
+
+    /** A String function returning the part of its URL argument that {@code part} finds. */
+    static SimpleScalarFunction part(String name, String description, String url, Part part) {
+        return StringOperands.stringToString(name, description, "SELECT " + name + "(" + url + ")", (d, f, t, out) -> {
             int[] range = part.of(d, f, t);
             out.append(d, range[0], range[1] - range[0]);
         });
