@@ -182,15 +182,25 @@ public final class TextFunctions {
                 name,
                 "The string without "
                         + (leading && trailing ? "leading and trailing" : leading ? "leading" : "trailing")
-                        + " spaces.",
-                "SELECT " + name + "('  abc  ')",
+                        + " spaces, or without the bytes of its optional second argument (a constant string),"
+                        + " as trim(BOTH|LEADING|TRAILING 'x' FROM s) writes it.",
+                "SELECT " + name + "('  abc  '), " + name + "('xxabcxx', 'x')",
                 (types, args) -> {
-                    StringOperands.expectStrings(name, types, 1, 1, 0);
+                    StringOperands.expectStrings(name, types, 1, 2, 0);
+                    boolean[] trimmed = new boolean[256];
+                    if (types.size() == 2) {
+                        for (byte b : ConversionFunctions.constantString(name, args.get(1))
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                            trimmed[b & 0xFF] = true;
+                        }
+                    } else {
+                        trimmed[' '] = true;
+                    }
                     return new Binding(StringType.STRING, StringOperands.mapping((data, from, to, out) -> {
-                        while (leading && from < to && data[from] == ' ') {
+                        while (leading && from < to && trimmed[data[from] & 0xFF]) {
                             from++;
                         }
-                        while (trailing && to > from && data[to - 1] == ' ') {
+                        while (trailing && to > from && trimmed[data[to - 1] & 0xFF]) {
                             to--;
                         }
                         out.append(data, from, to - from);
