@@ -63,7 +63,7 @@ expressionEof: expr EOF;
 withInsertEof: withClause insert SEMICOLON? EOF;
 
 statement
-    : selectUnion formatClause? settingsClause?                         # selectStatement
+    : selectUnion intoOutfileClause? formatClause? settingsClause?      # selectStatement
     | createTable                                                       # createTableStatement
     | createDatabase                                                    # createDatabaseStatement
     | createView                                                        # createViewStatement
@@ -183,6 +183,11 @@ partitionSpec
 assignment: identifier EQ_SINGLE expr;
 
 formatClause: FORMAT identifier;
+// INTO OUTFILE 'f' [APPEND | TRUNCATE] [AND STDOUT] [COMPRESSION 'gz' [LEVEL n]]: the rows go to a file on the client.
+intoOutfileClause
+    : INTO OUTFILE STRING_LITERAL (APPEND | TRUNCATE)? (AND stdout=IDENTIFIER)?
+      (COMPRESSION STRING_LITERAL (level=IDENTIFIER DECIMAL_LITERAL)?)?
+    ;
 
 // SELECT
 
@@ -416,6 +421,9 @@ insert
     : INSERT INTO insertTarget insertColumns? settingsClause? VALUES (valuesRow (COMMA? valuesRow)*)?  # insertValues
     | INSERT INTO insertTarget insertColumns? settingsClause? FORMAT identifier                    # insertFormat
     | INSERT INTO insertTarget insertColumns? settingsClause? selectUnion                           # insertSelect
+    // FROM INFILE 'f' [COMPRESSION 'gz']: the data comes from a file on the client, maybe through a SELECT of input().
+    | INSERT INTO insertTarget insertColumns? FROM INFILE STRING_LITERAL (COMPRESSION STRING_LITERAL)? settingsClause?
+      (FORMAT identifier | selectUnion)?                                # insertFromInfile
     ;
 insertTarget
     : TABLE? tableIdentifier                                            # insertIntoTable

@@ -67,7 +67,8 @@ final class StatementExplainer {
 
     ExplainNode statement(Statement statement) {
         return switch (statement) {
-            case SelectStatement select -> queries.union(select.query(), select.format(), select.settings());
+            case SelectStatement select ->
+                queries.union(select.query(), select.outputFile(), select.format(), select.settings());
             case DropTableStatement drop -> tableQuery("DropQuery", drop.database(), drop.table());
             case TruncateStatement truncate -> tableQuery("TruncateQuery", truncate.database(), truncate.table());
             case OptimizeStatement optimize -> optimize(optimize);
@@ -299,7 +300,14 @@ final class StatementExplainer {
 
     /** {@code InsertQuery} over its target, the columns, the SELECT and the settings written before the data. */
     private ExplainNode insert(List<ExplainNode> target, InsertStatement insert) {
-        List<ExplainNode> children = new ArrayList<>(target);
+        List<ExplainNode> children = new ArrayList<>();
+        if (insert.fromInfile() != null) {
+            children.add(ExplainNode.leaf("Literal " + LiteralDump.quoted(insert.fromInfile())));
+        }
+        if (insert.infileCompression() != null) {
+            children.add(ExplainNode.leaf("Literal " + LiteralDump.quoted(insert.infileCompression())));
+        }
+        children.addAll(target);
         if (insert.asteriskColumns()) {
             children.add(ExplainNode.of("ExpressionList", List.of(ExplainNode.leaf("Asterisk"))));
         } else if (!insert.columns().isEmpty()) {

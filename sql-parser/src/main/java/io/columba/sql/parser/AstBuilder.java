@@ -70,7 +70,9 @@ final class AstBuilder {
                 insert.data(),
                 withEach(insert.select(), with, commonTableExpressions),
                 insert.settings(),
-                insert.asteriskColumns());
+                insert.asteriskColumns(),
+                insert.fromInfile(),
+                insert.infileCompression());
         return statement instanceof InsertFunctionStatement function
                 ? new InsertFunctionStatement(function.function(), function.partitionBy(), withSelect)
                 : withSelect;
@@ -109,7 +111,9 @@ final class AstBuilder {
                 insertData,
                 insert.select(),
                 insert.settings(),
-                insert.asteriskColumns());
+                insert.asteriskColumns(),
+                insert.fromInfile(),
+                insert.infileCompression());
     }
 
     Expression expr(ExprContext context) {

@@ -321,6 +321,8 @@ final class DefinitionBuilder extends BuilderPart {
         String format = null;
         String data = null;
         SelectUnion select = null;
+        String infile = null;
+        String infileCompression = null;
         switch (context) {
             case InsertValuesContext values -> {
                 target = values.insertTarget();
@@ -344,6 +346,15 @@ final class DefinitionBuilder extends BuilderPart {
                 settings = written.settingsClause();
                 select = selectUnion(written.selectUnion());
             }
+            case InsertFromInfileContext written -> {
+                target = written.insertTarget();
+                columns = written.insertColumns();
+                settings = written.settingsClause();
+                infile = unquoteString(written.STRING_LITERAL(0));
+                infileCompression = written.COMPRESSION() == null ? null : unquoteString(written.STRING_LITERAL(1));
+                format = written.identifier() == null ? null : identifier(written.identifier());
+                select = written.selectUnion() == null ? null : selectUnion(written.selectUnion());
+            }
             default -> throw new IllegalStateException("unknown insert");
         }
         TableIdentifierContext table = target instanceof InsertIntoTableContext into ? into.tableIdentifier() : null;
@@ -356,7 +367,9 @@ final class DefinitionBuilder extends BuilderPart {
                 data,
                 select,
                 settings(settings),
-                asterisk(columns));
+                asterisk(columns),
+                infile,
+                infileCompression);
         if (target instanceof InsertIntoFunctionContext function) {
             return new InsertFunctionStatement(
                     root.selects.tableFunction(function.tableFunction()),
