@@ -446,6 +446,10 @@ expr
     | GLOBAL_VARIABLE                                                   # globalVariableExpr
     | ASTERISK columnTransformer*                                       # asteriskExpr
     | compoundIdentifier DOT ASTERISK columnTransformer*                # qualifiedAsteriskExpr
+    // COLUMNS('regexp') or COLUMNS(a, b) with transformers, or after a table: t.COLUMNS('regexp') (without
+    // transformers an unqualified COLUMNS(...) is a function call, as readers of the AST know it).
+    | COLUMNS LPAREN exprList RPAREN columnTransformer+                  # columnsMatcherExpr
+    | compoundIdentifier DOT COLUMNS LPAREN exprList RPAREN columnTransformer*  # qualifiedColumnsMatcherExpr
     | CASE caseSubject=expr? (WHEN aliasedExpr THEN aliasedExpr)+ (ELSE aliasedExpr)? END  # caseExpr
     | viewFunction                                                      # viewExpr
     // x < ANY (SELECT ...): the right side of a comparison; a predicate, so that SLL never takes it for any(...).
@@ -496,7 +500,7 @@ expr
 
 // * EXCEPT (a) REPLACE (a + 1 AS a) APPLY (sum)
 columnTransformer
-    : APPLY (LPAREN expr RPAREN | identifier ARROW expr | identifier)   # applyTransformer
+    : APPLY (LPAREN expr RPAREN | identifier ARROW expr | identifier LPAREN exprList? RPAREN | identifier)  # applyTransformer
     | EXCEPT STRICT? (LPAREN (STRING_LITERAL | columnName (COMMA columnName)*) RPAREN | STRING_LITERAL | columnName)  # exceptTransformer
     | REPLACE STRICT? (LPAREN replacement (COMMA replacement)* RPAREN | replacement)  # replaceTransformer
     ;

@@ -143,19 +143,17 @@ final class StatementExplainer {
 
     /** The partition first, then the table, as ClickHouse lists them. */
     private ExplainNode optimize(OptimizeStatement optimize) {
-        ExplainNode table = tableQuery(
-                "OptimizeQuery",
-                optimize.database(),
-                optimize.table(),
-                optimize.fin() ? optimize.table() + "_final" : optimize.table());
+        // The id tells FINAL, DEDUPLICATE and CLEANUP; the columns of DEDUPLICATE BY are no child.
+        String name = optimize.table()
+                + (optimize.fin() ? "_final" : "")
+                + (optimize.deduplicate() ? "_deduplicate" : "")
+                + (optimize.cleanup() ? "_cleanup" : "");
+        ExplainNode table = tableQuery("OptimizeQuery", optimize.database(), optimize.table(), name);
         List<ExplainNode> children = new ArrayList<>();
         if (optimize.partition() != null) {
             children.add(alters.partition(optimize.partition()));
         }
         children.addAll(table.children());
-        if (!optimize.deduplicateBy().isEmpty()) {
-            children.add(queries.expressions.list(optimize.deduplicateBy()));
-        }
         if (!optimize.settings().isEmpty()) {
             children.add(ExplainNode.leaf("Set"));
         }

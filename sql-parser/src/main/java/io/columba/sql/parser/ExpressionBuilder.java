@@ -40,6 +40,16 @@ final class ExpressionBuilder extends BuilderPart {
                 new Asterisk(
                         String.join(".", nameParts(qualified.compoundIdentifier())),
                         transformers(qualified.columnTransformer()));
+            case ColumnsMatcherExprContext matcher ->
+                new Asterisk(
+                        null,
+                        transformers(matcher.columnTransformer()),
+                        new FunctionCall("COLUMNS", exprList(matcher.exprList()), null, false));
+            case QualifiedColumnsMatcherExprContext matcher ->
+                new Asterisk(
+                        String.join(".", nameParts(matcher.compoundIdentifier())),
+                        transformers(matcher.columnTransformer()),
+                        new FunctionCall("COLUMNS", exprList(matcher.exprList()), null, false));
             case CaseExprContext caseExpr -> caseExpression(caseExpr);
             case CastExprContext cast ->
                 FunctionCall.of(
@@ -529,13 +539,7 @@ final class ExpressionBuilder extends BuilderPart {
 
     private ColumnTransformer transformer(ColumnTransformerContext transformer) {
         return switch (transformer) {
-            case ApplyTransformerContext apply ->
-                new ColumnTransformer.Apply(
-                        apply.ARROW() != null
-                                ? new Lambda(List.of(identifier(apply.identifier())), expr(apply.expr()))
-                                : apply.expr() != null
-                                        ? expr(apply.expr())
-                                        : new Identifier(List.of(identifier(apply.identifier()))));
+            case ApplyTransformerContext apply -> new ColumnTransformer.Apply(applied(apply));
             case ExceptTransformerContext except ->
                 new ColumnTransformer.Except(
                         except.columnName().stream().map(this::columnName).toList(),
@@ -550,6 +554,37 @@ final class ExpressionBuilder extends BuilderPart {
             }
             default -> throw new IllegalStateException("unknown column transformer");
         };
+    }
+
+    /**
+     * What {@code APPLY} applies: {@code (f)}, {@code f}, {@code x -> ...}, or a call written without parentheses
+     * around it, {@code quantiles(0.5)} or {@code lambda(tuple(x), x + 1)} (a lambda as ClickHouse writes it).
+     */
+    private Expression applied(ApplyTransformerContext apply) {
+        if (apply.identifier() == null) {
+            return expr(apply.expr());
+        }
+        String name = identifier(apply.identifier());
+        if (apply.ARROW() != null) {
+            return new Lambda(List.of(name), expr(apply.expr()));
+        }
+        if (apply.LPAREN() == null) {
+            return new Identifier(List.of(name));
+        }
+        List<Expression> arguments = exprList(apply.exprList());
+        if (name.equals("lambda")
+                && arguments.size() == 2
+                && arguments.get(0) instanceof FunctionCall tuple
+                && tuple.name().equals("tuple")
+                && tuple.arguments().stream()
+                        .allMatch(parameter -> parameter instanceof Identifier identifier
+                                && identifier.parts().size() == 1)) {
+            List<String> parameters = tuple.arguments().stream()
+                    .map(parameter -> ((Identifier) parameter).name())
+                    .toList();
+            return new Lambda(parameters, arguments.get(1));
+        }
+        return new FunctionCall(name, arguments, null, false);
     }
 
     /** {@code trim(LEADING x FROM s)} is {@code trimLeft(s, x)}, TRAILING trimRight and BOTH trimBoth. */

@@ -149,7 +149,8 @@ final class StatementBuilder extends BuilderPart {
                         root.alters.partition(optimize.partitionSpec()),
                         optimize.DEDUPLICATE() != null,
                         exprList(optimize.exprList()),
-                        settings(optimize.settingsClause()));
+                        settings(optimize.settingsClause()),
+                        optimize.CLEANUP() != null);
             case UpdateStatementContext update ->
                 new UpdateStatement(
                         database(update.tableIdentifier()),
