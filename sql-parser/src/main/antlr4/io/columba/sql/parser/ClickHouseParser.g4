@@ -56,7 +56,8 @@ options { tokenVocab = ClickHouseLexer; }
 }
 
 // FORMAT may follow any statement, as in ClickHouse; outside SELECT, SHOW and the like it formats no rows.
-statementEof: statement (formatClause settingsClause?)? SEMICOLON? EOF;
+// s1 PARALLEL WITH s2: statements that run at the same time.
+statementEof: statement (PARALLEL WITH statement)* (formatClause settingsClause?)? SEMICOLON? EOF;
 expressionEof: expr EOF;
 // WITH x AS (...) INSERT INTO t SELECT ...: an entry of its own, which SqlParser picks when INSERT follows a WITH,
 // so that the choice between a SELECT and an INSERT after WITH never costs a look past the whole WITH clause.
@@ -80,8 +81,8 @@ statement
     | (DESCRIBE | DESC) TABLE? tableIdentifier settingsClause? formatClause?  # describeStatement
     | (DESCRIBE | DESC) TABLE? (tableFunction FINAL? | LPAREN selectUnion RPAREN | selectUnion) settingsClause? formatClause? settingsClause?  # describeSourceStatement
     | SHOW TABLES formatClause? settingsClause?                         # showTablesStatement
-    | SHOW (TABLES | DATABASES | DICTIONARIES) ((FROM | IN) identifier)? (NOT? (LIKE | ILIKE) STRING_LITERAL)?
-      (LIMIT expr)? formatClause?                                       # showObjectsStatement
+    | SHOW (TABLES | DATABASES | DICTIONARIES) ((FROM | IN) identifier)? (NOT? (LIKE | ILIKE) STRING_LITERAL | WHERE where=expr)?
+      (LIMIT limit=expr)? formatClause?                                 # showObjectsStatement
     | KILL (QUERY_KEYWORD | MUTATION) onCluster? WHERE expr (SYNC | ASYNC | TEST)? formatClause? settingsClause?  # killStatement
     | CREATE (OR REPLACE)? FUNCTION (IF NOT EXISTS)? identifier onCluster? AS expr  # createFunctionStatement
     | administration                                                    # administrationStatement
@@ -221,7 +222,7 @@ withClause: WITH RECURSIVE? withItem (COMMA withItem)*;
 withItem
     // WITH 1 SELECT ...: the name is optional; one alternative, so that prediction never reads the whole expression.
     : expr (AS identifier)?                                             # withExpression
-    | identifier AS LPAREN selectUnion RPAREN                           # withSubquery
+    | identifier columnAliases? AS LPAREN selectUnion RPAREN            # withSubquery
     ;
 
 selectItemList: selectItem (COMMA selectItem)* COMMA?;
@@ -252,7 +253,7 @@ tableExpression
     ;
 // A table function's SETTINGS come last among its arguments: s3(..., SETTINGS a = 1).
 tableFunction: identifier LPAREN exprList? settingsClause? RPAREN | viewFunction;
-// FROM (SELECT 1, 2) AS t(a, b) names the subquery's columns.
+// FROM (SELECT 1, 2) AS t(a, b) and WITH t(a, b) AS (SELECT 1, 2) name the subquery's columns.
 columnAliases: LPAREN identifier (COMMA identifier)* RPAREN;
 // view(SELECT ...) takes a bare SELECT, in FROM and as an argument of another table function.
 viewFunction: VIEW LPAREN selectUnion RPAREN;

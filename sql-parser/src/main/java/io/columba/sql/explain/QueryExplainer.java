@@ -135,6 +135,14 @@ final class QueryExplainer {
         if (!select.settings().isEmpty()) {
             children.add(settings(select.settings()));
         }
+        // WITH t (a, b) AS (...): ClickHouse lists the column names last, under the SELECT.
+        for (Alias item : select.with()) {
+            if (item.expression() instanceof SubqueryExpression subquery
+                    && !subquery.columnAliases().isEmpty()) {
+                children.add(expressions.list(
+                        subquery.columnAliases().stream().map(Identifier::of).toList()));
+            }
+        }
         return ExplainNode.of("SelectQuery", children);
     }
 

@@ -29,6 +29,7 @@ import io.columba.sql.ast.InsertFunctionStatement;
 import io.columba.sql.ast.InsertStatement;
 import io.columba.sql.ast.KillStatement;
 import io.columba.sql.ast.OptimizeStatement;
+import io.columba.sql.ast.ParallelWithStatement;
 import io.columba.sql.ast.ProjectionDeclaration;
 import io.columba.sql.ast.QueryElement;
 import io.columba.sql.ast.RenameStatement;
@@ -70,6 +71,7 @@ final class StatementExplainer {
             case SelectStatement select ->
                 queries.union(select.query(), select.outputFile(), select.format(), select.settings());
             case DropTableStatement drop -> tableQuery("DropQuery", drop.database(), drop.table());
+            case ParallelWithStatement parallel -> parallelWith(parallel);
             case TruncateStatement truncate -> tableQuery("TruncateQuery", truncate.database(), truncate.table());
             case OptimizeStatement optimize -> optimize(optimize);
             case DropTablesStatement drop -> {
@@ -142,6 +144,16 @@ final class StatementExplainer {
     }
 
     /** The partition first, then the table, as ClickHouse lists them. */
+    /** {@code ParallelWithQuery}: its id counts the statements and names the first by its id, spaces as '_'. */
+    private ExplainNode parallelWith(ParallelWithStatement parallel) {
+        List<ExplainNode> children = new ArrayList<>(parallel.statements().size());
+        for (Statement each : parallel.statements()) {
+            children.add(statement(each));
+        }
+        String first = children.get(0).id().replace(' ', '_');
+        return ExplainNode.of("ParallelWithQuery " + children.size() + " " + first, children);
+    }
+
     private ExplainNode optimize(OptimizeStatement optimize) {
         // The id tells FINAL, DEDUPLICATE and CLEANUP; the columns of DEDUPLICATE BY are no child.
         String name = optimize.table()

@@ -93,10 +93,11 @@ final class DefinitionBuilder extends BuilderPart {
             Token token = writtenGranularity.getSymbol();
             java.math.BigInteger value =
                     new java.math.BigInteger(token.getText().replace("_", ""));
-            if (value.signum() <= 0 || value.bitLength() > 31) {
-                throw syntaxError(token, "GRANULARITY must be a positive integer below 2^31");
+            if (value.signum() <= 0 || value.bitLength() > 64) {
+                throw syntaxError(token, "GRANULARITY must be a positive integer below 2^64");
             }
-            granularity = value.intValue();
+            // From 2^31 granules on, one entry covers every part there can be: as many as an int holds does too.
+            granularity = value.bitLength() > 31 ? Integer.MAX_VALUE : value.intValue();
         }
         return new IndexDeclaration(identifier(name), expression, type == null ? null : textOf(type), granularity);
     }

@@ -205,8 +205,9 @@ final class StatementBuilder extends BuilderPart {
                         show.STRING_LITERAL() == null ? null : unquoteString(show.STRING_LITERAL()),
                         show.NOT() != null,
                         show.ILIKE() != null,
-                        show.expr() == null ? null : expr(show.expr()),
-                        format(show.formatClause()));
+                        show.limit == null ? null : expr(show.limit),
+                        format(show.formatClause()),
+                        show.where == null ? null : expr(show.where));
             case KillStatementContext kill ->
                 new KillStatement(
                         kill.MUTATION() != null,

@@ -157,6 +157,12 @@ class CorpusConformanceTest {
                 } else if (c == quote) {
                     quote = 0;
                 }
+            } else if (c == '$'
+                    && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+                    && endOfHeredoc(text, i) > i) {
+                int end = endOfHeredoc(text, i);
+                current.append(text, i, end);
+                i = end - 1;
             } else if (c == '\'' || c == '"' || c == '`') {
                 quote = c;
                 current.append(c);
@@ -183,6 +189,21 @@ class CorpusConformanceTest {
                 .filter(statement -> !statement.isBlank())
                 .map(statement -> statement.replace("\n--\n", "\n"))
                 .toList();
+    }
+
+    /** Where the heredoc ({@code $tag$ ... $tag$}) that starts at {@code from} ends; {@code from} when none starts there. */
+    private static int endOfHeredoc(String text, int from) {
+        int tagEnd = from + 1;
+        while (tagEnd < text.length()
+                && (Character.isLetterOrDigit(text.charAt(tagEnd)) || text.charAt(tagEnd) == '_')) {
+            tagEnd++;
+        }
+        if (tagEnd >= text.length() || text.charAt(tagEnd) != '$') {
+            return from;
+        }
+        String tag = text.substring(from, tagEnd + 1);
+        int close = text.indexOf(tag, tagEnd + 1);
+        return close < 0 ? from : close + tag.length();
     }
 
     /** Where the block comment that starts at {@code from} ends, after its closing star and slash; they nest. */
