@@ -284,8 +284,8 @@ COMPRESSION: 'COMPRESSION';
 OUTFILE: 'OUTFILE';
 
 // Literals.
-// x'C328': a string written as the hex digits of its bytes.
-HEX_STRING_LITERAL: 'X' '\'' ([0-9A-F] [0-9A-F])* '\'';
+// x'C328': a string written as the hex digits of its bytes (x'0' is the byte 0, padded on the left).
+HEX_STRING_LITERAL: 'X' '\'' [0-9A-F]* '\'';
 // b'01000001': a string written as the bits of its bytes.
 BINARY_STRING_LITERAL: 'B' '\'' [01]* '\'';
 HEXADECIMAL_LITERAL: '0' 'X' [0-9A-F] ([0-9A-F] | '_' [0-9A-F])*;
@@ -359,5 +359,7 @@ SLASH: '/';
 // Skipped.
 // Block comments nest, as in ClickHouse.
 MULTI_LINE_COMMENT: '/*' (MULTI_LINE_COMMENT | .)*? '*/' -> skip;
+// ClickHouse's lexer takes // to the end of the line as a comment too.
+SLASH_COMMENT: '//' ~[\r\n]* -> skip;
 SINGLE_LINE_COMMENT: ('--' | '#') ~[\r\n]* -> skip;
 WHITESPACE: [ \t\r\n\f\u000B\u0085\u00A0\u1680\u180E\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]+ -> skip;

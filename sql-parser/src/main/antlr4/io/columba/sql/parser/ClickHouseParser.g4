@@ -56,14 +56,15 @@ options { tokenVocab = ClickHouseLexer; }
 }
 
 // FORMAT may follow any statement, as in ClickHouse; outside SELECT, SHOW and the like it formats no rows.
-statementEof: statement (formatClause settingsClause?)? SEMICOLON? EOF;
+// s1 PARALLEL WITH s2: statements that run at the same time.
+statementEof: statement (PARALLEL WITH statement)* (formatClause settingsClause?)? SEMICOLON? EOF;
 expressionEof: expr EOF;
 // WITH x AS (...) INSERT INTO t SELECT ...: an entry of its own, which SqlParser picks when INSERT follows a WITH,
 // so that the choice between a SELECT and an INSERT after WITH never costs a look past the whole WITH clause.
 withInsertEof: withClause insert SEMICOLON? EOF;
 
 statement
-    : selectUnion formatClause? settingsClause?                         # selectStatement
+    : selectUnion intoOutfileClause? formatClause? settingsClause?      # selectStatement
     | createTable                                                       # createTableStatement
     | createDatabase                                                    # createDatabaseStatement
     | createView                                                        # createViewStatement
@@ -80,8 +81,8 @@ statement
     | (DESCRIBE | DESC) TABLE? tableIdentifier settingsClause? formatClause?  # describeStatement
     | (DESCRIBE | DESC) TABLE? (tableFunction FINAL? | LPAREN selectUnion RPAREN | selectUnion) settingsClause? formatClause? settingsClause?  # describeSourceStatement
     | SHOW TABLES formatClause? settingsClause?                         # showTablesStatement
-    | SHOW (TABLES | DATABASES | DICTIONARIES) ((FROM | IN) identifier)? (NOT? (LIKE | ILIKE) STRING_LITERAL)?
-      (LIMIT expr)? formatClause?                                       # showObjectsStatement
+    | SHOW (TABLES | DATABASES | DICTIONARIES) ((FROM | IN) identifier)? (NOT? (LIKE | ILIKE) STRING_LITERAL | WHERE where=expr)?
+      (LIMIT limit=expr)? formatClause?                                 # showObjectsStatement
     | KILL (QUERY_KEYWORD | MUTATION) onCluster? WHERE expr (SYNC | ASYNC | TEST)? formatClause? settingsClause?  # killStatement
     | CREATE (OR REPLACE)? FUNCTION (IF NOT EXISTS)? identifier onCluster? AS expr  # createFunctionStatement
     | administration                                                    # administrationStatement
@@ -183,6 +184,11 @@ partitionSpec
 assignment: identifier EQ_SINGLE expr;
 
 formatClause: FORMAT identifier;
+// INTO OUTFILE 'f' [APPEND | TRUNCATE] [AND STDOUT] [COMPRESSION 'gz' [LEVEL n]]: the rows go to a file on the client.
+intoOutfileClause
+    : INTO OUTFILE STRING_LITERAL (APPEND | TRUNCATE)? (AND stdout=IDENTIFIER)?
+      (COMPRESSION STRING_LITERAL (level=IDENTIFIER DECIMAL_LITERAL)?)?
+    ;
 
 // SELECT
 
@@ -216,7 +222,7 @@ withClause: WITH RECURSIVE? withItem (COMMA withItem)*;
 withItem
     // WITH 1 SELECT ...: the name is optional; one alternative, so that prediction never reads the whole expression.
     : expr (AS identifier)?                                             # withExpression
-    | identifier AS LPAREN selectUnion RPAREN                           # withSubquery
+    | identifier columnAliases? AS LPAREN selectUnion RPAREN            # withSubquery
     ;
 
 selectItemList: selectItem (COMMA selectItem)* COMMA?;
@@ -247,7 +253,7 @@ tableExpression
     ;
 // A table function's SETTINGS come last among its arguments: s3(..., SETTINGS a = 1).
 tableFunction: identifier LPAREN exprList? settingsClause? RPAREN | viewFunction;
-// FROM (SELECT 1, 2) AS t(a, b) names the subquery's columns.
+// FROM (SELECT 1, 2) AS t(a, b) and WITH t(a, b) AS (SELECT 1, 2) name the subquery's columns.
 columnAliases: LPAREN identifier (COMMA identifier)* RPAREN;
 // view(SELECT ...) takes a bare SELECT, in FROM and as an argument of another table function.
 viewFunction: VIEW LPAREN selectUnion RPAREN;
@@ -416,6 +422,9 @@ insert
     : INSERT INTO insertTarget insertColumns? settingsClause? VALUES (valuesRow (COMMA? valuesRow)*)?  # insertValues
     | INSERT INTO insertTarget insertColumns? settingsClause? FORMAT identifier                    # insertFormat
     | INSERT INTO insertTarget insertColumns? settingsClause? selectUnion                           # insertSelect
+    // FROM INFILE 'f' [COMPRESSION 'gz']: the data comes from a file on the client, maybe through a SELECT of input().
+    | INSERT INTO insertTarget insertColumns? FROM INFILE STRING_LITERAL (COMPRESSION STRING_LITERAL)? settingsClause?
+      (FORMAT identifier | selectUnion)?                                # insertFromInfile
     ;
 insertTarget
     : TABLE? tableIdentifier                                            # insertIntoTable
@@ -438,6 +447,10 @@ expr
     | GLOBAL_VARIABLE                                                   # globalVariableExpr
     | ASTERISK columnTransformer*                                       # asteriskExpr
     | compoundIdentifier DOT ASTERISK columnTransformer*                # qualifiedAsteriskExpr
+    // COLUMNS('regexp') or COLUMNS(a, b) with transformers, or after a table: t.COLUMNS('regexp') (without
+    // transformers an unqualified COLUMNS(...) is a function call, as readers of the AST know it).
+    | COLUMNS LPAREN exprList RPAREN columnTransformer+                  # columnsMatcherExpr
+    | compoundIdentifier DOT COLUMNS LPAREN exprList RPAREN columnTransformer*  # qualifiedColumnsMatcherExpr
     | CASE caseSubject=expr? (WHEN aliasedExpr THEN aliasedExpr)+ (ELSE aliasedExpr)? END  # caseExpr
     | viewFunction                                                      # viewExpr
     // x < ANY (SELECT ...): the right side of a comparison; a predicate, so that SLL never takes it for any(...).
@@ -488,7 +501,7 @@ expr
 
 // * EXCEPT (a) REPLACE (a + 1 AS a) APPLY (sum)
 columnTransformer
-    : APPLY (LPAREN expr RPAREN | identifier ARROW expr | identifier)   # applyTransformer
+    : APPLY (LPAREN expr RPAREN | identifier ARROW expr | identifier LPAREN exprList? RPAREN | identifier)  # applyTransformer
     | EXCEPT STRICT? (LPAREN (STRING_LITERAL | columnName (COMMA columnName)*) RPAREN | STRING_LITERAL | columnName)  # exceptTransformer
     | REPLACE STRICT? (LPAREN replacement (COMMA replacement)* RPAREN | replacement)  # replaceTransformer
     ;

@@ -28,7 +28,16 @@ public final class ExpressionFormatter {
         switch (expression) {
             case Literal literal -> appendLiteral(out, literal);
             case Identifier identifier -> out.append(identifier.fullName());
-            case Asterisk asterisk -> out.append(asterisk.qualifier() == null ? "*" : asterisk.qualifier() + ".*");
+            case Asterisk asterisk -> {
+                if (asterisk.qualifier() != null) {
+                    out.append(asterisk.qualifier()).append('.');
+                }
+                if (asterisk.matcher() == null) {
+                    out.append('*');
+                } else {
+                    append(out, asterisk.matcher());
+                }
+            }
             case Alias alias -> append(out, alias.expression());
             case SubqueryExpression ignored -> out.append("_subquery");
             case Lambda lambda -> {

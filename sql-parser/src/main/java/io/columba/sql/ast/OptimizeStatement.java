@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * {@code OPTIMIZE TABLE t [PARTITION p] [FINAL] [DEDUPLICATE [BY columns]] [SETTINGS ...]}: merge the table's parts
- * now. {@code partition} is null when absent, {@code deduplicateBy} empty without BY.
+ * now. {@code partition} is null when absent, {@code deduplicateBy} empty without BY; {@code cleanup} marks
+ * {@code CLEANUP} (a ReplacingMergeTree drops its deleted rows).
  */
 public record OptimizeStatement(
         String database,
@@ -14,7 +15,8 @@ public record OptimizeStatement(
         AlterCommand.Partition partition,
         boolean deduplicate,
         List<Expression> deduplicateBy,
-        Map<String, Expression> settings)
+        Map<String, Expression> settings,
+        boolean cleanup)
         implements Statement {
 
     public OptimizeStatement {
@@ -23,6 +25,6 @@ public record OptimizeStatement(
     }
 
     public OptimizeStatement(String database, String table, boolean fin) {
-        this(database, table, fin, null, false, List.of(), Map.of());
+        this(database, table, fin, null, false, List.of(), Map.of(), false);
     }
 }

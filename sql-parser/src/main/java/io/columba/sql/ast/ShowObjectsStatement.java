@@ -1,8 +1,9 @@
 package io.columba.sql.ast;
 
 /**
- * {@code SHOW TABLES | DATABASES | DICTIONARIES [FROM db] [[NOT] LIKE | ILIKE 'pattern'] [LIMIT n]}; {@code objects}
- * is the upper-cased kind, and {@code database}, {@code pattern}, {@code limit}, {@code format} are null when absent.
+ * {@code SHOW TABLES | DATABASES | DICTIONARIES [FROM db] [[NOT] LIKE | ILIKE 'pattern' | WHERE condition] [LIMIT n]};
+ * {@code objects} is the upper-cased kind, and {@code database}, {@code pattern}, {@code limit}, {@code format} and
+ * {@code where} (a condition on the columns of the system table listed) are null when absent.
  */
 public record ShowObjectsStatement(
         String objects,
@@ -11,5 +12,6 @@ public record ShowObjectsStatement(
         boolean notLike,
         boolean caseInsensitive,
         Expression limit,
-        String format)
+        String format,
+        Expression where)
         implements Statement {}

@@ -32,4 +32,5 @@ public sealed interface Statement
                 CreateFunctionStatement,
                 KillStatement,
                 ShowObjectsStatement,
-                CreateIndexStatement {}
+                CreateIndexStatement,
+                ParallelWithStatement {}

@@ -36,8 +36,38 @@ final class ExpressionExplainer {
             case Lambda lambda -> lambda(lambda);
             case FunctionCall call
             when call.literal() -> ExplainNode.leaf("Literal " + LiteralDump.dumpCollection(call));
+            case FunctionCall call when isColumnsMatcher(call) -> matcher(null, call, List.of());
             case FunctionCall call -> function(call);
         };
+    }
+
+    /** {@code COLUMNS('regexp')} or {@code COLUMNS(a, b)}: a columns matcher, as ClickHouse always reads it. */
+    private static boolean isColumnsMatcher(FunctionCall call) {
+        return call.name().equalsIgnoreCase("COLUMNS")
+                && !call.distinct()
+                && call.parameters() == null
+                && call.window() == null
+                && !call.arguments().isEmpty();
+    }
+
+    /**
+     * {@code ColumnsRegexpMatcher} or {@code ColumnsListMatcher} (with {@code Qualified} before them after a table):
+     * the table, the listed columns (a regexp is no child) and the transformers.
+     */
+    private ExplainNode matcher(String qualifier, FunctionCall matcher, List<ColumnTransformer> transformers) {
+        List<ExplainNode> children = new ArrayList<>();
+        if (qualifier != null) {
+            children.add(name("Identifier", qualifier));
+        }
+        boolean regexp = matcher.arguments().size() == 1
+                && matcher.arguments().get(0) instanceof Literal literal
+                && literal.kind() == Literal.Kind.STRING;
+        if (!regexp) {
+            children.add(list(matcher.arguments()));
+        }
+        addTransformers(children, transformers);
+        String kind = regexp ? "ColumnsRegexpMatcher" : "ColumnsListMatcher";
+        return ExplainNode.of(qualifier == null ? kind : "Qualified" + kind, children);
     }
 
     /** A name; one holding a {@code {name:Identifier}} placeholder is a query parameter, as in ClickHouse. */
@@ -120,18 +150,27 @@ final class ExpressionExplainer {
 
     /** {@code Asterisk} or {@code QualifiedAsterisk}, with its transformers in a {@code ColumnsTransformerList}. */
     private ExplainNode asterisk(Asterisk asterisk) {
+        if (asterisk.matcher() != null) {
+            return matcher(asterisk.qualifier(), asterisk.matcher(), asterisk.transformers());
+        }
         List<ExplainNode> children = new ArrayList<>();
         if (asterisk.qualifier() != null) {
             children.add(ExplainNode.leaf("Identifier " + asterisk.qualifier()));
         }
-        if (!asterisk.transformers().isEmpty()) {
-            List<ExplainNode> transformers = new ArrayList<>();
-            for (ColumnTransformer transformer : asterisk.transformers()) {
-                transformers.add(transformer(transformer));
-            }
-            children.add(ExplainNode.of("ColumnsTransformerList", transformers));
-        }
+        addTransformers(children, asterisk.transformers());
         return ExplainNode.of(asterisk.qualifier() == null ? "Asterisk" : "QualifiedAsterisk", children);
+    }
+
+    /** A {@code ColumnsTransformerList} of the transformers, when there are any. */
+    private void addTransformers(List<ExplainNode> children, List<ColumnTransformer> transformers) {
+        if (transformers.isEmpty()) {
+            return;
+        }
+        List<ExplainNode> nodes = new ArrayList<>(transformers.size());
+        for (ColumnTransformer transformer : transformers) {
+            nodes.add(transformer(transformer));
+        }
+        children.add(ExplainNode.of("ColumnsTransformerList", nodes));
     }
 
     private ExplainNode transformer(ColumnTransformer transformer) {

@@ -6,6 +6,7 @@ import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.JoinClause;
 import io.columba.sql.ast.OrderByElement;
+import io.columba.sql.ast.OutputFile;
 import io.columba.sql.ast.QueryElement;
 import io.columba.sql.ast.SelectIntersectExcept;
 import io.columba.sql.ast.SelectQuery;
@@ -35,12 +36,28 @@ final class QueryExplainer {
 
     /** With the SETTINGS written after FORMAT as a last {@code Set} child. */
     ExplainNode union(SelectUnion union, String format, Map<String, Expression> settings) {
+        return union(union, null, format, settings);
+    }
+
+    /**
+     * With the file of INTO OUTFILE, its compression method and level before the format, as ClickHouse lists them.
+     */
+    ExplainNode union(SelectUnion union, OutputFile outputFile, String format, Map<String, Expression> settings) {
         List<ExplainNode> selects = new ArrayList<>();
         for (QueryElement element : union.elements()) {
             selects.add(element(element));
         }
         List<ExplainNode> children = new ArrayList<>();
         children.add(ExplainNode.of("ExpressionList", selects));
+        if (outputFile != null) {
+            children.add(ExplainNode.leaf("Literal " + LiteralDump.quoted(outputFile.path())));
+            if (outputFile.compression() != null) {
+                children.add(ExplainNode.leaf("Literal " + LiteralDump.quoted(outputFile.compression())));
+            }
+            if (outputFile.compressionLevel() != null) {
+                children.add(ExplainNode.leaf("Literal UInt64_" + outputFile.compressionLevel()));
+            }
+        }
         if (format != null) {
             children.add(ExplainNode.leaf("Identifier " + format));
         }
@@ -117,6 +134,14 @@ final class QueryExplainer {
         addIfPresent(children, select.limit());
         if (!select.settings().isEmpty()) {
             children.add(settings(select.settings()));
+        }
+        // WITH t (a, b) AS (...): ClickHouse lists the column names last, under the SELECT.
+        for (Alias item : select.with()) {
+            if (item.expression() instanceof SubqueryExpression subquery
+                    && !subquery.columnAliases().isEmpty()) {
+                children.add(expressions.list(
+                        subquery.columnAliases().stream().map(Identifier::of).toList()));
+            }
         }
         return ExplainNode.of("SelectQuery", children);
     }

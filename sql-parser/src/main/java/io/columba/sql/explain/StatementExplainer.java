@@ -29,6 +29,7 @@ import io.columba.sql.ast.InsertFunctionStatement;
 import io.columba.sql.ast.InsertStatement;
 import io.columba.sql.ast.KillStatement;
 import io.columba.sql.ast.OptimizeStatement;
+import io.columba.sql.ast.ParallelWithStatement;
 import io.columba.sql.ast.ProjectionDeclaration;
 import io.columba.sql.ast.QueryElement;
 import io.columba.sql.ast.RenameStatement;
@@ -67,8 +68,10 @@ final class StatementExplainer {
 
     ExplainNode statement(Statement statement) {
         return switch (statement) {
-            case SelectStatement select -> queries.union(select.query(), select.format(), select.settings());
+            case SelectStatement select ->
+                queries.union(select.query(), select.outputFile(), select.format(), select.settings());
             case DropTableStatement drop -> tableQuery("DropQuery", drop.database(), drop.table());
+            case ParallelWithStatement parallel -> parallelWith(parallel);
             case TruncateStatement truncate -> tableQuery("TruncateQuery", truncate.database(), truncate.table());
             case OptimizeStatement optimize -> optimize(optimize);
             case DropTablesStatement drop -> {
@@ -141,20 +144,28 @@ final class StatementExplainer {
     }
 
     /** The partition first, then the table, as ClickHouse lists them. */
+    /** {@code ParallelWithQuery}: its id counts the statements and names the first by its id, spaces as '_'. */
+    private ExplainNode parallelWith(ParallelWithStatement parallel) {
+        List<ExplainNode> children = new ArrayList<>(parallel.statements().size());
+        for (Statement each : parallel.statements()) {
+            children.add(statement(each));
+        }
+        String first = children.get(0).id().replace(' ', '_');
+        return ExplainNode.of("ParallelWithQuery " + children.size() + " " + first, children);
+    }
+
     private ExplainNode optimize(OptimizeStatement optimize) {
-        ExplainNode table = tableQuery(
-                "OptimizeQuery",
-                optimize.database(),
-                optimize.table(),
-                optimize.fin() ? optimize.table() + "_final" : optimize.table());
+        // The id tells FINAL, DEDUPLICATE and CLEANUP; the columns of DEDUPLICATE BY are no child.
+        String name = optimize.table()
+                + (optimize.fin() ? "_final" : "")
+                + (optimize.deduplicate() ? "_deduplicate" : "")
+                + (optimize.cleanup() ? "_cleanup" : "");
+        ExplainNode table = tableQuery("OptimizeQuery", optimize.database(), optimize.table(), name);
         List<ExplainNode> children = new ArrayList<>();
         if (optimize.partition() != null) {
             children.add(alters.partition(optimize.partition()));
         }
         children.addAll(table.children());
-        if (!optimize.deduplicateBy().isEmpty()) {
-            children.add(queries.expressions.list(optimize.deduplicateBy()));
-        }
         if (!optimize.settings().isEmpty()) {
             children.add(ExplainNode.leaf("Set"));
         }
@@ -299,7 +310,14 @@ final class StatementExplainer {
 
     /** {@code InsertQuery} over its target, the columns, the SELECT and the settings written before the data. */
     private ExplainNode insert(List<ExplainNode> target, InsertStatement insert) {
-        List<ExplainNode> children = new ArrayList<>(target);
+        List<ExplainNode> children = new ArrayList<>();
+        if (insert.fromInfile() != null) {
+            children.add(ExplainNode.leaf("Literal " + LiteralDump.quoted(insert.fromInfile())));
+        }
+        if (insert.infileCompression() != null) {
+            children.add(ExplainNode.leaf("Literal " + LiteralDump.quoted(insert.infileCompression())));
+        }
+        children.addAll(target);
         if (insert.asteriskColumns()) {
             children.add(ExplainNode.of("ExpressionList", List.of(ExplainNode.leaf("Asterisk"))));
         } else if (!insert.columns().isEmpty()) {

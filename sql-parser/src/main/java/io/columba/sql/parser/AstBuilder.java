@@ -4,6 +4,7 @@ import io.columba.sql.ast.Alias;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.InsertFunctionStatement;
 import io.columba.sql.ast.InsertStatement;
+import io.columba.sql.ast.ParallelWithStatement;
 import io.columba.sql.ast.QueryElement;
 import io.columba.sql.ast.SelectIntersectExcept;
 import io.columba.sql.ast.SelectQuery;
@@ -35,7 +36,14 @@ final class AstBuilder {
     }
 
     Statement statement(StatementEofContext tree) {
-        Statement statement = statements.statement(tree.statement());
+        if (tree.statement().size() > 1) {
+            List<Statement> parallel = new ArrayList<>(tree.statement().size());
+            for (StatementContext each : tree.statement()) {
+                parallel.add(statements.statement(each));
+            }
+            return new ParallelWithStatement(parallel);
+        }
+        Statement statement = statements.statement(tree.statement(0));
         if (insertData == null || tree.formatClause() == null) {
             return statement;
         }
@@ -70,7 +78,9 @@ final class AstBuilder {
                 insert.data(),
                 withEach(insert.select(), with, commonTableExpressions),
                 insert.settings(),
-                insert.asteriskColumns());
+                insert.asteriskColumns(),
+                insert.fromInfile(),
+                insert.infileCompression());
         return statement instanceof InsertFunctionStatement function
                 ? new InsertFunctionStatement(function.function(), function.partitionBy(), withSelect)
                 : withSelect;
@@ -109,7 +119,9 @@ final class AstBuilder {
                 insertData,
                 insert.select(),
                 insert.settings(),
-                insert.asteriskColumns());
+                insert.asteriskColumns(),
+                insert.fromInfile(),
+                insert.infileCompression());
     }
 
     Expression expr(ExprContext context) {

@@ -93,10 +93,11 @@ final class DefinitionBuilder extends BuilderPart {
             Token token = writtenGranularity.getSymbol();
             java.math.BigInteger value =
                     new java.math.BigInteger(token.getText().replace("_", ""));
-            if (value.signum() <= 0 || value.bitLength() > 31) {
-                throw syntaxError(token, "GRANULARITY must be a positive integer below 2^31");
+            if (value.signum() <= 0 || value.bitLength() > 64) {
+                throw syntaxError(token, "GRANULARITY must be a positive integer below 2^64");
             }
-            granularity = value.intValue();
+            // From 2^31 granules on, one entry covers every part there can be: as many as an int holds does too.
+            granularity = value.bitLength() > 31 ? Integer.MAX_VALUE : value.intValue();
         }
         return new IndexDeclaration(identifier(name), expression, type == null ? null : textOf(type), granularity);
     }
@@ -321,6 +322,8 @@ final class DefinitionBuilder extends BuilderPart {
         String format = null;
         String data = null;
         SelectUnion select = null;
+        String infile = null;
+        String infileCompression = null;
         switch (context) {
             case InsertValuesContext values -> {
                 target = values.insertTarget();
@@ -344,6 +347,15 @@ final class DefinitionBuilder extends BuilderPart {
                 settings = written.settingsClause();
                 select = selectUnion(written.selectUnion());
             }
+            case InsertFromInfileContext written -> {
+                target = written.insertTarget();
+                columns = written.insertColumns();
+                settings = written.settingsClause();
+                infile = unquoteString(written.STRING_LITERAL(0));
+                infileCompression = written.COMPRESSION() == null ? null : unquoteString(written.STRING_LITERAL(1));
+                format = written.identifier() == null ? null : identifier(written.identifier());
+                select = written.selectUnion() == null ? null : selectUnion(written.selectUnion());
+            }
             default -> throw new IllegalStateException("unknown insert");
         }
         TableIdentifierContext table = target instanceof InsertIntoTableContext into ? into.tableIdentifier() : null;
@@ -356,7 +368,9 @@ final class DefinitionBuilder extends BuilderPart {
                 data,
                 select,
                 settings(settings),
-                asterisk(columns));
+                asterisk(columns),
+                infile,
+                infileCompression);
         if (target instanceof InsertIntoFunctionContext function) {
             return new InsertFunctionStatement(
                     root.selects.tableFunction(function.tableFunction()),

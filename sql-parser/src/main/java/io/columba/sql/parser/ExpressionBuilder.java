@@ -40,6 +40,16 @@ final class ExpressionBuilder extends BuilderPart {
                 new Asterisk(
                         String.join(".", nameParts(qualified.compoundIdentifier())),
                         transformers(qualified.columnTransformer()));
+            case ColumnsMatcherExprContext matcher ->
+                new Asterisk(
+                        null,
+                        transformers(matcher.columnTransformer()),
+                        new FunctionCall("COLUMNS", exprList(matcher.exprList()), null, false));
+            case QualifiedColumnsMatcherExprContext matcher ->
+                new Asterisk(
+                        String.join(".", nameParts(matcher.compoundIdentifier())),
+                        transformers(matcher.columnTransformer()),
+                        new FunctionCall("COLUMNS", exprList(matcher.exprList()), null, false));
             case CaseExprContext caseExpr -> caseExpression(caseExpr);
             case CastExprContext cast ->
                 FunctionCall.of(
@@ -325,11 +335,7 @@ final class ExpressionBuilder extends BuilderPart {
             java.util.Map.entry("yyyy", "year"));
 
     private Expression interval(IntervalExprContext context) {
-        String unit = context.IDENTIFIER().getText().toLowerCase(Locale.ROOT);
-        unit = SHORT_INTERVAL_UNITS.getOrDefault(unit, unit);
-        if (unit.endsWith("s")) {
-            unit = unit.substring(0, unit.length() - 1);
-        }
+        String unit = intervalUnit(context.IDENTIFIER().getText());
         if (!INTERVAL_UNITS.contains(unit)) {
             Token token = context.IDENTIFIER().getSymbol();
             throw syntaxError(
@@ -338,19 +344,38 @@ final class ExpressionBuilder extends BuilderPart {
         return FunctionCall.of(intervalFunction(unit), expr(context.aliasedExpr()));
     }
 
-    /** {@code INTERVAL '2 day'}: the string holds the count and the unit. */
+    /**
+     * {@code INTERVAL '2 day'}: the string holds the count and the unit; with several of them
+     * ({@code INTERVAL '1 day -2 hour'}) it is the tuple of their intervals, as ClickHouse reads it.
+     */
     private Expression interval(IntervalStringExprContext context) {
         Token token = context.STRING_LITERAL().getSymbol();
-        String written = token.getText();
-        String[] words = written.substring(1, written.length() - 1).strip().split("\\s+");
-        String unit = words.length == 2 ? words[1].toLowerCase(Locale.ROOT) : "";
-        if (unit.endsWith("s")) {
-            unit = unit.substring(0, unit.length() - 1);
-        }
-        if (!INTERVAL_UNITS.contains(unit) || !words[0].matches("[0-9]+")) {
+        String[] words = unquoteString(context.STRING_LITERAL()).strip().split("\\s+");
+        if (words.length % 2 != 0) {
             throw syntaxError(token, "expected an interval such as '2 day' (a count and a unit)");
         }
-        return FunctionCall.of(intervalFunction(unit), LiteralBuilder.integerLiteral(words[0]));
+        List<Expression> intervals = new ArrayList<>(words.length / 2);
+        for (int i = 0; i < words.length; i += 2) {
+            String unit = intervalUnit(words[i + 1]);
+            if (!INTERVAL_UNITS.contains(unit) || !words[i].matches("-?[0-9]{1,18}")) {
+                throw syntaxError(token, "expected an interval such as '2 day' (a count and a unit)");
+            }
+            Literal count = words[i].startsWith("-")
+                    ? new Literal(Literal.Kind.INT64, Long.parseLong(words[i]))
+                    : LiteralBuilder.integerLiteral(words[i]);
+            intervals.add(FunctionCall.of(intervalFunction(unit), count));
+        }
+        return intervals.size() == 1 ? intervals.get(0) : new FunctionCall("tuple", intervals, null, false);
+    }
+
+    /** A unit as written ({@code DAYS}, {@code dd}, {@code SQL_TSI_DAY}) under its name ({@code day}). */
+    private static String intervalUnit(String written) {
+        String unit = written.toLowerCase(Locale.ROOT);
+        if (unit.startsWith("sql_tsi_")) {
+            unit = unit.substring("sql_tsi_".length());
+        }
+        unit = SHORT_INTERVAL_UNITS.getOrDefault(unit, unit);
+        return unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
     }
 
     private static String intervalFunction(String unit) {
@@ -380,8 +405,7 @@ final class ExpressionBuilder extends BuilderPart {
         if (!name.equalsIgnoreCase("extract")) {
             throw syntaxError(context.FROM().getSymbol(), "expected ',' or ')': only EXTRACT takes FROM");
         }
-        String unit = identifier(context.identifier(1)).toLowerCase(Locale.ROOT);
-        String function = switch (unit) {
+        String function = switch (intervalUnit(identifier(context.identifier(1)))) {
             case "second" -> "toSecond";
             case "minute" -> "toMinute";
             case "hour" -> "toHour";
@@ -529,13 +553,7 @@ final class ExpressionBuilder extends BuilderPart {
 
     private ColumnTransformer transformer(ColumnTransformerContext transformer) {
         return switch (transformer) {
-            case ApplyTransformerContext apply ->
-                new ColumnTransformer.Apply(
-                        apply.ARROW() != null
-                                ? new Lambda(List.of(identifier(apply.identifier())), expr(apply.expr()))
-                                : apply.expr() != null
-                                        ? expr(apply.expr())
-                                        : new Identifier(List.of(identifier(apply.identifier()))));
+            case ApplyTransformerContext apply -> new ColumnTransformer.Apply(applied(apply));
             case ExceptTransformerContext except ->
                 new ColumnTransformer.Except(
                         except.columnName().stream().map(this::columnName).toList(),
@@ -550,6 +568,37 @@ final class ExpressionBuilder extends BuilderPart {
             }
             default -> throw new IllegalStateException("unknown column transformer");
         };
+    }
+
+    /**
+     * What {@code APPLY} applies: {@code (f)}, {@code f}, {@code x -> ...}, or a call written without parentheses
+     * around it, {@code quantiles(0.5)} or {@code lambda(tuple(x), x + 1)} (a lambda as ClickHouse writes it).
+     */
+    private Expression applied(ApplyTransformerContext apply) {
+        if (apply.identifier() == null) {
+            return expr(apply.expr());
+        }
+        String name = identifier(apply.identifier());
+        if (apply.ARROW() != null) {
+            return new Lambda(List.of(name), expr(apply.expr()));
+        }
+        if (apply.LPAREN() == null) {
+            return new Identifier(List.of(name));
+        }
+        List<Expression> arguments = exprList(apply.exprList());
+        if (name.equals("lambda")
+                && arguments.size() == 2
+                && arguments.get(0) instanceof FunctionCall tuple
+                && tuple.name().equals("tuple")
+                && tuple.arguments().stream()
+                        .allMatch(parameter -> parameter instanceof Identifier identifier
+                                && identifier.parts().size() == 1)) {
+            List<String> parameters = tuple.arguments().stream()
+                    .map(parameter -> ((Identifier) parameter).name())
+                    .toList();
+            return new Lambda(parameters, arguments.get(1));
+        }
+        return new FunctionCall(name, arguments, null, false);
     }
 
     /** {@code trim(LEADING x FROM s)} is {@code trimLeft(s, x)}, TRAILING trimRight and BOTH trimBoth. */

@@ -142,9 +142,10 @@ final class LiteralBuilder {
 
     /** The bytes of {@code x'C328'}, one char per byte as string escapes give them. */
     private static String hexString(String digits) {
-        StringBuilder out = new StringBuilder(digits.length() / 2);
-        for (int i = 0; i + 1 < digits.length(); i += 2) {
-            out.append((char) Integer.parseInt(digits.substring(i, i + 2), 16));
+        String padded = digits.length() % 2 == 0 ? digits : "0" + digits;
+        StringBuilder out = new StringBuilder(padded.length() / 2);
+        for (int i = 0; i + 1 < padded.length(); i += 2) {
+            out.append((char) Integer.parseInt(padded.substring(i, i + 2), 16));
         }
         return out.toString();
     }

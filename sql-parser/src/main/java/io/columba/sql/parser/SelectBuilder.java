@@ -286,10 +286,18 @@ final class SelectBuilder extends BuilderPart {
                 WithSubqueryContext subquery = (WithSubqueryContext) item;
                 commonTableExpressions.add(identifier(subquery.identifier()));
                 with.add(new Alias(
-                        new SubqueryExpression(selectUnion(subquery.selectUnion())),
+                        new SubqueryExpression(
+                                selectUnion(subquery.selectUnion()), columnAliases(subquery.columnAliases())),
                         identifier(subquery.identifier())));
             }
         }
+    }
+
+    /** The names of {@code t (a, b)}; empty when none are written. */
+    private List<String> columnAliases(ColumnAliasesContext context) {
+        return context == null
+                ? List.of()
+                : context.identifier().stream().map(this::identifier).toList();
     }
 
     private List<NamedWindow> windows(WindowClauseContext context) {
@@ -379,11 +387,7 @@ final class SelectBuilder extends BuilderPart {
                 new SubqueryTable(
                         selectUnion(subquery.selectUnion()),
                         alias(subquery.aliasClause()),
-                        subquery.columnAliases() == null
-                                ? List.of()
-                                : subquery.columnAliases().identifier().stream()
-                                        .map(this::identifier)
-                                        .toList(),
+                        columnAliases(subquery.columnAliases()),
                         subquery.FINAL() != null,
                         sample(subquery.sampleClause()));
             default -> throw new IllegalStateException("unknown table expression");

@@ -17,6 +17,7 @@ import io.columba.sql.ast.ExplainStatement;
 import io.columba.sql.ast.Expression;
 import io.columba.sql.ast.KillStatement;
 import io.columba.sql.ast.OptimizeStatement;
+import io.columba.sql.ast.OutputFile;
 import io.columba.sql.ast.RenameStatement;
 import io.columba.sql.ast.SelectStatement;
 import io.columba.sql.ast.ShowObjectsStatement;
@@ -44,13 +45,42 @@ final class StatementBuilder extends BuilderPart {
         super(root);
     }
 
+    /** {@code INTO OUTFILE 'f' [APPEND | TRUNCATE] [AND STDOUT] [COMPRESSION 'm' [LEVEL n]]}; null when absent. */
+    private static OutputFile outputFile(IntoOutfileClauseContext clause) {
+        if (clause == null) {
+            return null;
+        }
+        if (clause.stdout != null && !clause.stdout.getText().equalsIgnoreCase("STDOUT")) {
+            throw syntaxError(clause.stdout, "expected STDOUT after INTO OUTFILE 'file' AND");
+        }
+        if (clause.level != null && !clause.level.getText().equalsIgnoreCase("LEVEL")) {
+            throw syntaxError(clause.level, "expected LEVEL after COMPRESSION 'method'");
+        }
+        Long level = null;
+        if (clause.level != null) {
+            try {
+                level = Long.parseLong(clause.DECIMAL_LITERAL().getText().replace("_", ""));
+            } catch (NumberFormatException tooLarge) {
+                throw syntaxError(clause.DECIMAL_LITERAL().getSymbol(), "expected a compression level such as 3");
+            }
+        }
+        return new OutputFile(
+                unquoteString(clause.STRING_LITERAL(0)),
+                clause.APPEND() != null,
+                clause.TRUNCATE() != null,
+                clause.stdout != null,
+                clause.COMPRESSION() == null ? null : unquoteString(clause.STRING_LITERAL(1)),
+                level);
+    }
+
     Statement statement(StatementContext statement) {
         return switch (statement) {
             case SelectStatementContext select ->
                 new SelectStatement(
                         selectUnion(select.selectUnion()),
                         format(select.formatClause()),
-                        settings(select.settingsClause()));
+                        settings(select.settingsClause()),
+                        outputFile(select.intoOutfileClause()));
             case CreateTableStatementContext create -> root.definitions.createTable(create.createTable());
             case CreateViewStatementContext create -> root.definitions.createView(create.createView());
             case AttachTableStatementContext attach -> root.definitions.attachTable(attach.attachTable());
@@ -119,7 +149,8 @@ final class StatementBuilder extends BuilderPart {
                         root.alters.partition(optimize.partitionSpec()),
                         optimize.DEDUPLICATE() != null,
                         exprList(optimize.exprList()),
-                        settings(optimize.settingsClause()));
+                        settings(optimize.settingsClause()),
+                        optimize.CLEANUP() != null);
             case UpdateStatementContext update ->
                 new UpdateStatement(
                         database(update.tableIdentifier()),
@@ -174,8 +205,9 @@ final class StatementBuilder extends BuilderPart {
                         show.STRING_LITERAL() == null ? null : unquoteString(show.STRING_LITERAL()),
                         show.NOT() != null,
                         show.ILIKE() != null,
-                        show.expr() == null ? null : expr(show.expr()),
-                        format(show.formatClause()));
+                        show.limit == null ? null : expr(show.limit),
+                        format(show.formatClause()),
+                        show.where == null ? null : expr(show.where));
             case KillStatementContext kill ->
                 new KillStatement(
                         kill.MUTATION() != null,

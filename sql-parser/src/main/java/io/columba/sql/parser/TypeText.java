@@ -2,12 +2,20 @@ package io.columba.sql.parser;
 
 /**
  * A data type's text as ClickHouse prints it in a CAST: {@code Decimal(20,5)} is {@code Decimal(20, 5)} and
- * {@code Dynamic(max_types=3)} is {@code Dynamic(max_types = 3)}; quoted text is kept as written.
+ * {@code Dynamic(max_types=3)} is {@code Dynamic(max_types = 3)}; quoted text is kept as written, but a type that is
+ * only a quoted name ({@code `String`}) is the name.
  */
 final class TypeText {
     private TypeText() {}
 
     static String format(String type) {
+        if (type.length() > 2
+                && (type.charAt(0) == '`' || type.charAt(0) == '"')
+                && type.charAt(type.length() - 1) == type.charAt(0)
+                && type.substring(1, type.length() - 1).matches("[A-Za-z_][A-Za-z_0-9]*")) {
+            // CAST(x AS `String`): a quoted name alone is the name.
+            return type.substring(1, type.length() - 1);
+        }
         StringBuilder out = new StringBuilder(type.length() + 8);
         boolean pendingSpace = false;
         for (int i = 0; i < type.length(); i++) {

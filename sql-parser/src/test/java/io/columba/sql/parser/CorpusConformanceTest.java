@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
  * The share of ClickHouse's own test queries ({@code ../shared/conformance/clickhouse-selects}, 7,131 files) whose
  * every statement parses, but those the corpus marks as rejected by ClickHouse itself ({@code <Explain Error>}):
  * a syntax error is what they should get. The test fails when the share drops below the one recorded here; raise
- * the record when the grammar grows.
+ * the record when the grammar grows. With {@code -Dcorpus.listFailures=true} the files that do not parse are listed.
  */
 class CorpusConformanceTest {
     /** Files of the corpus whose statements all parsed when this was last raised. */
-    private static final double RECORDED_PARSE_SHARE = 0.9934;
+    private static final double RECORDED_PARSE_SHARE = 0.9971;
 
     /** Files of the corpus whose every statement prints ClickHouse's own EXPLAIN AST, when this was last raised. */
-    private static final double RECORDED_IDENTICAL_SHARE = 0.9227;
+    private static final double RECORDED_IDENTICAL_SHARE = 0.9284;
 
     static Path corpus() {
         return shared("conformance/clickhouse-selects");
@@ -62,6 +62,8 @@ class CorpusConformanceTest {
             String expected = new String(Files.readAllBytes(expectedFile), StandardCharsets.UTF_8);
             if (parsesWhole(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), expected)) {
                 parsed++;
+            } else if (Boolean.getBoolean("corpus.listFailures")) {
+                System.out.println("  does not parse: " + file.getFileName());
             }
         }
         double share = parsed / (double) files.size();
@@ -155,6 +157,12 @@ class CorpusConformanceTest {
                 } else if (c == quote) {
                     quote = 0;
                 }
+            } else if (c == '$'
+                    && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))
+                    && endOfHeredoc(text, i) > i) {
+                int end = endOfHeredoc(text, i);
+                current.append(text, i, end);
+                i = end - 1;
             } else if (c == '\'' || c == '"' || c == '`') {
                 quote = c;
                 current.append(c);
@@ -181,6 +189,21 @@ class CorpusConformanceTest {
                 .filter(statement -> !statement.isBlank())
                 .map(statement -> statement.replace("\n--\n", "\n"))
                 .toList();
+    }
+
+    /** Where the heredoc ({@code $tag$ ... $tag$}) that starts at {@code from} ends; {@code from} when none starts there. */
+    private static int endOfHeredoc(String text, int from) {
+        int tagEnd = from + 1;
+        while (tagEnd < text.length()
+                && (Character.isLetterOrDigit(text.charAt(tagEnd)) || text.charAt(tagEnd) == '_')) {
+            tagEnd++;
+        }
+        if (tagEnd >= text.length() || text.charAt(tagEnd) != '$') {
+            return from;
+        }
+        String tag = text.substring(from, tagEnd + 1);
+        int close = text.indexOf(tag, tagEnd + 1);
+        return close < 0 ? from : close + tag.length();
     }
 
     /** Where the block comment that starts at {@code from} ends, after its closing star and slash; they nest. */
