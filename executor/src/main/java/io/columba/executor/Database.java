@@ -107,6 +107,12 @@ public final class Database implements AutoCloseable {
         settings = settings.with(clauseSettings(statement));
         context = context.withSettings(settings);
         QueryResult result = switch (statement) {
+            case SelectStatement select
+            when select.intoOutfile() != null ->
+                throw new ColumbaException(
+                        ErrorCode.INTO_OUTFILE_NOT_ALLOWED,
+                        "INTO OUTFILE is not allowed: the server does not write files for a query; read the result"
+                                + " from the response");
             case SelectStatement select -> select(select, settings, context);
             case CreateTableStatement create -> {
                 rejectUnsupported(create);
@@ -117,6 +123,12 @@ public final class Database implements AutoCloseable {
                 catalog.drop(drop.table(), drop.ifExists());
                 yield null;
             }
+            case InsertStatement insert
+            when insert.fromInfile() != null ->
+                throw new ColumbaException(
+                        ErrorCode.NOT_IMPLEMENTED,
+                        "INSERT ... FROM INFILE reads a file on the client, which only clickhouse-client does: send the"
+                                + " data in the request body instead");
             case InsertStatement insert -> {
                 TableEntry entry = catalog.get(insert.table());
                 new InsertExecutor(functions)

@@ -38,6 +38,7 @@ import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.OrderByElement;
 import io.columba.sql.ast.SelectQuery;
 import io.columba.sql.ast.SelectUnion;
+import io.columba.sql.ast.SubqueryExpression;
 import io.columba.sql.ast.SubqueryTable;
 import io.columba.sql.ast.TableExpression;
 import io.columba.sql.ast.TableFunctionReference;
@@ -51,7 +52,9 @@ import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import io.columba.storage.type.DataType;
 import io.columba.storage.type.IntegerType;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +76,10 @@ public final class SelectPlanner {
     private final QuerySettings settings;
     private final int maxThreads;
     private final boolean joinUseNulls;
+    /** The common table expressions in scope, the innermost query's first. */
+    private final Deque<Map<String, SubqueryExpression>> commonTables = new ArrayDeque<>();
+    /** The common table expressions being planned now, which their own definitions do not see. */
+    private final Set<String> expanding = new HashSet<>();
 
     public SelectPlanner(Catalog catalog, FunctionRegistry functions, QuerySettings settings, QueryContext context) {
         this.catalog = catalog;
@@ -99,6 +106,41 @@ public final class SelectPlanner {
     }
 
     private Plan plan(SelectQuery written) {
+        // The query's common table expressions (WITH t AS (SELECT ...)) are tables for it and its subqueries.
+        Map<String, SubqueryExpression> tables = new LinkedHashMap<>();
+        for (Alias alias : written.with()) {
+            if (alias.expression() instanceof SubqueryExpression subquery
+                    && written.commonTableExpressions().contains(alias.name())) {
+                tables.put(alias.name(), subquery);
+            }
+        }
+        commonTables.push(tables);
+        try {
+            return planSelect(written);
+        } finally {
+            commonTables.pop();
+        }
+    }
+
+    /**
+     * The common table expression a table name stands for, from the innermost query out, or null. Inside its own
+     * definition a name is a table again (the expressions are not recursive).
+     */
+    private SubqueryTable commonTable(TableReference reference) {
+        if (reference.database() != null || expanding.contains(reference.table())) {
+            return null;
+        }
+        for (Map<String, SubqueryExpression> tables : commonTables) {
+            SubqueryExpression subquery = tables.get(reference.table());
+            if (subquery != null) {
+                String alias = reference.alias() != null ? reference.alias() : reference.table();
+                return new SubqueryTable(subquery.query(), alias, subquery.columnAliases(), false, null);
+            }
+        }
+        return null;
+    }
+
+    private Plan planSelect(SelectQuery written) {
         SelectQuery select = NamedWindows.resolve(written);
         rejectUnsupported(select);
         Map<String, Expression> aliases = new LinkedHashMap<>();
@@ -677,6 +719,21 @@ public final class SelectPlanner {
     }
 
     private Source tableSource(TableReference reference) {
+        SubqueryTable common = commonTable(reference);
+        if (common != null) {
+            if (reference.fin() || reference.sample() != null) {
+                throw new ColumbaException(
+                        reference.fin() ? ErrorCode.ILLEGAL_FINAL : ErrorCode.SAMPLING_NOT_SUPPORTED,
+                        (reference.fin() ? "FINAL" : "SAMPLE") + " is not supported for the common table expression "
+                                + reference.table());
+            }
+            expanding.add(reference.table());
+            try {
+                return subquerySource(common);
+            } finally {
+                expanding.remove(reference.table());
+            }
+        }
         if (SystemTables.DATABASE.equals(reference.database())) {
             return systemSource(reference.table());
         }

@@ -33,11 +33,24 @@ final class StarExpansion {
     /** {@code fromQualifier}: the FROM table's name or alias (null for none), which a lone table's columns answer to. */
     static List<Expression> expand(Asterisk star, Source source, String fromQualifier) {
         List<Item> items = new ArrayList<>();
-        String prefix = star.qualifier() + ".";
-        for (String name : columns(star.qualifier(), source, fromQualifier)) {
-            // EXCEPT and REPLACE name u.a of u.* as a.
-            String own = star.qualifier() != null && name.startsWith(prefix) ? name.substring(prefix.length()) : name;
-            items.add(new Item(own, Identifier.of(name)));
+        if (star.matcher() != null) {
+            // COLUMNS('regexp') or COLUMNS(a, b) followed by transformers: the matched columns, then those.
+            if (star.qualifier() != null) {
+                throw new ColumbaException(
+                        ErrorCode.NOT_IMPLEMENTED,
+                        "A table's columns matcher " + star.qualifier() + ".COLUMNS(...) is not supported yet");
+            }
+            for (Expression column : columnsMatcher(star.matcher(), source)) {
+                items.add(new Item(((Identifier) column).name(), column));
+            }
+        } else {
+            String prefix = star.qualifier() + ".";
+            for (String name : columns(star.qualifier(), source, fromQualifier)) {
+                // EXCEPT and REPLACE name u.a of u.* as a.
+                String own =
+                        star.qualifier() != null && name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+                items.add(new Item(own, Identifier.of(name)));
+            }
         }
         for (ColumnTransformer transformer : star.transformers()) {
             items = switch (transformer) {
