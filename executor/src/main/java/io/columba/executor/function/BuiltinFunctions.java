@@ -65,6 +65,9 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.HashFunctions.all());
         all.addAll(io.columba.executor.function.scalar.ArraySetFunctions.all());
         all.addAll(io.columba.executor.function.scalar.ServerFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ArrayShapeFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ArrayElementFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ArrayAggregateFunctions.all());
         return all;
     }
 
