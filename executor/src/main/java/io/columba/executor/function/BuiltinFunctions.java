@@ -97,6 +97,23 @@ public final class BuiltinFunctions {
         all.add(new SumWithOverflowFunction());
         all.add(new io.columba.executor.function.aggregate.GroupBitmapFunction());
         all.add(new io.columba.executor.function.aggregate.HistogramFunction());
+        for (var kind : io.columba.executor.function.aggregate.BitwiseFunction.Kind.values()) {
+            all.add(new io.columba.executor.function.aggregate.BitwiseFunction(kind));
+        }
+        for (var kind : io.columba.executor.function.aggregate.PairStatisticsFunction.Kind.values()) {
+            all.add(new io.columba.executor.function.aggregate.PairStatisticsFunction(kind));
+        }
+        all.add(new io.columba.executor.function.aggregate.SumMapFunction(
+                io.columba.executor.function.aggregate.SumMapFunction.Operation.MAX));
+        all.add(new io.columba.executor.function.aggregate.SumMapFunction(
+                io.columba.executor.function.aggregate.SumMapFunction.Operation.MIN));
+        all.add(new TopKFunction(true));
+        all.add(new io.columba.executor.function.aggregate.AnyHeavyFunction());
+        all.add(new io.columba.executor.function.aggregate.EntropyFunction());
+        all.add(new io.columba.executor.function.aggregate.DeltaSumFunction());
+        all.add(new io.columba.executor.function.aggregate.GroupArrayInsertAtFunction());
+        all.add(new io.columba.executor.function.aggregate.RetentionFunction());
+        all.add(new io.columba.executor.function.aggregate.WindowFunnelFunction());
         return all;
     }
 }
