@@ -114,6 +114,8 @@ public final class BuiltinFunctions {
         all.add(new io.columba.executor.function.aggregate.GroupArrayInsertAtFunction());
         all.add(new io.columba.executor.function.aggregate.RetentionFunction());
         all.add(new io.columba.executor.function.aggregate.WindowFunnelFunction());
+        all.add(new io.columba.executor.function.aggregate.SequenceMatchFunction(false));
+        all.add(new io.columba.executor.function.aggregate.SequenceMatchFunction(true));
         return all;
     }
 }

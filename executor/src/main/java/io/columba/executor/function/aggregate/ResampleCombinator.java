@@ -17,11 +17,10 @@ import java.util.List;
  * key within [start, end), as an array of results; rows whose key falls outside are left out. The last three
  * parameters are the combinator's, the ones before them f's.
  */
-public final class ResampleCombinator implements AggregateFunction {
+public final class ResampleCombinator extends ParameterizedFunction {
     private static final long MAX_INTERVALS = 4096;
 
     private final AggregateFunction nested;
-    private final List<String> parameters;
     private final long start;
     private final long end;
     private final long step;
@@ -33,8 +32,8 @@ public final class ResampleCombinator implements AggregateFunction {
 
     /** {@code range} is start, end and step. */
     private ResampleCombinator(AggregateFunction nested, List<String> parameters, long[] range, int intervals) {
+        super(parameters);
         this.nested = nested;
-        this.parameters = parameters;
         this.start = range[0];
         this.end = range[1];
         this.step = range[2];
@@ -89,16 +88,6 @@ public final class ResampleCombinator implements AggregateFunction {
                     ErrorCode.BAD_ARGUMENTS,
                     "Parameters of aggregate function " + name() + " must be whole numbers, found " + text);
         }
-    }
-
-    @Override
-    public List<String> parameters() {
-        return parameters;
-    }
-
-    @Override
-    public boolean nullableResultForNullableArguments() {
-        return false;
     }
 
     @Override

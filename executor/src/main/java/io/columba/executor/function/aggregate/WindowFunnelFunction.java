@@ -6,11 +6,8 @@ import io.columba.storage.column.ConstantColumn;
 import io.columba.storage.column.LongColumn;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
-import io.columba.storage.part.GrowableByteArray;
 import io.columba.storage.type.BoolType;
 import io.columba.storage.type.DataType;
-import io.columba.storage.type.DateTimeType;
-import io.columba.storage.type.DateType;
 import io.columba.storage.type.IntegerType;
 import java.util.Arrays;
 import java.util.List;
@@ -74,15 +71,7 @@ public final class WindowFunnelFunction extends ParameterizedFunction {
                     ErrorCode.NUMBER_OF_ARGUMENTS_DOESNT_MATCH,
                     "Aggregate function windowFunnel requires a timestamp and 1 to " + MAX_EVENTS + " conditions");
         }
-        DataType timestamp = types.get(0);
-        if (!(timestamp instanceof IntegerType integer && !integer.signed())
-                && !(timestamp instanceof DateTimeType)
-                && !(timestamp instanceof DateType)) {
-            throw new ColumbaException(
-                    ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
-                    "Illegal type " + timestamp.name() + " of first argument of aggregate function windowFunnel,"
-                            + " must be DateTime, Date or an unsigned integer");
-        }
+        TimedEventStates.checkTimestamp(name(), types.get(0));
         checkConditions(name(), types, 1);
         int events = types.size() - 1;
         return new BoundAggregate(IntegerType.UINT8, () -> new States(window, events));
@@ -112,34 +101,13 @@ public final class WindowFunnelFunction extends ParameterizedFunction {
         return out;
     }
 
-    /** The group's events: timestamp and condition number (from 1), in arrival order. */
-    private static final class Events {
-        long[] timestamps = new long[4];
-        int[] conditions = new int[4];
-        int size;
-
-        void add(long timestamp, int condition) {
-            if (size == timestamps.length) {
-                timestamps = Arrays.copyOf(timestamps, size * 2);
-                conditions = Arrays.copyOf(conditions, size * 2);
-            }
-            timestamps[size] = timestamp;
-            conditions[size++] = condition;
-        }
-    }
-
-    private static final class States extends PerGroupStates<Events> {
+    private static final class States extends TimedEventStates {
         private final long window;
         private final int events;
 
         States(long window, int events) {
             this.window = window;
             this.events = events;
-        }
-
-        @Override
-        Events newState() {
-            return new Events();
         }
 
         @Override
@@ -160,18 +128,6 @@ public final class WindowFunnelFunction extends ParameterizedFunction {
         }
 
         @Override
-        void add(Events state, Column[] arguments, int row) {
-            throw new IllegalStateException("rows are added a block at a time");
-        }
-
-        @Override
-        void merge(Events into, Events from) {
-            for (int i = 0; i < from.size; i++) {
-                into.add(from.timestamps[i], from.conditions[i]);
-            }
-        }
-
-        @Override
         Column result(List<Events> states) {
             long[] out = new long[states.size()];
             for (int g = 0; g < out.length; g++) {
@@ -181,18 +137,13 @@ public final class WindowFunnelFunction extends ParameterizedFunction {
         }
 
         private int level(Events group) {
-            Integer[] order = new Integer[group.size];
-            for (int i = 0; i < group.size; i++) {
-                order[i] = i;
-            }
-            // A stable sort by time: events of one timestamp keep their recorded order.
-            Arrays.sort(order, (a, b) -> Long.compare(group.timestamps[a], group.timestamps[b]));
+            int[] order = group.timeOrder();
             long[] starts = new long[events];
             Arrays.fill(starts, -1);
             int best = 0;
             for (int index : order) {
                 long timestamp = group.timestamps[index];
-                int condition = group.conditions[index] - 1;
+                int condition = (int) group.values[index] - 1;
                 if (condition == 0) {
                     starts[0] = timestamp;
                 } else if (starts[condition - 1] >= 0 && timestamp <= starts[condition - 1] + window) {
@@ -206,26 +157,6 @@ public final class WindowFunnelFunction extends ParameterizedFunction {
                 }
             }
             return best;
-        }
-
-        /** VarUInt number of events, then each one's Int64 timestamp and VarUInt condition number. */
-        @Override
-        void write(Events state, GrowableByteArray out) {
-            out.writeVarUInt(state.size);
-            for (int i = 0; i < state.size; i++) {
-                out.writeLong(state.timestamps[i]);
-                out.writeVarUInt(state.conditions[i]);
-            }
-        }
-
-        @Override
-        Events read(StateReader in) {
-            Events events = new Events();
-            long size = in.readVarUInt();
-            for (long i = 0; i < size; i++) {
-                events.add(in.readLong(), (int) in.readVarUInt());
-            }
-            return events;
         }
     }
 }
