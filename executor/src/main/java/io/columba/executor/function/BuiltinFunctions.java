@@ -83,6 +83,9 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.InitializeAggregationFunction.all());
         all.addAll(io.columba.executor.function.scalar.DistanceFunctions.all());
         all.addAll(io.columba.executor.function.scalar.Utf8TextFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ArrayShapeFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ArrayElementFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ArrayAggregateFunctions.all());
         return all;
     }
 
@@ -112,6 +115,25 @@ public final class BuiltinFunctions {
         all.add(new SumWithOverflowFunction());
         all.add(new io.columba.executor.function.aggregate.GroupBitmapFunction());
         all.add(new io.columba.executor.function.aggregate.HistogramFunction());
+        for (var kind : io.columba.executor.function.aggregate.BitwiseFunction.Kind.values()) {
+            all.add(new io.columba.executor.function.aggregate.BitwiseFunction(kind));
+        }
+        for (var kind : io.columba.executor.function.aggregate.PairStatisticsFunction.Kind.values()) {
+            all.add(new io.columba.executor.function.aggregate.PairStatisticsFunction(kind));
+        }
+        all.add(new io.columba.executor.function.aggregate.SumMapFunction(
+                io.columba.executor.function.aggregate.SumMapFunction.Operation.MAX));
+        all.add(new io.columba.executor.function.aggregate.SumMapFunction(
+                io.columba.executor.function.aggregate.SumMapFunction.Operation.MIN));
+        all.add(new TopKFunction(true));
+        all.add(new io.columba.executor.function.aggregate.AnyHeavyFunction());
+        all.add(new io.columba.executor.function.aggregate.EntropyFunction());
+        all.add(new io.columba.executor.function.aggregate.DeltaSumFunction());
+        all.add(new io.columba.executor.function.aggregate.GroupArrayInsertAtFunction());
+        all.add(new io.columba.executor.function.aggregate.RetentionFunction());
+        all.add(new io.columba.executor.function.aggregate.WindowFunnelFunction());
+        all.add(new io.columba.executor.function.aggregate.SequenceMatchFunction(false));
+        all.add(new io.columba.executor.function.aggregate.SequenceMatchFunction(true));
         return all;
     }
 }

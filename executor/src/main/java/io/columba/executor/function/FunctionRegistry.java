@@ -94,6 +94,9 @@ public final class FunctionRegistry {
                         case "ForEach" -> new ForEachCombinator(nested);
                         case "Distinct" -> new DistinctCombinator(nested);
                         case "OrNull" -> new OrNullCombinator(nested, true);
+                        case "Resample" -> new io.columba.executor.function.aggregate.ResampleCombinator(nested);
+                        case "ArgMax" -> new io.columba.executor.function.aggregate.ArgMinMaxCombinator(nested, true);
+                        case "ArgMin" -> new io.columba.executor.function.aggregate.ArgMinMaxCombinator(nested, false);
                         default -> new OrNullCombinator(nested, false);
                     };
                 }
@@ -102,8 +105,19 @@ public final class FunctionRegistry {
         return null;
     }
 
-    private static final List<String> COMBINATORS =
-            List.of("If", "State", "SimpleState", "Merge", "Array", "ForEach", "Distinct", "OrNull", "OrDefault");
+    private static final List<String> COMBINATORS = List.of(
+            "If",
+            "State",
+            "SimpleState",
+            "Merge",
+            "Array",
+            "ForEach",
+            "Distinct",
+            "OrNull",
+            "OrDefault",
+            "Resample",
+            "ArgMax",
+            "ArgMin");
 
     public boolean isAggregate(String name) {
         return aggregate(name) != null;

@@ -35,6 +35,15 @@ public final class MinMaxFunction implements AggregateFunction {
     }
 
     @Override
+    public List<String> aliases() {
+        return switch (kind) {
+            case ANY -> List.of("first_value");
+            case ANY_LAST -> List.of("last_value");
+            default -> List.of();
+        };
+    }
+
+    @Override
     public String description() {
         return switch (kind) {
             case MIN -> "Smallest value; strings compare as bytes.";

@@ -19,11 +19,11 @@ import java.util.List;
  * Argument values as hashable keys (uniqExact, groupUniqArray, -Distinct, topK): a Long (integers, and floats as
  * their bits with -0 made 0), a ByteBuffer (strings), or a List of those for several arguments.
  */
-final class RowKeys {
+public final class RowKeys {
     private RowKeys() {}
 
     /** Refuses array and tuple values, which have no key yet. */
-    static void checkScalar(String function, io.columba.storage.type.DataType type) {
+    public static void checkScalar(String function, io.columba.storage.type.DataType type) {
         if (type.physicalType() == io.columba.storage.type.PhysicalType.ARRAY
                 || type.physicalType() == io.columba.storage.type.PhysicalType.TUPLE) {
             throw new ColumbaException(
@@ -32,7 +32,7 @@ final class RowKeys {
         }
     }
 
-    static Object key(Column[] columns, int row) {
+    public static Object key(Column[] columns, int row) {
         if (columns.length == 1) {
             return value(columns[0], row);
         }
@@ -43,7 +43,7 @@ final class RowKeys {
         return Arrays.asList(values);
     }
 
-    static Object value(Column column, int row) {
+    public static Object value(Column column, int row) {
         return switch (column) {
             case LongColumn longs -> longs.get(row);
             case DoubleColumn doubles -> Double.doubleToLongBits(doubles.get(row) + 0.0);

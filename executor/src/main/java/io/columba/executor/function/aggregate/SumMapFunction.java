@@ -26,20 +26,42 @@ import java.util.TreeMap;
  * result {@code (keys, sums)}.
  */
 public final class SumMapFunction implements AggregateFunction {
+    /** How the values of one key fold: sumMap, maxMap or minMap. */
+    public enum Operation {
+        SUM,
+        MAX,
+        MIN
+    }
+
+    private final Operation operation;
+
+    public SumMapFunction() {
+        this(Operation.SUM);
+    }
+
+    public SumMapFunction(Operation operation) {
+        this.operation = operation;
+    }
+
     @Override
     public String name() {
-        return "sumMap";
+        return operation.name().toLowerCase(java.util.Locale.ROOT) + "Map";
     }
 
     @Override
     public String description() {
-        return "Sums the values array per key of the keys array over a group; returns (sorted keys, their sums), the"
-                + " sums in the values' type.";
+        String fold = switch (operation) {
+            case SUM -> "Sums";
+            case MAX -> "Takes the largest of";
+            case MIN -> "Takes the smallest of";
+        };
+        return fold + " the values array per key of the keys array over a group; returns (sorted keys, the"
+                + " results), in the values' type.";
     }
 
     @Override
     public String example() {
-        return "SELECT sumMap(k, v) FROM (SELECT [1, 2] AS k, [10, 20] AS v UNION ALL SELECT [2, 3], [5, 7])";
+        return "SELECT " + name() + "(k, v) FROM (SELECT [1, 2] AS k, [10, 20] AS v UNION ALL SELECT [2, 3], [5, 7])";
     }
 
     @Override
@@ -48,7 +70,7 @@ public final class SumMapFunction implements AggregateFunction {
         DataType key = element(types, 0);
         DataType value = element(types, 1);
         TupleType result = TupleType.of(List.of(new ArrayType(key), new ArrayType(value)));
-        return new BoundAggregate(result, () -> new States(key, value));
+        return new BoundAggregate(result, () -> new States(key, value, operation));
     }
 
     private DataType element(List<DataType> types, int position) {
@@ -59,17 +81,19 @@ public final class SumMapFunction implements AggregateFunction {
         throw new ColumbaException(
                 ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
                 "Illegal type " + types.get(position).name() + " of argument " + (position + 1)
-                        + " for aggregate function sumMap: expected an array of numbers");
+                        + " for aggregate function " + name() + ": expected an array of numbers");
     }
 
     static final class States implements AggregateStates {
         private final DataType key;
         private final DataType value;
+        private final Operation operation;
         private final List<TreeMap<Number, Number>> maps = new ArrayList<>();
 
-        States(DataType key, DataType value) {
+        States(DataType key, DataType value, Operation operation) {
             this.key = key;
             this.value = value;
+            this.operation = operation;
         }
 
         private TreeMap<Number, Number> map(int group) {
@@ -90,12 +114,21 @@ public final class SumMapFunction implements AggregateFunction {
         }
 
         private void accumulate(TreeMap<Number, Number> map, Number k, Number v) {
-            map.merge(
-                    k,
-                    v,
-                    value instanceof FloatType
-                            ? (a, b) -> a.doubleValue() + b.doubleValue()
-                            : (a, b) -> a.longValue() + b.longValue());
+            map.merge(k, v, this::fold);
+        }
+
+        private Number fold(Number a, Number b) {
+            if (operation == Operation.SUM) {
+                return value instanceof FloatType
+                        ? (Number) (a.doubleValue() + b.doubleValue())
+                        : (Number) (a.longValue() + b.longValue());
+            }
+            int order = value instanceof FloatType
+                    ? Double.compare(a.doubleValue(), b.doubleValue())
+                    : value instanceof IntegerType integer && !integer.signed() && integer.bytes() == 8
+                            ? Long.compareUnsigned(a.longValue(), b.longValue())
+                            : Long.compare(a.longValue(), b.longValue());
+            return (operation == Operation.MAX) == (order >= 0) ? a : b;
         }
 
         @Override

@@ -24,29 +24,41 @@ public final class TopKFunction implements AggregateFunction {
 
     private final int k;
     private final List<String> parameters;
+    private final boolean weighted;
 
     public TopKFunction() {
-        this(DEFAULT_K, List.of());
+        this(false);
     }
 
-    private TopKFunction(int k, List<String> parameters) {
+    /** topK, or topKWeighted(n)(x, weight) when {@code weighted}: each row counts its weight times. */
+    public TopKFunction(boolean weighted) {
+        this(DEFAULT_K, List.of(), weighted);
+    }
+
+    private TopKFunction(int k, List<String> parameters, boolean weighted) {
         this.k = k;
         this.parameters = parameters;
+        this.weighted = weighted;
     }
 
     @Override
     public String name() {
-        return "topK";
+        return weighted ? "topKWeighted" : "topK";
     }
 
     @Override
     public String description() {
-        return "The most frequent values (10, or the parameter), most frequent first, as an array.";
+        return weighted
+                ? "The values of the largest total weight (10, or the parameter), heaviest first, as an array:"
+                        + " topKWeighted(n)(x, weight)."
+                : "The most frequent values (10, or the parameter), most frequent first, as an array.";
     }
 
     @Override
     public String example() {
-        return "SELECT topK(2)(number % 3) FROM numbers(10)";
+        return weighted
+                ? "SELECT topKWeighted(2)(number % 3, number) FROM numbers(10)"
+                : "SELECT topK(2)(number % 3) FROM numbers(10)";
     }
 
     @Override
@@ -64,9 +76,10 @@ public final class TopKFunction implements AggregateFunction {
         }
         if (value <= 0 || value > MAX_K) {
             throw new ColumbaException(
-                    ErrorCode.ARGUMENT_OUT_OF_BOUND, "Parameter " + value + " is illegal for aggregate function topK");
+                    ErrorCode.ARGUMENT_OUT_OF_BOUND,
+                    "Parameter " + value + " is illegal for aggregate function " + name());
         }
-        return new TopKFunction((int) value, parameters);
+        return new TopKFunction((int) value, parameters, weighted);
     }
 
     @Override
@@ -81,9 +94,15 @@ public final class TopKFunction implements AggregateFunction {
 
     @Override
     public BoundAggregate bind(List<DataType> types) {
-        Operands.expectCount(name(), types, 1, 1);
+        Operands.expectCount(name(), types, weighted ? 2 : 1, weighted ? 2 : 1);
         DataType element = types.get(0);
         RowKeys.checkScalar(name(), element);
+        if (weighted && !(types.get(1) instanceof io.columba.storage.type.IntegerType)) {
+            throw new ColumbaException(
+                    ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
+                    "The weight of aggregate function topKWeighted must be an integer, found "
+                            + types.get(1).name());
+        }
         return new BoundAggregate(new ArrayType(element), () -> new States(element, k));
     }
 
@@ -116,8 +135,9 @@ public final class TopKFunction implements AggregateFunction {
         @Override
         public void add(int[] groups, Column[] arguments, int rows, int groupCount) {
             Column values = arguments[0].materialize();
+            long[] weights = arguments.length > 1 ? Operands.longs(arguments[1].materialize(), rows) : null;
             for (int i = 0; i < rows; i++) {
-                count(counts(groups[i]), RowKeys.value(values, i), 1);
+                count(counts(groups[i]), RowKeys.value(values, i), weights == null ? 1 : weights[i]);
             }
         }
 

@@ -61,15 +61,17 @@ public final class ArrayFunctions {
                         "SELECT tupleElement((1, 'a'), 2)",
                         ArrayFunctions::bindTupleElement),
                 SimpleScalarFunction.of(
-                        "has",
-                        "1 when the array contains the value, else 0.",
-                        "SELECT has([1, 2, 3], 2)",
-                        (types, args) -> bindSearch("has", types, false)),
+                                "has",
+                                "1 when the array contains the value (NULL finds NULL), else 0.",
+                                "SELECT has([1, 2, 3], 2)",
+                                (types, args) -> bindSearch("has", types, false))
+                        .seeingNulls(),
                 SimpleScalarFunction.of(
-                        "indexOf",
-                        "The position (from 1) of the first element equal to the value, or 0.",
-                        "SELECT indexOf(['a', 'b'], 'b')",
-                        (types, args) -> bindSearch("indexOf", types, true)),
+                                "indexOf",
+                                "The position (from 1) of the first element equal to the value (NULL finds NULL), or 0.",
+                                "SELECT indexOf(['a', 'b'], 'b')",
+                                (types, args) -> bindSearch("indexOf", types, true))
+                        .seeingNulls(),
                 SimpleScalarFunction.of(
                         "mapKeys",
                         "The keys of a map as an array.",
@@ -289,7 +291,7 @@ public final class ArrayFunctions {
             long[] out = new long[rows];
             for (int row = 0; row < rows; row++) {
                 for (int i = arrays.offsets()[row]; i < arrays.offsets()[row + 1]; i++) {
-                    if (ValueEquality.equal(elements, i, values, row)) {
+                    if (ArrayKernels.same(elements, i, values, row)) {
                         out[row] = position ? i - arrays.offsets()[row] + 1 : 1;
                         break;
                     }

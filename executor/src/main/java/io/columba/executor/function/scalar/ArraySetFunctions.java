@@ -7,39 +7,66 @@ import io.columba.storage.column.ArrayColumn;
 import io.columba.storage.column.ArrayColumnBuilder;
 import io.columba.storage.column.Column;
 import io.columba.storage.column.ColumnBuilder;
+import io.columba.storage.column.LongColumn;
 import io.columba.storage.column.ValueEquality;
 import io.columba.storage.type.ArrayType;
 import io.columba.storage.type.DataType;
-import io.columba.storage.type.NothingType;
+import io.columba.storage.type.IntegerType;
 import java.util.List;
 
-/** arrayIntersect: the distinct elements present in every array, in the first array's order. */
+/** Arrays as sets: arrayIntersect, hasAny and hasAll. */
 public final class ArraySetFunctions {
     private ArraySetFunctions() {}
 
     public static List<ScalarFunction> all() {
-        return List.of(SimpleScalarFunction.of(
-                "arrayIntersect",
-                "The distinct elements found in every array argument, in the order of the first array.",
-                "SELECT arrayIntersect([1, 2, 3], [3, 2, 5])",
-                (types, args) -> {
-                    Operands.expectCount("arrayIntersect", types, 1, Integer.MAX_VALUE);
-                    DataType element = null;
-                    for (int i = 0; i < types.size(); i++) {
-                        if (!(types.get(i) instanceof ArrayType array)) {
-                            throw Operands.illegalType("arrayIntersect", types.get(i), i + 1);
-                        }
-                        DataType next = array.element();
-                        element = element == null || element.withoutNullable() instanceof NothingType
-                                ? next
-                                : next.withoutNullable() instanceof NothingType
-                                        ? element
-                                        : NumericTypes.commonType(element, next);
-                    }
-                    DataType common = element;
-                    return new Binding(
-                            new ArrayType(common), (columns, rows) -> intersect(columns, types, common, rows));
-                }));
+        return List.of(
+                SimpleScalarFunction.of(
+                        "arrayIntersect",
+                        "The distinct elements found in every array argument, in the order of the first array.",
+                        "SELECT arrayIntersect([1, 2, 3], [3, 2, 5])",
+                        (types, args) -> {
+                            Operands.expectCount("arrayIntersect", types, 1, Integer.MAX_VALUE);
+                            DataType common = ArrayKernels.commonElement("arrayIntersect", types, 0);
+                            return new Binding(
+                                    new ArrayType(common), (columns, rows) -> intersect(columns, types, common, rows));
+                        }),
+                SimpleScalarFunction.of(
+                        "hasAny",
+                        "1 when the two arrays have an element in common (NULL equals NULL), else 0.",
+                        "SELECT hasAny([1, 2], [2, 3])",
+                        (types, args) -> bindContains("hasAny", types, false)),
+                SimpleScalarFunction.of(
+                        "hasAll",
+                        "1 when every element of the second array is in the first (NULL equals NULL), else 0.",
+                        "SELECT hasAll([1, 2, 3], [3, 1])",
+                        (types, args) -> bindContains("hasAll", types, true)));
+    }
+
+    private static Binding bindContains(String name, List<DataType> types, boolean all) {
+        Operands.expectCount(name, types, 2, 2);
+        DataType common = ArrayKernels.commonElement(name, types, 0);
+        return new Binding(IntegerType.UINT8, (columns, rows) -> {
+            ArrayColumn haystack = ArrayKernels.arrays(columns[0], types.get(0), common, rows);
+            ArrayColumn needles = ArrayKernels.arrays(columns[1], types.get(1), common, rows);
+            long[] out = new long[rows];
+            for (int row = 0; row < rows; row++) {
+                boolean result = all;
+                for (int n = needles.offsets()[row]; n < needles.offsets()[row + 1] && result == all; n++) {
+                    result = contains(haystack, row, needles.elements(), n);
+                }
+                out[row] = result ? 1 : 0;
+            }
+            return new LongColumn(out, null, rows);
+        });
+    }
+
+    private static boolean contains(ArrayColumn haystack, int row, Column needles, int needle) {
+        for (int e = haystack.offsets()[row]; e < haystack.offsets()[row + 1]; e++) {
+            if (ArrayKernels.same(haystack.elements(), e, needles, needle)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Column intersect(Column[] columns, List<DataType> types, DataType element, int rows) {

@@ -3,6 +3,7 @@ package io.columba.executor.function.scalar;
 import io.columba.executor.expression.BoundExpression;
 import io.columba.executor.expression.ExpressionEvaluator;
 import io.columba.executor.expression.FunctionInvocation;
+import io.columba.executor.function.FunctionRegistry;
 import io.columba.executor.function.ScalarFunction;
 import io.columba.executor.function.ScalarFunction.Binding;
 import io.columba.executor.function.SimpleScalarFunction;
@@ -26,7 +27,31 @@ import java.util.Set;
  */
 public final class HigherOrderFunctions {
     /** The functions whose first argument is a lambda. */
-    public static final Set<String> NAMES = Set.of("arrayMap", "arrayFilter", "arrayExists", "arrayAll", "arrayCount");
+    public static final Set<String> NAMES = Set.of(
+            "arrayMap",
+            "arrayFilter",
+            "arrayExists",
+            "arrayAll",
+            "arrayCount",
+            "arrayFirst",
+            "arrayFirstIndex",
+            "arrayLast",
+            "arrayLastIndex",
+            "arrayFill",
+            "arrayReverseFill",
+            "arraySplit",
+            "arrayReverseSplit",
+            "arraySort",
+            "arrayReverseSort",
+            "arraySum",
+            "arrayAvg",
+            "arrayMin",
+            "arrayMax",
+            "arrayCumSum");
+
+    /** The functions that, given a lambda, apply their plain form to the lambda's values. */
+    private static final Set<String> OVER_VALUES =
+            Set.of("arraySum", "arrayAvg", "arrayMin", "arrayMax", "arrayCumSum");
 
     private HigherOrderFunctions() {}
 
@@ -52,6 +77,38 @@ public final class HigherOrderFunctions {
                 "arrayCount",
                 "The number of elements for which the lambda is true.",
                 "SELECT arrayCount(x -> x % 2 = 1, [1, 2, 3])"));
+        functions.add(needsLambda(
+                "arrayFirst",
+                "The first element for which the lambda is true, or the default value.",
+                "SELECT arrayFirst(x -> x > 1, [1, 2, 3])"));
+        functions.add(needsLambda(
+                "arrayFirstIndex",
+                "The position (from 1) of the first element for which the lambda is true, or 0.",
+                "SELECT arrayFirstIndex(x -> x > 1, [1, 2, 3])"));
+        functions.add(needsLambda(
+                "arrayLast",
+                "The last element for which the lambda is true, or the default value.",
+                "SELECT arrayLast(x -> x < 3, [1, 2, 3])"));
+        functions.add(needsLambda(
+                "arrayLastIndex",
+                "The position (from 1) of the last element for which the lambda is true, or 0.",
+                "SELECT arrayLastIndex(x -> x < 3, [1, 2, 3])"));
+        functions.add(needsLambda(
+                "arrayFill",
+                "Each element for which the lambda is false replaced by the element before it; the first kept.",
+                "SELECT arrayFill(x -> x != 0, [1, 0, 0, 2, 0])"));
+        functions.add(needsLambda(
+                "arrayReverseFill",
+                "Each element for which the lambda is false replaced by the element after it; the last kept.",
+                "SELECT arrayReverseFill(x -> x != 0, [1, 0, 0, 2, 0])"));
+        functions.add(needsLambda(
+                "arraySplit",
+                "The array split before each element (but the first) for which the lambda is true.",
+                "SELECT arraySplit((x, y) -> y, [1, 2, 3, 4, 5], [1, 0, 0, 1, 0])"));
+        functions.add(needsLambda(
+                "arrayReverseSplit",
+                "The array split after each element (but the last) for which the lambda is true.",
+                "SELECT arrayReverseSplit((x, y) -> y, [1, 2, 3, 4, 5], [1, 0, 0, 1, 0])"));
         functions.add(SimpleScalarFunction.of(
                 "range",
                 "The integers [start, end) by step: range(end), range(start, end[, step]).",
@@ -81,13 +138,33 @@ public final class HigherOrderFunctions {
                 throw Operands.illegalType(name, array.type(), 2);
             }
         }
-        DataType result = switch (name) {
-            case "arrayMap" -> new ArrayType(body.type());
-            case "arrayFilter" -> arrays.get(0).type();
-            case "arrayCount" -> IntegerType.UINT32;
-            default -> IntegerType.UINT8;
-        };
-        return new FunctionInvocation(name, arrays, result, (columns, rows) -> apply(name, body, columns, rows));
+        DataType firstType = arrays.get(0).type();
+        ScalarFunction.Binding plain = OVER_VALUES.contains(name)
+                ? FunctionRegistry.builtin().scalar(name).bind(List.of(new ArrayType(body.type())), List.of())
+                : null;
+        DataType result = plain != null
+                ? plain.returnType()
+                : switch (name) {
+                    case "arrayMap" -> new ArrayType(body.type());
+                    case "arrayFilter", "arrayFill", "arrayReverseFill", "arraySort", "arrayReverseSort" -> firstType;
+                    case "arrayCount", "arrayFirstIndex", "arrayLastIndex" -> IntegerType.UINT32;
+                    case "arrayFirst", "arrayLast" -> ((ArrayType) firstType).element();
+                    case "arraySplit", "arrayReverseSplit" -> new ArrayType(firstType);
+                    default -> IntegerType.UINT8;
+                };
+        return new FunctionInvocation(name, arrays, result, (columns, rows) -> {
+            ArrayColumn first = arrays(columns[0], rows);
+            Column values = apply(name, body, columns, first, rows);
+            if (plain != null) {
+                return plain.kernel().apply(new Column[] {new ArrayColumn(first.offsets(), values, null, rows)}, rows);
+            }
+            return switch (name) {
+                case "arrayMap" -> new ArrayColumn(first.offsets(), values, null, rows);
+                case "arraySort", "arrayReverseSort" ->
+                    ArrayElementFunctions.sort(first, values, body.type(), name.equals("arrayReverseSort"), rows);
+                default -> LambdaResults.of(name, first, truth(values, first.offsets()[rows]), result, rows);
+            };
+        });
     }
 
     /** The element types a lambda's parameters take from the arrays. */
@@ -102,57 +179,24 @@ public final class HigherOrderFunctions {
         return types;
     }
 
-    private static Column apply(String name, BoundExpression body, Column[] columns, int rows) {
-        ArrayColumn first = arrays(columns[0], rows);
+    /** The lambda's values for every element of the arrays, which must have equal lengths. */
+    private static Column apply(String name, BoundExpression body, Column[] columns, ArrayColumn first, int rows) {
         List<Column> elements = new ArrayList<>();
         for (Column column : columns) {
             ArrayColumn arrays = arrays(column, rows);
-            for (int row = 0; row < rows; row++) {
-                if (arrays.length(row) != first.length(row)) {
-                    throw new ColumbaException(
-                            ErrorCode.SIZES_OF_ARRAYS_DONT_MATCH, "Arrays passed to " + name + " must have equal size");
-                }
-            }
+            ArrayKernels.checkSameSizes(name, first, arrays, rows);
             elements.add(arrays.elements());
         }
         int total = first.offsets()[rows];
-        Column values =
-                ExpressionEvaluator.evaluate(body, new Block(total, elements)).materialize();
-        if (name.equals("arrayMap")) {
-            return new ArrayColumn(first.offsets(), values, null, rows);
-        }
+        return ExpressionEvaluator.evaluate(body, new Block(total, elements)).materialize();
+    }
+
+    private static long[] truth(Column values, int total) {
         long[] truth = new long[total];
         for (int i = 0; i < total; i++) {
             truth[i] = !values.isNull(i) && ((LongColumn) values).get(i) != 0 ? 1 : 0;
         }
-        if (name.equals("arrayFilter")) {
-            int[] kept = new int[total];
-            int[] offsets = new int[rows + 1];
-            int count = 0;
-            for (int row = 0; row < rows; row++) {
-                for (int i = first.offsets()[row]; i < first.offsets()[row + 1]; i++) {
-                    if (truth[i] != 0) {
-                        kept[count++] = i;
-                    }
-                }
-                offsets[row + 1] = count;
-            }
-            return new ArrayColumn(offsets, first.elements().take(kept, count), null, rows);
-        }
-        long[] out = new long[rows];
-        for (int row = 0; row < rows; row++) {
-            long matches = 0;
-            for (int i = first.offsets()[row]; i < first.offsets()[row + 1]; i++) {
-                matches += truth[i];
-            }
-            int length = first.length(row);
-            out[row] = switch (name) {
-                case "arrayExists" -> matches > 0 ? 1 : 0;
-                case "arrayAll" -> matches == length ? 1 : 0;
-                default -> matches;
-            };
-        }
-        return new LongColumn(out, null, rows);
+        return truth;
     }
 
     private static ArrayColumn arrays(Column column, int rows) {
