@@ -6,6 +6,7 @@ import io.columba.storage.column.Column;
 import io.columba.storage.column.DoubleColumn;
 import io.columba.storage.part.GrowableByteArray;
 import io.columba.storage.type.DataType;
+import io.columba.storage.type.DecimalType;
 import io.columba.storage.type.FloatType;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +35,9 @@ public final class AvgFunction implements AggregateFunction {
 
     @Override
     public BoundAggregate bind(List<DataType> types) {
+        if (types.size() == 1 && types.get(0) instanceof DecimalType decimal) {
+            return new BoundAggregate(FloatType.FLOAT64, () -> new DecimalSums(decimal, true));
+        }
         DataType type = Operands.numericAggregateArgument("avg", types);
         if (type instanceof FloatType) {
             return new BoundAggregate(FloatType.FLOAT64, () -> new DoubleMeans(type));

@@ -7,12 +7,16 @@ import io.columba.storage.column.DoubleColumn;
 import io.columba.storage.column.LongColumn;
 import io.columba.storage.part.GrowableByteArray;
 import io.columba.storage.type.DataType;
+import io.columba.storage.type.DecimalType;
 import io.columba.storage.type.FloatType;
 import io.columba.storage.type.IntegerType;
 import java.util.Arrays;
 import java.util.List;
 
-/** sum: Int64 for signed integers, UInt64 for unsigned (wrapping on overflow), Float64 for floats. */
+/**
+ * sum: Int64 for signed integers, UInt64 for unsigned (wrapping on overflow), Float64 for floats, Decimal(38, S) for
+ * Decimal(P, S).
+ */
 public final class SumFunction implements AggregateFunction {
     @Override
     public String name() {
@@ -36,6 +40,9 @@ public final class SumFunction implements AggregateFunction {
 
     @Override
     public BoundAggregate bind(List<DataType> types) {
+        if (types.size() == 1 && types.get(0) instanceof DecimalType decimal) {
+            return new BoundAggregate(DecimalSums.sumType(decimal), () -> new DecimalSums(decimal, false));
+        }
         DataType type = Operands.numericAggregateArgument("sum", types);
         if (type instanceof FloatType) {
             return new BoundAggregate(FloatType.FLOAT64, () -> new DoubleSums(type));
