@@ -171,6 +171,10 @@ public final class SumMapFunction implements AggregateFunction {
             List<Number> sums = new ArrayList<>();
             for (int g = 0; g < groupCount; g++) {
                 for (Map.Entry<Number, Number> entry : map(g).entrySet()) {
+                    // sumMap leaves out the keys whose sum is zero, as ClickHouse does; minMap and maxMap keep all.
+                    if (operation == Operation.SUM && isZero(entry.getValue())) {
+                        continue;
+                    }
                     keys.add(entry.getKey());
                     sums.add(entry.getValue());
                 }
@@ -182,6 +186,11 @@ public final class SumMapFunction implements AggregateFunction {
                             new ArrayColumn(offsets.clone(), numbers(sums, value), null, groupCount)),
                     null,
                     groupCount);
+        }
+
+        /** Whether a sum is zero before it is wrapped to the value type's width (as ClickHouse checks it). */
+        private boolean isZero(Number sum) {
+            return value instanceof FloatType ? sum.doubleValue() == 0 : sum.longValue() == 0;
         }
 
         /** The numbers as a column of {@code type}, integers wrapped to its width as ClickHouse's sums wrap. */
