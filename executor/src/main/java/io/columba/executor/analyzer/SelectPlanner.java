@@ -141,7 +141,7 @@ public final class SelectPlanner {
     }
 
     private Plan planSelect(SelectQuery written) {
-        SelectQuery select = NamedWindows.resolve(written);
+        SelectQuery select = Sampling.apply(NamedWindows.resolve(written), catalog, functions);
         rejectUnsupported(select);
         Map<String, Expression> aliases = new LinkedHashMap<>();
         for (Alias alias : select.with()) {
@@ -742,9 +742,10 @@ public final class SelectPlanner {
                     ErrorCode.UNKNOWN_DATABASE, "Database " + reference.database() + " does not exist");
         }
         if (reference.sample() != null) {
+            // The FROM table's SAMPLE became a WHERE condition (Sampling); a joined table's is not supported.
             throw new ColumbaException(
                     ErrorCode.NOT_IMPLEMENTED,
-                    "SAMPLE is not supported: table " + reference.table() + " has no sampling key");
+                    "SAMPLE is supported on the FROM table only, not on " + reference.table());
         }
         TableEntry entry = catalog.get(reference.table());
         List<ColumnDefinition> columns = entry.table().schema().columns();

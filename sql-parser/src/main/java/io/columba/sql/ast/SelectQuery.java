@@ -223,6 +223,35 @@ public record SelectQuery(
                 recursiveWith);
     }
 
+    /** The same SELECT reading another FROM source under another WHERE condition (null for none). */
+    public SelectQuery withSource(TableExpression newFrom, Expression newWhere) {
+        return new SelectQuery(
+                with,
+                commonTableExpressions,
+                distinct,
+                columns,
+                newFrom,
+                joins,
+                prewhere,
+                newWhere,
+                groupBy,
+                groupingSets,
+                groupByModifier,
+                withTotals,
+                having,
+                orderBy,
+                limitBy,
+                limit,
+                offset,
+                settings,
+                interpolate,
+                limitWithTies,
+                windows,
+                qualify,
+                namedWindowReferences,
+                recursiveWith);
+    }
+
     /** {@code LIMIT [offset,] length BY expressions}; {@code offset} is null when absent. */
     public record LimitBy(Expression length, Expression offset, List<Expression> by) {
         public LimitBy {
