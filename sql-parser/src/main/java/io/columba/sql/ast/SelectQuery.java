@@ -196,38 +196,19 @@ public record SelectQuery(
 
     /** The same SELECT under another WITH clause. */
     public SelectQuery withWith(List<Alias> newWith, List<String> newCommonTableExpressions) {
-        return new SelectQuery(
-                newWith,
-                newCommonTableExpressions,
-                distinct,
-                columns,
-                from,
-                joins,
-                prewhere,
-                where,
-                groupBy,
-                groupingSets,
-                groupByModifier,
-                withTotals,
-                having,
-                orderBy,
-                limitBy,
-                limit,
-                offset,
-                settings,
-                interpolate,
-                limitWithTies,
-                windows,
-                qualify,
-                namedWindowReferences,
-                recursiveWith);
+        return copy(newWith, newCommonTableExpressions, from, where);
     }
 
     /** The same SELECT reading another FROM source under another WHERE condition (null for none). */
     public SelectQuery withSource(TableExpression newFrom, Expression newWhere) {
+        return copy(with, commonTableExpressions, newFrom, newWhere);
+    }
+
+    private SelectQuery copy(
+            List<Alias> newWith, List<String> newCommonTableExpressions, TableExpression newFrom, Expression newWhere) {
         return new SelectQuery(
-                with,
-                commonTableExpressions,
+                newWith,
+                newCommonTableExpressions,
                 distinct,
                 columns,
                 newFrom,
