@@ -349,7 +349,12 @@ public final class SelectPlanner {
                 projection.add(key);
             }
             boolean nullsFirst = order.nullsFirst() != null && order.nullsFirst();
-            sortKeys.add(new SortKey(position, key.type(), order.descending(), nullsFirst));
+            sortKeys.add(new SortKey(
+                    position,
+                    key.type(),
+                    order.descending(),
+                    nullsFirst,
+                    Collations.collator(order.collation(), key.type())));
         }
         int[] limitByColumns = new int[0];
         if (select.limitBy() != null) {
@@ -499,11 +504,6 @@ public final class SelectPlanner {
                         ErrorCode.NOT_IMPLEMENTED,
                         "ORDER BY " + ExpressionFormatter.format(order.expression())
                                 + " WITH FILL STALENESS is not supported");
-            }
-            if (order.collation() != null) {
-                throw new ColumbaException(
-                        ErrorCode.NOT_IMPLEMENTED,
-                        "ORDER BY ... COLLATE is not supported: strings sort by their bytes");
             }
         }
     }

@@ -137,7 +137,12 @@ final class WindowPlan {
         for (OrderByElement order : window.orderBy()) {
             BoundExpression bound = below.bind(order.expression());
             boolean nullsFirst = order.nullsFirst() != null && order.nullsFirst();
-            orderKeys.add(new SortKey(add(projection, bound), bound.type(), order.descending(), nullsFirst));
+            orderKeys.add(new SortKey(
+                    add(projection, bound),
+                    bound.type(),
+                    order.descending(),
+                    nullsFirst,
+                    Collations.collator(order.collation(), bound.type())));
         }
         WindowCall.Frame frame = frame(call, orderKeys.size());
         String name = call.name();

@@ -68,6 +68,9 @@ public final class RowComparator {
                     }
                     yield Double.compare(a + 0.0, b + 0.0);
                 }
+                case StringColumn strings
+                when key.collator() != null ->
+                    key.collator().compare(strings.getString(left), ((StringColumn) rightColumn).getString(right));
                 case StringColumn strings -> StringColumn.compare(strings, left, (StringColumn) rightColumn, right);
                 default -> ValueOrder.compare(column, left, rightColumn, right, key.type());
             };
