@@ -37,6 +37,7 @@ public final class BlockCompressor {
     private final CompressionMethod method;
     private final int zstdLevel;
     private final LZ4Compressor lz4Compressor;
+    private byte[] scratch = new byte[0];
 
     public BlockCompressor(CompressionMethod method, int zstdLevel) {
         this(new CodecChain(java.util.List.of(), method, zstdLevel, false));
@@ -97,13 +98,37 @@ public final class BlockCompressor {
         return frame;
     }
 
-    private byte[] compressPlain(byte[] source, int length) {
-        int bound = switch (method) {
+    /**
+     * A block framed into an array this compressor reuses: the returned buffer holds the frame until the next call
+     * (a part writer compresses block after block without allocating each frame).
+     */
+    public ByteBuffer frame(byte[] source, int length) {
+        if (!chain.transforms().isEmpty()) {
+            return ByteBuffer.wrap(compress(source, length));
+        }
+        int bound = FRAME_OVERHEAD + plainBound(length);
+        if (scratch.length < bound) {
+            scratch = new byte[Math.max(bound, scratch.length * 2)];
+        }
+        return ByteBuffer.wrap(scratch, 0, compressPlain(source, length, scratch));
+    }
+
+    private int plainBound(int length) {
+        return switch (method) {
             case NONE -> length;
             case LZ4 -> lz4Compressor.maxCompressedLength(length);
             case ZSTD -> (int) Zstd.compressBound(length);
         };
-        byte[] frame = new byte[FRAME_OVERHEAD + bound];
+    }
+
+    private byte[] compressPlain(byte[] source, int length) {
+        byte[] frame = new byte[FRAME_OVERHEAD + plainBound(length)];
+        return java.util.Arrays.copyOf(frame, compressPlain(source, length, frame));
+    }
+
+    /** Frames {@code source} into {@code frame} (at least {@link #plainBound} long), returning the frame length. */
+    private int compressPlain(byte[] source, int length, byte[] frame) {
+        int bound = frame.length - FRAME_OVERHEAD;
         int payload = switch (method) {
             case NONE -> {
                 System.arraycopy(source, 0, frame, FRAME_OVERHEAD, length);
@@ -119,7 +144,7 @@ public final class BlockCompressor {
         CRC32C crc = new CRC32C();
         crc.update(frame, 4, HEADER + payload);
         header.putInt(0, (int) crc.getValue());
-        return java.util.Arrays.copyOf(frame, FRAME_OVERHEAD + payload);
+        return FRAME_OVERHEAD + payload;
     }
 
     /** The total length of the frame that starts at {@code offset}. */

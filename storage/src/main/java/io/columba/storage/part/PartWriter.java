@@ -241,9 +241,9 @@ public final class PartWriter {
                 marks.writeInt(to - from);
                 ValueCodec.encode(column.type(), values, from, to, pending);
                 if (pending.length() >= MIN_COMPRESS_BLOCK || to == total) {
-                    byte[] frame = compressor.compress(pending.bytes(), pending.length());
-                    ChecksummedFile.writeFully(bin, ByteBuffer.wrap(frame));
-                    fileOffset += frame.length;
+                    ByteBuffer frame = compressor.frame(pending.bytes(), pending.length());
+                    fileOffset += frame.remaining();
+                    ChecksummedFile.writeFully(bin, frame);
                     pending.reset();
                 }
             }
