@@ -223,8 +223,17 @@ public final class TextValues {
         return text.length() >= 4 ? text : "0".repeat(4 - text.length()) + text;
     }
 
+    /** The time zone of that name (UTC for null); an unknown name is BAD_ARGUMENTS, as in ClickHouse. */
     public static ZoneId zone(String name) {
-        return name == null ? UTC : ZoneId.of(name);
+        if (name == null) {
+            return UTC;
+        }
+        try {
+            return ZoneId.of(name);
+        } catch (java.time.DateTimeException e) {
+            throw new io.columba.storage.error.ColumbaException(
+                    io.columba.storage.error.ErrorCode.BAD_ARGUMENTS, "Invalid time zone: " + name);
+        }
     }
 
     /** Parses {@code YYYY-MM-DD} (also {@code YYYY-MM-DD hh:mm:ss}, whose date part is taken) to a day number. */

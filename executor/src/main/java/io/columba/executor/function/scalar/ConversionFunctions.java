@@ -128,9 +128,12 @@ public final class ConversionFunctions {
                 (types, args) -> bindTo("toString", StringType.STRING, types)));
         functions.add(SimpleScalarFunction.of(
                 "toDate",
-                "Converts a DateTime, a 'YYYY-MM-DD' string or a day number to Date.",
-                "SELECT toDate('2024-03-01 10:00:00')",
-                (types, args) -> bindTo("toDate", DateType.DATE, types)));
+                "Converts a DateTime, a 'YYYY-MM-DD' string or a day number to Date; a time zone as the second"
+                        + " argument gives the date of a time in that zone.",
+                "SELECT toDate('2024-03-01 10:00:00'), toDate(toDateTime('2024-01-01 23:30:00', 'UTC'), 'Asia/Tokyo')",
+                (types, args) -> types.size() == 2
+                        ? bindDateInZone(types, constantString("toDate", args.get(1)))
+                        : bindTo("toDate", DateType.DATE, types)));
         functions.add(SimpleScalarFunction.of(
                 "toDateTime",
                 "Converts a Date, a date-time string or a Unix timestamp to DateTime; an optional"
@@ -183,6 +186,26 @@ public final class ConversionFunctions {
         Operands.expectCount(name, types, 1, 1);
         DataType source = types.get(0);
         return new Binding(target, (args, rows) -> TypeConversion.cast(args[0], source, target, rows));
+    }
+
+    /** toDate(time, 'zone'): the time read in {@code zone} (the same instant), then its date there. */
+    private static Binding bindDateInZone(List<DataType> types, String zone) {
+        DataType source = types.get(0);
+        DataType inZone = switch (source) {
+            case io.columba.storage.type.DateTimeType ignored -> new io.columba.storage.type.DateTimeType(zone);
+            case io.columba.storage.type.DateTime64Type time ->
+                new io.columba.storage.type.DateTime64Type(time.precision(), zone);
+            case StringType ignored -> new io.columba.storage.type.DateTimeType(zone);
+            default -> source;
+        };
+        io.columba.executor.format.TextValues.zone(zone);
+        if (source instanceof StringType) {
+            return new Binding(
+                    DateType.DATE,
+                    (args, rows) -> TypeConversion.cast(
+                            TypeConversion.cast(args[0], source, inZone, rows), inZone, DateType.DATE, rows));
+        }
+        return new Binding(DateType.DATE, (args, rows) -> TypeConversion.cast(args[0], inZone, DateType.DATE, rows));
     }
 
     /** Converts the argument to {@code via}, then to {@code result} (IPv4StringToNum: String -> IPv4 -> UInt32). */
