@@ -100,6 +100,8 @@ public final class BuiltinFunctions {
                 new UniqExactFunction(),
                 new GroupArrayFunction()));
         all.addAll(QuantileFunction.all());
+        all.add(new io.columba.executor.function.aggregate.QuantileExactWeightedFunction(false));
+        all.add(new io.columba.executor.function.aggregate.QuantileExactWeightedFunction(true));
         all.add(new MinMaxFunction(MinMaxFunction.Kind.ANY_LAST));
         for (MomentFunction.Kind kind : MomentFunction.Kind.values()) {
             all.add(new MomentFunction(kind));

@@ -43,17 +43,31 @@ public final class QuantileFunction implements AggregateFunction {
     private final Method method;
     private final boolean many;
     private final String name;
+    /** Takes a second argument, the determinator, which does not change the result here. */
+    private final boolean withDeterminator;
+
     private final List<String> parameters;
     private final double[] levels;
 
     public QuantileFunction(Method method, boolean many) {
-        this(method, many, many ? method.single.replace("quantile", "quantiles") : method.single, List.of());
+        this(method, many, many ? method.single.replace("quantile", "quantiles") : method.single, List.of(), false);
     }
 
-    private QuantileFunction(Method method, boolean many, String name, List<String> parameters) {
+    /**
+     * quantileDeterministic(level)(x, determinator) and its plural: ClickHouse samples 8192 values picked by the
+     * determinator; every value is kept here, so the result is quantile's (the same below 8192 values).
+     */
+    private static QuantileFunction deterministic(boolean many) {
+        return new QuantileFunction(
+                Method.INTERPOLATED, many, many ? "quantilesDeterministic" : "quantileDeterministic", List.of(), true);
+    }
+
+    private QuantileFunction(
+            Method method, boolean many, String name, List<String> parameters, boolean withDeterminator) {
         this.method = method;
         this.many = many;
         this.name = name;
+        this.withDeterminator = withDeterminator;
         this.parameters = parameters;
         this.levels = new double[parameters.isEmpty() ? 1 : parameters.size()];
         levels[0] = 0.5;
@@ -64,7 +78,7 @@ public final class QuantileFunction implements AggregateFunction {
 
     /** The median alias of a single-level function: {@code median}, {@code medianExact}, ... */
     public String medianAlias() {
-        return many ? null : method.single.replace("quantile", "median");
+        return many ? null : name.replace("quantile", "median");
     }
 
     @Override
@@ -81,12 +95,13 @@ public final class QuantileFunction implements AggregateFunction {
     @Override
     public String description() {
         return (many ? "Quantiles at each level parameter" : "Quantile at the level parameter (default 0.5)") + ": "
-                + method.what + ".";
+                + method.what + (withDeterminator ? "; the second argument, the determinator, is accepted" : "") + ".";
     }
 
     @Override
     public String example() {
-        return "SELECT " + name + (many ? "(0.1, 0.5, 0.9)" : "(0.9)") + "(number) FROM numbers(100)";
+        return "SELECT " + name + (many ? "(0.1, 0.5, 0.9)" : "(0.9)")
+                + (withDeterminator ? "(number, number)" : "(number)") + " FROM numbers(100)";
     }
 
     @Override
@@ -95,7 +110,7 @@ public final class QuantileFunction implements AggregateFunction {
             return this;
         }
         AggregateParameters.expectCount(name, parameters, 1, many ? Integer.MAX_VALUE : 1);
-        return new QuantileFunction(method, many, name, parameters);
+        return new QuantileFunction(method, many, name, parameters, withDeterminator);
     }
 
     @Override
@@ -105,8 +120,13 @@ public final class QuantileFunction implements AggregateFunction {
 
     @Override
     public BoundAggregate bind(List<DataType> types) {
-        Operands.expectCount(name, types, 1, 1);
+        Operands.expectCount(name, types, withDeterminator ? 2 : 1, withDeterminator ? 2 : 1);
         DataType type = types.get(0);
+        if (withDeterminator && !(types.get(1) instanceof IntegerType)) {
+            throw new ColumbaException(
+                    ErrorCode.ILLEGAL_TYPE_OF_ARGUMENT,
+                    "Illegal type " + types.get(1).name() + " of the determinator of aggregate function " + name);
+        }
         boolean temporal = type instanceof DateType || type instanceof DateTimeType;
         if (!NumericTypes.isNumeric(type) && !temporal) {
             throw new ColumbaException(
@@ -142,12 +162,14 @@ public final class QuantileFunction implements AggregateFunction {
 
     /** The result column from {@code levels().length} values a group, made one array a group for quantiles. */
     Column result(Column elements, int groupCount) {
-        if (!many) {
-            return elements;
-        }
+        return many ? perGroup(elements, groupCount, levels.length) : elements;
+    }
+
+    /** {@code levels} consecutive elements a group as one array a group. */
+    static Column perGroup(Column elements, int groupCount, int levels) {
         int[] offsets = new int[groupCount + 1];
         for (int g = 0; g <= groupCount; g++) {
-            offsets[g] = g * levels.length;
+            offsets[g] = g * levels;
         }
         return new ArrayColumn(offsets, elements, null, groupCount);
     }
@@ -158,6 +180,8 @@ public final class QuantileFunction implements AggregateFunction {
             all.add(new QuantileFunction(method, false));
             all.add(new QuantileFunction(method, true));
         }
+        all.add(deterministic(false));
+        all.add(deterministic(true));
         return all;
     }
 }
