@@ -11,7 +11,10 @@ import io.columba.sql.ast.FunctionCall;
 import io.columba.sql.ast.Identifier;
 import io.columba.sql.ast.Literal;
 import io.columba.sql.ast.QueryParameter;
+import io.columba.sql.ast.SelectQuery;
+import io.columba.sql.ast.SelectUnion;
 import io.columba.sql.ast.SubqueryExpression;
+import io.columba.sql.ast.TableReference;
 import io.columba.storage.error.ColumbaException;
 import io.columba.storage.error.ErrorCode;
 import io.columba.storage.type.BoolType;
@@ -25,6 +28,7 @@ import io.columba.storage.type.WideIntegerType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -128,6 +132,47 @@ public final class ExpressionBinder {
         return subqueries.apply(subquery.query());
     }
 
+    /**
+     * The right side of {@code x IN name}: the column (or alias) of that name when there is one, else the rows of
+     * the table (or common table expression) of that name, as ClickHouse reads {@code x IN t}.
+     */
+    private BoundExpression tableOrColumn(Identifier name) {
+        try {
+            return bind(name);
+        } catch (ColumbaException unknown) {
+            if (unknown.errorCode() != ErrorCode.UNKNOWN_IDENTIFIER
+                    || name.parts().size() > 2) {
+                throw unknown;
+            }
+            List<String> parts = name.parts();
+            TableReference table = new TableReference(
+                    parts.size() == 2 ? parts.get(0) : null, parts.get(parts.size() - 1), false, null);
+            SelectQuery everything = new SelectQuery(
+                    List.of(),
+                    List.of(),
+                    false,
+                    List.of(new Asterisk(null)),
+                    table,
+                    List.of(),
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    null,
+                    false,
+                    null,
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    Map.of(),
+                    null,
+                    false);
+            // A name that is neither a column nor a table is UNKNOWN_TABLE, as ClickHouse reports it.
+            return Subqueries.set(subqueries.apply(new SelectUnion(List.of(everything), List.of())));
+        }
+    }
+
     private BoundExpression column(Identifier identifier) {
         String name = identifier.name();
         int index = columnNames.indexOf(identifier.fullName());
@@ -170,6 +215,10 @@ public final class ExpressionBinder {
         for (int i = 0; i < call.arguments().size(); i++) {
             Expression argument = call.arguments().get(i);
             boolean setOperand = i == 1 && Subqueries.isMembership(call.name());
+            if (setOperand && argument instanceof Identifier table && subqueries != null) {
+                arguments.add(tableOrColumn(table));
+                continue;
+            }
             arguments.add(
                     setOperand && argument instanceof SubqueryExpression subquery
                             ? Subqueries.set(run(subquery))
