@@ -185,32 +185,10 @@ public final class ParseDateTimeFunctions {
             case 'W' -> name(text, at, WEEKDAYS, false, format);
             case 'a' -> name(text, at, WEEKDAYS, true, format);
             case 'u' -> number(text, at, 1, 1, format);
-            case 'F' -> {
-                readField('Y', text, at, fields, format);
-                expectLiteral(text, at, '-', format);
-                readField('m', text, at, fields, format);
-                expectLiteral(text, at, '-', format);
-                readField('d', text, at, fields, format);
-            }
-            case 'T' -> {
-                readField('H', text, at, fields, format);
-                expectLiteral(text, at, ':', format);
-                readField('i', text, at, fields, format);
-                expectLiteral(text, at, ':', format);
-                readField('s', text, at, fields, format);
-            }
-            case 'R' -> {
-                readField('H', text, at, fields, format);
-                expectLiteral(text, at, ':', format);
-                readField('i', text, at, fields, format);
-            }
-            case 'D' -> {
-                readField('m', text, at, fields, format);
-                expectLiteral(text, at, '/', format);
-                readField('d', text, at, fields, format);
-                expectLiteral(text, at, '/', format);
-                readField('y', text, at, fields, format);
-            }
+            case 'F' -> composite("Y-m-d", text, at, fields, format);
+            case 'T' -> composite("H:i:s", text, at, fields, format);
+            case 'R' -> composite("H:i", text, at, fields, format);
+            case 'D' -> composite("m/d/y", text, at, fields, format);
             case 'z' -> fields.offsetSeconds = offset(text, at, format);
             case 'n' -> expectLiteral(text, at, '\n', format);
             case 't' -> expectLiteral(text, at, '\t', format);
@@ -218,6 +196,18 @@ public final class ParseDateTimeFunctions {
             default ->
                 throw new ColumbaException(
                         ErrorCode.BAD_ARGUMENTS, "Unsupported format specifier %" + specifier + " in '" + format + "'");
+        }
+    }
+
+    /** A specifier that stands for others ({@code %F} is {@code %Y-%m-%d}): letters are fields, the rest literals. */
+    private static void composite(String parts, String text, int[] at, Fields fields, String format) {
+        for (int i = 0; i < parts.length(); i++) {
+            char part = parts.charAt(i);
+            if (Character.isLetter(part)) {
+                readField(part, text, at, fields, format);
+            } else {
+                expectLiteral(text, at, part, format);
+            }
         }
     }
 
