@@ -60,7 +60,28 @@ public final class WindowOperator implements Operator {
     }
 
     /** The rows of one partition in the sorted block, {@code [start, end)}, and how their peers compare. */
-    private record Partition(Block sorted, RowComparator peers, int start, int end) {}
+    private record Partition(Block sorted, RowComparator peers, int start, int end, int[] peerFirsts, int[] peerEnds) {
+        /**
+         * The partition's rows with their peer groups found in one pass: row {@code start + i}'s group runs from
+         * {@code peerFirsts[i]} to before {@code peerEnds[i]}.
+         */
+        static Partition of(Block sorted, RowComparator peers, int start, int end) {
+            int size = end - start;
+            int[] firsts = new int[size];
+            int[] ends = new int[size];
+            int first = start;
+            for (int row = start; row < end; row++) {
+                if (row > start && peers.compare(row - 1, row) != 0) {
+                    first = row;
+                }
+                firsts[row - start] = first;
+            }
+            for (int i = size - 1; i >= 0; i--) {
+                ends[i] = i + 1 < size && firsts[i + 1] == firsts[i] ? ends[i + 1] : start + i + 1;
+            }
+            return new Partition(sorted, peers, start, end, firsts, ends);
+        }
+    }
 
     private static Column evaluate(WindowCall call, Block all) {
         int rows = all.rowCount();
@@ -77,7 +98,7 @@ public final class WindowOperator implements Operator {
             while (end < rows && partitions.compare(start, end) == 0) {
                 end++;
             }
-            Partition partition = new Partition(sorted, peers, start, end);
+            Partition partition = Partition.of(sorted, peers, start, end);
             switch (call.kind()) {
                 case RANKING -> values.longs(ranking(call, partition), start);
                 case NAVIGATION -> navigate(call, partition, frames(call, partition), values);
@@ -152,7 +173,7 @@ public final class WindowOperator implements Operator {
         long dense = 0;
         int peerStart = start;
         for (int row = start; row < partition.end(); row++) {
-            if (row == start || partition.peers().compare(row - 1, row) != 0) {
+            if (firstPeer(partition, row) == row) {
                 dense++;
                 peerStart = row;
             }
@@ -183,20 +204,12 @@ public final class WindowOperator implements Operator {
 
     /** One past the last row that is a peer of {@code row}. */
     private static int lastPeer(Partition partition, int row) {
-        int end = row + 1;
-        while (end < partition.end() && partition.peers().compare(row, end) == 0) {
-            end++;
-        }
-        return end;
+        return partition.peerEnds()[row - partition.start()];
     }
 
     /** The first row that is a peer of {@code row}. */
     private static int firstPeer(Partition partition, int row) {
-        int first = row;
-        while (first > partition.start() && partition.peers().compare(first - 1, row) == 0) {
-            first--;
-        }
-        return first;
+        return partition.peerFirsts()[row - partition.start()];
     }
 
     /** Each row's frame {@code [starts[i], ends[i])} in sorted-block rows, i counting from the partition's start. */
