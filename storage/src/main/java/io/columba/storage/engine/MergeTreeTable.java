@@ -256,6 +256,7 @@ public final class MergeTreeTable {
             long now = System.nanoTime();
             for (DataPart part : replaced) {
                 outdated.put(part, now);
+                part.dropResident();
             }
         }
     }
@@ -335,6 +336,10 @@ public final class MergeTreeTable {
         DataPart part;
         try {
             part = write(new PartName(partitionId, block, block, 0), sortedRows, sortedKeys, schema);
+            if (sortingKey != null) {
+                // Small parts of a stream of inserts are merged soon: the merge reads these rows from memory.
+                part.keepResident(sortedRows);
+            }
         } catch (RuntimeException | Error e) {
             inFlight.remove(block);
             throw e;
@@ -642,7 +647,7 @@ public final class MergeTreeTable {
             for (ColumnDefinition column : schema.columns()) {
                 List<io.columba.storage.column.Column> pieces = new ArrayList<>();
                 for (DataPart source : sources) {
-                    pieces.add(source.readOrDefault(column, 0, source.granuleCount()));
+                    pieces.add(source.readWhole(column));
                 }
                 io.columba.storage.column.Column merged = gather.take(pieces, column.type());
                 writer.write(column, merged);
@@ -687,7 +692,7 @@ public final class MergeTreeTable {
                     io.columba.storage.column.ColumnBuilder.defaults(column.type(), 1), rows));
         }
         for (int index : used) {
-            columns.set(index, part.readOrDefault(schema.columns().get(index), 0, part.granuleCount()));
+            columns.set(index, part.readWhole(schema.columns().get(index)));
         }
         return new Block(rows, columns);
     }
@@ -695,7 +700,7 @@ public final class MergeTreeTable {
     private Block readAll(DataPart part) {
         List<io.columba.storage.column.Column> columns = new ArrayList<>();
         for (ColumnDefinition column : schema.columns()) {
-            columns.add(part.readOrDefault(column, 0, part.granuleCount()));
+            columns.add(part.readWhole(column));
         }
         return new Block((int) part.rowCount(), columns);
     }
@@ -727,6 +732,7 @@ public final class MergeTreeTable {
         dropped = true;
         synchronized (mergeLock) {
             synchronized (writeLock) {
+                parts.get().forEach(DataPart::dropResident);
                 parts.set(List.of());
                 outdated.clear();
                 try {

@@ -33,6 +33,8 @@ public final class DataPart {
     private final int[] granuleRows;
     private final long[] granuleStarts;
     private final ColumnFile[] files;
+    /** The columns this part was written from, held in memory for a merge (null entries: read from disk). */
+    private volatile Column[] resident;
 
     private record ColumnFile(ByteBuffer data, long[] blockOffsets, int[] offsetsInBlock) {}
 
@@ -182,6 +184,67 @@ public final class DataPart {
             }
         }
         return io.columba.storage.column.ColumnBuilder.defaults(column.type(), rowsIn(fromGranule, toGranule));
+    }
+
+    /**
+     * Keeps the columns of {@code rows}, the rows this part was just written from, in memory until a merge reads
+     * them with {@link #readWhole} (or the shared budget of {@link ResidentColumns} needs the room): only those that
+     * read back from their encoding as exactly the same values. The caller must not change the vectors afterwards.
+     */
+    public void keepResident(Block rows) {
+        List<ColumnDefinition> columns = metadata.columns();
+        if (rows.columnCount() != columns.size() || rows.rowCount() != rowCount()) {
+            return;
+        }
+        Column[] kept = new Column[columns.size()];
+        long bytes = 0;
+        for (int c = 0; c < kept.length; c++) {
+            Column values = rows.column(c);
+            if (values.size() == rows.rowCount()
+                    && ValueCodec.readsBackAs(columns.get(c).type(), values)) {
+                kept[c] = values;
+                bytes += ResidentColumns.sizeOf(values);
+            }
+        }
+        if (bytes > 0 && ResidentColumns.admit(this, bytes)) {
+            resident = kept;
+        }
+    }
+
+    /** Lets the columns {@link #keepResident} kept go (the part was merged away). */
+    public void dropResident() {
+        resident = null;
+        ResidentColumns.release(this);
+    }
+
+    /** Called by {@link ResidentColumns} when it takes the room back. */
+    void forgetResident() {
+        resident = null;
+    }
+
+    /** Whether some column is held in memory (tests). */
+    public boolean holdsResidentColumns() {
+        return resident != null;
+    }
+
+    /**
+     * All rows of {@code column}: what {@link #readOrDefault} reads over every granule, from memory when this part
+     * still holds the column there. The column returned may be shared: callers must not change it.
+     */
+    public Column readWhole(ColumnDefinition column) {
+        Column[] held = resident;
+        if (held != null) {
+            List<ColumnDefinition> columns = metadata.columns();
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).name().equals(column.name())) {
+                    if (held[i] != null) {
+                        return held[i];
+                    }
+                    break;
+                }
+            }
+        }
+        return readOrDefault(column, 0, granuleCount());
     }
 
     public Column read(int column, int fromGranule, int toGranule) {

@@ -31,6 +31,59 @@ import java.util.List;
 public final class ValueCodec {
     private ValueCodec() {}
 
+    /**
+     * Whether {@code column}, encoded as {@code type} and decoded again, gives exactly its own values and NULLs: a
+     * vector of the type's physical kind whose values the type's width holds (integers in range for their width and
+     * sign, Float32 values that are floats, FixedString values of the full width). Arrays, tuples and constants say
+     * no.
+     */
+    static boolean readsBackAs(DataType type, Column column) {
+        if (!type.isNullable() && column.nulls() != null) {
+            return false;
+        }
+        int width = type.fixedWidth();
+        return switch (type.physicalType()) {
+            case LONG -> column instanceof LongColumn longs && longsFit(longs, width, type.signedValues());
+            case DOUBLE -> column instanceof DoubleColumn doubles && (width == 8 || floatsExact(doubles));
+            case BYTES -> column instanceof StringColumn strings && (width == 0 || allOfWidth(strings, width));
+            case ARRAY, TUPLE -> false;
+        };
+    }
+
+    private static boolean longsFit(LongColumn column, int width, boolean signed) {
+        if (width >= 8) {
+            return width == 8;
+        }
+        int unused = 64 - 8 * width;
+        long[] values = column.values();
+        long outside = 0;
+        for (int row = 0; row < column.size(); row++) {
+            long value = values[row];
+            long readBack = signed ? (value << unused) >> unused : (value << unused) >>> unused;
+            outside |= value ^ readBack;
+        }
+        return outside == 0;
+    }
+
+    private static boolean floatsExact(DoubleColumn column) {
+        double[] values = column.values();
+        for (int row = 0; row < column.size(); row++) {
+            if (Double.doubleToRawLongBits((float) values[row]) != Double.doubleToRawLongBits(values[row])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allOfWidth(StringColumn column, int width) {
+        for (int row = 0; row < column.size(); row++) {
+            if (column.length(row) != width) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static void encode(DataType type, Column column, int from, int to, GrowableByteArray out) {
         Column values = column.materialize();
         if (type.isNullable()) {

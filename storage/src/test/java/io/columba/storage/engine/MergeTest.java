@@ -110,6 +110,37 @@ class MergeTest {
     }
 
     @Test
+    void aMergeOfFreshPartsReadsTheirRowsFromMemoryAndWritesWhatItWouldHaveReadFromDisk() throws IOException {
+        // v is UInt8: 300 does not fit, so the part stores 44 and keeps only k in memory; the merge must still give 44.
+        TableSchema schema = new TableSchema(
+                List.of(new ColumnDefinition("k", IntegerType.INT64), new ColumnDefinition("v", IntegerType.UINT8)),
+                List.of(IntegerType.INT64));
+        MergeTreeTable table = new MergeTreeTable(folder, schema, new TableSettings(4), BY_K, MergingMode.ORDINARY);
+        for (int p = 0; p < 3; p++) {
+            long[] keys = {p, p + 10, p + 20};
+            LongColumn k = new LongColumn(keys);
+            table.insertSorted(
+                    "all", new Block(3, List.of(k, new LongColumn(new long[] {p, 300, 7}))), new Block(3, List.of(k)));
+        }
+        List<DataPart> fresh = table.snapshot();
+        assertThat(fresh).hasSize(3).allMatch(DataPart::holdsResidentColumns);
+        assertThat(fresh.get(0).readWhole(schema.columns().get(0)))
+                .as("k comes from memory")
+                .isSameAs(fresh.get(0).readWhole(schema.columns().get(0)));
+        assertThat(((LongColumn) fresh.get(0).readWhole(schema.columns().get(1))).get(1))
+                .as("v comes from disk")
+                .isEqualTo(44L);
+
+        table.optimize(false);
+        assertThat(fresh).noneMatch(DataPart::holdsResidentColumns);
+        DataPart merged = table.snapshot().get(0);
+        LongColumn k = (LongColumn) merged.read(0, 0, merged.granuleCount());
+        LongColumn v = (LongColumn) merged.read(1, 0, merged.granuleCount());
+        assertThat(Arrays.copyOf(k.values(), k.size())).containsExactly(0, 1, 2, 10, 11, 12, 20, 21, 22);
+        assertThat(Arrays.copyOf(v.values(), v.size())).containsExactly(0, 1, 2, 44, 44, 44, 7, 7, 7);
+    }
+
+    @Test
     void aHalfDeletedCoveredPartIsDroppedAtOpenWithoutBeingRead() throws IOException {
         MergeTreeTable table = new MergeTreeTable(folder, SCHEMA, new TableSettings(7), BY_K, MergingMode.ORDINARY);
         insert(table, new long[] {3, 1, 2}, 0);
