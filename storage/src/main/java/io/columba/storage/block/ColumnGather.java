@@ -15,6 +15,11 @@ import java.util.List;
 public final class ColumnGather {
     private final int[] pieceOf;
     private final int[] rowOf;
+    /**
+     * Where each run of the order starts, and the order's length last: a run takes consecutive rows of one piece
+     * (a merge of parts that cover different keys or times takes long ones), so it is copied at once.
+     */
+    private final int[] runStarts;
 
     /** The gather of {@code order}, positions into the pieces one after another, whose sizes are {@code sizes}. */
     public ColumnGather(int[] order, int[] sizes) {
@@ -32,6 +37,24 @@ public final class ColumnGather {
             pieceOf[i] = piece;
             rowOf[i] = order[i] - starts[piece];
         }
+        int runs = 0;
+        for (int i = 0; i < order.length; i++) {
+            if (startsRun(i)) {
+                runs++;
+            }
+        }
+        runStarts = new int[runs + 1];
+        int run = 0;
+        for (int i = 0; i < order.length; i++) {
+            if (startsRun(i)) {
+                runStarts[run++] = i;
+            }
+        }
+        runStarts[runs] = order.length;
+    }
+
+    private boolean startsRun(int i) {
+        return i == 0 || pieceOf[i] != pieceOf[i - 1] || rowOf[i] != rowOf[i - 1] + 1;
     }
 
     /** The rows of {@code pieces} (columns of {@code type}) in this gather's order. */
@@ -49,8 +72,9 @@ public final class ColumnGather {
                     sources[p] = ((LongColumn) plain.get(p)).values();
                 }
                 long[] values = new long[rows];
-                for (int i = 0; i < rows; i++) {
-                    values[i] = sources[pieceOf[i]][rowOf[i]];
+                for (int r = 0; r + 1 < runStarts.length; r++) {
+                    int from = runStarts[r];
+                    System.arraycopy(sources[pieceOf[from]], rowOf[from], values, from, runStarts[r + 1] - from);
                 }
                 return new LongColumn(values, nulls(plain), rows);
             }
@@ -61,8 +85,9 @@ public final class ColumnGather {
                     sources[p] = ((DoubleColumn) plain.get(p)).values();
                 }
                 double[] values = new double[rows];
-                for (int i = 0; i < rows; i++) {
-                    values[i] = sources[pieceOf[i]][rowOf[i]];
+                for (int r = 0; r + 1 < runStarts.length; r++) {
+                    int from = runStarts[r];
+                    System.arraycopy(sources[pieceOf[from]], rowOf[from], values, from, runStarts[r + 1] - from);
                 }
                 return new DoubleColumn(values, nulls(plain), rows);
             }
@@ -91,8 +116,10 @@ public final class ColumnGather {
         }
         int rows = pieceOf.length;
         long total = 0;
-        for (int i = 0; i < rows; i++) {
-            total += sources[pieceOf[i]].length(rowOf[i]);
+        for (int r = 0; r + 1 < runStarts.length; r++) {
+            int from = runStarts[r];
+            int[] offsets = sources[pieceOf[from]].offsets();
+            total += offsets[rowOf[from] + runStarts[r + 1] - from] - offsets[rowOf[from]];
         }
         if (total > Integer.MAX_VALUE - 16) {
             throw new IllegalStateException("string column of " + total + " bytes is too large for one block");
@@ -100,14 +127,20 @@ public final class ColumnGather {
         byte[] data = new byte[(int) total];
         int[] offsets = new int[rows + 1];
         int at = 0;
-        for (int i = 0; i < rows; i++) {
-            StringColumn source = sources[pieceOf[i]];
-            int row = rowOf[i];
-            int start = source.offsets()[row];
-            int length = source.offsets()[row + 1] - start;
-            System.arraycopy(source.data(), start, data, at, length);
-            at += length;
-            offsets[i + 1] = at;
+        for (int r = 0; r + 1 < runStarts.length; r++) {
+            int from = runStarts[r];
+            int length = runStarts[r + 1] - from;
+            StringColumn source = sources[pieceOf[from]];
+            int[] sourceOffsets = source.offsets();
+            int first = rowOf[from];
+            int start = sourceOffsets[first];
+            int shift = at - start;
+            for (int k = 1; k <= length; k++) {
+                offsets[from + k] = sourceOffsets[first + k] + shift;
+            }
+            int bytes = sourceOffsets[first + length] - start;
+            System.arraycopy(source.data(), start, data, at, bytes);
+            at += bytes;
         }
         return new StringColumn(data, offsets, nulls, rows);
     }

@@ -28,14 +28,11 @@ class ColumnGatherTest {
                 List<Column> pieces = new ArrayList<>();
                 int rows = 0;
                 for (int p = 0; p < sizes.length; p++) {
-                    sizes[p] = random.nextInt(6);
+                    sizes[p] = random.nextInt(round % 2 == 0 ? 6 : 12);
                     rows += sizes[p];
                     pieces.add(piece(typeName, sizes[p], random));
                 }
-                int[] order = new int[rows];
-                for (int i = 0; i < rows; i++) {
-                    order[i] = random.nextInt(rows);
-                }
+                int[] order = round % 2 == 0 ? randomOrder(rows, random) : mergeOrder(sizes, random);
                 Column expected = Block.concatColumns(pieces, type, rows).take(order, rows);
                 Column gathered = new ColumnGather(order, sizes).take(pieces, type);
                 assertThat(gathered.size()).isEqualTo(rows);
@@ -49,6 +46,36 @@ class ColumnGatherTest {
                 }
             }
         }
+    }
+
+    /** Any rows, repeated or not. */
+    private static int[] randomOrder(int rows, Random random) {
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = random.nextInt(rows);
+        }
+        return order;
+    }
+
+    /** Every row once, as a merge takes them: runs of consecutive rows of one piece, the pieces interleaved. */
+    private static int[] mergeOrder(int[] sizes, Random random) {
+        int[] next = new int[sizes.length];
+        int[] starts = new int[sizes.length];
+        int rows = 0;
+        for (int p = 0; p < sizes.length; p++) {
+            starts[p] = rows;
+            rows += sizes[p];
+        }
+        int[] order = new int[rows];
+        int at = 0;
+        while (at < rows) {
+            int p = random.nextInt(sizes.length);
+            int run = Math.min(sizes[p] - next[p], 1 + random.nextInt(4));
+            for (int k = 0; k < run; k++) {
+                order[at++] = starts[p] + next[p]++;
+            }
+        }
+        return order;
     }
 
     private static Column piece(String typeName, int size, Random random) {
