@@ -27,6 +27,9 @@ public final class InsertTransaction {
 
     private final String id = UUID.randomUUID().toString().replace("-", "");
     private final Map<MergeTreeTable, List<DataPart>> staged = new LinkedHashMap<>();
+    /** Tables whose staged parts are being merged now (see {@link #add}). */
+    private final java.util.Set<MergeTreeTable> merging = new java.util.HashSet<>();
+
     private boolean finished;
 
     /** Publishes one table's staged parts, possibly holding that table's write lock around it. */
@@ -94,11 +97,56 @@ public final class InsertTransaction {
         return result;
     }
 
-    synchronized void add(MergeTreeTable table, DataPart part) {
-        if (finished) {
-            throw new IllegalStateException("insert into " + table + " after its transaction ended");
+    /**
+     * Stages {@code part} for {@code table}. When the table's staged parts of that partition have piled up (see
+     * {@link MergeTreeTable#stagedRunToMerge}), merges a run of them into one staged part on this thread, as the
+     * background merge would after the commit, so that a large import publishes a few parts instead of hundreds.
+     * One such merge at a time per table; the merged part takes the run's place, so the order in which the parts
+     * are published (their block numbers) stays the order they were staged in.
+     */
+    void add(MergeTreeTable table, DataPart part) {
+        List<DataPart> run;
+        synchronized (this) {
+            if (finished) {
+                throw new IllegalStateException("insert into " + table + " after its transaction ended");
+            }
+            List<DataPart> mine = staged.computeIfAbsent(table, t -> new ArrayList<>());
+            mine.add(part);
+            run = merging.contains(table)
+                    ? null
+                    : table.stagedRunToMerge(mine, part.name().partitionId());
+            if (run == null) {
+                return;
+            }
+            merging.add(table);
         }
-        staged.computeIfAbsent(table, t -> new ArrayList<>()).add(part);
+        DataPart merged = null;
+        try {
+            merged = table.mergeStaged(run);
+        } finally {
+            boolean replaced = false;
+            synchronized (this) {
+                merging.remove(table);
+                List<DataPart> mine = staged.get(table);
+                if (merged != null && !finished && mine != null) {
+                    int at = indexOf(mine, run.get(0));
+                    mine.removeIf(candidate -> run.stream().anyMatch(source -> source == candidate));
+                    mine.add(at, merged);
+                    replaced = true;
+                }
+            }
+            // The sources (or, if the transaction ended meanwhile, the merged part) are no one's any more.
+            deleteQuietly(replaced ? run : merged == null ? List.of() : List.of(merged), null);
+        }
+    }
+
+    private static int indexOf(List<DataPart> parts, DataPart part) {
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) == part) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("staged part " + part.folder() + " is missing");
     }
 
     /** {@code committed} plus the parts staged for {@code table}, as this transaction's reads see the table. */
@@ -170,12 +218,16 @@ public final class InsertTransaction {
         return new LinkedHashMap<>(staged);
     }
 
+    /** Deletes staged parts; a failure is added to {@code cause} (or dropped when null: a leftover goes at open). */
     private static void deleteQuietly(List<DataPart> parts, Throwable cause) {
         for (DataPart part : parts) {
+            part.dropResident();
             try {
                 MergeTreeTable.deleteRecursively(part.folder());
             } catch (IOException e) {
-                cause.addSuppressed(e);
+                if (cause != null) {
+                    cause.addSuppressed(e);
+                }
             }
         }
     }

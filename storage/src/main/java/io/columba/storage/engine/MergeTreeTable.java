@@ -323,6 +323,9 @@ public final class MergeTreeTable {
             // Numbered when published: a staged part holds no block, so merges and other inserts never wait for it.
             long staged = -stagedParts.incrementAndGet();
             DataPart part = write(new PartName(partitionId, staged, staged, 0), sortedRows, sortedKeys, schema, true);
+            if (sortingKey != null) {
+                part.keepResident(sortedRows);
+            }
             transaction.add(this, part);
             return part;
         }
@@ -605,9 +608,8 @@ public final class MergeTreeTable {
     }
 
     private void mergeLocked(List<DataPart> sources, PartName name, boolean expiring, RunningMerge running) {
-        boolean columnIndexesOnly = schema.indexes().stream().allMatch(index -> index.column() != null);
-        if (!mergingMode.collapses() && !expiring && columnIndexesOnly) {
-            replace(sources, mergeVertically(sources, name, running));
+        if (!mergingMode.collapses() && !expiring && columnIndexesOnly()) {
+            replace(sources, mergeVertically(sources, name, running, false));
             return;
         }
         Block rows = expiry.withoutExpired(sortedRows(sources));
@@ -619,12 +621,59 @@ public final class MergeTreeTable {
         replace(sources, write(name, rows, keys, schema));
     }
 
+    private boolean columnIndexesOnly() {
+        return schema.indexes().stream().allMatch(index -> index.column() != null);
+    }
+
+    /**
+     * Inside a transaction a partition's staged parts pile up until the commit publishes them at once (a 30M-row
+     * file is 300 batches, past {@code parts_to_throw_insert}): once a partition holds twice
+     * {@link #PARTS_BEFORE_MERGE} of them, the background merge's choice of run among them, to merge into one staged
+     * part with {@link #mergeStaged}. Null when there is none, or when merges of this table combine or expire rows
+     * (those wait for the background merge after the commit).
+     */
+    List<DataPart> stagedRunToMerge(List<DataPart> staged, String partitionId) {
+        if (sortingKey == null || mergingMode.collapses() || !columnIndexesOnly()) {
+            return null;
+        }
+        List<DataPart> partition = new ArrayList<>();
+        for (DataPart part : staged) {
+            if (part.name().partitionId().equals(partitionId)) {
+                partition.add(part);
+            }
+        }
+        if (partition.size() < 2 * PARTS_BEFORE_MERGE) {
+            return null;
+        }
+        List<DataPart> run = List.copyOf(MergeSelector.smallestRun(partition));
+        return expiry.hasExpiredRows(run) ? null : run;
+    }
+
+    /** Merges consecutive staged parts of one partition into a new staged part; the caller deletes the sources. */
+    DataPart mergeStaged(List<DataPart> run) {
+        int level = 0;
+        for (DataPart part : run) {
+            level = Math.max(level, part.name().level());
+        }
+        long staged = -stagedParts.incrementAndGet();
+        PartName name = new PartName(run.get(0).name().partitionId(), staged, staged, level + 1);
+        RunningMerge running = new RunningMerge(
+                List.copyOf(run),
+                name,
+                System.nanoTime(),
+                new java.util.concurrent.atomic.AtomicInteger(),
+                schema.columns().size());
+        DataPart merged = mergeVertically(run, name, running, true);
+        run.forEach(DataPart::dropResident);
+        return merged;
+    }
+
     /**
      * A merge that keeps every row (plain MergeTree), column by column: the sort order comes from the key columns
      * alone, then each column is read from all sources, reordered and written before the next is read, so memory
      * holds one column of the merged part, not all of them.
      */
-    private DataPart mergeVertically(List<DataPart> sources, PartName name, RunningMerge running) {
+    private DataPart mergeVertically(List<DataPart> sources, PartName name, RunningMerge running, boolean staged) {
         int rows = 0;
         List<Block> keyBlocks = new ArrayList<>();
         for (DataPart source : sources) {
@@ -658,7 +707,13 @@ public final class MergeTreeTable {
                 }
                 running.columnsWritten().incrementAndGet();
             }
-            return writer.commit(schema, keys.take(order, rows));
+            // The rows are the sources' rows: the earliest expiry among them stays the part's, for TTL merges.
+            long ttlMin = Long.MAX_VALUE;
+            for (DataPart source : sources) {
+                ttlMin = Math.min(ttlMin, source.ttlMin());
+            }
+            Block sortedKeys = keys.take(order, rows);
+            return staged ? writer.stage(schema, sortedKeys, ttlMin) : writer.commit(schema, sortedKeys, ttlMin);
         } catch (IOException e) {
             throw new ColumbaException(ErrorCode.CANNOT_OPEN_FILE, "Cannot write part " + name + ": " + e, e);
         }

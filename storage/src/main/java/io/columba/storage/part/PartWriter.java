@@ -199,7 +199,7 @@ public final class PartWriter {
         }
 
         /** Writes the index and metadata and syncs, leaving the part in its temporary folder. */
-        DataPart stage(TableSchema schema, Block keys, long ttlMin) throws IOException {
+        public DataPart stage(TableSchema schema, Block keys, long ttlMin) throws IOException {
             finish(schema, keys, ttlMin);
             return DataPart.open(temporary, name);
         }

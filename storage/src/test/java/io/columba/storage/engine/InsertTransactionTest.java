@@ -143,6 +143,78 @@ class InsertTransactionTest {
         assertThat(kept.rowCount()).isEqualTo(4);
     }
 
+    @Test
+    void aLargeImportMergesItsStagedPartsSoTheCommitPublishesFewOfThem() {
+        MergeTreeTable table = sortedTable();
+        int batches = 5 * MergeTreeTable.PARTS_BEFORE_MERGE;
+        InsertTransaction transaction = new InsertTransaction();
+        transaction.run(() -> {
+            for (int b = 0; b < batches; b++) {
+                // Interleaved ids: every batch spans the whole key range, so a merge must sort across batches.
+                long[] ids = new long[10];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = (long) i * batches + b;
+                }
+                Block rows = new Block(ids.length, List.of(new LongColumn(ids)));
+                table.insertSorted("all", rows, rows);
+            }
+            return null;
+        });
+        assertThat(table.rowCount()).as("nothing visible before the commit").isZero();
+        assertThat(children()).allMatch(name -> name.startsWith("tmp_"));
+        assertThat(children()).hasSizeLessThan(2 * MergeTreeTable.PARTS_BEFORE_MERGE);
+
+        transaction.commit(InsertTransaction.Publisher.DIRECT);
+
+        List<DataPart> parts = table.snapshot();
+        assertThat(parts).hasSizeLessThan(2 * MergeTreeTable.PARTS_BEFORE_MERGE);
+        assertThat(parts).anyMatch(part -> part.rowCount() > 10);
+        assertThat(table.rowCount()).isEqualTo(batches * 10L);
+        assertThat(sum(table)).isEqualTo(sumOf(0, batches * 10L));
+        for (DataPart part : parts) {
+            LongColumn ids = (LongColumn) part.readOrDefault(SCHEMA.columns().get(0), 0, part.granuleCount());
+            for (int i = 1; i < ids.size(); i++) {
+                assertThat(ids.get(i)).as("part %s sorted", part.name()).isGreaterThan(ids.get(i - 1));
+            }
+        }
+        assertThat(children()).noneMatch(name -> name.startsWith("tmp_") || name.startsWith("txn_"));
+        // Over 16 parts: a background merge may be running; dropping waits for it before the folder goes.
+        table.deleteData();
+    }
+
+    @Test
+    void anAbortedLargeImportLeavesNothingEitherWithItsStagedMerges() {
+        MergeTreeTable table = sortedTable();
+        InsertTransaction transaction = new InsertTransaction();
+        transaction.run(() -> {
+            for (int b = 0; b < 3 * MergeTreeTable.PARTS_BEFORE_MERGE; b++) {
+                insert(table, b * 5L, b * 5L + 5);
+            }
+            return null;
+        });
+
+        transaction.abort();
+
+        assertThat(table.rowCount()).isZero();
+        assertThat(children()).isEmpty();
+    }
+
+    /** A table ordered by id, whose staged parts a large import merges. */
+    private MergeTreeTable sortedTable() {
+        SortingKey byId = new SortingKey() {
+            @Override
+            public Block evaluate(Block rows) {
+                return new Block(rows.rowCount(), List.of(rows.column(0)));
+            }
+
+            @Override
+            public int[] sortedOrder(Block keys) {
+                return io.columba.storage.block.PackedKeySort.sortedOrder(keys, List.of(IntegerType.INT64));
+            }
+        };
+        return new MergeTreeTable(folder, SCHEMA, new TableSettings(8), byId, MergingMode.ORDINARY);
+    }
+
     private MergeTreeTable table() {
         return new MergeTreeTable(folder, SCHEMA, new TableSettings(8));
     }

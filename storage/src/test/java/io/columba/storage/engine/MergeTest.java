@@ -141,6 +141,30 @@ class MergeTest {
     }
 
     @Test
+    void aMergedPartKeepsItsRowsEarliestExpirySoTheirTtlStillApplies() {
+        // Rows expire at 10^10 + v: none has expired yet, so the merge keeps every row, column by column.
+        RowExpiry expiry = rows -> {
+            LongColumn v = (LongColumn) rows.column(1);
+            long[] times = new long[rows.rowCount()];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = 10_000_000_000L + v.get(i);
+            }
+            return times;
+        };
+        MergeTreeTable table =
+                new MergeTreeTable(folder, SCHEMA, new TableSettings(7), BY_K, MergingMode.ORDINARY, expiry);
+        insert(table, new long[] {3, 1}, 40);
+        insert(table, new long[] {2, 4}, 25);
+        insert(table, new long[] {5}, 90);
+
+        table.optimize(false);
+
+        assertThat(table.snapshot()).hasSize(1);
+        assertThat(table.snapshot().get(0).rowCount()).isEqualTo(5);
+        assertThat(table.snapshot().get(0).ttlMin()).isEqualTo(10_000_000_025L);
+    }
+
+    @Test
     void aHalfDeletedCoveredPartIsDroppedAtOpenWithoutBeingRead() throws IOException {
         MergeTreeTable table = new MergeTreeTable(folder, SCHEMA, new TableSettings(7), BY_K, MergingMode.ORDINARY);
         insert(table, new long[] {3, 1, 2}, 0);
