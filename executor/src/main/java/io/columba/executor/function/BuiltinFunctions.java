@@ -86,6 +86,7 @@ public final class BuiltinFunctions {
         all.addAll(io.columba.executor.function.scalar.ArrayShapeFunctions.all());
         all.addAll(io.columba.executor.function.scalar.ArrayElementFunctions.all());
         all.addAll(io.columba.executor.function.scalar.ArrayAggregateFunctions.all());
+        all.addAll(io.columba.executor.function.scalar.ThetaSketchFunctions.all());
         return all;
     }
 
@@ -136,6 +137,7 @@ public final class BuiltinFunctions {
         all.add(new io.columba.executor.function.aggregate.WindowFunnelFunction());
         all.add(new io.columba.executor.function.aggregate.SequenceMatchFunction(false));
         all.add(new io.columba.executor.function.aggregate.SequenceMatchFunction(true));
+        all.add(new io.columba.executor.function.aggregate.UniqThetaFunction());
         return all;
     }
 }
