@@ -138,6 +138,7 @@ public final class BuiltinFunctions {
         all.add(new io.columba.executor.function.aggregate.SequenceMatchFunction(false));
         all.add(new io.columba.executor.function.aggregate.SequenceMatchFunction(true));
         all.add(new io.columba.executor.function.aggregate.UniqThetaFunction());
+        all.add(new io.columba.executor.function.aggregate.GroupArraySampleFunction());
         return all;
     }
 }
