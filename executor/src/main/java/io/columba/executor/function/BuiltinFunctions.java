@@ -139,6 +139,7 @@ public final class BuiltinFunctions {
         all.add(new io.columba.executor.function.aggregate.SequenceMatchFunction(true));
         all.add(new io.columba.executor.function.aggregate.UniqThetaFunction());
         all.add(new io.columba.executor.function.aggregate.GroupArraySampleFunction());
+        all.add(new io.columba.executor.function.aggregate.UniqCombined64Function());
         return all;
     }
 }
