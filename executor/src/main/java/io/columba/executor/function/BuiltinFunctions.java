@@ -90,6 +90,81 @@ public final class BuiltinFunctions {
         return all;
     }
 
+    /** The functions the planner evaluates itself: window functions over OVER (...), arrayJoin, countDistinct. */
+    static List<PlannedFunction> planned() {
+        String over = " FROM numbers(3)";
+        return List.of(
+                PlannedFunction.ranking(
+                        "row_number",
+                        "The number of the row in its window partition, from 1, in the window's order. UInt64.",
+                        "SELECT row_number() OVER (ORDER BY number)" + over),
+                PlannedFunction.ranking(
+                        "rank",
+                        "The rank of the row in its partition with gaps: peers (equal ORDER BY keys) share the"
+                                + " number of the first of them. UInt64.",
+                        "SELECT rank() OVER (ORDER BY intDiv(number, 2))" + over),
+                PlannedFunction.ranking(
+                                "dense_rank",
+                                "The rank of the row in its partition without gaps: peers share a rank, the next"
+                                        + " group takes the next number. UInt64.",
+                                "SELECT dense_rank() OVER (ORDER BY intDiv(number, 2))" + over)
+                        .withAliases("denseRank"),
+                PlannedFunction.ranking(
+                                "percent_rank",
+                                "(rank - 1) / (partition rows - 1), 0 for a partition of one row. Float64.",
+                                "SELECT percent_rank() OVER (ORDER BY number)" + over)
+                        .withAliases("percentRank"),
+                PlannedFunction.ranking(
+                        "cume_dist",
+                        "The fraction of the partition's rows that come before the row or are its peers. Float64.",
+                        "SELECT cume_dist() OVER (ORDER BY intDiv(number, 2))" + over),
+                PlannedFunction.ranking(
+                        "ntile",
+                        "ntile(n): the number, from 1 to n, of the bucket the row falls in when its partition is"
+                                + " cut into n buckets of as equal sizes as can be (earlier buckets one larger).",
+                        "SELECT ntile(2) OVER (ORDER BY number)" + over),
+                PlannedFunction.window(
+                        "lagInFrame",
+                        "lagInFrame(x[, offset[, default]]): x of the row offset (1) rows before in the window"
+                                + " frame, or default (the type's default) when that row lies outside the frame.",
+                        "SELECT lagInFrame(number) OVER (ORDER BY number)" + over),
+                PlannedFunction.window(
+                        "leadInFrame",
+                        "leadInFrame(x[, offset[, default]]): x of the row offset (1) rows after in the window"
+                                + " frame, or default when that row lies outside the frame.",
+                        "SELECT leadInFrame(number) OVER (ORDER BY number ROWS BETWEEN UNBOUNDED PRECEDING AND"
+                                + " UNBOUNDED FOLLOWING)" + over),
+                PlannedFunction.window(
+                        "lag",
+                        "lag(x[, offset[, default]]): lagInFrame over the whole partition, whatever the frame.",
+                        "SELECT lag(number) OVER (ORDER BY number)" + over),
+                PlannedFunction.window(
+                        "lead",
+                        "lead(x[, offset[, default]]): leadInFrame over the whole partition, whatever the frame.",
+                        "SELECT lead(number) OVER (ORDER BY number)" + over),
+                PlannedFunction.window(
+                        "nth_value",
+                        "nth_value(x, n): x of the n-th row (from 1) of the window frame, or the type's default"
+                                + " when the frame has fewer rows.",
+                        "SELECT nth_value(number, 2) OVER (ORDER BY number)" + over),
+                new PlannedFunction(
+                        "arrayJoin",
+                        List.of(),
+                        false,
+                        false,
+                        "arrayJoin(array): one row per element of the array, the other columns repeated (an empty"
+                                + " array gives no row); several calls on the same array share one expansion.",
+                        "SELECT arrayJoin([1, 2, 3])"),
+                new PlannedFunction(
+                        "countDistinct",
+                        List.of(),
+                        true,
+                        false,
+                        "countDistinct(x, ...) or count(DISTINCT x, ...): the exact number of distinct non-NULL"
+                                + " values (or tuples), as uniqExact; -If and the other combinators apply.",
+                        "SELECT countDistinct(number % 3), countDistinctIf(number, number > 5) FROM numbers(10)"));
+    }
+
     static List<AggregateFunction> aggregates() {
         List<AggregateFunction> all = new ArrayList<>(List.of(
                 new CountFunction(),

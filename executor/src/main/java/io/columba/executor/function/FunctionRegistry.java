@@ -28,14 +28,17 @@ import java.util.Map;
 /** Every function by name: exact names first, then the case-insensitive ones, as ClickHouse resolves them. */
 public final class FunctionRegistry {
     private static final FunctionRegistry BUILTIN =
-            new FunctionRegistry(BuiltinFunctions.scalars(), BuiltinFunctions.aggregates());
+            new FunctionRegistry(BuiltinFunctions.scalars(), BuiltinFunctions.aggregates(), BuiltinFunctions.planned());
 
     private final Map<String, ScalarFunction> scalars = new LinkedHashMap<>();
     private final Map<String, ScalarFunction> scalarsIgnoringCase = new LinkedHashMap<>();
     private final Map<String, AggregateFunction> aggregates = new LinkedHashMap<>();
     private final Map<String, AggregateFunction> aggregatesIgnoringCase = new LinkedHashMap<>();
+    private final List<PlannedFunction> planned;
 
-    private FunctionRegistry(List<ScalarFunction> scalarList, List<AggregateFunction> aggregateList) {
+    private FunctionRegistry(
+            List<ScalarFunction> scalarList, List<AggregateFunction> aggregateList, List<PlannedFunction> planned) {
+        this.planned = List.copyOf(planned);
         for (ScalarFunction function : scalarList) {
             register(scalars, scalarsIgnoringCase, function.name(), function.caseInsensitive(), function);
             for (String alias : function.aliases()) {
@@ -70,6 +73,11 @@ public final class FunctionRegistry {
 
     public Collection<AggregateFunction> aggregateFunctions() {
         return aggregates.values();
+    }
+
+    /** The functions the planner evaluates itself (window functions, arrayJoin), documented only. */
+    public List<PlannedFunction> plannedFunctions() {
+        return planned;
     }
 
     /** An aggregate by name, with combinator suffixes (-If, -State, -Merge, -Array, -ForEach, ...) resolved; null when there is none. */
