@@ -152,7 +152,7 @@ public final class SelectPlanner {
                 collectAliases(column, aliases);
             }
         }
-        AliasExpander expander = new AliasExpander(aliases, new HashSet<>());
+        AliasExpander expander = new AliasExpander(aliases, new HashSet<>()).withSettings(settings);
         Expression useNulls = select.settings().get("join_use_nulls");
         boolean nulls = useNulls == null ? joinUseNulls : constantCount(useNulls, "join_use_nulls") != 0;
         FromClause from =

@@ -156,6 +156,15 @@ public final class BuiltinFunctions {
                                 + " array gives no row); several calls on the same array share one expansion.",
                         "SELECT arrayJoin([1, 2, 3])"),
                 new PlannedFunction(
+                        "getSetting",
+                        List.of(),
+                        false,
+                        false,
+                        "getSetting('name'): the value of a setting as the query sees it (its SETTINGS clause, the"
+                                + " request, else the default), typed as the setting (a number, Bool or String);"
+                                + " an unknown name is UNKNOWN_SETTING.",
+                        "SELECT getSetting('max_threads') > 0, getSetting('join_use_nulls') SETTINGS join_use_nulls = 1"),
+                new PlannedFunction(
                         "countDistinct",
                         List.of(),
                         true,
