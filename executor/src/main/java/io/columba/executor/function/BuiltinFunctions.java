@@ -156,6 +156,14 @@ public final class BuiltinFunctions {
                                 + " array gives no row); several calls on the same array share one expansion.",
                         "SELECT arrayJoin([1, 2, 3])"),
                 new PlannedFunction(
+                        "untuple",
+                        List.of(),
+                        false,
+                        false,
+                        "untuple(t) in the select list: one column per element of the tuple, named alias.name (or"
+                                + " alias.N) under an alias, else tupleElement(t, 'name').",
+                        "SELECT untuple((1, 'a')) AS x"),
+                new PlannedFunction(
                         "getSetting",
                         List.of(),
                         false,
