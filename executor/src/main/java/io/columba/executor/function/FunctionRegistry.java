@@ -80,7 +80,7 @@ public final class FunctionRegistry {
         return planned;
     }
 
-    /** An aggregate by name, with combinator suffixes (-If, -State, -Merge, -Array, -ForEach, ...) resolved; null when there is none. */
+    /** An aggregate by name, with combinator suffixes (-If, -State, -Merge, -Array, -ForEach, -Map, ...) resolved; null when there is none. */
     public AggregateFunction aggregate(String name) {
         AggregateFunction function = aggregates.get(name);
         if (function == null) {
@@ -105,6 +105,7 @@ public final class FunctionRegistry {
                         case "Resample" -> new io.columba.executor.function.aggregate.ResampleCombinator(nested);
                         case "ArgMax" -> new io.columba.executor.function.aggregate.ArgMinMaxCombinator(nested, true);
                         case "ArgMin" -> new io.columba.executor.function.aggregate.ArgMinMaxCombinator(nested, false);
+                        case "Map" -> new io.columba.executor.function.aggregate.MapCombinator(nested);
                         default -> new OrNullCombinator(nested, false);
                     };
                 }
@@ -125,7 +126,8 @@ public final class FunctionRegistry {
             "OrDefault",
             "Resample",
             "ArgMax",
-            "ArgMin");
+            "ArgMin",
+            "Map");
 
     public boolean isAggregate(String name) {
         return aggregate(name) != null;
