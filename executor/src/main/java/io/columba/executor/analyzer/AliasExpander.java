@@ -23,10 +23,18 @@ final class AliasExpander {
     private final Map<String, Expression> aliases;
     private final Set<String> columns;
     private final Set<String> arrayJoins = new HashSet<>();
+    /** The settings getSetting calls read, or null where they are not replaced. */
+    private io.columba.executor.QuerySettings settings;
 
     AliasExpander(Map<String, Expression> aliases, Set<String> columns) {
         this.aliases = aliases;
         this.columns = columns;
+    }
+
+    /** This expander, also replacing each {@code getSetting('name')} by the value the query sees. */
+    AliasExpander withSettings(io.columba.executor.QuerySettings settings) {
+        this.settings = settings;
+        return this;
     }
 
     /** The expression with aliases expanded and array-joined {@code arrayJoin} calls read as their columns. */
@@ -104,6 +112,9 @@ final class AliasExpander {
                     arguments.add(expand(argument, expanding));
                 }
                 FunctionCall expanded = call.withArguments(arguments);
+                if (settings != null && call.window() == null && call.name().equals(SettingLookup.FUNCTION)) {
+                    yield SettingLookup.value(expanded, settings);
+                }
                 yield call.window() == null ? expanded : expanded.withWindow(expandWindow(call.window(), expanding));
             }
             default -> expression;

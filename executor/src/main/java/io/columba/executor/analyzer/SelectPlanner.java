@@ -151,8 +151,14 @@ public final class SelectPlanner {
             if (!(column instanceof Asterisk)) {
                 collectAliases(column, aliases);
             }
+            if (Untuple.isUntuple(column) && column instanceof Alias alias) {
+                // untuple(t) AS x: x is the tuple, whose elements are the columns x.1, x.2, ...
+                aliases.put(
+                        alias.name(),
+                        ((FunctionCall) alias.expression()).arguments().get(0));
+            }
         }
-        AliasExpander expander = new AliasExpander(aliases, new HashSet<>());
+        AliasExpander expander = new AliasExpander(aliases, new HashSet<>()).withSettings(settings);
         Expression useNulls = select.settings().get("join_use_nulls");
         boolean nulls = useNulls == null ? joinUseNulls : constantCount(useNulls, "join_use_nulls") != 0;
         FromClause from =
@@ -165,6 +171,8 @@ public final class SelectPlanner {
                 items.addAll(StarExpansion.expand(star, source, FromClause.fromQualifier(select)));
             } else if (StarExpansion.isColumnsMatcher(column)) {
                 items.addAll(StarExpansion.columnsMatcher((FunctionCall) column, source));
+            } else if (Untuple.isUntuple(column)) {
+                items.addAll(Untuple.expand(column, sourceNames, source.types(), expander, functions));
             } else {
                 items.add(column);
             }

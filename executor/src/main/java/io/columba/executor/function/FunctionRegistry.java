@@ -28,14 +28,17 @@ import java.util.Map;
 /** Every function by name: exact names first, then the case-insensitive ones, as ClickHouse resolves them. */
 public final class FunctionRegistry {
     private static final FunctionRegistry BUILTIN =
-            new FunctionRegistry(BuiltinFunctions.scalars(), BuiltinFunctions.aggregates());
+            new FunctionRegistry(BuiltinFunctions.scalars(), BuiltinFunctions.aggregates(), BuiltinFunctions.planned());
 
     private final Map<String, ScalarFunction> scalars = new LinkedHashMap<>();
     private final Map<String, ScalarFunction> scalarsIgnoringCase = new LinkedHashMap<>();
     private final Map<String, AggregateFunction> aggregates = new LinkedHashMap<>();
     private final Map<String, AggregateFunction> aggregatesIgnoringCase = new LinkedHashMap<>();
+    private final List<PlannedFunction> planned;
 
-    private FunctionRegistry(List<ScalarFunction> scalarList, List<AggregateFunction> aggregateList) {
+    private FunctionRegistry(
+            List<ScalarFunction> scalarList, List<AggregateFunction> aggregateList, List<PlannedFunction> planned) {
+        this.planned = List.copyOf(planned);
         for (ScalarFunction function : scalarList) {
             register(scalars, scalarsIgnoringCase, function.name(), function.caseInsensitive(), function);
             for (String alias : function.aliases()) {
@@ -72,7 +75,12 @@ public final class FunctionRegistry {
         return aggregates.values();
     }
 
-    /** An aggregate by name, with combinator suffixes (-If, -State, -Merge, -Array, -ForEach, ...) resolved; null when there is none. */
+    /** The functions the planner evaluates itself (window functions, arrayJoin), documented only. */
+    public List<PlannedFunction> plannedFunctions() {
+        return planned;
+    }
+
+    /** An aggregate by name, with combinator suffixes (-If, -State, -Merge, -Array, -ForEach, -Map, ...) resolved; null when there is none. */
     public AggregateFunction aggregate(String name) {
         AggregateFunction function = aggregates.get(name);
         if (function == null) {
@@ -97,6 +105,7 @@ public final class FunctionRegistry {
                         case "Resample" -> new io.columba.executor.function.aggregate.ResampleCombinator(nested);
                         case "ArgMax" -> new io.columba.executor.function.aggregate.ArgMinMaxCombinator(nested, true);
                         case "ArgMin" -> new io.columba.executor.function.aggregate.ArgMinMaxCombinator(nested, false);
+                        case "Map" -> new io.columba.executor.function.aggregate.MapCombinator(nested);
                         default -> new OrNullCombinator(nested, false);
                     };
                 }
@@ -117,7 +126,8 @@ public final class FunctionRegistry {
             "OrDefault",
             "Resample",
             "ArgMax",
-            "ArgMin");
+            "ArgMin",
+            "Map");
 
     public boolean isAggregate(String name) {
         return aggregate(name) != null;

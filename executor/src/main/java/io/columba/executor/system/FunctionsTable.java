@@ -42,6 +42,16 @@ final class FunctionsTable {
                     function.description(),
                     function.example());
         }
+        for (io.columba.executor.function.PlannedFunction function : functions.plannedFunctions()) {
+            add(
+                    byName,
+                    function.aggregate(),
+                    function.name(),
+                    function.aliases(),
+                    function.caseInsensitive(),
+                    function.description(),
+                    function.example());
+        }
         SystemRows rows = new SystemRows()
                 .column("name", StringType.STRING)
                 .column("is_aggregate", IntegerType.UINT8)

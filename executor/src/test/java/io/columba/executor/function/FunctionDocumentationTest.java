@@ -25,6 +25,13 @@ class FunctionDocumentationTest {
                         .as(function.example())
                         .isEqualTo(1);
             }
+            for (PlannedFunction function : registry.plannedFunctions()) {
+                assertThat(function.description()).as(function.name()).isNotBlank();
+                assertThat(database.execute(function.example(), QuerySettings.DEFAULTS)
+                                .rowCount())
+                        .as(function.example())
+                        .isGreaterThanOrEqualTo(1);
+            }
             for (AggregateFunction function : registry.aggregateFunctions()) {
                 assertThat(function.description()).as(function.name()).isNotBlank();
                 assertThat(database.execute(function.example(), QuerySettings.DEFAULTS)

@@ -149,16 +149,7 @@ public final class GroupArrayFunction implements AggregateFunction {
             Column built = values.build();
             out.writeVarUInt(built.size());
             for (int row = 0; row < built.size(); row++) {
-                switch (built) {
-                    case LongColumn longs -> out.writeLong(longs.get(row));
-                    case DoubleColumn doubles -> out.writeLong(Double.doubleToRawLongBits(doubles.get(row)));
-                    case StringColumn strings -> {
-                        byte[] bytes = strings.getBytes(row);
-                        out.writeVarUInt(bytes.length);
-                        out.write(bytes, 0, bytes.length);
-                    }
-                    default -> throw unsupportedState();
-                }
+                writeValue(out, built, row, element);
             }
         }
 
@@ -167,19 +158,37 @@ public final class GroupArrayFunction implements AggregateFunction {
             ColumnBuilder values = group(0);
             long count = in.readVarUInt();
             for (long i = 0; i < count; i++) {
-                switch (values) {
-                    case LongColumnBuilder longs -> longs.append(in.readLong());
-                    case DoubleColumnBuilder doubles -> doubles.append(in.readDouble());
-                    case StringColumnBuilder strings -> strings.append(in.readBytes((int) in.readVarUInt()));
-                    default -> throw unsupportedState();
-                }
+                readValue(in, values, element);
             }
         }
+    }
 
-        private ColumbaException unsupportedState() {
-            return new ColumbaException(
-                    ErrorCode.NOT_IMPLEMENTED,
-                    "groupArray states of " + element.name() + " values are not supported yet");
+    /** One value of a groupArray state: 8 bytes for numbers (a double's bits), VarUInt length and bytes else. */
+    static void writeValue(GrowableByteArray out, Column values, int row, DataType element) {
+        switch (values) {
+            case LongColumn longs -> out.writeLong(longs.get(row));
+            case DoubleColumn doubles -> out.writeLong(Double.doubleToRawLongBits(doubles.get(row)));
+            case StringColumn strings -> {
+                byte[] bytes = strings.getBytes(row);
+                out.writeVarUInt(bytes.length);
+                out.write(bytes, 0, bytes.length);
+            }
+            default -> throw unsupportedState(element);
         }
+    }
+
+    /** Appends a value written by {@link #writeValue} to {@code values}. */
+    static void readValue(StateReader in, ColumnBuilder values, DataType element) {
+        switch (values) {
+            case LongColumnBuilder longs -> longs.append(in.readLong());
+            case DoubleColumnBuilder doubles -> doubles.append(in.readDouble());
+            case StringColumnBuilder strings -> strings.append(in.readBytes((int) in.readVarUInt()));
+            default -> throw unsupportedState(element);
+        }
+    }
+
+    private static ColumbaException unsupportedState(DataType element) {
+        return new ColumbaException(
+                ErrorCode.NOT_IMPLEMENTED, "groupArray states of " + element.name() + " values are not supported yet");
     }
 }

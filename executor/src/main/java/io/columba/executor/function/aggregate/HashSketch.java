@@ -154,6 +154,11 @@ final class HashSketch {
 
     /** HyperLogLog's estimate with linear counting for small counts and the 32-bit large range correction. */
     long hyperLogLogEstimate() {
+        return hyperLogLogEstimate(registers, true);
+    }
+
+    /** The estimate of HyperLogLog registers; the large range correction is only for 32-bit hashes. */
+    static long hyperLogLogEstimate(byte[] registers, boolean largeRangeCorrection) {
         int m = registers.length;
         double denominator = 0;
         int zeros = 0;
@@ -165,7 +170,7 @@ final class HashSketch {
         double raw = alpha * m * m / denominator;
         double p32 = 4294967296.0;
         double estimate;
-        if (raw > p32 / 30) {
+        if (largeRangeCorrection && raw > p32 / 30) {
             estimate = -p32 * Math.log(1 - raw / p32);
         } else if (raw <= 2.5 * m && zeros != 0) {
             estimate = m * Math.log((double) m / zeros);

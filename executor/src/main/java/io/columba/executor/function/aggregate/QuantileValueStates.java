@@ -16,6 +16,15 @@ import java.util.Arrays;
  */
 final class QuantileValueStates implements AggregateStates {
     private static final long TIMING_MAXIMUM = 30000;
+    /**
+     * The most values ClickHouse's quantileTiming keeps one by one (its medium array, while smaller than the
+     * histogram it turns into: 22688 bytes / 2 bytes a value / 2); past them it answers from the histogram.
+     */
+    private static final int TIMING_EXACT_LIMIT = 5672;
+    /** Below this every value has its own histogram bucket; above, buckets are {@link #TIMING_BUCKET} wide. */
+    private static final long TIMING_SMALL = 1024;
+
+    private static final long TIMING_BUCKET = 16;
 
     private final QuantileFunction function;
     private final QuantileFunction.Method method;
@@ -140,6 +149,10 @@ final class QuantileValueStates implements AggregateStates {
                     }
                     continue;
                 }
+                if (method == QuantileFunction.Method.TIMING && size > TIMING_EXACT_LIMIT) {
+                    doubleOut[at] = timingHistogramQuantile(sortedLongs, size, levels[l]);
+                    continue;
+                }
                 int index = levels[l] < 1 ? (int) (levels[l] * size) : size - 1;
                 if (integral && floatResult) {
                     double value = asDouble(sortedLongs[index]);
@@ -153,6 +166,25 @@ final class QuantileValueStates implements AggregateStates {
         }
         Column elements = floatResult ? new DoubleColumn(doubleOut, null, count) : new LongColumn(longOut, null, count);
         return function.result(elements, groupCount);
+    }
+
+    /**
+     * quantileTiming past {@link #TIMING_EXACT_LIMIT} values, as ClickHouse's QuantileTimingLarge histogram answers:
+     * the key of the first bucket whose running count reaches ceil(count * level), buckets being each value below
+     * 1024 and 16-wide ranges up to 30000 (keyed by their start plus a fixed jitter in [-8, 8)); 30000 past them.
+     */
+    private static double timingHistogramQuantile(long[] sorted, int size, double level) {
+        long position = (long) Math.ceil(size * level);
+        long value = sorted[(int) Math.max(0, Math.min(size, position) - 1)];
+        if (value < TIMING_SMALL) {
+            return value;
+        }
+        if (value >= TIMING_MAXIMUM) {
+            return TIMING_MAXIMUM;
+        }
+        long bucket = (value - TIMING_SMALL) / TIMING_BUCKET;
+        long jitter = (UniqFunction.intHash32(bucket) & (TIMING_BUCKET - 1)) - TIMING_BUCKET / 2;
+        return bucket * TIMING_BUCKET + TIMING_SMALL + jitter;
     }
 
     private double asDouble(long value) {

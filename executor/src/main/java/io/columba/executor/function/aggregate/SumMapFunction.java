@@ -23,7 +23,7 @@ import java.util.TreeMap;
 /**
  * sumMap(keys, values): per key, the sum of the values at the same array positions, as ClickHouse 18.16 computes it:
  * numeric keys, sorted ascending (UInt64 unsigned), sums in the values' own type (integers wrap at its width), the
- * result {@code (keys, sums)}.
+ * result {@code (keys, sums)}. Of one Map argument they are sum, min and max with the -Map combinator.
  */
 public final class SumMapFunction implements AggregateFunction {
     /** How the values of one key fold: sumMap, maxMap or minMap. */
@@ -56,7 +56,7 @@ public final class SumMapFunction implements AggregateFunction {
             case MIN -> "Takes the smallest of";
         };
         return fold + " the values array per key of the keys array over a group; returns (sorted keys, the"
-                + " results), in the values' type.";
+                + " results), in the values' type. Of one Map argument it is the -Map combinator: a Map.";
     }
 
     @Override
@@ -66,6 +66,13 @@ public final class SumMapFunction implements AggregateFunction {
 
     @Override
     public BoundAggregate bind(List<DataType> types) {
+        if (types.size() == 1 && types.get(0) instanceof io.columba.storage.type.MapType) {
+            // Of a Map, sumMap/minMap/maxMap are sum/min/max with the -Map combinator, as in ClickHouse.
+            String plain = operation.name().toLowerCase(java.util.Locale.ROOT);
+            return new MapCombinator(io.columba.executor.function.FunctionRegistry.builtin()
+                            .aggregate(plain))
+                    .bind(types);
+        }
         Operands.expectCount(name(), types, 2, 2);
         DataType key = element(types, 0);
         DataType value = element(types, 1);

@@ -64,12 +64,17 @@ public final class UniqFunction implements AggregateFunction {
 
     @Override
     public BoundAggregate bind(List<DataType> types) {
-        Operands.expectCount(name(), types, 1, Integer.MAX_VALUE);
-        for (DataType type : types) {
-            RowKeys.checkScalar(name(), type);
-        }
-        List<DataType> argumentTypes = List.copyOf(types);
+        List<DataType> argumentTypes = scalarArguments(name(), types);
         return new BoundAggregate(IntegerType.UINT64, () -> new States(kind, argumentTypes));
+    }
+
+    /** The arguments of a distinct count: one or more, none an array or tuple. */
+    static List<DataType> scalarArguments(String function, List<DataType> types) {
+        Operands.expectCount(function, types, 1, Integer.MAX_VALUE);
+        for (DataType type : types) {
+            RowKeys.checkScalar(function, type);
+        }
+        return List.copyOf(types);
     }
 
     /** ClickHouse's intHash64 (a Murmur3 finalizer). */
@@ -96,6 +101,53 @@ public final class UniqFunction implements AggregateFunction {
     /** What ClickHouse 18.16's uniq feeds its set for a string: CityHash64 (v1.0.2) of its bytes. */
     static long bytesHash(byte[] data, int from, int to) {
         return io.columba.executor.function.scalar.CityHash102.hash64(data, from, to - from);
+    }
+
+    /**
+     * uniq of several arguments hashes each row's values as ClickHouse's UniqVariadicHash does: CityHash64 of the
+     * first value's bytes (little-endian for numbers), each next one folded in with Hash128to64; the set takes
+     * the low 32 bits as they are (uniqTheta all 64).
+     */
+    static long[] variadicHashes(Column[] arguments, List<DataType> types, int rows) {
+        long[] hashes = new long[rows];
+        byte[] scratch = new byte[8];
+        for (int a = 0; a < arguments.length; a++) {
+            Column plain = arguments[a].materialize();
+            DataType type = types.get(a);
+            for (int i = 0; i < rows; i++) {
+                long hash = valueHash(plain, type, i, scratch);
+                hashes[i] =
+                        a == 0 ? hash : io.columba.executor.function.scalar.CityHash102.hash128to64(hash, hashes[i]);
+            }
+        }
+        return hashes;
+    }
+
+    private static long valueHash(Column column, DataType type, int row, byte[] scratch) {
+        long bits;
+        int width;
+        switch (column) {
+            case StringColumn strings -> {
+                int[] offsets = strings.offsets();
+                return bytesHash(strings.data(), offsets[row], offsets[row + 1]);
+            }
+            case LongColumn longs -> {
+                bits = longs.get(row);
+                width = type.withoutNullable().fixedWidth();
+            }
+            case DoubleColumn doubles -> {
+                boolean float32 = type.withoutNullable() == FloatType.FLOAT32;
+                bits = float32
+                        ? Float.floatToRawIntBits((float) doubles.get(row))
+                        : Double.doubleToRawLongBits(doubles.get(row));
+                width = float32 ? 4 : 8;
+            }
+            default -> throw new IllegalStateException("refused when binding");
+        }
+        for (int b = 0; b < width; b++) {
+            scratch[b] = (byte) (bits >>> (8 * b));
+        }
+        return bytesHash(scratch, 0, width);
     }
 
     private static final class States implements AggregateStates {
@@ -148,54 +200,6 @@ public final class UniqFunction implements AggregateFunction {
             return out;
         }
 
-        /**
-         * uniq of several arguments hashes each row's values as ClickHouse's UniqVariadicHash does: CityHash64 of the
-         * first value's bytes (little-endian for numbers), each next one folded in with Hash128to64; the set takes
-         * the low 32 bits as they are.
-         */
-        private long[] variadicHashes(Column[] arguments, int rows) {
-            long[] hashes = new long[rows];
-            byte[] scratch = new byte[8];
-            for (int a = 0; a < arguments.length; a++) {
-                Column plain = arguments[a].materialize();
-                DataType type = types.get(a);
-                for (int i = 0; i < rows; i++) {
-                    long hash = valueHash(plain, type, i, scratch);
-                    hashes[i] = a == 0
-                            ? hash
-                            : io.columba.executor.function.scalar.CityHash102.hash128to64(hash, hashes[i]);
-                }
-            }
-            return hashes;
-        }
-
-        private static long valueHash(Column column, DataType type, int row, byte[] scratch) {
-            long bits;
-            int width;
-            switch (column) {
-                case StringColumn strings -> {
-                    int[] offsets = strings.offsets();
-                    return bytesHash(strings.data(), offsets[row], offsets[row + 1]);
-                }
-                case LongColumn longs -> {
-                    bits = longs.get(row);
-                    width = type.withoutNullable().fixedWidth();
-                }
-                case DoubleColumn doubles -> {
-                    boolean float32 = type.withoutNullable() == FloatType.FLOAT32;
-                    bits = float32
-                            ? Float.floatToRawIntBits((float) doubles.get(row))
-                            : Double.doubleToRawLongBits(doubles.get(row));
-                    width = float32 ? 4 : 8;
-                }
-                default -> throw new IllegalStateException("refused when binding");
-            }
-            for (int b = 0; b < width; b++) {
-                scratch[b] = (byte) (bits >>> (8 * b));
-            }
-            return bytesHash(scratch, 0, width);
-        }
-
         /** Puts every deferred hash into its set: before the sets are read, added to or merged. */
         private void flushPending() {
             if (!pending) {
@@ -214,7 +218,7 @@ public final class UniqFunction implements AggregateFunction {
         public void add(int[] groups, Column[] arguments, int rows, int groupCount) {
             flushPending();
             if (kind == Kind.UNIQ && arguments.length > 1) {
-                long[] hashes = variadicHashes(arguments, rows);
+                long[] hashes = variadicHashes(arguments, types, rows);
                 for (int i = 0; i < rows; i++) {
                     sketch(groups[i]).insert((int) hashes[i], UNIQ_LIMIT);
                 }
