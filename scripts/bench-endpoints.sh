@@ -76,7 +76,7 @@ cp "$WORK/project/datasources/analytics_events.datasource" "$WORK/events-project
 SERVER=""
 trap 'if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi' EXIT
 start_columba() { # project folder; sets SERVER, waits for "Columba is ready" (a backfill runs before it)
-  "$JAVA_HOME/bin/java" ${COLUMBA_JAVA_OPTS:-} -jar "$JAR" local start --data-dir "$WORK/data" --port "$PORT" \
+  "$JAVA_HOME/bin/java" $(server_java_opts) -jar "$JAR" local start --data-dir "$WORK/data" --port "$PORT" \
     --clickhouse-port 0 --project "$1" > "$WORK/server.log" 2>&1 &
   SERVER=$!
   echo "$SERVER" > "$WORK/server.pid"

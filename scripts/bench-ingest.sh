@@ -57,7 +57,8 @@ CH_COUNT="$(clickhouse_sql "SELECT count() FROM $TABLE")"
 clickhouse_sql "DROP TABLE $TABLE"
 
 # Columba, with the same data source loaded from the project.
-"$JAVA_HOME/bin/java" ${COLUMBA_JAVA_OPTS:-} -jar "$JAR" local start --data-dir "$WORK/data" --port "$PORT" \
+# shellcheck disable=SC2046
+"$JAVA_HOME/bin/java" $(server_java_opts) -jar "$JAR" local start --data-dir "$WORK/data" --port "$PORT" \
   --clickhouse-port 0 --project "$ROOT/testdata/projects/ingest-bench" > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT
