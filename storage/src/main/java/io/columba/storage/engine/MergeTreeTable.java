@@ -395,8 +395,10 @@ public final class MergeTreeTable {
             Path record = StagedPublication.write(folder, transactionId, renames);
             StagedPublication.apply(folder, record, renames);
             List<DataPart> published = new ArrayList<>();
-            for (Path target : targets) {
-                published.add(DataPart.open(target));
+            for (int i = 0; i < targets.size(); i++) {
+                published.add(DataPart.open(targets.get(i)));
+                // The published part is opened anew: it takes over what the staged one held in memory.
+                published.get(i).takeResident(staged.get(i));
             }
             synchronized (writeLock) {
                 List<DataPart> next = new ArrayList<>(parts.get());

@@ -211,6 +211,24 @@ public final class DataPart {
         }
     }
 
+    /**
+     * Holds what {@code staged}, the same part before it was published under another name, held in memory; {@code
+     * staged} holds nothing after.
+     */
+    public void takeResident(DataPart staged) {
+        Column[] held = staged.resident;
+        staged.dropResident();
+        if (held != null && held.length == metadata.columns().size()) {
+            long bytes = 0;
+            for (Column column : held) {
+                bytes += column == null ? 0 : ResidentColumns.sizeOf(column);
+            }
+            if (ResidentColumns.admit(this, bytes)) {
+                resident = held;
+            }
+        }
+    }
+
     /** Lets the columns {@link #keepResident} kept go (the part was merged away). */
     public void dropResident() {
         resident = null;
