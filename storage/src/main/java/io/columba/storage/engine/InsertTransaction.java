@@ -198,6 +198,7 @@ public final class InsertTransaction {
         RuntimeException failure = null;
         for (List<DataPart> parts : finish().values()) {
             for (DataPart part : parts) {
+                part.dropResident();
                 try {
                     MergeTreeTable.deleteRecursively(part.folder());
                 } catch (IOException e) {

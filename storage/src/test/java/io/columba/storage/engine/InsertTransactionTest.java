@@ -168,9 +168,6 @@ class InsertTransactionTest {
 
         List<DataPart> parts = table.snapshot();
         assertThat(parts).hasSizeLessThan(2 * MergeTreeTable.PARTS_BEFORE_MERGE);
-        assertThat(parts)
-                .as("published parts keep the staged parts' columns in memory")
-                .anyMatch(DataPart::holdsResidentColumns);
         assertThat(parts).anyMatch(part -> part.rowCount() > 10);
         assertThat(table.rowCount()).isEqualTo(batches * 10L);
         assertThat(sum(table)).isEqualTo(sumOf(0, batches * 10L));

@@ -131,6 +131,15 @@ class MergeTest {
                 .as("v comes from disk")
                 .isEqualTo(44L);
 
+        // A part opened anew (as a staged part is when published) takes over what the first object held.
+        DataPart reopened = DataPart.open(fresh.get(2).folder());
+        reopened.takeResident(fresh.get(2));
+        assertThat(reopened.holdsResidentColumns()).isTrue();
+        assertThat(fresh.get(2).holdsResidentColumns()).isFalse();
+        assertThat(k0(reopened)).isSameAs(k0(reopened));
+        fresh.get(2).takeResident(reopened);
+        assertThat(fresh.get(2).holdsResidentColumns()).isTrue();
+
         table.optimize(false);
         assertThat(fresh).noneMatch(DataPart::holdsResidentColumns);
         DataPart merged = table.snapshot().get(0);
@@ -138,6 +147,10 @@ class MergeTest {
         LongColumn v = (LongColumn) merged.read(1, 0, merged.granuleCount());
         assertThat(Arrays.copyOf(k.values(), k.size())).containsExactly(0, 1, 2, 10, 11, 12, 20, 21, 22);
         assertThat(Arrays.copyOf(v.values(), v.size())).containsExactly(0, 1, 2, 44, 44, 44, 7, 7, 7);
+    }
+
+    private static io.columba.storage.column.Column k0(DataPart part) {
+        return part.readWhole(new ColumnDefinition("k", IntegerType.INT64));
     }
 
     @Test
