@@ -22,6 +22,12 @@ public record QuerySettings(Map<String, String> values, boolean readOnly) {
         if (overrides.isEmpty()) {
             return this;
         }
+        for (Map.Entry<String, String> setting : overrides.entrySet()) {
+            KnownSettings.Definition known = KnownSettings.find(setting.getKey());
+            if (known != null && known.kind() == KnownSettings.Kind.UINT64) {
+                getLong(setting.getKey(), setting.getValue());
+            }
+        }
         Map<String, String> merged = new java.util.HashMap<>(values);
         merged.putAll(overrides);
         return new QuerySettings(merged, readOnly);
@@ -31,9 +37,23 @@ public record QuerySettings(Map<String, String> values, boolean readOnly) {
         return values.getOrDefault(name, fallback);
     }
 
+    /**
+     * A numeric setting; a value that is not an integer is CANNOT_CONVERT_TYPE, as ClickHouse answers (checked for
+     * the known numeric settings when a SETTINGS clause applies, whether the query reads them or not).
+     */
     public long getLong(String name, long fallback) {
         String value = values.get(name);
-        return value == null ? fallback : Long.parseLong(value.strip());
+        return value == null ? fallback : getLong(name, value);
+    }
+
+    private static long getLong(String name, String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new io.columba.storage.error.ColumbaException(
+                    io.columba.storage.error.ErrorCode.CANNOT_CONVERT_TYPE,
+                    "Cannot convert String to UInt64: setting " + name + " = '" + value + "'");
+        }
     }
 
     public boolean getBoolean(String name, boolean fallback) {
