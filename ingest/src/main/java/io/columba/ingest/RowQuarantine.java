@@ -23,11 +23,24 @@ import java.util.function.Consumer;
 public final class RowQuarantine {
     private final IngestSchema schema;
     private final QuarantineRows rows;
+    private final int spillChars;
+    private final Consumer<String> spill;
 
-    /** Quarantine rows of {@code schema}'s data source, marked with {@code importId}. */
+    /** Quarantine rows of {@code schema}'s data source, marked with {@code importId}, all held until the end. */
     public RowQuarantine(IngestSchema schema, String importId) {
+        this(schema, importId, Integer.MAX_VALUE, text -> {});
+    }
+
+    /**
+     * As above, but whenever the rows held reach {@code spillChars} characters of JSON after a batch, they go to
+     * {@code spill} (which inserts them into the quarantine table), so that a file of mostly bad rows does not fill
+     * the memory; {@link #rows} then gives the rest.
+     */
+    public RowQuarantine(IngestSchema schema, String importId, int spillChars, Consumer<String> spill) {
         this.schema = schema;
         this.rows = new QuarantineRows(schema.columnNames(), importId);
+        this.spillChars = spillChars;
+        this.spill = spill;
     }
 
     /** Rows quarantined so far. */
@@ -35,7 +48,7 @@ public final class RowQuarantine {
         return rows.count();
     }
 
-    /** The quarantined rows as JSONEachRow text for the quarantine table. */
+    /** The quarantined rows not spilled yet, as JSONEachRow text for the quarantine table. */
     public String rows() {
         return rows.text();
     }
@@ -78,6 +91,12 @@ public final class RowQuarantine {
         long inserted = starts.count() - bad.size();
         if (inserted > 0) {
             insert.accept(good.toByteArray());
+        }
+        if (rows.heldChars() >= spillChars) {
+            String held = rows.drain();
+            if (!held.isEmpty()) {
+                spill.accept(held);
+            }
         }
         return inserted;
     }

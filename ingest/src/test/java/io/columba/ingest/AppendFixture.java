@@ -43,8 +43,13 @@ public final class AppendFixture implements AutoCloseable {
 
     /** An appender inserting through {@code inserter}, cutting CSV and TSV in batches of {@code batchRows}. */
     public DatasourceAppender appender(Inserter inserter, int batchRows) {
+        return appender(inserter, batchRows, DatasourceAppender.QUARANTINE_SPILL_CHARS);
+    }
+
+    /** As above, inserting quarantined rows once {@code spillChars} characters of them are held. */
+    public DatasourceAppender appender(Inserter inserter, int batchRows, int spillChars) {
         NdjsonAppender ndjson = new NdjsonAppender(database, buffer, converter, events, inserter);
-        return new DatasourceAppender(database, buffer, events, ndjson, inserter, batchRows);
+        return new DatasourceAppender(database, buffer, events, ndjson, inserter, batchRows, spillChars);
     }
 
     public static IngestColumn column(String name, String type, String path) {

@@ -33,6 +33,10 @@ public final class DatasourceAppender {
     private final NdjsonAppender ndjson;
     private final Inserter inserter;
     private final FileAppender files;
+    private final int quarantineSpillChars;
+
+    /** Quarantined CSV/TSV rows held in memory at most (then inserted into the quarantine table as the file goes). */
+    public static final int QUARANTINE_SPILL_CHARS = 8 << 20;
 
     public DatasourceAppender(
             Database database, InsertBuffer buffer, EventIngestor events, NdjsonAppender ndjson, Inserter inserter) {
@@ -47,6 +51,19 @@ public final class DatasourceAppender {
             NdjsonAppender ndjson,
             Inserter inserter,
             int batchRows) {
+        this(database, buffer, events, ndjson, inserter, batchRows, QUARANTINE_SPILL_CHARS);
+    }
+
+    /** As above, inserting quarantined rows once {@code quarantineSpillChars} characters of them are held. */
+    public DatasourceAppender(
+            Database database,
+            InsertBuffer buffer,
+            EventIngestor events,
+            NdjsonAppender ndjson,
+            Inserter inserter,
+            int batchRows,
+            int quarantineSpillChars) {
+        this.quarantineSpillChars = quarantineSpillChars;
         this.database = database;
         this.buffer = buffer;
         this.events = events;
@@ -94,15 +111,22 @@ public final class DatasourceAppender {
             InputFormat format,
             String importId)
             throws IOException {
-        RowQuarantine quarantine = new RowQuarantine(schema, importId);
+        // Quarantined rows are inserted in the same transaction as the file's: spilled as they pile up, the rest here.
+        RowQuarantine quarantine =
+                new RowQuarantine(schema, importId, quarantineSpillChars, text -> insertQuarantined(schema, text));
         long appended = files.append(target, columns, in, format, AppendListener.NONE, quarantine);
-        if (quarantine.count() > 0) {
-            events.ensureQuarantineTable(schema);
-            byte[] rows = quarantine.rows().getBytes(StandardCharsets.UTF_8);
-            inserter.insert(
-                    QuarantineTable.name(schema.table()),
-                    into -> database.insert(into, List.of(), "JSONEachRow", rows, 0, rows.length));
+        String rest = quarantine.rows();
+        if (!rest.isEmpty()) {
+            insertQuarantined(schema, rest);
         }
         return new IngestResult(appended, quarantine.count());
+    }
+
+    private void insertQuarantined(IngestSchema schema, String text) {
+        events.ensureQuarantineTable(schema);
+        byte[] rows = text.getBytes(StandardCharsets.UTF_8);
+        inserter.insert(
+                QuarantineTable.name(schema.table()),
+                into -> database.insert(into, List.of(), "JSONEachRow", rows, 0, rows.length));
     }
 }

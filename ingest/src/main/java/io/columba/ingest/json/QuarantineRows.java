@@ -66,7 +66,19 @@ public final class QuarantineRows {
         return count;
     }
 
-    /** The JSONEachRow text of the rows added so far. */
+    /** Characters of text held now (rows added since the last {@link #drain}, give or take the writer's buffer). */
+    public synchronized int heldChars() {
+        return text.getBuffer().length();
+    }
+
+    /** The JSONEachRow text of the rows added since the last drain, which no longer holds them; count goes on. */
+    public synchronized String drain() {
+        String rows = text();
+        text.getBuffer().setLength(0);
+        return rows;
+    }
+
+    /** The JSONEachRow text of the rows added so far (since the last {@link #drain}). */
     public synchronized String text() {
         if (out == null) {
             return "";

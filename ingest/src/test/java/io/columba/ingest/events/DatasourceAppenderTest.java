@@ -17,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +91,41 @@ class DatasourceAppenderTest {
     }
 
     @Test
+    void quarantinedRowsGoToTheTableAsTheyPileUpNotAllAtTheEnd() throws IOException {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 1_000; i++) {
+            csv.append(i % 4 == 0 ? "bad" + i : Integer.toString(i))
+                    .append(",n")
+                    .append(i)
+                    .append(",2025-01-02 03:04:05\n");
+        }
+        List<Integer> spilled = new ArrayList<>();
+        Inserter counting = (table, insertion) -> {
+            if (table.endsWith("_quarantine")) {
+                spilled.add(1);
+            }
+            Inserter.DIRECT.insert(table, insertion);
+        };
+
+        // Batches of 50 rows (12 or 13 bad ones each), at most 2,000 characters of quarantined JSON held.
+        IngestResult result = fixture.appender(counting, 50, 2_000)
+                .append(
+                        schema,
+                        "events",
+                        List.of(),
+                        new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                        InputFormat.CSV,
+                        "import-2");
+
+        assertThat(result).isEqualTo(new IngestResult(750, 250));
+        assertThat(spilled.size()).as("quarantine inserts").isGreaterThan(5);
+        assertThat(quarantined()).isEqualTo(250);
+        assertThat(tsv(database, "SELECT count(), min(name), max(name) FROM events_quarantine WHERE id LIKE 'bad%'"))
+                .isEqualTo("250\tn0\tn996\n");
+        assertThat(tsv(database, "SELECT count() FROM events")).isEqualTo("750\n");
+    }
+
+    @Test
     void tsvRowsThatDoNotConvertGoToTheQuarantineToo() throws IOException {
         IngestResult result = append(
                 "1\ta\t2025-01-02 03:04:05\n2x\tb\\tc\t2025-01-02 03:04:05\n", InputFormat.TSV, Inserter.DIRECT, 10);
@@ -109,6 +145,29 @@ class DatasourceAppenderTest {
                 .hasMessageContaining("never closed");
 
         assertThat(tsv(database, "SELECT count() FROM events")).isEqualTo("0\n");
+        assertThat(quarantined()).isZero();
+        assertThat(stagedFolders()).isEmpty();
+    }
+
+    @Test
+    void quarantinedRowsAlreadySpilledAreGoneWhenTheFileFailsLater() {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            csv.append("bad").append(i).append(",n").append(i).append(",2025-01-02 03:04:05\n");
+        }
+        csv.append("5,\"never closed,2025-01-02 03:04:05\n");
+
+        assertThatThrownBy(() -> fixture.appender(Inserter.DIRECT, 20, 500)
+                        .append(
+                                schema,
+                                "events",
+                                List.of(),
+                                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                                InputFormat.CSV,
+                                "import-3"))
+                .isInstanceOf(ColumbaException.class)
+                .hasMessageContaining("never closed");
+
         assertThat(quarantined()).isZero();
         assertThat(stagedFolders()).isEmpty();
     }
