@@ -40,21 +40,13 @@ public final class DatasourceAppender {
 
     public DatasourceAppender(
             Database database, InsertBuffer buffer, EventIngestor events, NdjsonAppender ndjson, Inserter inserter) {
-        this(database, buffer, events, ndjson, inserter, FileAppender.DEFAULT_BATCH_ROWS);
+        this(database, buffer, events, ndjson, inserter, FileAppender.DEFAULT_BATCH_ROWS, QUARANTINE_SPILL_CHARS);
     }
 
-    /** An appender cutting CSV and TSV files in batches of {@code batchRows} rows. */
-    public DatasourceAppender(
-            Database database,
-            InsertBuffer buffer,
-            EventIngestor events,
-            NdjsonAppender ndjson,
-            Inserter inserter,
-            int batchRows) {
-        this(database, buffer, events, ndjson, inserter, batchRows, QUARANTINE_SPILL_CHARS);
-    }
-
-    /** As above, inserting quarantined rows once {@code quarantineSpillChars} characters of them are held. */
+    /**
+     * An appender cutting CSV and TSV files in batches of {@code batchRows} rows, inserting quarantined rows once
+     * {@code quarantineSpillChars} characters of them are held.
+     */
     public DatasourceAppender(
             Database database,
             InsertBuffer buffer,

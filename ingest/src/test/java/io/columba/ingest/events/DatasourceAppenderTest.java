@@ -53,14 +53,18 @@ class DatasourceAppenderTest {
     }
 
     private IngestResult append(String body, InputFormat format, Inserter inserter, int batchRows) throws IOException {
-        return fixture.appender(inserter, batchRows)
-                .append(
-                        schema,
-                        "events",
-                        List.of(),
-                        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
-                        format,
-                        "import-1");
+        return append(fixture.appender(inserter, batchRows), body, format, "import-1");
+    }
+
+    private IngestResult append(DatasourceAppender appender, String body, InputFormat format, String importId)
+            throws IOException {
+        return appender.append(
+                schema,
+                "events",
+                List.of(),
+                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+                format,
+                importId);
     }
 
     @Test
@@ -108,14 +112,8 @@ class DatasourceAppenderTest {
         };
 
         // Batches of 50 rows (12 or 13 bad ones each), at most 2,000 characters of quarantined JSON held.
-        IngestResult result = fixture.appender(counting, 50, 2_000)
-                .append(
-                        schema,
-                        "events",
-                        List.of(),
-                        new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-                        InputFormat.CSV,
-                        "import-2");
+        IngestResult result =
+                append(fixture.appender(counting, 50, 2_000), csv.toString(), InputFormat.CSV, "import-2");
 
         assertThat(result).isEqualTo(new IngestResult(750, 250));
         assertThat(spilled.size()).as("quarantine inserts").isGreaterThan(5);
@@ -157,14 +155,8 @@ class DatasourceAppenderTest {
         }
         csv.append("5,\"never closed,2025-01-02 03:04:05\n");
 
-        assertThatThrownBy(() -> fixture.appender(Inserter.DIRECT, 20, 500)
-                        .append(
-                                schema,
-                                "events",
-                                List.of(),
-                                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-                                InputFormat.CSV,
-                                "import-3"))
+        assertThatThrownBy(() ->
+                        append(fixture.appender(Inserter.DIRECT, 20, 500), csv.toString(), InputFormat.CSV, "import-3"))
                 .isInstanceOf(ColumbaException.class)
                 .hasMessageContaining("never closed");
 
