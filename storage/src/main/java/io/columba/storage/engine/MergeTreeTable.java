@@ -273,6 +273,16 @@ public final class MergeTreeTable {
             java.util.concurrent.atomic.AtomicInteger columnsWritten,
             int columns) {}
 
+    /** A merge of {@code sources} into {@code name} starting now, none of its columns written yet. */
+    private RunningMerge starting(List<DataPart> sources, PartName name) {
+        return new RunningMerge(
+                List.copyOf(sources),
+                name,
+                System.nanoTime(),
+                new java.util.concurrent.atomic.AtomicInteger(),
+                schema.columns().size());
+    }
+
     /** The merge running on this table now (system.merges), or null. */
     public RunningMerge runningMerge() {
         return runningMerge;
@@ -594,12 +604,7 @@ public final class MergeTreeTable {
                 return;
             }
             PartName name = MergeSelector.mergedName(sources);
-            RunningMerge running = new RunningMerge(
-                    List.copyOf(sources),
-                    name,
-                    System.nanoTime(),
-                    new java.util.concurrent.atomic.AtomicInteger(),
-                    schema.columns().size());
+            RunningMerge running = starting(sources, name);
             runningMerge = running;
             try {
                 mergeLocked(sources, name, expiring, running);
@@ -659,13 +664,7 @@ public final class MergeTreeTable {
         }
         long staged = -stagedParts.incrementAndGet();
         PartName name = new PartName(run.get(0).name().partitionId(), staged, staged, level + 1);
-        RunningMerge running = new RunningMerge(
-                List.copyOf(run),
-                name,
-                System.nanoTime(),
-                new java.util.concurrent.atomic.AtomicInteger(),
-                schema.columns().size());
-        DataPart merged = mergeVertically(run, name, running, true);
+        DataPart merged = mergeVertically(run, name, starting(run, name), true);
         run.forEach(DataPart::dropResident);
         return merged;
     }

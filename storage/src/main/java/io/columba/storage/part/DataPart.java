@@ -177,13 +177,21 @@ public final class DataPart {
      * without (added by ALTER TABLE later), the type's default value (NULL for Nullable) in every row.
      */
     public Column readOrDefault(ColumnDefinition column, int fromGranule, int toGranule) {
+        int index = indexOf(column.name());
+        return index >= 0
+                ? read(index, fromGranule, toGranule)
+                : io.columba.storage.column.ColumnBuilder.defaults(column.type(), rowsIn(fromGranule, toGranule));
+    }
+
+    /** The position of the column called {@code name} in this part, or -1 when the part was written without it. */
+    private int indexOf(String name) {
         List<ColumnDefinition> columns = metadata.columns();
         for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equals(column.name())) {
-                return read(i, fromGranule, toGranule);
+            if (columns.get(i).name().equals(name)) {
+                return i;
             }
         }
-        return io.columba.storage.column.ColumnBuilder.defaults(column.type(), rowsIn(fromGranule, toGranule));
+        return -1;
     }
 
     /**
@@ -197,17 +205,24 @@ public final class DataPart {
             return;
         }
         Column[] kept = new Column[columns.size()];
-        long bytes = 0;
         for (int c = 0; c < kept.length; c++) {
             Column values = rows.column(c);
             if (values.size() == rows.rowCount()
                     && ValueCodec.readsBackAs(columns.get(c).type(), values)) {
                 kept[c] = values;
-                bytes += ResidentColumns.sizeOf(values);
             }
         }
+        hold(kept);
+    }
+
+    /** Holds {@code columns} (null entries: none) if the shared budget has room for them. */
+    private void hold(Column[] columns) {
+        long bytes = 0;
+        for (Column column : columns) {
+            bytes += column == null ? 0 : ResidentColumns.sizeOf(column);
+        }
         if (bytes > 0 && ResidentColumns.admit(this, bytes)) {
-            resident = kept;
+            resident = columns;
         }
     }
 
@@ -219,13 +234,7 @@ public final class DataPart {
         Column[] held = staged.resident;
         staged.dropResident();
         if (held != null && held.length == metadata.columns().size()) {
-            long bytes = 0;
-            for (Column column : held) {
-                bytes += column == null ? 0 : ResidentColumns.sizeOf(column);
-            }
-            if (ResidentColumns.admit(this, bytes)) {
-                resident = held;
-            }
+            hold(held);
         }
     }
 
@@ -251,18 +260,8 @@ public final class DataPart {
      */
     public Column readWhole(ColumnDefinition column) {
         Column[] held = resident;
-        if (held != null) {
-            List<ColumnDefinition> columns = metadata.columns();
-            for (int i = 0; i < columns.size(); i++) {
-                if (columns.get(i).name().equals(column.name())) {
-                    if (held[i] != null) {
-                        return held[i];
-                    }
-                    break;
-                }
-            }
-        }
-        return readOrDefault(column, 0, granuleCount());
+        int index = held == null ? -1 : indexOf(column.name());
+        return index >= 0 && held[index] != null ? held[index] : readOrDefault(column, 0, granuleCount());
     }
 
     public Column read(int column, int fromGranule, int toGranule) {
